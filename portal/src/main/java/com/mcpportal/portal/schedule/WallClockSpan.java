@@ -43,7 +43,11 @@ final class WallClockSpan {
     }
 
     private static String hhmm(LocalTime time) {
-        String text = String.format("%02d:%02d", time.getHour(), time.getMinute());
-        return time.getSecond() == 0 ? text : text + String.format(":%02d", time.getSecond());
+        String text = twoDigits(time.getHour()) + ":" + twoDigits(time.getMinute());
+        return time.getSecond() == 0 ? text : text + ":" + twoDigits(time.getSecond());
+    }
+
+    private static String twoDigits(int value) {
+        return value < 10 ? "0" + value : Integer.toString(value);
     }
 }
