@@ -1,5 +1,6 @@
 package com.mcpportal.portal.cost;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.Optional;
 record PriceQuery(String serviceCode, Map<String, String> filters) {
 
     PriceQuery {
-        filters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(filters));
+        filters = Collections.unmodifiableMap(new LinkedHashMap<>(filters));
     }
 
     /** The usage type the answer must carry, when the query filters on one. */

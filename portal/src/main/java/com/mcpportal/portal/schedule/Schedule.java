@@ -66,7 +66,7 @@ public record Schedule(ZoneId zone, List<ScheduleWindow> windows, List<DateExcep
         return override != null && !override.activeAt(now) ? withOverride(null) : this;
     }
 
-    public Schedule enabled(boolean isEnabled, WhenDisabled meaning) {
+    public Schedule withEnabled(boolean isEnabled, WhenDisabled meaning) {
         return new Schedule(zone, windows, exceptions, override, isEnabled, meaning);
     }
 

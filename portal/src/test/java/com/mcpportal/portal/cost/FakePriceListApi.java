@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,7 +51,7 @@ final class FakePriceListApi {
                           Map<String, String> tiers) {
         String sku = "SKU" + Math.abs((serviceCode + attributes).hashCode());
         String term = sku + ".JRTCKXETXF";
-        java.util.LinkedHashMap<String, Object> dimensions = new java.util.LinkedHashMap<>();
+        LinkedHashMap<String, Object> dimensions = new LinkedHashMap<>();
         int index = 0;
         List<String> begins = List.copyOf(tiers.keySet());
         for (String begin : begins) {

@@ -47,7 +47,7 @@ class MonthlyHoursTests {
 
     @Test
     void alwaysOnIsTheWholeAverageMonth() {
-        Schedule alwaysOn = Schedule.defaultFor(BERLIN).enabled(false, WhenDisabled.ALWAYS_ON);
+        Schedule alwaysOn = Schedule.defaultFor(BERLIN).withEnabled(false, WhenDisabled.ALWAYS_ON);
 
         assertThat(MonthlyHours.fromSchedule(alwaysOn, FROM)).isEqualByComparingTo("730.485");
     }

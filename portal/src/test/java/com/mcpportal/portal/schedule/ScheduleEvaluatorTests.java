@@ -273,7 +273,7 @@ class ScheduleEvaluatorTests {
 
         @Test
         void disabledScheduleFollowsItsChosenMeaningButAnOverrideStillWins() {
-            Schedule alwaysOff = office.enabled(false, WhenDisabled.ALWAYS_OFF);
+            Schedule alwaysOff = office.withEnabled(false, WhenDisabled.ALWAYS_OFF);
             assertThat(alwaysOff.desiredStateAt(at("2027-01-18T10:00:00Z"))).isEqualTo(PowerState.OFF);
             assertThat(alwaysOff.nextTransitions(at("2027-01-18T10:00:00Z"), 5)).isEmpty();
 
