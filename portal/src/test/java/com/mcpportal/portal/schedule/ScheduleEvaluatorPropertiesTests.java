@@ -2,42 +2,47 @@ package com.mcpportal.portal.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Properties that tie the three questions together for random schedules in zones with awkward rules
  * (30-minute DST, DST at midnight, half-hour offsets, no DST). Every edge is on a whole quarter hour
- * and every DST change on a whole minute, so sampling minute by minute sees the exact truth.
+ * and every DST change on a whole minute, so sampling minute by minute sees the exact truth. Cases come
+ * from {@link RandomSchedules}, seeded, so a failure names the seed that reproduces it.
  */
 class ScheduleEvaluatorPropertiesTests {
 
-    private static final List<String> ZONES = List.of("Europe/Berlin", "America/New_York", "Australia/Lord_Howe",
-            "Asia/Kolkata", "Asia/Shanghai", "America/Santiago", "UTC", "Pacific/Chatham", "America/St_Johns",
-            "Europe/London", "Africa/Casablanca", "America/Havana");
-    private static final LocalDate FIRST_DAY = LocalDate.parse("2026-12-01");
-    private static final Instant FIRST_INSTANT = Instant.parse("2026-12-01T00:00:00Z");
+    private static final String CASE = "seed {0}";
 
-    @Property(tries = 300)
-    void transitionsAreStrictlyIncreasingAlternateAndMatchTheStateOnEitherSide(
-            @ForAll("schedules") Schedule schedule, @ForAll("instants") Instant from) {
+    static Stream<Long> seeds300() {
+        return RandomSchedules.seeds(300);
+    }
+
+    static Stream<Long> seeds120() {
+        return RandomSchedules.seeds(120);
+    }
+
+    static Stream<Long> seeds400() {
+        return RandomSchedules.seeds(400);
+    }
+
+    @ParameterizedTest(name = CASE)
+    @MethodSource("seeds300")
+    void transitionsAreStrictlyIncreasingAlternateAndMatchTheStateOnEitherSide(long seed) {
+        RandomSchedules random = new RandomSchedules(seed);
+        Schedule schedule = random.schedule();
+        Instant from = random.instant();
         PowerState before = schedule.desiredStateAt(from);
         Instant previous = from;
         for (Transition transition : schedule.nextTransitions(from, 20)) {
@@ -53,9 +58,12 @@ class ScheduleEvaluatorPropertiesTests {
         }
     }
 
-    @Property(tries = 120)
-    void hoursOnEqualsAMinuteByMinuteCountOfDesiredStates(
-            @ForAll("schedules") Schedule schedule, @ForAll("instants") Instant from) {
+    @ParameterizedTest(name = CASE)
+    @MethodSource("seeds120")
+    void hoursOnEqualsAMinuteByMinuteCountOfDesiredStates(long seed) {
+        RandomSchedules random = new RandomSchedules(seed);
+        Schedule schedule = random.schedule();
+        Instant from = random.instant();
         Instant to = from.plus(Duration.ofDays(2));
         long onMinutes = 0;
         for (Instant minute = from; minute.isBefore(to); minute = minute.plusSeconds(60)) {
@@ -66,9 +74,12 @@ class ScheduleEvaluatorPropertiesTests {
         assertThat(schedule.hoursOn(from, to)).isEqualTo(Duration.ofMinutes(onMinutes));
     }
 
-    @Property(tries = 150)
-    void hoursOnEqualsTheOnStretchesBetweenTransitions(
-            @ForAll("schedules") Schedule schedule, @ForAll("instants") Instant from) {
+    @ParameterizedTest(name = CASE)
+    @MethodSource("seeds300")
+    void hoursOnEqualsTheOnStretchesBetweenTransitions(long seed) {
+        RandomSchedules random = new RandomSchedules(seed);
+        Schedule schedule = random.schedule();
+        Instant from = random.instant();
         Instant to = from.plus(Duration.ofDays(14));
         Duration expected = Duration.ZERO;
         PowerState state = schedule.desiredStateAt(from);
@@ -89,73 +100,50 @@ class ScheduleEvaluatorPropertiesTests {
         assertThat(schedule.hoursOn(from, to)).isEqualTo(expected);
     }
 
-    @Property(tries = 400)
-    void aWindowRunsItsWallClockLengthCorrectedByExactlyTheOffsetChange(
-            @ForAll("zones") ZoneId zone, @ForAll("times") LocalTime start, @ForAll("times") LocalTime end,
-            @ForAll @IntRange(min = 0, max = 40) int pick, @ForAll boolean nearTransition) {
-        ZoneRules rules = zone.getRules();
-        LocalDate day = nearTransition ? dayNearTransition(rules, pick) : FIRST_DAY.plusDays(pick * 9L);
-        ScheduleWindow window = new ScheduleWindow(day.getDayOfWeek(), start, end);
-        Assume.that(window.endSecond() > window.startSecond());
-        LocalDateTime localStart = day.atStartOfDay().plusSeconds(window.startSecond());
-        LocalDateTime localEnd = day.atStartOfDay().plusSeconds(window.endSecond());
-        // Edges inside a gap or an overlap follow their own documented rule (named tests cover them).
-        Assume.that(rules.getValidOffsets(localStart).size() == 1 && rules.getValidOffsets(localEnd).size() == 1);
+    @ParameterizedTest(name = CASE)
+    @MethodSource("seeds400")
+    void aWindowRunsItsWallClockLengthCorrectedByExactlyTheOffsetChange(long seed) {
+        RandomSchedules random = new RandomSchedules(seed);
+        // Draw until the case fits the property: a window that does not cross midnight, with both edges at
+        // unambiguous local times (edges inside a gap or an overlap follow their own rule; named tests cover them).
+        while (true) {
+            ZoneId zone = random.zone();
+            ZoneRules rules = zone.getRules();
+            int pick = random.between(0, 40);
+            LocalDate day = random.bool() ? dayNearTransition(rules, pick) : RandomSchedules.FIRST_DAY.plusDays(pick * 9L);
+            ScheduleWindow window = new ScheduleWindow(day.getDayOfWeek(), random.time(), random.time());
+            if (window.endSecond() <= window.startSecond()) {
+                continue;
+            }
+            LocalDateTime localStart = day.atStartOfDay().plusSeconds(window.startSecond());
+            LocalDateTime localEnd = day.atStartOfDay().plusSeconds(window.endSecond());
+            if (rules.getValidOffsets(localStart).size() != 1 || rules.getValidOffsets(localEnd).size() != 1) {
+                continue;
+            }
 
-        Schedule schedule = Schedule.weekly(zone, List.of(window));
-        Instant from = day.minusDays(1).atStartOfDay(zone).toInstant();
-        Instant to = day.plusDays(3).atStartOfDay(zone).toInstant();
+            Schedule schedule = Schedule.weekly(zone, List.of(window));
+            Instant from = day.minusDays(1).atStartOfDay(zone).toInstant();
+            Instant to = day.plusDays(3).atStartOfDay(zone).toInstant();
 
-        long shift = rules.getOffset(localEnd).getTotalSeconds() - rules.getOffset(localStart).getTotalSeconds();
-        assertThat(schedule.hoursOn(from, to)).isEqualTo(window.wallClockLength().minusSeconds(shift));
+            long shift = rules.getOffset(localEnd).getTotalSeconds() - rules.getOffset(localStart).getTotalSeconds();
+            assertThat(schedule.hoursOn(from, to)).isEqualTo(window.wallClockLength().minusSeconds(shift));
+            return;
+        }
     }
 
+    /** The day of one of the zone's next DST changes (or the day before), or a plain day for zones without any. */
     private static LocalDate dayNearTransition(ZoneRules rules, int pick) {
         List<ZoneOffsetTransition> transitions = new ArrayList<>();
-        ZoneOffsetTransition next = rules.nextTransition(FIRST_INSTANT);
+        ZoneOffsetTransition next = rules.nextTransition(RandomSchedules.FIRST_INSTANT);
         while (next != null && transitions.size() < 8) {
             transitions.add(next);
             next = rules.nextTransition(next.getInstant());
         }
-        Assume.that(!transitions.isEmpty());
+        if (transitions.isEmpty()) {
+            return RandomSchedules.FIRST_DAY.plusDays(pick);
+        }
         ZoneOffsetTransition chosen = transitions.get(pick % transitions.size());
         // The transition day itself, or the day before (for windows crossing midnight into it).
         return chosen.getDateTimeBefore().toLocalDate().minusDays(pick % 2);
-    }
-
-    @Provide
-    Arbitrary<ZoneId> zones() {
-        return Arbitraries.of(ZONES).map(ZoneId::of);
-    }
-
-    @Provide
-    Arbitrary<LocalTime> times() {
-        return Arbitraries.integers().between(0, 95).map(quarter -> LocalTime.ofSecondOfDay(quarter * 900L));
-    }
-
-    @Provide
-    Arbitrary<Instant> instants() {
-        return Arbitraries.longs().between(0, 400L * 24 * 60).map(minute -> FIRST_INSTANT.plusSeconds(minute * 60));
-    }
-
-    @Provide
-    Arbitrary<Schedule> schedules() {
-        Arbitrary<ScheduleWindow> window = Combinators.combine(Arbitraries.of(DayOfWeek.class), times(), times())
-                .as(ScheduleWindow::new);
-        Arbitrary<ManualOverride> override = Combinators.combine(Arbitraries.of(PowerState.class), instants())
-                .as(ManualOverride::new).injectNull(0.6);
-        return Combinators.combine(zones(), window.list().ofMaxSize(6), exceptions().list().ofMaxSize(3), override,
-                        Arbitraries.of(true, true, true, false), Arbitraries.of(WhenDisabled.class))
-                .as(Schedule::new);
-    }
-
-    private Arbitrary<DateException> exceptions() {
-        Arbitrary<LocalDate> first = Arbitraries.integers().between(0, 400).map(FIRST_DAY::plusDays);
-        Arbitrary<Integer> extraDays = Arbitraries.integers().between(0, 12);
-        Arbitrary<DateException> off = Combinators.combine(first, extraDays)
-                .as((day, extra) -> DateException.off(day, day.plusDays(extra)));
-        Arbitrary<DateException> onAllDay = first.map(DateException::on);
-        Arbitrary<DateException> onHours = Combinators.combine(first, times(), times()).as(DateException::on);
-        return Arbitraries.oneOf(off, onAllDay, onHours);
     }
 }
