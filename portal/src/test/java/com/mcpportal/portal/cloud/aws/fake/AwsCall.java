@@ -68,6 +68,16 @@ public record AwsCall(String service, String action, String method, String path,
         return form().get(name);
     }
 
+    /** The tags of an EC2 create call's first tag specification ({@code TagSpecification.1.Tag.N.Key/Value}). */
+    public Map<String, String> ec2Tags() {
+        Map<String, String> form = form();
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (int n = 1; form.containsKey("TagSpecification.1.Tag." + n + ".Key"); n++) {
+            tags.put(form.get("TagSpecification.1.Tag." + n + ".Key"), form.get("TagSpecification.1.Tag." + n + ".Value"));
+        }
+        return tags;
+    }
+
     /** The body of a JSON-protocol call. */
     public JsonNode json() {
         return JSON.readTree(body);

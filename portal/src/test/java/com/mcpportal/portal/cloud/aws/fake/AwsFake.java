@@ -197,7 +197,7 @@ public final class AwsFake implements AutoCloseable {
         int last = answers.length - 1;
         for (int i = 0; i <= last; i++) {
             // The builder is reused: each stubFor builds a separate mapping from its current state.
-            server.stubFor(call.atPriority(priority).inScenario(scenario)
+            server.stubFor(call.withId(UUID.randomUUID()).atPriority(priority).inScenario(scenario)
                     .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "answer-" + i)
                     .willSetStateTo(i == last ? "answer-" + last : "answer-" + (i + 1))
                     .willReturn(answers[i]));

@@ -85,6 +85,7 @@ public final class EmptyAccount {
         ec2Answer("CreateRouteTable",
                 "<routeTable>" + inner(Ec2Xml.routeTable(PRIVATE_ROUTES, VPC, "", "")) + "</routeTable>");
         ec2Answer("CreateRoute", ok());
+        ec2Answer("ReplaceRoute", ok());
         ec2Answer("AssociateRouteTable", "<associationId>rtbassoc-0env</associationId>");
         ec2Empty("DescribeSecurityGroups", "securityGroupInfo");
         ec2Answer(ec2("CreateSecurityGroup").withRequestBody(containing("nat-security-group")),
