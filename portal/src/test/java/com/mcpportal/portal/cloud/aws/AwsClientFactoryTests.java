@@ -10,9 +10,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mcpportal.portal.cloud.CloudTarget;
 import com.mcpportal.portal.cloud.ConnectionCheck;
@@ -28,18 +27,8 @@ class AwsClientFactoryTests {
     private static final String STS = "https://sts.amazonaws.com/doc/2011-06-15/";
     private static final String ROLE = "arn:aws:iam::210987654321:role/mcp-portal";
 
-    private AwsFake fake;
-
-    @BeforeEach
-    void startFake() {
-        fake = AwsFake.start();
-        EmptyAccount.on(fake);
-    }
-
-    @AfterEach
-    void stopFake() {
-        fake.close();
-    }
+    @RegisterExtension
+    final AwsFake fake = AwsFake.withEmptyAccount();
 
     @Test
     void testConnectionNamesTheAccountAndIdentity() {

@@ -12,9 +12,8 @@ import static com.mcpportal.portal.cloud.aws.fake.AwsFake.restOk;
 import static com.mcpportal.portal.cloud.aws.fake.Ec2Xml.set;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mcpportal.portal.cloud.ActualState;
 import com.mcpportal.portal.cloud.CloudProvider;
@@ -29,20 +28,13 @@ import com.mcpportal.portal.cloud.aws.fake.EmptyAccount;
 /** Tear-down in reverse order; "not found" counts as done, so every delete can run again. */
 class AwsDeprovisionTests {
 
-    private final EnvironmentRef env = new EnvironmentRef(AwsFake.target(), "env1", "Team A", "prod");
-    private AwsFake fake;
-    private CloudProvider cloud;
+    @RegisterExtension
+    final AwsFake fake = AwsFake.withEmptyAccount();
 
-    @BeforeEach
-    void startFake() {
-        fake = AwsFake.start();
-        EmptyAccount.on(fake);
-        cloud = fake.provider();
-    }
+    private final EnvironmentRef env = EmptyAccount.ENVIRONMENT;
 
-    @AfterEach
-    void stopFake() {
-        fake.close();
+    private CloudProvider cloud() {
+        return fake.provider();
     }
 
     @Test
@@ -63,7 +55,7 @@ class AwsDeprovisionTests {
             fake.answer(ec2(action), ec2Ok(action, Ec2Xml.ok()));
         }
 
-        cloud.deleteNetwork(env);
+        cloud().deleteNetwork(env);
 
         assertThat(fake.actions()).filteredOn(a -> !a.contains(":Describe")).containsExactly(
                 "ec2:DeleteSecurityGroup", "ec2:DisassociateRouteTable", "ec2:DeleteRouteTable",
@@ -76,7 +68,7 @@ class AwsDeprovisionTests {
 
     @Test
     void aNetworkThatIsAlreadyGoneNeedsNoDelete() {
-        cloud.deleteNetwork(env);
+        cloud().deleteNetwork(env);
 
         assertThat(fake.actions()).allMatch(a -> a.startsWith("ec2:Describe"));
     }
@@ -98,7 +90,7 @@ class AwsDeprovisionTests {
                 Ec2Xml.securityGroup("sg-0nat", "vpc-0env", "-1", null, "10.0.0.0/16"))));
         fake.answer(ec2("DeleteSecurityGroup"), ec2Ok("DeleteSecurityGroup", Ec2Xml.ok()));
 
-        cloud.deleteNatInstance(env);
+        cloud().deleteNatInstance(env);
 
         assertThat(fake.actions()).containsSubsequence("ec2:CancelSpotInstanceRequests", "ec2:TerminateInstances",
                 "ec2:DescribeInstances", "ec2:DescribeInstances", "ec2:DeleteSecurityGroup");
@@ -119,7 +111,7 @@ class AwsDeprovisionTests {
                 restOk(200, "{\"vpcLinkId\":\"vl0env\",\"vpcLinkStatus\":\"DELETING\"}"),
                 restError(404, "NotFoundException", "Invalid VpcLink identifier specified"));
 
-        cloud.deleteIngress(env);
+        cloud().deleteIngress(env);
 
         assertThat(fake.actions()).containsSubsequence("apigateway:DELETE /v2/apis/api0env",
                 "apigateway:DELETE /v2/vpclinks/vl0env", "apigateway:GET /v2/vpclinks/vl0env",
@@ -134,7 +126,7 @@ class AwsDeprovisionTests {
                 jsonOk("{\"services\":[{\"serviceName\":\"mcp-env1\",\"status\":\"INACTIVE\",\"desiredCount\":0}]}"));
         fake.answer(json("ecs", "DeleteService"), jsonOk("{\"service\":{\"serviceName\":\"mcp-env1\"}}"));
 
-        cloud.deleteService(env);
+        cloud().deleteService(env);
 
         assertThat(fake.onlyCall("ecs:DeleteService").json().get("force").asBoolean()).isTrue();
         assertThat(fake.calls("ecs:DescribeServices")).hasSize(3);
@@ -152,7 +144,7 @@ class AwsDeprovisionTests {
         fake.answer(json("ecs", "DeleteTaskDefinitions"), jsonOk("{\"taskDefinitions\":[],\"failures\":[]}"));
         fake.answer(json("ecs", "DeleteCluster"), jsonOk("{\"cluster\":{\"clusterName\":\"mcp-env1\"}}"));
 
-        cloud.deleteCluster(env);
+        cloud().deleteCluster(env);
 
         assertThat(fake.onlyCall("ecs:DeregisterTaskDefinition").json().get("taskDefinition").asString())
                 .endsWith("mcp-env1:1");
@@ -166,7 +158,7 @@ class AwsDeprovisionTests {
         fake.answer(json("ecs", "ListTaskDefinitions"), jsonOk("{\"taskDefinitionArns\":[]}"));
         fake.answer(json("ecs", "DeleteCluster"), jsonError(400, "ClusterNotFoundException", "Cluster not found."));
 
-        cloud.deleteCluster(env);
+        cloud().deleteCluster(env);
 
         assertThat(fake.calls("ecs:DeleteCluster")).hasSize(1);
     }
@@ -180,7 +172,7 @@ class AwsDeprovisionTests {
         fake.answer(json("servicediscovery", "DeleteService"), jsonOk("{}"));
         fake.answer(json("servicediscovery", "DeleteNamespace"), jsonOk("{\"OperationId\":\"op-del\"}"));
 
-        cloud.deleteServiceDiscovery(env);
+        cloud().deleteServiceDiscovery(env);
 
         assertThat(fake.actions()).containsSubsequence("servicediscovery:DeleteService",
                 "servicediscovery:DeleteNamespace", "servicediscovery:GetOperation");
@@ -194,9 +186,9 @@ class AwsDeprovisionTests {
                 "The specified log group does not exist."));
         fake.answer(json("ssm", "DescribeParameters"), jsonOk("{\"Parameters\":[]}"));
 
-        cloud.deleteRepository(env);
-        cloud.deleteLogGroup(env);
-        cloud.deleteSecrets(env);
+        cloud().deleteRepository(env);
+        cloud().deleteLogGroup(env);
+        cloud().deleteSecrets(env);
 
         assertThat(fake.onlyCall("ecr:DeleteRepository").json().get("force").asBoolean()).isTrue();
         assertThat(fake.actions()).doesNotContain("ssm:DeleteParameters");
@@ -209,7 +201,7 @@ class AwsDeprovisionTests {
                                {"Name":"/mcp-portal/mcp-env1/key-set"}]}"""));
         fake.answer(json("ssm", "DeleteParameters"), jsonOk("{\"DeletedParameters\":[],\"InvalidParameters\":[]}"));
 
-        cloud.deleteSecrets(env);
+        cloud().deleteSecrets(env);
 
         var describe = fake.onlyCall("ssm:DescribeParameters").json().get("ParameterFilters").get(0);
         assertThat(describe.get("Key").asString()).isEqualTo("Path");
@@ -225,7 +217,7 @@ class AwsDeprovisionTests {
                   {"ResourceARN":"arn:aws:ec2:us-east-1:123456789012:vpc/vpc-0env","Tags":[]},
                   {"ResourceARN":"arn:aws:logs:us-east-1:123456789012:log-group:/mcp-portal/mcp-env1","Tags":[]}]}"""));
 
-        assertThat(cloud.remainingResources(env)).containsExactly(
+        assertThat(cloud().remainingResources(env)).containsExactly(
                 new TaggedResource("arn:aws:ec2:us-east-1:123456789012:vpc/vpc-0env", "ec2"),
                 new TaggedResource("arn:aws:logs:us-east-1:123456789012:log-group:/mcp-portal/mcp-env1", "logs"));
         var filter = fake.onlyCall("tagging:GetResources").json().get("TagFilters").get(0);
@@ -242,7 +234,7 @@ class AwsDeprovisionTests {
                 {"services":[{"serviceName":"mcp-env1","status":"ACTIVE","desiredCount":1,"runningCount":0,
                               "pendingCount":1}]}"""));
 
-        assertThat(cloud.describe(env)).isEqualTo(new ActualState(NatState.STOPPED,
+        assertThat(cloud().describe(env)).isEqualTo(new ActualState(NatState.STOPPED,
                 new ServiceCounts("ACTIVE", 1, 0, 1)));
     }
 
@@ -250,6 +242,6 @@ class AwsDeprovisionTests {
     void anEnvironmentWithNothingDeployedDescribesAsNone() {
         fake.answer(json("ecs", "DescribeServices"), jsonError(400, "ClusterNotFoundException", "Cluster not found."));
 
-        assertThat(cloud.describe(env)).isEqualTo(new ActualState(NatState.NONE, ServiceCounts.MISSING));
+        assertThat(cloud().describe(env)).isEqualTo(new ActualState(NatState.NONE, ServiceCounts.MISSING));
     }
 }

@@ -8,9 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mcpportal.portal.cloud.Architecture;
 import com.mcpportal.portal.cloud.CloudProvider;
@@ -32,30 +31,20 @@ class AwsEcsTests {
 
     private static final String TASK_ARN = "arn:aws:ecs:us-east-1:123456789012:task-definition/mcp-env1:3";
 
-    private final EnvironmentRef env = new EnvironmentRef(AwsFake.target(), "env1", "Team A", "prod");
-    private final Network network = new Network(EmptyAccount.VPC, "10.0.0.0/16", "us-east-1a",
-            EmptyAccount.PUBLIC_SUBNET, EmptyAccount.PRIVATE_SUBNET, EmptyAccount.GATEWAY, EmptyAccount.PUBLIC_ROUTES,
-            EmptyAccount.PRIVATE_ROUTES, EmptyAccount.SERVICE_GROUP, 8080);
-    private final ServiceDiscovery discovery = new ServiceDiscovery(EmptyAccount.NAMESPACE, "mcp-env1.internal",
-            "srv-0env", EmptyAccount.CLOUD_MAP_SERVICE_ARN);
-    private AwsFake fake;
-    private CloudProvider cloud;
+    @RegisterExtension
+    final AwsFake fake = AwsFake.withEmptyAccount();
 
-    @BeforeEach
-    void startFake() {
-        fake = AwsFake.start();
-        EmptyAccount.on(fake);
-        cloud = fake.provider();
-    }
+    private final EnvironmentRef env = EmptyAccount.ENVIRONMENT;
 
-    @AfterEach
-    void stopFake() {
-        fake.close();
+    private CloudProvider cloud() {
+        return fake.provider();
     }
+    private final Network network = EmptyAccount.network();
+    private final ServiceDiscovery discovery = EmptyAccount.discovery();
 
     @Test
     void createsTheClusterWithBothFargateCapacityProvidersAndNoContainerInsights() {
-        assertThat(cloud.ensureCluster(env)).isEqualTo("mcp-env1");
+        assertThat(cloud().ensureCluster(env)).isEqualTo("mcp-env1");
 
         JsonNode create = fake.onlyCall("ecs:CreateCluster").json();
         assertThat(create.get("clusterName").asString()).isEqualTo("mcp-env1");
@@ -71,14 +60,14 @@ class AwsEcsTests {
                 {"clusters":[{"clusterName":"mcp-env1","status":"ACTIVE","capacityProviders":["FARGATE","FARGATE_SPOT"]}],
                  "failures":[]}"""));
 
-        cloud.ensureCluster(env);
+        cloud().ensureCluster(env);
 
         assertThat(fake.actions()).containsExactly("ecs:DescribeClusters");
     }
 
     @Test
     void registersAFargateTaskWithTheSizeArchitectureSecretsLogsAndHealthCheck() {
-        TaskDefinitionRef task = cloud.registerTaskDefinition(env, spec("repo/mcp-server:1.0"));
+        TaskDefinitionRef task = cloud().registerTaskDefinition(env, spec("repo/mcp-server:1.0"));
 
         JsonNode register = fake.onlyCall("ecs:RegisterTaskDefinition").json();
         assertThat(register.get("family").asString()).isEqualTo("mcp-env1");
@@ -114,7 +103,7 @@ class AwsEcsTests {
 
     @Test
     void anUnchangedSpecReusesTheLatestRevisionAndAChangedOneRegistersANewOne() {
-        cloud.registerTaskDefinition(env, spec("repo/mcp-server:1.0"));
+        cloud().registerTaskDefinition(env, spec("repo/mcp-server:1.0"));
         String hash = tags(fake.onlyCall("ecs:RegisterTaskDefinition").json().get("tags"), "key", "value")
                 .get("mcp-portal:spec-hash");
         fake.answer(json("ecs", "DescribeTaskDefinition"), jsonOk("""
@@ -122,19 +111,19 @@ class AwsEcsTests {
                  "tags":[{"key":"mcp-portal:spec-hash","value":"%s"}]}""".formatted(TASK_ARN, hash)));
         fake.forgetCalls();
 
-        TaskDefinitionRef same = cloud.registerTaskDefinition(env, spec("repo/mcp-server:1.0"));
+        TaskDefinitionRef same = cloud().registerTaskDefinition(env, spec("repo/mcp-server:1.0"));
 
         assertThat(same).isEqualTo(new TaskDefinitionRef(TASK_ARN, "mcp-env1", 3));
         assertThat(fake.actions()).containsExactly("ecs:DescribeTaskDefinition");
 
-        cloud.registerTaskDefinition(env, spec("repo/mcp-server:1.1"));
+        cloud().registerTaskDefinition(env, spec("repo/mcp-server:1.1"));
 
         assertThat(fake.actions()).containsOnlyOnce("ecs:RegisterTaskDefinition");
     }
 
     @Test
     void createsTheServiceInThePrivateSubnetWithoutPublicIpRegisteredInCloudMap() {
-        cloud.ensureService(env, new ServiceSpec("mcp-env1", new TaskDefinitionRef(TASK_ARN, "mcp-env1", 3), network,
+        cloud().ensureService(env, new ServiceSpec("mcp-env1", new TaskDefinitionRef(TASK_ARN, "mcp-env1", 3), network,
                 discovery, 1, true));
 
         JsonNode create = fake.onlyCall("ecs:CreateService").json();
@@ -163,7 +152,7 @@ class AwsEcsTests {
         fake.answer(json("ecs", "DescribeServices"), jsonOk(service("ACTIVE", 0, 0, 0, TASK_ARN.replace(":3", ":2"))));
         fake.answer(json("ecs", "UpdateService"), jsonOk("{\"service\":" + serviceJson("ACTIVE", 0, 0, 0, TASK_ARN) + "}"));
 
-        cloud.ensureService(env, new ServiceSpec("mcp-env1", new TaskDefinitionRef(TASK_ARN, "mcp-env1", 3), network,
+        cloud().ensureService(env, new ServiceSpec("mcp-env1", new TaskDefinitionRef(TASK_ARN, "mcp-env1", 3), network,
                 discovery, 1, false));
 
         JsonNode update = fake.onlyCall("ecs:UpdateService").json();
@@ -176,7 +165,7 @@ class AwsEcsTests {
     void anUpToDateServiceIsLeftAlone() {
         fake.answer(json("ecs", "DescribeServices"), jsonOk(service("ACTIVE", 1, 1, 0, TASK_ARN)));
 
-        cloud.ensureService(env, new ServiceSpec("mcp-env1", new TaskDefinitionRef(TASK_ARN, "mcp-env1", 3), network,
+        cloud().ensureService(env, new ServiceSpec("mcp-env1", new TaskDefinitionRef(TASK_ARN, "mcp-env1", 3), network,
                 discovery, 1, false));
 
         assertThat(fake.actions()).containsExactly("ecs:DescribeServices");
@@ -194,7 +183,7 @@ class AwsEcsTests {
                 jsonOk("{\"tasks\":[{\"taskArn\":\"arn:task/1\",\"lastStatus\":\"RUNNING\",\"healthStatus\":\"UNKNOWN\"}]}"),
                 jsonOk("{\"tasks\":[{\"taskArn\":\"arn:task/1\",\"lastStatus\":\"RUNNING\",\"healthStatus\":\"HEALTHY\"}]}"));
 
-        ServiceCounts counts = cloud.scaleService(env, 1);
+        ServiceCounts counts = cloud().scaleService(env, 1);
 
         assertThat(fake.onlyCall("ecs:UpdateService").json().get("desiredCount").asInt()).isEqualTo(1);
         assertThat(fake.calls("ecs:DescribeTasks")).hasSize(2);
@@ -209,7 +198,7 @@ class AwsEcsTests {
                 jsonOk(service("ACTIVE", 0, 0, 0, TASK_ARN)));
         fake.answer(json("ecs", "UpdateService"), jsonOk("{\"service\":" + serviceJson("ACTIVE", 0, 1, 0, TASK_ARN) + "}"));
 
-        ServiceCounts counts = cloud.scaleService(env, 0);
+        ServiceCounts counts = cloud().scaleService(env, 0);
 
         assertThat(fake.onlyCall("ecs:UpdateService").json().get("desiredCount").asInt()).isZero();
         assertThat(fake.calls("ecs:DescribeServices")).hasSize(4);

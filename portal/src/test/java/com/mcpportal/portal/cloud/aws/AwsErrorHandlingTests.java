@@ -10,9 +10,8 @@ import static com.mcpportal.portal.cloud.aws.fake.Ec2Xml.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mcpportal.portal.cloud.CloudErrorKind;
 import com.mcpportal.portal.cloud.CloudException;
@@ -31,20 +30,13 @@ class AwsErrorHandlingTests {
     private static final String UNAUTHORIZED = "You are not authorized to perform this operation. "
             + "Encoded authorization failure message: 4Dz8mZ";
 
-    private final EnvironmentRef env = new EnvironmentRef(AwsFake.target(), "env1", "Team A", "prod");
-    private AwsFake fake;
-    private CloudProvider cloud;
+    @RegisterExtension
+    final AwsFake fake = AwsFake.withEmptyAccount();
 
-    @BeforeEach
-    void startFake() {
-        fake = AwsFake.start();
-        EmptyAccount.on(fake);
-        cloud = fake.provider();
-    }
+    private final EnvironmentRef env = EmptyAccount.ENVIRONMENT;
 
-    @AfterEach
-    void stopFake() {
-        fake.close();
+    private CloudProvider cloud() {
+        return fake.provider();
     }
 
     @Test
@@ -54,7 +46,7 @@ class AwsErrorHandlingTests {
                 jsonError(400, "ThrottlingException", "Rate exceeded"),
                 jsonOk("{\"cluster\":{\"clusterName\":\"mcp-env1\",\"status\":\"ACTIVE\"}}"));
 
-        assertThat(cloud.ensureCluster(env)).isEqualTo("mcp-env1");
+        assertThat(cloud().ensureCluster(env)).isEqualTo("mcp-env1");
         assertThat(fake.calls("ecs:CreateCluster")).hasSize(3);
     }
 
@@ -64,7 +56,7 @@ class AwsErrorHandlingTests {
                 ec2Error(503, "RequestLimitExceeded", "Request limit exceeded."),
                 ec2Ok("DescribeVpcs", set("vpcSet", Ec2Xml.vpc("vpc-0old", "10.0.0.0/16"))));
 
-        Network network = cloud.ensureNetwork(env, NetworkSpec.defaults());
+        Network network = cloud().ensureNetwork(env, NetworkSpec.defaults());
 
         assertThat(network.vpcId()).isEqualTo("vpc-0old");
         assertThat(fake.actions()).doesNotContain("ec2:CreateVpc");
@@ -74,7 +66,7 @@ class AwsErrorHandlingTests {
     void unauthorizedOperationStopsTheStepAtOnceWithAwsMessage() {
         fake.answer(ec2("CreateVpc"), ec2Error(403, "UnauthorizedOperation", UNAUTHORIZED));
 
-        assertThatThrownBy(() -> cloud.ensureNetwork(env, NetworkSpec.defaults()))
+        assertThatThrownBy(() -> cloud().ensureNetwork(env, NetworkSpec.defaults()))
                 .isInstanceOfSatisfying(CloudException.class, e -> {
                     assertThat(e.kind()).isEqualTo(CloudErrorKind.ACCESS_DENIED);
                     assertThat(e.retryable()).isFalse();
@@ -91,9 +83,9 @@ class AwsErrorHandlingTests {
     void invalidParameterValueIsFatalAndNotRetried() {
         fake.answer(ec2("RunInstances"), ec2Error(400, "InvalidParameterValue",
                 "Value (t4g.nanoo) for parameter instanceType is invalid."));
-        Network network = cloud.ensureNetwork(env, NetworkSpec.defaults());
+        Network network = cloud().ensureNetwork(env, NetworkSpec.defaults());
 
-        assertThatThrownBy(() -> cloud.ensureNatInstance(env, network, NatSpec.defaults()))
+        assertThatThrownBy(() -> cloud().ensureNatInstance(env, network, NatSpec.defaults()))
                 .isInstanceOfSatisfying(CloudException.class, e -> {
                     assertThat(e.kind()).isEqualTo(CloudErrorKind.INVALID_REQUEST);
                     assertThat(e.step()).isEqualTo("ensure-nat-instance");
@@ -108,7 +100,7 @@ class AwsErrorHandlingTests {
                 "User: arn:aws:sts::123456789012:assumed-role/portal/mcp-portal is not authorized to perform: "
                         + "logs:CreateLogGroup"));
 
-        assertThatThrownBy(() -> cloud.ensureLogGroup(env, 7)).isInstanceOfSatisfying(CloudException.class, e -> {
+        assertThatThrownBy(() -> cloud().ensureLogGroup(env, 7)).isInstanceOfSatisfying(CloudException.class, e -> {
             assertThat(e.kind()).isEqualTo(CloudErrorKind.ACCESS_DENIED);
             assertThat(e.providerMessage()).contains("logs:CreateLogGroup");
         });
@@ -120,7 +112,7 @@ class AwsErrorHandlingTests {
         fake.answer(json("logs", "DescribeLogGroups"), jsonError(503, "ServiceUnavailableException",
                 "Service unavailable"));
 
-        assertThatThrownBy(() -> cloud.ensureLogGroup(env, 7)).isInstanceOfSatisfying(CloudException.class, e -> {
+        assertThatThrownBy(() -> cloud().ensureLogGroup(env, 7)).isInstanceOfSatisfying(CloudException.class, e -> {
             assertThat(e.kind()).isEqualTo(CloudErrorKind.TRANSIENT);
             assertThat(e.retryable()).isTrue();
             assertThat(e.step()).isEqualTo("ensure-log-group");
@@ -137,7 +129,7 @@ class AwsErrorHandlingTests {
                 ec2Error(400, "DependencyViolation", "The vpc 'vpc-0old' has dependencies and cannot be deleted."),
                 ec2Ok("DeleteVpc", Ec2Xml.ok()));
 
-        cloud.deleteNetwork(env);
+        cloud().deleteNetwork(env);
 
         assertThat(fake.calls("ec2:DeleteVpc")).hasSize(2);
     }

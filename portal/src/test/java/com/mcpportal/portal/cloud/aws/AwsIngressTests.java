@@ -7,9 +7,8 @@ import static com.mcpportal.portal.cloud.aws.fake.AwsFake.rest;
 import static com.mcpportal.portal.cloud.aws.fake.AwsFake.restOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mcpportal.portal.cloud.CloudProvider;
 import com.mcpportal.portal.cloud.EnvironmentRef;
@@ -23,30 +22,20 @@ import tools.jackson.databind.JsonNode;
 
 class AwsIngressTests {
 
-    private final EnvironmentRef env = new EnvironmentRef(AwsFake.target(), "env1", "Team A", "prod");
-    private final Network network = new Network(EmptyAccount.VPC, "10.0.0.0/16", "us-east-1a",
-            EmptyAccount.PUBLIC_SUBNET, EmptyAccount.PRIVATE_SUBNET, EmptyAccount.GATEWAY, EmptyAccount.PUBLIC_ROUTES,
-            EmptyAccount.PRIVATE_ROUTES, EmptyAccount.SERVICE_GROUP, 8080);
-    private final ServiceDiscovery discovery = new ServiceDiscovery(EmptyAccount.NAMESPACE, "mcp-env1.internal",
-            "srv-0env", EmptyAccount.CLOUD_MAP_SERVICE_ARN);
-    private AwsFake fake;
-    private CloudProvider cloud;
+    @RegisterExtension
+    final AwsFake fake = AwsFake.withEmptyAccount();
 
-    @BeforeEach
-    void startFake() {
-        fake = AwsFake.start();
-        EmptyAccount.on(fake);
-        cloud = fake.provider();
-    }
+    private final EnvironmentRef env = EmptyAccount.ENVIRONMENT;
 
-    @AfterEach
-    void stopFake() {
-        fake.close();
+    private CloudProvider cloud() {
+        return fake.provider();
     }
+    private final Network network = EmptyAccount.network();
+    private final ServiceDiscovery discovery = EmptyAccount.discovery();
 
     @Test
     void createsAPrivateDnsNamespaceInTheVpcAndAnSrvService() {
-        ServiceDiscovery created = cloud.ensureServiceDiscovery(env, network);
+        ServiceDiscovery created = cloud().ensureServiceDiscovery(env, network);
 
         JsonNode namespace = fake.onlyCall("servicediscovery:CreatePrivateDnsNamespace").json();
         assertThat(namespace.get("Name").asString()).isEqualTo("mcp-env1.internal");
@@ -69,7 +58,7 @@ class AwsIngressTests {
         fake.answer(json("servicediscovery", "ListServices"), jsonOk("""
                 {"Services":[{"Id":"srv-0old","Arn":"arn:aws:servicediscovery:us-east-1:1:service/srv-0old","Name":"mcp"}]}"""));
 
-        ServiceDiscovery found = cloud.ensureServiceDiscovery(env, network);
+        ServiceDiscovery found = cloud().ensureServiceDiscovery(env, network);
 
         assertThat(found.namespaceId()).isEqualTo("ns-0old");
         assertThat(found.serviceId()).isEqualTo("srv-0old");
@@ -78,7 +67,7 @@ class AwsIngressTests {
 
     @Test
     void createsAnHttpApiWithAVpcLinkToTheCloudMapServiceAndAnAutoDeployedDefaultStage() {
-        Ingress ingress = cloud.ensureIngress(env, network, discovery);
+        Ingress ingress = cloud().ensureIngress(env, network, discovery);
 
         JsonNode link = fake.onlyCall("apigateway:POST /v2/vpclinks").json();
         assertThat(link.get("subnetIds").get(0).asString()).isEqualTo(EmptyAccount.PRIVATE_SUBNET);
@@ -121,7 +110,7 @@ class AwsIngressTests {
         fake.answer(rest("GET", "/v2/apis/apiold/stages"), restOk(200, """
                 {"items":[{"stageName":"$default","autoDeploy":true}]}"""));
 
-        Ingress ingress = cloud.ensureIngress(env, network, discovery);
+        Ingress ingress = cloud().ensureIngress(env, network, discovery);
 
         assertThat(ingress).isEqualTo(new Ingress("apiold", "vl0old", "intold", "https://apiold.example"));
         assertThat(fake.calls()).allSatisfy(call -> assertThat(call.method()).isEqualTo("GET"));

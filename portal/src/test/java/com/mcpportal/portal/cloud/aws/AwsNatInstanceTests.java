@@ -11,9 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mcpportal.portal.cloud.CloudErrorKind;
 import com.mcpportal.portal.cloud.CloudException;
@@ -29,28 +28,19 @@ import com.mcpportal.portal.cloud.aws.fake.EmptyAccount;
 
 class AwsNatInstanceTests {
 
-    private final EnvironmentRef env = new EnvironmentRef(AwsFake.target(), "env1", "Team A", "prod");
-    private final Network network = new Network(EmptyAccount.VPC, "10.0.0.0/16", "us-east-1a",
-            EmptyAccount.PUBLIC_SUBNET, EmptyAccount.PRIVATE_SUBNET, EmptyAccount.GATEWAY, EmptyAccount.PUBLIC_ROUTES,
-            EmptyAccount.PRIVATE_ROUTES, EmptyAccount.SERVICE_GROUP, 8080);
-    private AwsFake fake;
-    private CloudProvider cloud;
+    @RegisterExtension
+    final AwsFake fake = AwsFake.withEmptyAccount();
 
-    @BeforeEach
-    void startFake() {
-        fake = AwsFake.start();
-        EmptyAccount.on(fake);
-        cloud = fake.provider();
-    }
+    private final EnvironmentRef env = EmptyAccount.ENVIRONMENT;
 
-    @AfterEach
-    void stopFake() {
-        fake.close();
+    private CloudProvider cloud() {
+        return fake.provider();
     }
+    private final Network network = EmptyAccount.network();
 
     @Test
     void launchesTheSmallestArmNatInPublicSubnetAndRoutesThePrivateSubnetThroughIt() {
-        NatInstance nat = cloud.ensureNatInstance(env, network, NatSpec.defaults());
+        NatInstance nat = cloud().ensureNatInstance(env, network, NatSpec.defaults());
 
         assertThat(fake.onlyCall("ssm:GetParameter").json().get("Name").asString())
                 .isEqualTo("/aws/service/ami-amazon-linux-latest/al2023-ami-minimal-kernel-default-arm64");
@@ -90,7 +80,7 @@ class AwsNatInstanceTests {
                 "<item><instanceType>t3.nano</instanceType><processorInfo><supportedArchitectures>"
                         + "<item>x86_64</item></supportedArchitectures></processorInfo></item>")));
 
-        cloud.ensureNatInstance(env, network, new NatSpec("t3.nano", true, 8));
+        cloud().ensureNatInstance(env, network, new NatSpec("t3.nano", true, 8));
 
         assertThat(fake.onlyCall("ssm:GetParameter").json().get("Name").asString()).endsWith("-x86_64");
         assertThat(fake.onlyCall("ec2:RunInstances").form()).containsEntry("InstanceType", "t3.nano")
@@ -110,7 +100,7 @@ class AwsNatInstanceTests {
         fake.answer(ec2("DescribeSecurityGroups"), ec2Ok("DescribeSecurityGroups", set("securityGroupInfo",
                 Ec2Xml.securityGroup("sg-0old", EmptyAccount.VPC, "-1", null, "10.0.0.0/16"))));
 
-        NatInstance nat = cloud.ensureNatInstance(env, network, NatSpec.defaults());
+        NatInstance nat = cloud().ensureNatInstance(env, network, NatSpec.defaults());
 
         assertThat(nat.instanceId()).isEqualTo("i-0old");
         assertThat(nat.state()).isEqualTo(NatState.RUNNING);
@@ -126,7 +116,7 @@ class AwsNatInstanceTests {
                 ec2Ok("DescribeRouteTables", set("routeTableSet", Ec2Xml.routeTable(EmptyAccount.PRIVATE_ROUTES,
                         EmptyAccount.VPC, Ec2Xml.route("0.0.0.0/0", "eni-0gone"), ""))));
 
-        cloud.ensureNatInstance(env, network, NatSpec.defaults());
+        cloud().ensureNatInstance(env, network, NatSpec.defaults());
 
         assertThat(fake.onlyCall("ec2:ReplaceRoute").form()).containsEntry("NetworkInterfaceId", EmptyAccount.NAT_ENI);
         assertThat(fake.actions()).doesNotContain("ec2:CreateRoute");
@@ -140,7 +130,7 @@ class AwsNatInstanceTests {
                 ec2Ok("DescribeInstances", Ec2Xml.reservations(Ec2Xml.instance("i-0nat", "running", false, "eni-1"))));
         fake.answer(ec2("StartInstances"), ec2Ok("StartInstances", Ec2Xml.stateChange("i-0nat", "pending", "stopped")));
 
-        assertThat(cloud.startNat(env)).isEqualTo(NatState.RUNNING);
+        assertThat(cloud().startNat(env)).isEqualTo(NatState.RUNNING);
 
         assertThat(fake.onlyCall("ec2:StartInstances").param("InstanceId.1")).isEqualTo("i-0nat");
         assertThat(fake.calls("ec2:DescribeInstances")).hasSize(3);
@@ -151,7 +141,7 @@ class AwsNatInstanceTests {
         fake.answer(ec2("DescribeInstances"),
                 ec2Ok("DescribeInstances", Ec2Xml.reservations(Ec2Xml.instance("i-0nat", "stopped", false, "eni-1"))));
 
-        assertThat(cloud.stopNat(env)).isEqualTo(NatState.STOPPED);
+        assertThat(cloud().stopNat(env)).isEqualTo(NatState.STOPPED);
         assertThat(fake.actions()).doesNotContain("ec2:StopInstances");
     }
 
@@ -163,7 +153,7 @@ class AwsNatInstanceTests {
                 ec2Ok("DescribeInstances", Ec2Xml.reservations(Ec2Xml.instance("i-0nat", "stopped", false, "eni-1"))));
         fake.answer(ec2("StopInstances"), ec2Ok("StopInstances", Ec2Xml.stateChange("i-0nat", "stopping", "running")));
 
-        assertThat(cloud.stopNat(env)).isEqualTo(NatState.STOPPED);
+        assertThat(cloud().stopNat(env)).isEqualTo(NatState.STOPPED);
         assertThat(fake.onlyCall("ec2:StopInstances").param("InstanceId.1")).isEqualTo("i-0nat");
     }
 
@@ -174,7 +164,7 @@ class AwsNatInstanceTests {
                 ec2Ok("DescribeInstances", Ec2Xml.reservations(Ec2Xml.instance("i-0nat", "pending", false, "eni-1"))));
         fake.answer(ec2("StartInstances"), ec2Ok("StartInstances", Ec2Xml.stateChange("i-0nat", "pending", "stopped")));
 
-        assertThatThrownBy(() -> cloud.startNat(env)).isInstanceOfSatisfying(CloudException.class, e -> {
+        assertThatThrownBy(() -> cloud().startNat(env)).isInstanceOfSatisfying(CloudException.class, e -> {
             assertThat(e.kind()).isEqualTo(CloudErrorKind.TIMEOUT);
             assertThat(e.step()).isEqualTo("start-nat");
             assertThat(e.getMessage()).contains("NAT instance i-0nat running", "PENDING");
@@ -183,7 +173,7 @@ class AwsNatInstanceTests {
 
     @Test
     void startingAnEnvironmentWithoutNatSaysToProvisionFirst() {
-        assertThatThrownBy(() -> cloud.startNat(env)).isInstanceOfSatisfying(CloudException.class, e -> {
+        assertThatThrownBy(() -> cloud().startNat(env)).isInstanceOfSatisfying(CloudException.class, e -> {
             assertThat(e.kind()).isEqualTo(CloudErrorKind.INVALID_REQUEST);
             assertThat(e.getMessage()).contains("no NAT instance", "provision");
         });

@@ -6,9 +6,8 @@ import static com.mcpportal.portal.cloud.aws.fake.AwsFake.ec2Ok;
 import static com.mcpportal.portal.cloud.aws.fake.Ec2Xml.set;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mcpportal.portal.cloud.CloudProvider;
 import com.mcpportal.portal.cloud.EnvironmentRef;
@@ -21,25 +20,18 @@ import com.mcpportal.portal.cloud.aws.fake.EmptyAccount;
 
 class AwsNetworkTests {
 
-    private final EnvironmentRef env = new EnvironmentRef(AwsFake.target(), "env1", "Team A", "prod");
-    private AwsFake fake;
-    private CloudProvider cloud;
+    @RegisterExtension
+    final AwsFake fake = AwsFake.withEmptyAccount();
 
-    @BeforeEach
-    void startFake() {
-        fake = AwsFake.start();
-        EmptyAccount.on(fake);
-        cloud = fake.provider();
-    }
+    private final EnvironmentRef env = EmptyAccount.ENVIRONMENT;
 
-    @AfterEach
-    void stopFake() {
-        fake.close();
+    private CloudProvider cloud() {
+        return fake.provider();
     }
 
     @Test
     void laysOutTheVpcWithDnsTwoSubnetsInOneZoneAndAPublicDefaultRoute() {
-        Network network = cloud.ensureNetwork(env, NetworkSpec.defaults());
+        Network network = cloud().ensureNetwork(env, NetworkSpec.defaults());
 
         assertThat(fake.onlyCall("ec2:CreateVpc").param("CidrBlock")).isEqualTo("10.0.0.0/16");
         assertThat(fake.calls("ec2:ModifyVpcAttribute")).extracting(AwsCall::form)
@@ -66,7 +58,7 @@ class AwsNetworkTests {
 
     @Test
     void tagsEverythingItCreatesWithTheEnvironmentTeamAndName() {
-        cloud.ensureNetwork(env, NetworkSpec.defaults());
+        cloud().ensureNetwork(env, NetworkSpec.defaults());
 
         assertThat(fake.calls().stream().filter(c -> c.action().startsWith("Create")
                 && !c.action().equals("CreateRoute")).toList())
@@ -101,7 +93,7 @@ class AwsNetworkTests {
         fake.answer(ec2("DescribeSecurityGroups"), ec2Ok("DescribeSecurityGroups", set("securityGroupInfo",
                 Ec2Xml.securityGroup("sg-0old", "vpc-0old", "tcp", 8080, "10.0.0.0/16"))));
 
-        Network network = cloud.ensureNetwork(env, NetworkSpec.defaults());
+        Network network = cloud().ensureNetwork(env, NetworkSpec.defaults());
 
         assertThat(network).isEqualTo(new Network("vpc-0old", "10.0.0.0/16", "us-east-1c", "subnet-0pub",
                 "subnet-0priv", "igw-0old", "rtb-0pub", "rtb-0priv", "sg-0old", 8080));
@@ -114,7 +106,7 @@ class AwsNetworkTests {
 
     @Test
     void usesTheRequestedAvailabilityZone() {
-        cloud.ensureNetwork(env, new NetworkSpec("10.1.0.0/16", "10.1.0.0/24", "10.1.1.0/24", "us-east-1f", 8080));
+        cloud().ensureNetwork(env, new NetworkSpec("10.1.0.0/16", "10.1.0.0/24", "10.1.1.0/24", "us-east-1f", 8080));
 
         assertThat(fake.calls("ec2:CreateSubnet")).extracting(c -> c.param("AvailabilityZone"))
                 .containsOnly("us-east-1f");

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mcpportal.portal.cloud.AccountRoles;
 import com.mcpportal.portal.cloud.Architecture;
@@ -33,39 +32,32 @@ import com.mcpportal.portal.cloud.aws.fake.EmptyAccount;
 /** A whole environment provisioned, step by step, in a fresh account: every step creates what it owns once. */
 class AwsProvisionTests {
 
-    private final EnvironmentRef env = new EnvironmentRef(AwsFake.target(), "env1", "Team A", "prod");
-    private AwsFake fake;
-    private CloudProvider cloud;
+    @RegisterExtension
+    final AwsFake fake = AwsFake.withEmptyAccount();
 
-    @BeforeEach
-    void startFake() {
-        fake = AwsFake.start();
-        EmptyAccount.on(fake);
-        cloud = fake.provider();
-    }
+    private final EnvironmentRef env = EmptyAccount.ENVIRONMENT;
 
-    @AfterEach
-    void stopFake() {
-        fake.close();
+    private CloudProvider cloud() {
+        return fake.provider();
     }
 
     @Test
     void provisionsAWholeEnvironmentInAFreshAccount() {
-        AccountRoles roles = cloud.ensureAccountRoles(env.target());
-        Network network = cloud.ensureNetwork(env, NetworkSpec.defaults());
-        NatInstance nat = cloud.ensureNatInstance(env, network, NatSpec.defaults());
-        ImageRepository repository = cloud.ensureRepository(env);
-        LogGroup logGroup = cloud.ensureLogGroup(env, 7);
-        SecretRef apiKey = cloud.putSecret(env, CloudProvider.ELEVENLABS_API_KEY_SECRET, "xi-secret-value");
-        SecretRef keySet = cloud.putSecret(env, CloudProvider.KEY_SET_SECRET, "[]");
-        String cluster = cloud.ensureCluster(env);
-        TaskDefinitionRef task = cloud.registerTaskDefinition(env, new TaskSpec(FargateSize.DEFAULT,
+        AccountRoles roles = cloud().ensureAccountRoles(env.target());
+        Network network = cloud().ensureNetwork(env, NetworkSpec.defaults());
+        NatInstance nat = cloud().ensureNatInstance(env, network, NatSpec.defaults());
+        ImageRepository repository = cloud().ensureRepository(env);
+        LogGroup logGroup = cloud().ensureLogGroup(env, 7);
+        SecretRef apiKey = cloud().putSecret(env, CloudProvider.ELEVENLABS_API_KEY_SECRET, "xi-secret-value");
+        SecretRef keySet = cloud().putSecret(env, CloudProvider.KEY_SET_SECRET, "[]");
+        String cluster = cloud().ensureCluster(env);
+        TaskDefinitionRef task = cloud().registerTaskDefinition(env, new TaskSpec(FargateSize.DEFAULT,
                 Architecture.ARM64, repository.uri() + ":latest", network.containerPort(), roles.executionRoleArn(),
                 roles.taskRoleArn(), Map.of("ELEVENLABS_API_KEY", apiKey), keySet.name(), List.of("203.0.113.0/24"),
                 List.of(network.vpcCidr()), Map.of(), logGroup.name()));
-        ServiceDiscovery discovery = cloud.ensureServiceDiscovery(env, network);
-        ServiceRef service = cloud.ensureService(env, new ServiceSpec(cluster, task, network, discovery, 1, false));
-        Ingress ingress = cloud.ensureIngress(env, network, discovery);
+        ServiceDiscovery discovery = cloud().ensureServiceDiscovery(env, network);
+        ServiceRef service = cloud().ensureService(env, new ServiceSpec(cluster, task, network, discovery, 1, false));
+        Ingress ingress = cloud().ensureIngress(env, network, discovery);
 
         assertThat(network.vpcId()).isEqualTo(EmptyAccount.VPC);
         assertThat(network.publicSubnetId()).isEqualTo(EmptyAccount.PUBLIC_SUBNET);

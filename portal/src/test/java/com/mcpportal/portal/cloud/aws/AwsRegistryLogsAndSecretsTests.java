@@ -7,9 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mcpportal.portal.cloud.CloudErrorKind;
 import com.mcpportal.portal.cloud.CloudException;
@@ -24,25 +23,18 @@ import tools.jackson.databind.JsonNode;
 
 class AwsRegistryLogsAndSecretsTests {
 
-    private final EnvironmentRef env = new EnvironmentRef(AwsFake.target(), "env1", "Team A", "prod");
-    private AwsFake fake;
-    private CloudProvider cloud;
+    @RegisterExtension
+    final AwsFake fake = AwsFake.withEmptyAccount();
 
-    @BeforeEach
-    void startFake() {
-        fake = AwsFake.start();
-        EmptyAccount.on(fake);
-        cloud = fake.provider();
-    }
+    private final EnvironmentRef env = EmptyAccount.ENVIRONMENT;
 
-    @AfterEach
-    void stopFake() {
-        fake.close();
+    private CloudProvider cloud() {
+        return fake.provider();
     }
 
     @Test
     void createsATaggedRepositoryThatKeepsTheLastFiveImages() {
-        cloud.ensureRepository(env);
+        cloud().ensureRepository(env);
 
         JsonNode create = fake.onlyCall("ecr:CreateRepository").json();
         assertThat(create.get("repositoryName").asString()).isEqualTo("mcp-env1");
@@ -62,13 +54,13 @@ class AwsRegistryLogsAndSecretsTests {
         fake.answer(json("ecr", "GetLifecyclePolicy"), jsonOk("{\"repositoryName\":\"mcp-env1\",\"lifecyclePolicyText\":"
                 + AwsCallsJson.quote(RegistryResources.KEEP_LAST_FIVE) + "}"));
 
-        assertThat(cloud.ensureRepository(env).uri()).isEqualTo("uri/mcp-env1");
+        assertThat(cloud().ensureRepository(env).uri()).isEqualTo("uri/mcp-env1");
         assertThat(fake.actions()).doesNotContain("ecr:CreateRepository", "ecr:PutLifecyclePolicy");
     }
 
     @Test
     void createsTheLogGroupWithItsRetention() {
-        LogGroup group = cloud.ensureLogGroup(env, 7);
+        LogGroup group = cloud().ensureLogGroup(env, 7);
 
         JsonNode create = fake.onlyCall("logs:CreateLogGroup").json();
         assertThat(create.get("logGroupName").asString()).isEqualTo("/mcp-portal/mcp-env1");
@@ -83,7 +75,7 @@ class AwsRegistryLogsAndSecretsTests {
                 {"logGroups":[{"logGroupName":"/mcp-portal/mcp-env10","retentionInDays":7},
                               {"logGroupName":"/mcp-portal/mcp-env1","retentionInDays":30}]}"""));
 
-        cloud.ensureLogGroup(env, 7);
+        cloud().ensureLogGroup(env, 7);
 
         assertThat(fake.actions()).doesNotContain("logs:CreateLogGroup");
         assertThat(fake.onlyCall("logs:PutRetentionPolicy").json().get("retentionInDays").asInt()).isEqualTo(7);
@@ -94,14 +86,14 @@ class AwsRegistryLogsAndSecretsTests {
         fake.answer(json("logs", "DescribeLogGroups"), jsonOk("""
                 {"logGroups":[{"logGroupName":"/mcp-portal/mcp-env1","retentionInDays":7}]}"""));
 
-        cloud.ensureLogGroup(env, 7);
+        cloud().ensureLogGroup(env, 7);
 
         assertThat(fake.actions()).containsExactly("logs:DescribeLogGroups");
     }
 
     @Test
     void refusesARetentionCloudWatchDoesNotOffer() {
-        assertThatThrownBy(() -> cloud.ensureLogGroup(env, 10)).isInstanceOfSatisfying(CloudException.class, e -> {
+        assertThatThrownBy(() -> cloud().ensureLogGroup(env, 10)).isInstanceOfSatisfying(CloudException.class, e -> {
             assertThat(e.kind()).isEqualTo(CloudErrorKind.INVALID_REQUEST);
             assertThat(e.getMessage()).contains("must be one of", "14");
         });
@@ -110,7 +102,7 @@ class AwsRegistryLogsAndSecretsTests {
 
     @Test
     void storesASecretAsSecureStringWithTheDefaultKeyAndTagsIt() {
-        SecretRef secret = cloud.putSecret(env, "elevenlabs-api-key", "xi-secret-value");
+        SecretRef secret = cloud().putSecret(env, "elevenlabs-api-key", "xi-secret-value");
 
         JsonNode put = fake.onlyCall("ssm:PutParameter").json();
         assertThat(put.get("Name").asString()).isEqualTo("/mcp-portal/mcp-env1/elevenlabs-api-key");
@@ -127,7 +119,7 @@ class AwsRegistryLogsAndSecretsTests {
 
     @Test
     void refusesSecretNamesThatWouldEscapeTheEnvironmentsPath() {
-        assertThatThrownBy(() -> cloud.putSecret(env, "../other/key", "v")).isInstanceOf(CloudException.class)
+        assertThatThrownBy(() -> cloud().putSecret(env, "../other/key", "v")).isInstanceOf(CloudException.class)
                 .hasMessageContaining("Secret names");
         assertThat(fake.actions()).isEmpty();
     }

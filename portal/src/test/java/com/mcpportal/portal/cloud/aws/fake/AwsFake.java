@@ -19,6 +19,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -38,11 +42,12 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * and Resource Groups Tagging speak JSON 1.1 ({@code X-Amz-Target}), API Gateway v2 speaks
  * REST-JSON. Calls are told apart by the service in the SigV4 credential scope, as AWS does.
  *
- * <p>Tests stub answers with {@link #answer}; several answers to one call are given in turn
+ * <p>Use it as {@code @RegisterExtension final AwsFake fake = AwsFake.withEmptyAccount();}, or
+ * {@link #start()} and close it. Tests stub answers with {@link #answer}; several answers to one call are given in turn
  * (the last one repeats). {@link #calls()} and {@link #actions()} list what the code sent.
  * {@link EmptyAccount} stubs a fresh account in which a whole environment can be provisioned.
  */
-public final class AwsFake implements AutoCloseable {
+public final class AwsFake implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
     public static final String ACCESS_KEY = "AKIDPORTALTEST";
     public static final String REGION = "us-east-1";
@@ -56,20 +61,47 @@ public final class AwsFake implements AutoCloseable {
         System.setProperty("aws.disableEc2Metadata", "true");
     }
 
-    private final WireMockServer server;
+    private final boolean emptyAccount;
     private final List<AwsClientFactory> factories = new ArrayList<>();
+    private WireMockServer server;
+    private AwsCloudProvider provider;
 
-    private AwsFake() {
+    private AwsFake(boolean emptyAccount) {
+        this.emptyAccount = emptyAccount;
+    }
+
+    /** For {@code @RegisterExtension}: a fresh fake with the {@link EmptyAccount} baseline for every test. */
+    public static AwsFake withEmptyAccount() {
+        return new AwsFake(true);
+    }
+
+    /** A fake started now, with no stubs yet; close it when done. */
+    public static AwsFake start() {
+        AwsFake fake = new AwsFake(false);
+        fake.startServer();
+        return fake;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        startServer();
+        if (emptyAccount) {
+            EmptyAccount.on(this);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
+
+    private void startServer() {
         server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
         // Anything not stubbed answers like an AWS API that does not know the action.
         server.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"__type\":\"UnknownOperationException\",\"message\":\"not stubbed in AwsFake\"}")));
-    }
-
-    public static AwsFake start() {
-        return new AwsFake();
     }
 
     public URI endpoint() {
@@ -90,11 +122,14 @@ public final class AwsFake implements AutoCloseable {
         return factory;
     }
 
-    /** The AWS adapter on this fake; waits and step retries do not sleep. */
+    /** The AWS adapter on this fake (one per fake); waits and step retries do not sleep. */
     public AwsCloudProvider provider() {
-        AwsSettings settings = settings();
-        StepRetry.Sleeper noSleep = duration -> { };
-        return new AwsCloudProvider(clientFactory(settings), settings, noSleep);
+        if (provider == null) {
+            AwsSettings settings = settings();
+            StepRetry.Sleeper noSleep = duration -> { };
+            provider = new AwsCloudProvider(clientFactory(settings), settings, noSleep);
+        }
+        return provider;
     }
 
     public static CloudTarget target() {
@@ -246,6 +281,10 @@ public final class AwsFake implements AutoCloseable {
     @Override
     public void close() {
         factories.forEach(AwsClientFactory::close);
-        server.stop();
+        factories.clear();
+        provider = null;
+        if (server != null) {
+            server.stop();
+        }
     }
 }

@@ -19,6 +19,9 @@ import static com.mcpportal.portal.cloud.aws.fake.Ec2Xml.set;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.mcpportal.portal.cloud.EnvironmentRef;
+import com.mcpportal.portal.cloud.Network;
+import com.mcpportal.portal.cloud.ServiceDiscovery;
 
 /**
  * A fresh AWS account, as the fake's baseline: every lookup finds nothing and every create
@@ -47,7 +50,21 @@ public final class EmptyAccount {
     static final String STS_NS = "https://sts.amazonaws.com/doc/2011-06-15/";
     static final String IAM_NS = "https://iam.amazonaws.com/doc/2010-05-08/";
 
+    /** The environment the fixtures below belong to. */
+    public static final EnvironmentRef ENVIRONMENT = new EnvironmentRef(AwsFake.target(), "env1", "Team A", "prod");
+
     private final AwsFake fake;
+
+    /** The network {@link com.mcpportal.portal.cloud.CloudProvider#ensureNetwork} makes in this account. */
+    public static Network network() {
+        return new Network(VPC, "10.0.0.0/16", "us-east-1a", PUBLIC_SUBNET, PRIVATE_SUBNET, GATEWAY, PUBLIC_ROUTES,
+                PRIVATE_ROUTES, SERVICE_GROUP, 8080);
+    }
+
+    /** The Cloud Map namespace and service made in this account. */
+    public static ServiceDiscovery discovery() {
+        return new ServiceDiscovery(NAMESPACE, "mcp-env1.internal", "srv-0env", CLOUD_MAP_SERVICE_ARN);
+    }
 
     private EmptyAccount(AwsFake fake) {
         this.fake = fake;
@@ -56,14 +73,14 @@ public final class EmptyAccount {
     /** Stubs the baseline on {@code fake}. */
     public static void on(AwsFake fake) {
         EmptyAccount account = new EmptyAccount(fake);
-        account.network();
-        account.nat();
-        account.containers();
-        account.ingress();
-        account.identity();
+        account.stubNetwork();
+        account.stubNat();
+        account.stubContainers();
+        account.stubIngress();
+        account.stubIdentity();
     }
 
-    private void network() {
+    private void stubNetwork() {
         ec2Empty("DescribeVpcs", "vpcSet");
         ec2Answer("CreateVpc", "<vpc>" + inner(Ec2Xml.vpc(VPC, "10.0.0.0/16")) + "</vpc>");
         ec2Answer("ModifyVpcAttribute", ok());
@@ -94,7 +111,7 @@ public final class EmptyAccount {
         ec2Answer("AuthorizeSecurityGroupIngress", ok());
     }
 
-    private void nat() {
+    private void stubNat() {
         fake.stub(json("ssm", "GetParameter"), AwsFake.BASELINE_PRIORITY, jsonOk("""
                 {"Parameter":{"Name":"{{jsonPath request.body '$.Name'}}","Type":"String","Value":"%s","Version":7}}"""
                 .formatted(AMI)).withTransformers("response-template"));
@@ -116,7 +133,7 @@ public final class EmptyAccount {
                                 PRIVATE_SUBNET)))));
     }
 
-    private void containers() {
+    private void stubContainers() {
         baseline(json("ecr", "DescribeRepositories"), jsonError(400, "RepositoryNotFoundException",
                 "The repository with name 'x' does not exist in the registry with id '" + ACCOUNT + "'"));
         baseline(json("ecr", "CreateRepository"), templated("""
@@ -168,7 +185,7 @@ public final class EmptyAccount {
         baseline(json("tagging", "GetResources"), jsonOk("{\"ResourceTagMappingList\":[]}"));
     }
 
-    private void ingress() {
+    private void stubIngress() {
         baseline(rest("GET", "/v2/vpclinks"), restOk(200, "{\"items\":[]}"));
         baseline(rest("POST", "/v2/vpclinks"), restOk(201, """
                 {"vpcLinkId":"%s","name":"link","vpcLinkStatus":"PENDING"}""".formatted(VPC_LINK)));
@@ -188,7 +205,7 @@ public final class EmptyAccount {
                 "{\"stageName\":\"$default\",\"autoDeploy\":true}"));
     }
 
-    private void identity() {
+    private void stubIdentity() {
         baseline(query("sts", "GetCallerIdentity"), queryOk(STS_NS, "GetCallerIdentity",
                 "<Arn>arn:aws:iam::" + ACCOUNT + ":user/portal</Arn><UserId>AIDAPORTAL</UserId><Account>" + ACCOUNT
                         + "</Account>"));
