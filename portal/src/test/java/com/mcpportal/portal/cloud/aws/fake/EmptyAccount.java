@@ -47,6 +47,8 @@ public final class EmptyAccount {
     public static final String VPC_LINK = "vl0env";
     public static final String API = "api0env";
     public static final String API_ENDPOINT = "https://api0env.execute-api." + REGION + ".amazonaws.com";
+    /** The ARN every created role answers with (the fake does not tell roles apart). */
+    public static final String ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/mcp-portal/mcp-portal-role";
     static final String STS_NS = "https://sts.amazonaws.com/doc/2011-06-15/";
     static final String IAM_NS = "https://iam.amazonaws.com/doc/2010-05-08/";
 
@@ -211,8 +213,8 @@ public final class EmptyAccount {
                         + "</Account>"));
         baseline(query("iam", "GetRole"), queryError(404, "NoSuchEntity", "The role cannot be found."));
         baseline(query("iam", "CreateRole"), queryOk(IAM_NS, "CreateRole", "<Role><Path>/mcp-portal/</Path>"
-                + "<RoleName>role</RoleName><RoleId>AROAFAKE</RoleId><Arn>arn:aws:iam::" + ACCOUNT
-                + ":role/mcp-portal/created</Arn><CreateDate>2026-01-01T00:00:00Z</CreateDate></Role>"));
+                + "<RoleName>role</RoleName><RoleId>AROAFAKE</RoleId><Arn>" + ROLE_ARN
+                + "</Arn><CreateDate>2026-01-01T00:00:00Z</CreateDate></Role>"));
         baseline(query("iam", "AttachRolePolicy"), queryOk(IAM_NS, "AttachRolePolicy", ""));
         baseline(query("iam", "PutRolePolicy"), queryOk(IAM_NS, "PutRolePolicy", ""));
     }
