@@ -44,7 +44,7 @@ public class AwsCloudProvider implements CloudProvider {
 
     private final AwsClientFactory clients;
     private final StepRetry retry;
-    private final NetworkResources network = new NetworkResources();
+    private final NetworkResources network;
     private final NatResources nat;
     private final RegistryResources registry = new RegistryResources();
     private final LogResources logs = new LogResources();
@@ -60,6 +60,7 @@ public class AwsCloudProvider implements CloudProvider {
         this.clients = clients;
         this.retry = new StepRetry(settings.stepAttempts(), settings.stepRetryDelay(), sleeper);
         Waiter waiter = new Waiter(settings.pollInterval(), settings.waitTimeout(), sleeper);
+        this.network = new NetworkResources(waiter);
         this.nat = new NatResources(waiter);
         this.discovery = new DiscoveryResources(waiter);
         this.services = new ServiceResources(waiter);

@@ -30,11 +30,12 @@ final class NatResources {
     static final String NAT = "nat";
     static final String AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-minimal-kernel-default-";
 
-    private final SecurityGroups securityGroups = new SecurityGroups();
+    private final SecurityGroups securityGroups;
     private final Waiter waiter;
 
     NatResources(Waiter waiter) {
         this.waiter = waiter;
+        this.securityGroups = new SecurityGroups(waiter);
     }
 
     NatInstance ensure(Ec2Client ec2, SsmClient ssm, EnvironmentRef env, Network network, NatSpec spec) {
@@ -42,8 +43,8 @@ final class NatResources {
         Instance instance = find(ec2, env).orElseGet(() -> launch(ec2, ssm, env, network, spec, groupId));
         if (!Boolean.FALSE.equals(instance.sourceDestCheck())) {
             // A NAT forwards packets that are neither from nor to itself.
-            ec2.modifyInstanceAttribute(r -> r.instanceId(instance.instanceId())
-                    .sourceDestCheck(AttributeBooleanValue.builder().value(false).build()));
+            waiter.whileNotFound(() -> ec2.modifyInstanceAttribute(r -> r.instanceId(instance.instanceId())
+                    .sourceDestCheck(AttributeBooleanValue.builder().value(false).build())));
         }
         String eni = instance.networkInterfaces().stream().filter(n -> n.attachment() == null
                         || n.attachment().deviceIndex() == null || n.attachment().deviceIndex() == 0)
@@ -149,12 +150,12 @@ final class NatResources {
         Optional<Route> current = table.routes().stream()
                 .filter(route -> NetworkResources.ANYWHERE.equals(route.destinationCidrBlock())).findFirst();
         if (current.isEmpty()) {
-            ec2.createRoute(r -> r.routeTableId(routeTableId).destinationCidrBlock(NetworkResources.ANYWHERE)
-                    .networkInterfaceId(eni));
+            waiter.whileNotFound(() -> ec2.createRoute(r -> r.routeTableId(routeTableId)
+                    .destinationCidrBlock(NetworkResources.ANYWHERE).networkInterfaceId(eni)));
         } else if (!eni.equals(current.get().networkInterfaceId())) {
             // The route points at a replaced instance (a blackhole): repoint it.
-            ec2.replaceRoute(r -> r.routeTableId(routeTableId).destinationCidrBlock(NetworkResources.ANYWHERE)
-                    .networkInterfaceId(eni));
+            waiter.whileNotFound(() -> ec2.replaceRoute(r -> r.routeTableId(routeTableId)
+                    .destinationCidrBlock(NetworkResources.ANYWHERE).networkInterfaceId(eni)));
         }
     }
 

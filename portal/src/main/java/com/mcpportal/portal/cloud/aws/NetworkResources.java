@@ -31,14 +31,20 @@ final class NetworkResources {
     static final String PRIVATE_ROUTES = "private-route-table";
     static final String ANYWHERE = "0.0.0.0/0";
 
-    private final SecurityGroups securityGroups = new SecurityGroups();
+    private final SecurityGroups securityGroups;
+    private final Waiter waiter;
+
+    NetworkResources(Waiter waiter) {
+        this.waiter = waiter;
+        this.securityGroups = new SecurityGroups(waiter);
+    }
 
     Network ensure(Ec2Client ec2, EnvironmentRef env, NetworkSpec spec) {
         Vpc vpc = first(ec2.describeVpcs(r -> r.filters(AwsTags.ec2Filters(env, VPC))).vpcs(), Vpc::vpcId)
                 .orElseGet(() -> ec2.createVpc(r -> r.cidrBlock(spec.vpcCidr())
                         .tagSpecifications(AwsTags.ec2(ResourceType.VPC, env, VPC))).vpc());
         // Both are needed for Cloud Map private DNS; setting them again is harmless and heals a crash mid-step.
-        ec2.modifyVpcAttribute(r -> r.vpcId(vpc.vpcId()).enableDnsSupport(on()));
+        waiter.whileNotFound(() -> ec2.modifyVpcAttribute(r -> r.vpcId(vpc.vpcId()).enableDnsSupport(on())));
         ec2.modifyVpcAttribute(r -> r.vpcId(vpc.vpcId()).enableDnsHostnames(on()));
 
         Optional<Subnet> existingPublic = findSubnet(ec2, env, PUBLIC_SUBNET);
@@ -55,8 +61,8 @@ final class NetworkResources {
         boolean hasDefaultRoute = publicRoutes.routes().stream()
                 .anyMatch(route -> ANYWHERE.equals(route.destinationCidrBlock()) && gatewayId.equals(route.gatewayId()));
         if (!hasDefaultRoute) {
-            ec2.createRoute(r -> r.routeTableId(publicRoutes.routeTableId()).destinationCidrBlock(ANYWHERE)
-                    .gatewayId(gatewayId));
+            waiter.whileNotFound(() -> ec2.createRoute(r -> r.routeTableId(publicRoutes.routeTableId())
+                    .destinationCidrBlock(ANYWHERE).gatewayId(gatewayId)));
         }
         RouteTable privateRoutes = ensureRouteTable(ec2, env, vpc.vpcId(), PRIVATE_ROUTES, privateSubnet.subnetId());
         String serviceGroup = securityGroups.ensureService(ec2, env, vpc.vpcId(), vpc.cidrBlock(),
@@ -96,8 +102,8 @@ final class NetworkResources {
 
     private Subnet createSubnet(Ec2Client ec2, EnvironmentRef env, Vpc vpc, String cidr, String zone,
             String component) {
-        return ec2.createSubnet(r -> r.vpcId(vpc.vpcId()).cidrBlock(cidr).availabilityZone(zone)
-                .tagSpecifications(AwsTags.ec2(ResourceType.SUBNET, env, component))).subnet();
+        return waiter.whileNotFound(() -> ec2.createSubnet(r -> r.vpcId(vpc.vpcId()).cidrBlock(cidr)
+                .availabilityZone(zone).tagSpecifications(AwsTags.ec2(ResourceType.SUBNET, env, component)))).subnet();
     }
 
     private String firstZone(Ec2Client ec2) {
@@ -115,7 +121,8 @@ final class NetworkResources {
                 .orElseGet(() -> ec2.createInternetGateway(r -> r.tagSpecifications(
                         AwsTags.ec2(ResourceType.INTERNET_GATEWAY, env, INTERNET_GATEWAY))).internetGateway());
         if (gateway.attachments().stream().noneMatch(a -> vpcId.equals(a.vpcId()))) {
-            ec2.attachInternetGateway(r -> r.internetGatewayId(gateway.internetGatewayId()).vpcId(vpcId));
+            waiter.whileNotFound(() -> ec2.attachInternetGateway(
+                    r -> r.internetGatewayId(gateway.internetGatewayId()).vpcId(vpcId)));
         }
         return gateway.internetGatewayId();
     }
@@ -124,10 +131,11 @@ final class NetworkResources {
             String subnetId) {
         RouteTable table = first(ec2.describeRouteTables(r -> r.filters(AwsTags.ec2Filters(env, component)))
                 .routeTables(), RouteTable::routeTableId)
-                .orElseGet(() -> ec2.createRouteTable(r -> r.vpcId(vpcId)
-                        .tagSpecifications(AwsTags.ec2(ResourceType.ROUTE_TABLE, env, component))).routeTable());
+                .orElseGet(() -> waiter.whileNotFound(() -> ec2.createRouteTable(r -> r.vpcId(vpcId)
+                        .tagSpecifications(AwsTags.ec2(ResourceType.ROUTE_TABLE, env, component)))).routeTable());
         if (table.associations().stream().noneMatch(a -> subnetId.equals(a.subnetId()))) {
-            ec2.associateRouteTable(r -> r.routeTableId(table.routeTableId()).subnetId(subnetId));
+            waiter.whileNotFound(() -> ec2.associateRouteTable(
+                    r -> r.routeTableId(table.routeTableId()).subnetId(subnetId)));
         }
         return table;
     }

@@ -15,6 +15,12 @@ final class SecurityGroups {
     static final String SERVICE = "service-security-group";
     static final String NAT = "nat-security-group";
 
+    private final Waiter waiter;
+
+    SecurityGroups(Waiter waiter) {
+        this.waiter = waiter;
+    }
+
     /** The MCP server's tasks (and the VPC link in front of them): the container port from the VPC. */
     String ensureService(Ec2Client ec2, EnvironmentRef env, String vpcId, String vpcCidr, int port) {
         return ensure(ec2, env, vpcId, SERVICE, "MCP server tasks: port " + port + " from the VPC only",
@@ -42,12 +48,13 @@ final class SecurityGroups {
                 r -> r.filters(AwsTags.ec2Filters(env, component))).securityGroups(), SecurityGroup::groupId)
                 .orElse(null);
         String groupId = existing != null ? existing.groupId()
-                : ec2.createSecurityGroup(r -> r.vpcId(vpcId).groupName(env.resourceName() + "-" + component)
-                        .description(description)
-                        .tagSpecifications(AwsTags.ec2(ResourceType.SECURITY_GROUP, env, component))).groupId();
+                : waiter.whileNotFound(() -> ec2.createSecurityGroup(r -> r.vpcId(vpcId)
+                        .groupName(env.resourceName() + "-" + component).description(description)
+                        .tagSpecifications(AwsTags.ec2(ResourceType.SECURITY_GROUP, env, component)))).groupId();
         if (existing == null || !hasRule(existing, rule)) {
             try {
-                ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(rule));
+                waiter.whileNotFound(() -> ec2.authorizeSecurityGroupIngress(
+                        r -> r.groupId(groupId).ipPermissions(rule)));
             } catch (AwsServiceException e) {
                 // A crash between create and describe can leave the rule in place already.
                 if (!"InvalidPermission.Duplicate".equals(e.awsErrorDetails().errorCode())) {

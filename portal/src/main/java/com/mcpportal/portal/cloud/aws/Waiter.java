@@ -9,6 +9,8 @@ import com.mcpportal.portal.cloud.CloudErrorKind;
 import com.mcpportal.portal.cloud.CloudException;
 import com.mcpportal.portal.cloud.StepRetry;
 
+import software.amazon.awssdk.core.exception.SdkException;
+
 /** Polls until a resource reaches a state, or fails the step with a timeout that says where it got stuck. */
 final class Waiter {
 
@@ -20,6 +22,30 @@ final class Waiter {
         this.interval = interval;
         this.timeout = timeout;
         this.sleeper = sleeper;
+    }
+
+    /**
+     * Runs a call that uses a resource created moments ago. EC2 is eventually consistent: the new
+     * id may still be "not found" for a few seconds, and failing the whole step then would make
+     * its retry look the resource up by tag too early and create a second one.
+     */
+    <T> T whileNotFound(Supplier<T> call) {
+        long rounds = Math.max(1, timeout.toMillis() / Math.max(1, interval.toMillis()));
+        for (long round = 0;; round++) {
+            try {
+                return call.get();
+            } catch (SdkException e) {
+                if (!AwsErrors.isNotFound(e) || round >= rounds) {
+                    throw e;
+                }
+            }
+            try {
+                sleeper.sleep(interval);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CloudException(CloudErrorKind.TRANSIENT, null, null, null, "Interrupted", e);
+            }
+        }
     }
 
     /**

@@ -133,4 +133,16 @@ class AwsErrorHandlingTests {
 
         assertThat(fake.calls("ec2:DeleteVpc")).hasSize(2);
     }
+
+    @Test
+    void aJustCreatedVpcThatEc2DoesNotKnowYetIsWaitedForNotCreatedAgain() {
+        fake.answer(ec2("ModifyVpcAttribute"),
+                ec2Error(400, "InvalidVpcID.NotFound", "The vpc ID 'vpc-0env' does not exist"),
+                ec2Ok("ModifyVpcAttribute", Ec2Xml.ok()));
+
+        cloud().ensureNetwork(env, NetworkSpec.defaults());
+
+        assertThat(fake.calls("ec2:CreateVpc")).hasSize(1);
+        assertThat(fake.calls("ec2:ModifyVpcAttribute")).hasSize(3);
+    }
 }
