@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterface;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
-import software.amazon.awssdk.services.ec2.model.Route;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -147,16 +146,7 @@ final class NatResources {
 
     private void routePrivateTrafficThrough(Ec2Client ec2, String routeTableId, String eni) {
         RouteTable table = ec2.describeRouteTables(r -> r.routeTableIds(routeTableId)).routeTables().get(0);
-        Optional<Route> current = table.routes().stream()
-                .filter(route -> NetworkResources.ANYWHERE.equals(route.destinationCidrBlock())).findFirst();
-        if (current.isEmpty()) {
-            waiter.whileNotFound(() -> ec2.createRoute(r -> r.routeTableId(routeTableId)
-                    .destinationCidrBlock(NetworkResources.ANYWHERE).networkInterfaceId(eni)));
-        } else if (!eni.equals(current.get().networkInterfaceId())) {
-            // The route points at a replaced instance (a blackhole): repoint it.
-            waiter.whileNotFound(() -> ec2.replaceRoute(r -> r.routeTableId(routeTableId)
-                    .destinationCidrBlock(NetworkResources.ANYWHERE).networkInterfaceId(eni)));
-        }
+        NetworkResources.ensureDefaultRoute(ec2, waiter, table, null, eni);
     }
 
     private Optional<Instance> find(Ec2Client ec2, EnvironmentRef env) {

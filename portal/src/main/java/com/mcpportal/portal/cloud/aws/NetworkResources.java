@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.InternetGateway;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Route;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.Vpc;
@@ -58,12 +59,7 @@ final class NetworkResources {
 
         String gatewayId = ensureInternetGateway(ec2, env, vpc.vpcId());
         RouteTable publicRoutes = ensureRouteTable(ec2, env, vpc.vpcId(), PUBLIC_ROUTES, publicSubnet.subnetId());
-        boolean hasDefaultRoute = publicRoutes.routes().stream()
-                .anyMatch(route -> ANYWHERE.equals(route.destinationCidrBlock()) && gatewayId.equals(route.gatewayId()));
-        if (!hasDefaultRoute) {
-            waiter.whileNotFound(() -> ec2.createRoute(r -> r.routeTableId(publicRoutes.routeTableId())
-                    .destinationCidrBlock(ANYWHERE).gatewayId(gatewayId)));
-        }
+        ensureDefaultRoute(ec2, waiter, publicRoutes, gatewayId, null);
         RouteTable privateRoutes = ensureRouteTable(ec2, env, vpc.vpcId(), PRIVATE_ROUTES, privateSubnet.subnetId());
         String serviceGroup = securityGroups.ensureService(ec2, env, vpc.vpcId(), vpc.cidrBlock(),
                 spec.containerPort());
@@ -138,6 +134,23 @@ final class NetworkResources {
                     r -> r.routeTableId(table.routeTableId()).subnetId(subnetId)));
         }
         return table;
+    }
+
+    /**
+     * Points a table's {@code 0.0.0.0/0} route at the gateway or network interface: created when
+     * missing, replaced when it points elsewhere (e.g. at a replaced NAT instance), else left alone.
+     */
+    static void ensureDefaultRoute(Ec2Client ec2, Waiter waiter, RouteTable table, String gatewayId, String eniId) {
+        Optional<Route> current = table.routes().stream()
+                .filter(route -> ANYWHERE.equals(route.destinationCidrBlock())).findFirst();
+        if (current.isEmpty()) {
+            waiter.whileNotFound(() -> ec2.createRoute(r -> r.routeTableId(table.routeTableId())
+                    .destinationCidrBlock(ANYWHERE).gatewayId(gatewayId).networkInterfaceId(eniId)));
+        } else if (!java.util.Objects.equals(gatewayId, current.get().gatewayId())
+                || !java.util.Objects.equals(eniId, current.get().networkInterfaceId())) {
+            waiter.whileNotFound(() -> ec2.replaceRoute(r -> r.routeTableId(table.routeTableId())
+                    .destinationCidrBlock(ANYWHERE).gatewayId(gatewayId).networkInterfaceId(eniId)));
+        }
     }
 
     // If an earlier bug or race left two, always pick the same one; deprovision removes all.
