@@ -1,0 +1,40 @@
+package com.mcpportal.portal.cloud;
+
+/** CPU architecture of an environment's Fargate task and NAT instance. */
+public enum Architecture {
+    ARM64("ARM64", "arm64"),
+    X86_64("X86_64", "x86_64");
+
+    private final String ecsName;
+    private final String ec2Name;
+
+    Architecture(String ecsName, String ec2Name) {
+        this.ecsName = ecsName;
+        this.ec2Name = ec2Name;
+    }
+
+    /** The value of ECS {@code runtimePlatform.cpuArchitecture}. */
+    public String ecsName() {
+        return ecsName;
+    }
+
+    /** The value EC2 uses in {@code ProcessorInfo.SupportedArchitectures} and AMI names. */
+    public String ec2Name() {
+        return ec2Name;
+    }
+
+    /** Fargate Spot runs Linux x86_64 tasks only; ARM64 tasks need on-demand Fargate. */
+    public boolean supportsFargateSpot() {
+        return this == X86_64;
+    }
+
+    /** Parses an EC2 architecture name such as {@code arm64} or {@code x86_64}. */
+    public static Architecture fromEc2Name(String name) {
+        for (Architecture a : values()) {
+            if (a.ec2Name.equalsIgnoreCase(name)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("Unsupported architecture: " + name);
+    }
+}

@@ -1,0 +1,112 @@
+package com.mcpportal.portal.cloud;
+
+import java.util.List;
+
+/**
+ * What the portal needs from a cloud, one method per step so an operation can record each step
+ * and resume after a crash. Every {@code ensure…} step finds its resource by the environment's
+ * tags or deterministic name first and reuses it: calling a step twice creates nothing new.
+ * Every {@code delete…} step treats "not found" as done. Start, stop, scale, describe and the
+ * deletes need only the {@link EnvironmentRef}: they find their resources themselves.
+ *
+ * <p>Provision order: network, NAT instance, repository, log group, secrets, cluster, task
+ * definition, service discovery, service, ingress. Deprovision: the reverse
+ * ({@link #deleteIngress} … {@link #deleteNetwork}, then repository, logs, secrets), then
+ * {@link #remainingResources} to check nothing is left.
+ *
+ * <p>Failures are {@link CloudException}s whose {@link CloudException#retryable()} says whether
+ * running the step again can help.
+ */
+public interface CloudProvider {
+
+    /** The secret name under which each environment's accepted key set is published; the task may read it. */
+    String KEY_SET_SECRET = "key-set";
+
+    /** The secret name of the environment's ElevenLabs API key, passed to the task as a secret. */
+    String ELEVENLABS_API_KEY_SECRET = "elevenlabs-api-key";
+
+    /** Who the portal is in the target account (STS GetCallerIdentity), or a clear reason why not. */
+    ConnectionCheck testConnection(CloudTarget target);
+
+    /** Creates (or finds) the ECS task execution and task roles shared by all environments of an account. */
+    AccountRoles ensureAccountRoles(CloudTarget target);
+
+    // --- provision -------------------------------------------------------------------------
+
+    /** VPC with DNS support, public and private subnet in one zone, internet gateway, route tables. */
+    Network ensureNetwork(EnvironmentRef env, NetworkSpec spec);
+
+    /** NAT instance in the public subnet, and the private route table's default route through it. */
+    NatInstance ensureNatInstance(EnvironmentRef env, Network network, NatSpec spec);
+
+    /** Container image repository keeping the last 5 images. */
+    ImageRepository ensureRepository(EnvironmentRef env);
+
+    /** Log group with the retention; an existing group gets the retention updated. */
+    LogGroup ensureLogGroup(EnvironmentRef env, int retentionDays);
+
+    /**
+     * Stores a secret (SecureString, default key), replacing any earlier value. {@code name} is
+     * relative to the environment, e.g. {@code elevenlabs-api-key}. The value is never logged.
+     */
+    SecretRef putSecret(EnvironmentRef env, String name, String value);
+
+    /** The ECS cluster, with Fargate and Fargate Spot capacity providers; returns its name. */
+    String ensureCluster(EnvironmentRef env);
+
+    /** Registers a task definition revision, unless the latest one already has exactly this spec. */
+    TaskDefinitionRef registerTaskDefinition(EnvironmentRef env, TaskSpec spec);
+
+    /** Cloud Map private DNS namespace in the VPC and the service the tasks register in. */
+    ServiceDiscovery ensureServiceDiscovery(EnvironmentRef env, Network network);
+
+    /**
+     * The ECS service; created with the spec's desired count, an existing one is moved to the
+     * spec's task definition but keeps its desired count (that is {@link #scaleService}'s job).
+     */
+    ServiceRef ensureService(EnvironmentRef env, ServiceSpec spec);
+
+    /** HTTP API with a VPC link to the Cloud Map service, {@code ANY /{proxy+}}, auto-deployed. */
+    Ingress ensureIngress(EnvironmentRef env, Network network, ServiceDiscovery discovery);
+
+    // --- run -------------------------------------------------------------------------------
+
+    /** Starts the NAT instance and waits until it runs. */
+    NatState startNat(EnvironmentRef env);
+
+    /** Stops the NAT instance and waits until it is stopped. */
+    NatState stopNat(EnvironmentRef env);
+
+    /**
+     * Sets the service's desired count and waits: for a count above zero until the tasks run and
+     * are healthy, for zero until every task is drained.
+     */
+    ServiceCounts scaleService(EnvironmentRef env, int desiredCount);
+
+    /** What actually runs now, for drift checks. */
+    ActualState describe(EnvironmentRef env);
+
+    // --- deprovision, in this order ---------------------------------------------------------
+
+    void deleteIngress(EnvironmentRef env);
+
+    void deleteService(EnvironmentRef env);
+
+    void deleteServiceDiscovery(EnvironmentRef env);
+
+    /** The cluster and every task definition revision of the environment. */
+    void deleteCluster(EnvironmentRef env);
+
+    void deleteNatInstance(EnvironmentRef env);
+
+    void deleteNetwork(EnvironmentRef env);
+
+    void deleteRepository(EnvironmentRef env);
+
+    void deleteLogGroup(EnvironmentRef env);
+
+    void deleteSecrets(EnvironmentRef env);
+
+    /** Resources still tagged with the environment's id; empty after a complete deprovision. */
+    List<TaggedResource> remainingResources(EnvironmentRef env);
+}

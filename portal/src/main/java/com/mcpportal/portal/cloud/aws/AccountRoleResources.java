@@ -1,0 +1,70 @@
+package com.mcpportal.portal.cloud.aws;
+
+import java.util.Map;
+
+import com.mcpportal.portal.cloud.AccountRoles;
+import com.mcpportal.portal.cloud.CloudProvider;
+import com.mcpportal.portal.cloud.CloudTarget;
+import com.mcpportal.portal.cloud.EnvironmentRef;
+
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Role;
+
+/**
+ * The two IAM roles every environment's task uses, created once per account: the execution role
+ * (pull images, write logs, read the environment's secrets at start) and the task role (read
+ * key sets only, so one environment's task cannot read another's ElevenLabs key).
+ */
+final class AccountRoleResources {
+
+    static final String PATH = "/mcp-portal/";
+    static final String EXECUTION_ROLE = "mcp-portal-task-execution";
+    static final String TASK_ROLE = "mcp-portal-task";
+
+    private static final String TRUST_ECS_TASKS = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow",\
+            "Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
+
+    AccountRoles ensure(IamClient iam, CloudTarget target) {
+        String partition = partition(target.region());
+        String executionArn = ensureRole(iam, EXECUTION_ROLE, "ECS task execution role of mcp-portal environments");
+        iam.attachRolePolicy(r -> r.roleName(EXECUTION_ROLE)
+                .policyArn("arn:" + partition + ":iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"));
+        iam.putRolePolicy(r -> r.roleName(EXECUTION_ROLE).policyName("mcp-portal-secrets")
+                .policyDocument(allow("ssm:GetParameters", parameterArn(partition, "/mcp-portal/*"))));
+        String taskArn = ensureRole(iam, TASK_ROLE, "ECS task role of mcp-portal MCP servers");
+        iam.putRolePolicy(r -> r.roleName(TASK_ROLE).policyName("mcp-portal-key-set")
+                .policyDocument(allow("ssm:GetParameter",
+                        parameterArn(partition, "/mcp-portal/*/" + CloudProvider.KEY_SET_SECRET))));
+        return new AccountRoles(executionArn, taskArn);
+    }
+
+    private static String ensureRole(IamClient iam, String name, String description) {
+        try {
+            Role role = iam.getRole(r -> r.roleName(name)).role();
+            return role.arn();
+        } catch (NoSuchEntityException missing) {
+            return iam.createRole(r -> r.roleName(name).path(PATH).description(description)
+                    .assumeRolePolicyDocument(TRUST_ECS_TASKS)
+                    .tags(AwsTags.iam(Map.of(EnvironmentRef.TAG_MANAGED_BY, EnvironmentRef.MANAGED_BY))))
+                    .role().arn();
+        }
+    }
+
+    private static String allow(String action, String resource) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"" + action
+                + "\",\"Resource\":\"" + resource + "\"}]}";
+    }
+
+    private static String parameterArn(String partition, String path) {
+        return "arn:" + partition + ":ssm:*:*:parameter" + path;
+    }
+
+    static String partition(String region) {
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+    }
+}

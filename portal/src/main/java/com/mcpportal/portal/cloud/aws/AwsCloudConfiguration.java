@@ -1,0 +1,26 @@
+package com.mcpportal.portal.cloud.aws;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+
+/**
+ * Wires the AWS adapter. Nothing here talks to AWS or looks up credentials at start-up: the
+ * default credentials chain is resolved on the first call for an account without a role.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AwsSettings.class)
+class AwsCloudConfiguration {
+
+    @Bean(destroyMethod = "close")
+    AwsClientFactory awsClientFactory(AwsSettings settings) {
+        return new AwsClientFactory(settings, DefaultCredentialsProvider.builder().build());
+    }
+
+    @Bean
+    AwsCloudProvider awsCloudProvider(AwsClientFactory clients, AwsSettings settings) {
+        return new AwsCloudProvider(clients, settings);
+    }
+}

@@ -1,0 +1,241 @@
+package com.mcpportal.portal.cloud.aws;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.mcpportal.portal.cloud.AccountRoles;
+import com.mcpportal.portal.cloud.ActualState;
+import com.mcpportal.portal.cloud.CloudException;
+import com.mcpportal.portal.cloud.CloudProvider;
+import com.mcpportal.portal.cloud.CloudTarget;
+import com.mcpportal.portal.cloud.ConnectionCheck;
+import com.mcpportal.portal.cloud.EnvironmentRef;
+import com.mcpportal.portal.cloud.ImageRepository;
+import com.mcpportal.portal.cloud.Ingress;
+import com.mcpportal.portal.cloud.LogGroup;
+import com.mcpportal.portal.cloud.NatInstance;
+import com.mcpportal.portal.cloud.NatSpec;
+import com.mcpportal.portal.cloud.NatState;
+import com.mcpportal.portal.cloud.Network;
+import com.mcpportal.portal.cloud.NetworkSpec;
+import com.mcpportal.portal.cloud.SecretRef;
+import com.mcpportal.portal.cloud.ServiceCounts;
+import com.mcpportal.portal.cloud.ServiceDiscovery;
+import com.mcpportal.portal.cloud.ServiceRef;
+import com.mcpportal.portal.cloud.ServiceSpec;
+import com.mcpportal.portal.cloud.StepRetry;
+import com.mcpportal.portal.cloud.TaggedResource;
+import com.mcpportal.portal.cloud.TaskDefinitionRef;
+import com.mcpportal.portal.cloud.TaskSpec;
+
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+/**
+ * The {@link CloudProvider} on AWS (SDK v2). Each method is one step: it runs with step-level
+ * retries on top of the SDK's own, and fails with a {@link CloudException} naming the step.
+ */
+public class AwsCloudProvider implements CloudProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(AwsCloudProvider.class);
+
+    private final AwsClientFactory clients;
+    private final StepRetry retry;
+    private final NetworkResources network;
+    private final NatResources nat;
+    private final RegistryResources registry = new RegistryResources();
+    private final LogResources logs = new LogResources();
+    private final SecretResources secrets = new SecretResources();
+    private final ClusterResources clusters = new ClusterResources();
+    private final DiscoveryResources discovery;
+    private final ServiceResources services;
+    private final IngressResources ingress;
+    private final TaggingResources tagging = new TaggingResources();
+    private final AccountRoleResources roles = new AccountRoleResources();
+
+    public AwsCloudProvider(AwsClientFactory clients, AwsSettings settings, StepRetry.Sleeper sleeper) {
+        this.clients = clients;
+        this.retry = new StepRetry(settings.stepAttempts(), settings.stepRetryDelay(), sleeper);
+        Waiter waiter = new Waiter(settings.pollInterval(), settings.waitTimeout(), sleeper);
+        this.network = new NetworkResources(waiter);
+        this.nat = new NatResources(waiter);
+        this.discovery = new DiscoveryResources(waiter);
+        this.services = new ServiceResources(waiter);
+        this.ingress = new IngressResources(waiter);
+    }
+
+    public AwsCloudProvider(AwsClientFactory clients, AwsSettings settings) {
+        this(clients, settings, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    @Override
+    public ConnectionCheck testConnection(CloudTarget target) {
+        try {
+            GetCallerIdentityResponse identity = clients.clientsFor(target).sts().getCallerIdentity();
+            return ConnectionCheck.success(identity.account(), identity.arn());
+        } catch (SdkException e) {
+            CloudException failure = AwsErrors.translate(e, "test-connection");
+            String code = failure.errorCode() == null ? "" : failure.errorCode() + ": ";
+            return ConnectionCheck.failure(code + failure.providerMessage());
+        }
+    }
+
+    @Override
+    public AccountRoles ensureAccountRoles(CloudTarget target) {
+        return step("ensure-account-roles", target.accountId(), () -> roles.ensure(clients.clientsFor(target).iam(),
+                target));
+    }
+
+    @Override
+    public Network ensureNetwork(EnvironmentRef env, NetworkSpec spec) {
+        return step("ensure-network", env, () -> network.ensure(aws(env).ec2(), env, spec));
+    }
+
+    @Override
+    public NatInstance ensureNatInstance(EnvironmentRef env, Network net, NatSpec spec) {
+        return step("ensure-nat-instance", env, () -> nat.ensure(aws(env).ec2(), aws(env).ssm(), env, net, spec));
+    }
+
+    @Override
+    public ImageRepository ensureRepository(EnvironmentRef env) {
+        return step("ensure-repository", env, () -> registry.ensure(aws(env).ecr(), env));
+    }
+
+    @Override
+    public LogGroup ensureLogGroup(EnvironmentRef env, int retentionDays) {
+        return step("ensure-log-group", env, () -> logs.ensure(aws(env).logs(), env, retentionDays));
+    }
+
+    @Override
+    public SecretRef putSecret(EnvironmentRef env, String name, String value) {
+        return step("put-secret " + name, env, () -> secrets.put(aws(env).ssm(), env, name, value));
+    }
+
+    @Override
+    public String ensureCluster(EnvironmentRef env) {
+        return step("ensure-cluster", env, () -> clusters.ensureCluster(aws(env).ecs(), env));
+    }
+
+    @Override
+    public TaskDefinitionRef registerTaskDefinition(EnvironmentRef env, TaskSpec spec) {
+        return step("register-task-definition", env, () -> clusters.register(aws(env).ecs(), env, spec));
+    }
+
+    @Override
+    public ServiceDiscovery ensureServiceDiscovery(EnvironmentRef env, Network net) {
+        return step("ensure-service-discovery", env, () -> discovery.ensure(aws(env).cloudMap(), env, net));
+    }
+
+    @Override
+    public ServiceRef ensureService(EnvironmentRef env, ServiceSpec spec) {
+        return step("ensure-service", env, () -> services.ensure(aws(env).ecs(), env, spec));
+    }
+
+    @Override
+    public Ingress ensureIngress(EnvironmentRef env, Network net, ServiceDiscovery registry) {
+        return step("ensure-ingress", env, () -> ingress.ensure(aws(env).apiGateway(), env, net, registry));
+    }
+
+    @Override
+    public NatState startNat(EnvironmentRef env) {
+        return step("start-nat", env, () -> nat.start(aws(env).ec2(), env));
+    }
+
+    @Override
+    public NatState stopNat(EnvironmentRef env) {
+        return step("stop-nat", env, () -> nat.stop(aws(env).ec2(), env));
+    }
+
+    @Override
+    public ServiceCounts scaleService(EnvironmentRef env, int desiredCount) {
+        return step("scale-service", env, () -> services.scale(aws(env).ecs(), env, desiredCount));
+    }
+
+    @Override
+    public ActualState describe(EnvironmentRef env) {
+        return step("describe", env, () -> new ActualState(nat.state(aws(env).ec2(), env),
+                services.counts(aws(env).ecs(), env)));
+    }
+
+    @Override
+    public void deleteIngress(EnvironmentRef env) {
+        run("delete-ingress", env, () -> ingress.delete(aws(env).apiGateway(), env));
+    }
+
+    @Override
+    public void deleteService(EnvironmentRef env) {
+        run("delete-service", env, () -> services.delete(aws(env).ecs(), env));
+    }
+
+    @Override
+    public void deleteServiceDiscovery(EnvironmentRef env) {
+        run("delete-service-discovery", env, () -> discovery.delete(aws(env).cloudMap(), env));
+    }
+
+    @Override
+    public void deleteCluster(EnvironmentRef env) {
+        run("delete-cluster", env, () -> clusters.delete(aws(env).ecs(), env));
+    }
+
+    @Override
+    public void deleteNatInstance(EnvironmentRef env) {
+        run("delete-nat-instance", env, () -> nat.delete(aws(env).ec2(), env));
+    }
+
+    @Override
+    public void deleteNetwork(EnvironmentRef env) {
+        run("delete-network", env, () -> network.delete(aws(env).ec2(), env));
+    }
+
+    @Override
+    public void deleteRepository(EnvironmentRef env) {
+        run("delete-repository", env, () -> registry.delete(aws(env).ecr(), env));
+    }
+
+    @Override
+    public void deleteLogGroup(EnvironmentRef env) {
+        run("delete-log-group", env, () -> logs.delete(aws(env).logs(), env));
+    }
+
+    @Override
+    public void deleteSecrets(EnvironmentRef env) {
+        run("delete-secrets", env, () -> secrets.deleteAll(aws(env).ssm(), env));
+    }
+
+    @Override
+    public List<TaggedResource> remainingResources(EnvironmentRef env) {
+        return step("list-remaining-resources", env, () -> tagging.remaining(aws(env).tagging(), env));
+    }
+
+    private AwsClients aws(EnvironmentRef env) {
+        return clients.clientsFor(env.target());
+    }
+
+    private void run(String name, EnvironmentRef env, Runnable body) {
+        step(name, env, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    private <T> T step(String name, EnvironmentRef env, Supplier<T> body) {
+        return step(name, "environment " + env.environmentId(), body);
+    }
+
+    private <T> T step(String name, String subject, Supplier<T> body) {
+        T result = retry.run(name, () -> {
+            try {
+                return body.get();
+            } catch (SdkException e) {
+                CloudException failure = AwsErrors.translate(e, name);
+                log.warn("{}: {} failed ({}): {}", subject, name, failure.kind(), failure.getMessage());
+                throw failure;
+            }
+        });
+        log.info("{}: {} done", subject, name);
+        return result;
+    }
+}

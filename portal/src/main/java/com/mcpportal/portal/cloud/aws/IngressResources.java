@@ -1,0 +1,140 @@
+package com.mcpportal.portal.cloud.aws;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import com.mcpportal.portal.cloud.EnvironmentRef;
+import com.mcpportal.portal.cloud.Ingress;
+import com.mcpportal.portal.cloud.Network;
+import com.mcpportal.portal.cloud.ServiceDiscovery;
+
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.apigatewayv2.model.Api;
+import software.amazon.awssdk.services.apigatewayv2.model.Integration;
+import software.amazon.awssdk.services.apigatewayv2.model.Route;
+import software.amazon.awssdk.services.apigatewayv2.model.VpcLink;
+
+/**
+ * The public HTTPS entry: an API Gateway HTTP API whose only route, {@code ANY /{proxy+}},
+ * goes through a VPC link to the Cloud Map service, on the auto-deployed {@code $default} stage.
+ */
+final class IngressResources {
+
+    static final String API = "http-api";
+    static final String VPC_LINK = "vpc-link";
+    static final String ROUTE_KEY = "ANY /{proxy+}";
+    static final String STAGE = "$default";
+
+    private final Waiter waiter;
+
+    IngressResources(Waiter waiter) {
+        this.waiter = waiter;
+    }
+
+    Ingress ensure(ApiGatewayV2Client apis, EnvironmentRef env, Network network, ServiceDiscovery discovery) {
+        String name = env.resourceName();
+        VpcLink link = vpcLinks(apis, env, false).stream().findFirst().orElse(null);
+        String linkId = link != null ? link.vpcLinkId()
+                : apis.createVpcLink(r -> r.name(name).subnetIds(network.privateSubnetId())
+                        .securityGroupIds(network.serviceSecurityGroupId()).tags(env.tags(VPC_LINK))).vpcLinkId();
+        if (link == null || !"AVAILABLE".equals(link.vpcLinkStatusAsString())) {
+            waiter.until("VPC link " + linkId + " available",
+                    () -> apis.getVpcLink(r -> r.vpcLinkId(linkId)).vpcLinkStatusAsString(),
+                    "AVAILABLE"::equals, status -> status);
+        }
+
+        Api api = apisOf(apis, env).stream().findFirst()
+                .orElseGet(() -> {
+                    var created = apis.createApi(r -> r.name(name).protocolType("HTTP")
+                            .description("MCP server of " + env.team() + "/" + env.name()).tags(env.tags(API)));
+                    return Api.builder().apiId(created.apiId()).apiEndpoint(created.apiEndpoint()).build();
+                });
+        String apiId = api.apiId();
+
+        String integrationId = apis.getIntegrations(r -> r.apiId(apiId)).items().stream()
+                .filter(i -> linkId.equals(i.connectionId()) && discovery.serviceArn().equals(i.integrationUri()))
+                .map(Integration::integrationId).findFirst()
+                .orElseGet(() -> apis.createIntegration(r -> r.apiId(apiId).integrationType("HTTP_PROXY")
+                        .integrationMethod("ANY").connectionType("VPC_LINK").connectionId(linkId)
+                        .integrationUri(discovery.serviceArn()).payloadFormatVersion("1.0")).integrationId());
+
+        String target = "integrations/" + integrationId;
+        Optional<Route> route = apis.getRoutes(r -> r.apiId(apiId)).items().stream()
+                .filter(r -> ROUTE_KEY.equals(r.routeKey())).findFirst();
+        if (route.isEmpty()) {
+            apis.createRoute(r -> r.apiId(apiId).routeKey(ROUTE_KEY).target(target));
+        } else if (!target.equals(route.get().target())) {
+            apis.updateRoute(r -> r.apiId(apiId).routeId(route.get().routeId()).target(target));
+        }
+
+        boolean staged = apis.getStages(r -> r.apiId(apiId)).items().stream()
+                .anyMatch(s -> STAGE.equals(s.stageName()));
+        if (!staged) {
+            apis.createStage(r -> r.apiId(apiId).stageName(STAGE).autoDeploy(true).tags(env.tags("api-stage")));
+        }
+        return new Ingress(apiId, linkId, integrationId, api.apiEndpoint());
+    }
+
+    void delete(ApiGatewayV2Client apis, EnvironmentRef env) {
+        // Deleting the API takes its routes, integrations and stages with it.
+        apisOf(apis, env).forEach(api -> AwsErrors.ignoringNotFound(() -> apis.deleteApi(r -> r.apiId(api.apiId()))));
+        for (VpcLink link : vpcLinks(apis, env, true)) {
+            if (!"DELETING".equals(link.vpcLinkStatusAsString())) {
+                AwsErrors.ignoringNotFound(() -> apis.deleteVpcLink(r -> r.vpcLinkId(link.vpcLinkId())));
+            }
+            // Its network interfaces block deleting the subnets until the link is gone.
+            waiter.until("VPC link " + link.vpcLinkId() + " deleted", () -> statusOf(apis, link.vpcLinkId()),
+                    "GONE"::equals, status -> status);
+        }
+    }
+
+    private static String statusOf(ApiGatewayV2Client apis, String linkId) {
+        try {
+            return apis.getVpcLink(r -> r.vpcLinkId(linkId)).vpcLinkStatusAsString();
+        } catch (SdkException e) {
+            if (AwsErrors.isNotFound(e)) {
+                return "GONE";
+            }
+            throw e;
+        }
+    }
+
+    private static List<Api> apisOf(ApiGatewayV2Client apis, EnvironmentRef env) {
+        return all(token -> {
+            var page = apis.getApis(r -> r.maxResults("100").nextToken(token));
+            return new Page<>(page.items(), page.nextToken());
+        }).stream().filter(a -> belongs(a.tags(), env, API)).toList();
+    }
+
+    private static List<VpcLink> vpcLinks(ApiGatewayV2Client apis, EnvironmentRef env, boolean withDying) {
+        return all(token -> {
+            var page = apis.getVpcLinks(r -> r.maxResults("100").nextToken(token));
+            return new Page<>(page.items(), page.nextToken());
+        }).stream().filter(l -> belongs(l.tags(), env, VPC_LINK))
+                .filter(l -> withDying || !List.of("DELETING", "FAILED").contains(l.vpcLinkStatusAsString()))
+                .toList();
+    }
+
+    private static boolean belongs(Map<String, String> tags, EnvironmentRef env, String component) {
+        return env.environmentId().equals(tags.get(EnvironmentRef.TAG_ENVIRONMENT_ID))
+                && component.equals(tags.get(EnvironmentRef.TAG_COMPONENT));
+    }
+
+    private record Page<T>(List<T> items, String next) {
+    }
+
+    private static <T> List<T> all(Function<String, Page<T>> fetch) {
+        List<T> items = new ArrayList<>();
+        String token = null;
+        do {
+            Page<T> page = fetch.apply(token);
+            items.addAll(page.items());
+            token = page.next();
+        } while (token != null);
+        return items;
+    }
+}

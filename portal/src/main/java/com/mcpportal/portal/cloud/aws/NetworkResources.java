@@ -1,0 +1,164 @@
+package com.mcpportal.portal.cloud.aws;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import com.mcpportal.portal.cloud.CloudErrorKind;
+import com.mcpportal.portal.cloud.CloudException;
+import com.mcpportal.portal.cloud.EnvironmentRef;
+import com.mcpportal.portal.cloud.Network;
+import com.mcpportal.portal.cloud.NetworkSpec;
+
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.InternetGateway;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Route;
+import software.amazon.awssdk.services.ec2.model.RouteTable;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.Vpc;
+
+/** The environment's VPC, subnets, internet gateway and route tables (EC2). */
+final class NetworkResources {
+
+    static final String VPC = "vpc";
+    static final String PUBLIC_SUBNET = "public-subnet";
+    static final String PRIVATE_SUBNET = "private-subnet";
+    static final String INTERNET_GATEWAY = "internet-gateway";
+    static final String PUBLIC_ROUTES = "public-route-table";
+    static final String PRIVATE_ROUTES = "private-route-table";
+    static final String ANYWHERE = "0.0.0.0/0";
+
+    private final SecurityGroups securityGroups;
+    private final Waiter waiter;
+
+    NetworkResources(Waiter waiter) {
+        this.waiter = waiter;
+        this.securityGroups = new SecurityGroups(waiter);
+    }
+
+    Network ensure(Ec2Client ec2, EnvironmentRef env, NetworkSpec spec) {
+        Vpc vpc = first(ec2.describeVpcs(r -> r.filters(AwsTags.ec2Filters(env, VPC))).vpcs(), Vpc::vpcId)
+                .orElseGet(() -> ec2.createVpc(r -> r.cidrBlock(spec.vpcCidr())
+                        .tagSpecifications(AwsTags.ec2(ResourceType.VPC, env, VPC))).vpc());
+        // Both are needed for Cloud Map private DNS; setting them again is harmless and heals a crash mid-step.
+        waiter.whileNotFound(() -> ec2.modifyVpcAttribute(r -> r.vpcId(vpc.vpcId()).enableDnsSupport(on())));
+        ec2.modifyVpcAttribute(r -> r.vpcId(vpc.vpcId()).enableDnsHostnames(on()));
+
+        Optional<Subnet> existingPublic = findSubnet(ec2, env, PUBLIC_SUBNET);
+        Optional<Subnet> existingPrivate = findSubnet(ec2, env, PRIVATE_SUBNET);
+        String zone = existingPublic.or(() -> existingPrivate).map(Subnet::availabilityZone)
+                .orElseGet(() -> spec.availabilityZone() != null ? spec.availabilityZone() : firstZone(ec2));
+        Subnet publicSubnet = existingPublic
+                .orElseGet(() -> createSubnet(ec2, env, vpc, spec.publicSubnetCidr(), zone, PUBLIC_SUBNET));
+        Subnet privateSubnet = existingPrivate
+                .orElseGet(() -> createSubnet(ec2, env, vpc, spec.privateSubnetCidr(), zone, PRIVATE_SUBNET));
+
+        String gatewayId = ensureInternetGateway(ec2, env, vpc.vpcId());
+        RouteTable publicRoutes = ensureRouteTable(ec2, env, vpc.vpcId(), PUBLIC_ROUTES, publicSubnet.subnetId());
+        ensureDefaultRoute(ec2, waiter, publicRoutes, gatewayId, null);
+        RouteTable privateRoutes = ensureRouteTable(ec2, env, vpc.vpcId(), PRIVATE_ROUTES, privateSubnet.subnetId());
+        String serviceGroup = securityGroups.ensureService(ec2, env, vpc.vpcId(), vpc.cidrBlock(),
+                spec.containerPort());
+        return new Network(vpc.vpcId(), vpc.cidrBlock(), zone, publicSubnet.subnetId(), privateSubnet.subnetId(),
+                gatewayId, publicRoutes.routeTableId(), privateRoutes.routeTableId(), serviceGroup,
+                spec.containerPort());
+    }
+
+    /** Deletes everything tagged with the environment, dependants first. */
+    void delete(Ec2Client ec2, EnvironmentRef env) {
+        List<Filter> tagged = AwsTags.ec2Filters(env, null);
+        securityGroups.deleteAll(ec2, env);
+        for (RouteTable table : ec2.describeRouteTables(r -> r.filters(tagged)).routeTables()) {
+            table.associations().stream().filter(a -> !Boolean.TRUE.equals(a.main())).forEach(a -> AwsErrors
+                    .ignoringNotFound(() -> ec2.disassociateRouteTable(r -> r.associationId(a.routeTableAssociationId()))));
+            AwsErrors.ignoringNotFound(() -> ec2.deleteRouteTable(r -> r.routeTableId(table.routeTableId())));
+        }
+        for (InternetGateway gateway : ec2.describeInternetGateways(r -> r.filters(tagged)).internetGateways()) {
+            gateway.attachments().forEach(a -> AwsErrors.ignoringNotFound(() -> ec2.detachInternetGateway(
+                    r -> r.internetGatewayId(gateway.internetGatewayId()).vpcId(a.vpcId()))));
+            AwsErrors.ignoringNotFound(
+                    () -> ec2.deleteInternetGateway(r -> r.internetGatewayId(gateway.internetGatewayId())));
+        }
+        for (Subnet subnet : ec2.describeSubnets(r -> r.filters(tagged)).subnets()) {
+            AwsErrors.ignoringNotFound(() -> ec2.deleteSubnet(r -> r.subnetId(subnet.subnetId())));
+        }
+        for (Vpc vpc : ec2.describeVpcs(r -> r.filters(tagged)).vpcs()) {
+            AwsErrors.ignoringNotFound(() -> ec2.deleteVpc(r -> r.vpcId(vpc.vpcId())));
+        }
+    }
+
+    private Optional<Subnet> findSubnet(Ec2Client ec2, EnvironmentRef env, String component) {
+        return first(ec2.describeSubnets(r -> r.filters(AwsTags.ec2Filters(env, component))).subnets(),
+                Subnet::subnetId);
+    }
+
+    private Subnet createSubnet(Ec2Client ec2, EnvironmentRef env, Vpc vpc, String cidr, String zone,
+            String component) {
+        return waiter.whileNotFound(() -> ec2.createSubnet(r -> r.vpcId(vpc.vpcId()).cidrBlock(cidr)
+                .availabilityZone(zone).tagSpecifications(AwsTags.ec2(ResourceType.SUBNET, env, component)))).subnet();
+    }
+
+    private String firstZone(Ec2Client ec2) {
+        return ec2.describeAvailabilityZones(r -> r.filters(
+                        Filter.builder().name("state").values("available").build(),
+                        Filter.builder().name("zone-type").values("availability-zone").build()))
+                .availabilityZones().stream().map(z -> z.zoneName()).sorted().findFirst()
+                .orElseThrow(() -> new CloudException(CloudErrorKind.INVALID_REQUEST, null, "ec2", null,
+                        "The region has no available availability zone", null));
+    }
+
+    private String ensureInternetGateway(Ec2Client ec2, EnvironmentRef env, String vpcId) {
+        InternetGateway gateway = first(ec2.describeInternetGateways(r -> r.filters(AwsTags.ec2Filters(env,
+                INTERNET_GATEWAY))).internetGateways(), InternetGateway::internetGatewayId)
+                .orElseGet(() -> ec2.createInternetGateway(r -> r.tagSpecifications(
+                        AwsTags.ec2(ResourceType.INTERNET_GATEWAY, env, INTERNET_GATEWAY))).internetGateway());
+        if (gateway.attachments().stream().noneMatch(a -> vpcId.equals(a.vpcId()))) {
+            waiter.whileNotFound(() -> ec2.attachInternetGateway(
+                    r -> r.internetGatewayId(gateway.internetGatewayId()).vpcId(vpcId)));
+        }
+        return gateway.internetGatewayId();
+    }
+
+    private RouteTable ensureRouteTable(Ec2Client ec2, EnvironmentRef env, String vpcId, String component,
+            String subnetId) {
+        RouteTable table = first(ec2.describeRouteTables(r -> r.filters(AwsTags.ec2Filters(env, component)))
+                .routeTables(), RouteTable::routeTableId)
+                .orElseGet(() -> waiter.whileNotFound(() -> ec2.createRouteTable(r -> r.vpcId(vpcId)
+                        .tagSpecifications(AwsTags.ec2(ResourceType.ROUTE_TABLE, env, component)))).routeTable());
+        if (table.associations().stream().noneMatch(a -> subnetId.equals(a.subnetId()))) {
+            waiter.whileNotFound(() -> ec2.associateRouteTable(
+                    r -> r.routeTableId(table.routeTableId()).subnetId(subnetId)));
+        }
+        return table;
+    }
+
+    /**
+     * Points a table's {@code 0.0.0.0/0} route at the gateway or network interface: created when
+     * missing, replaced when it points elsewhere (e.g. at a replaced NAT instance), else left alone.
+     */
+    static void ensureDefaultRoute(Ec2Client ec2, Waiter waiter, RouteTable table, String gatewayId, String eniId) {
+        Optional<Route> current = table.routes().stream()
+                .filter(route -> ANYWHERE.equals(route.destinationCidrBlock())).findFirst();
+        if (current.isEmpty()) {
+            waiter.whileNotFound(() -> ec2.createRoute(r -> r.routeTableId(table.routeTableId())
+                    .destinationCidrBlock(ANYWHERE).gatewayId(gatewayId).networkInterfaceId(eniId)));
+        } else if (!java.util.Objects.equals(gatewayId, current.get().gatewayId())
+                || !java.util.Objects.equals(eniId, current.get().networkInterfaceId())) {
+            waiter.whileNotFound(() -> ec2.replaceRoute(r -> r.routeTableId(table.routeTableId())
+                    .destinationCidrBlock(ANYWHERE).gatewayId(gatewayId).networkInterfaceId(eniId)));
+        }
+    }
+
+    // If an earlier bug or race left two, always pick the same one; deprovision removes all.
+    static <T> Optional<T> first(List<T> found, Function<T, String> id) {
+        return found.stream().min(Comparator.comparing(id));
+    }
+
+    private static AttributeBooleanValue on() {
+        return AttributeBooleanValue.builder().value(true).build();
+    }
+}

@@ -1,0 +1,49 @@
+package com.mcpportal.portal.cloud.aws;
+
+import com.mcpportal.portal.cloud.EnvironmentRef;
+import com.mcpportal.portal.cloud.ImageRepository;
+
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.LifecyclePolicyNotFoundException;
+import software.amazon.awssdk.services.ecr.model.Repository;
+import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
+
+/** The environment's ECR repository, which keeps only the last five images (storage is billed). */
+final class RegistryResources {
+
+    static final String REPOSITORY = "image-repository";
+
+    static final String KEEP_LAST_FIVE = """
+            {"rules":[{"rulePriority":1,"description":"Keep only the last 5 images",\
+            "selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":5},\
+            "action":{"type":"expire"}}]}""";
+
+    ImageRepository ensure(EcrClient ecr, EnvironmentRef env) {
+        String name = env.resourceName();
+        Repository repository;
+        try {
+            repository = ecr.describeRepositories(r -> r.repositoryNames(name)).repositories().get(0);
+        } catch (RepositoryNotFoundException missing) {
+            repository = ecr.createRepository(r -> r.repositoryName(name)
+                    .imageScanningConfiguration(s -> s.scanOnPush(true))
+                    .tags(AwsTags.ecr(env, REPOSITORY))).repository();
+        }
+        if (!KEEP_LAST_FIVE.equals(currentPolicy(ecr, name))) {
+            ecr.putLifecyclePolicy(r -> r.repositoryName(name).lifecyclePolicyText(KEEP_LAST_FIVE));
+        }
+        return new ImageRepository(name, repository.repositoryUri(), repository.repositoryArn());
+    }
+
+    void delete(EcrClient ecr, EnvironmentRef env) {
+        // force: the images go with it; the repository belongs to this environment alone.
+        AwsErrors.ignoringNotFound(() -> ecr.deleteRepository(r -> r.repositoryName(env.resourceName()).force(true)));
+    }
+
+    private static String currentPolicy(EcrClient ecr, String name) {
+        try {
+            return ecr.getLifecyclePolicy(r -> r.repositoryName(name)).lifecyclePolicyText();
+        } catch (LifecyclePolicyNotFoundException none) {
+            return null;
+        }
+    }
+}

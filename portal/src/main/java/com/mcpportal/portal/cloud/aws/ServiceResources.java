@@ -1,0 +1,136 @@
+package com.mcpportal.portal.cloud.aws;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.mcpportal.portal.cloud.CloudErrorKind;
+import com.mcpportal.portal.cloud.CloudException;
+import com.mcpportal.portal.cloud.EnvironmentRef;
+import com.mcpportal.portal.cloud.ServiceCounts;
+import com.mcpportal.portal.cloud.ServiceRef;
+import com.mcpportal.portal.cloud.ServiceSpec;
+
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
+import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+/** The MCP server's ECS service: private subnet, no public IP, Cloud Map registration, scaling. */
+final class ServiceResources {
+
+    static final String SERVICE = "ecs-service";
+
+    private final Waiter waiter;
+
+    ServiceResources(Waiter waiter) {
+        this.waiter = waiter;
+    }
+
+    ServiceRef ensure(EcsClient ecs, EnvironmentRef env, ServiceSpec spec) {
+        String name = env.resourceName();
+        CapacityProviderStrategyItem capacity = CapacityProviderStrategyItem.builder()
+                .capacityProvider(spec.fargateSpot() ? "FARGATE_SPOT" : "FARGATE").weight(1).build();
+        Service service = find(ecs, spec.clusterName(), name).orElse(null);
+        if (service != null && "DRAINING".equals(service.status())) {
+            // A service being deleted keeps its name until it is gone.
+            awaitGone(ecs, spec.clusterName(), name);
+            service = null;
+        }
+        if (service == null) {
+            service = ecs.createService(r -> r.cluster(spec.clusterName()).serviceName(name)
+                    .taskDefinition(spec.taskDefinition().arn()).desiredCount(spec.desiredCount())
+                    .capacityProviderStrategy(capacity)
+                    .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(spec.network().privateSubnetId())
+                            .securityGroups(spec.network().serviceSecurityGroupId()).assignPublicIp("DISABLED")))
+                    .serviceRegistries(s -> s.registryArn(spec.discovery().serviceArn())
+                            .containerName(ClusterResources.CONTAINER).containerPort(spec.network().containerPort()))
+                    .deploymentConfiguration(d -> d.deploymentCircuitBreaker(c -> c.enable(true).rollback(true)))
+                    .enableECSManagedTags(true).propagateTags("SERVICE")
+                    .tags(AwsTags.ecs(env, SERVICE))).service();
+        } else {
+            boolean newDefinition = !spec.taskDefinition().arn().equals(service.taskDefinition());
+            boolean newCapacity = service.capacityProviderStrategy().stream()
+                    .noneMatch(c -> c.capacityProvider().equals(capacity.capacityProvider()));
+            if (newDefinition || newCapacity) {
+                // Changing the capacity provider needs a new deployment; the desired count stays as it is.
+                service = ecs.updateService(r -> r.cluster(spec.clusterName()).service(name)
+                        .taskDefinition(spec.taskDefinition().arn()).capacityProviderStrategy(capacity)
+                        .forceNewDeployment(newCapacity)).service();
+            }
+        }
+        return new ServiceRef(spec.clusterName(), name, service.serviceArn(), service.taskDefinition(),
+                service.desiredCount());
+    }
+
+    ServiceCounts scale(EcsClient ecs, EnvironmentRef env, int desiredCount) {
+        String cluster = env.resourceName();
+        Service service = find(ecs, cluster, cluster).filter(s -> "ACTIVE".equals(s.status()))
+                .orElseThrow(() -> new CloudException(CloudErrorKind.INVALID_REQUEST, null, "ecs", null,
+                        "Environment " + env.environmentId() + " has no running ECS service; provision it first",
+                        null));
+        if (service.desiredCount() != desiredCount) {
+            ecs.updateService(r -> r.cluster(cluster).service(cluster).desiredCount(desiredCount));
+        }
+        String what = desiredCount == 0 ? "ECS service " + cluster + " drained"
+                : "ECS service " + cluster + " running " + desiredCount + " healthy task(s)";
+        waiter.until(what, () -> find(ecs, cluster, cluster).orElse(null),
+                s -> s != null && steady(s, desiredCount) && (desiredCount == 0 || healthy(ecs, cluster, desiredCount)),
+                s -> s == null ? "service missing" : describe(s));
+        return counts(ecs, env);
+    }
+
+    ServiceCounts counts(EcsClient ecs, EnvironmentRef env) {
+        String name = env.resourceName();
+        return find(ecs, name, name).map(s -> new ServiceCounts(s.status(), s.desiredCount(), s.runningCount(),
+                s.pendingCount())).orElse(ServiceCounts.MISSING);
+    }
+
+    void delete(EcsClient ecs, EnvironmentRef env) {
+        String name = env.resourceName();
+        Optional<Service> service = find(ecs, name, name);
+        if (service.isPresent() && "ACTIVE".equals(service.get().status())) {
+            // force: scales to zero and deletes in one call.
+            AwsErrors.ignoringNotFound(() -> ecs.deleteService(r -> r.cluster(name).service(name).force(true)));
+        }
+        if (service.isPresent()) {
+            awaitGone(ecs, name, name);
+        }
+    }
+
+    private void awaitGone(EcsClient ecs, String cluster, String name) {
+        waiter.until("ECS service " + name + " deleted", () -> find(ecs, cluster, name).orElse(null),
+                s -> s == null || "INACTIVE".equals(s.status()), s -> s == null ? "gone" : describe(s));
+    }
+
+    private static boolean steady(Service s, int desired) {
+        return s.runningCount() == desired && s.pendingCount() == 0 && s.deployments().size() <= 1
+                && s.deployments().stream().allMatch(d -> d.rolloutState() == null
+                        || "COMPLETED".equals(d.rolloutStateAsString()));
+    }
+
+    private static boolean healthy(EcsClient ecs, String cluster, int desired) {
+        List<String> arns = ecs.listTasks(r -> r.cluster(cluster).serviceName(cluster).desiredStatus("RUNNING"))
+                .taskArns();
+        if (arns.size() < desired) {
+            return false;
+        }
+        List<Task> tasks = ecs.describeTasks(r -> r.cluster(cluster).tasks(arns)).tasks();
+        return tasks.stream().filter(t -> "RUNNING".equals(t.lastStatus()) && "HEALTHY".equals(t.healthStatusAsString()))
+                .count() >= desired;
+    }
+
+    private static String describe(Service s) {
+        return s.status() + ", desired " + s.desiredCount() + ", running " + s.runningCount() + ", pending "
+                + s.pendingCount() + ", deployments " + s.deployments().size();
+    }
+
+    static Optional<Service> find(EcsClient ecs, String cluster, String name) {
+        try {
+            return ecs.describeServices(r -> r.cluster(cluster).services(name)).services().stream()
+                    .filter(s -> !"INACTIVE".equals(s.status())).findFirst();
+        } catch (ClusterNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/**
+ * The cloud port: what the portal needs from a cloud to run an environment, one step per method
+ * ({@link com.mcpportal.portal.cloud.CloudProvider}), with value records for inputs and results and
+ * {@link com.mcpportal.portal.cloud.CloudException} for failures (retryable or fatal, with the step,
+ * service, provider error code and message).
+ *
+ * <p>The AWS adapter ({@code cloud.aws}) runs each step on AWS SDK v2. Every resource carries the
+ * tags {@code mcp-portal:environment-id}, {@code mcp-portal:team}, {@code mcp-portal:managed-by},
+ * {@code mcp-portal:component} and {@code Name}; ECR, Logs, ECS and Cloud Map resources are named
+ * {@code mcp-<environment id>}. Each step looks its resource up by those tags or that name before
+ * creating it, so a repeated or resumed step creates nothing twice.
+ *
+ * <h2>Configuration: {@code portal.aws.*}</h2>
+ * All optional; with none set the adapter uses the real AWS endpoints and the default credentials
+ * chain (looked up on first use, never at start-up). A cloud account with a role ARN is reached
+ * through STS AssumeRole (session name {@code mcp-portal}, with the account's external id).
+ * <table>
+ * <caption>portal.aws properties</caption>
+ * <tr><th>property</th><th>default</th><th>meaning</th></tr>
+ * <tr><td>{@code portal.aws.endpoint-override}</td><td>none</td><td>one endpoint for every service, e.g.
+ *     {@code http://localhost:4566} for LocalStack</td></tr>
+ * <tr><td>{@code portal.aws.endpoints.<service>}</td><td>none</td><td>per-service endpoint, wins over the
+ *     global one; services: {@code sts iam ec2 ecs ecr logs ssm apigateway servicediscovery tagging}</td></tr>
+ * <tr><td>{@code portal.aws.retry-mode}</td><td>{@code standard}</td><td>SDK retry strategy:
+ *     {@code standard} or {@code adaptive} (client-side rate limiting)</td></tr>
+ * <tr><td>{@code portal.aws.max-attempts}</td><td>5</td><td>SDK attempts per API call</td></tr>
+ * <tr><td>{@code portal.aws.retry-base-delay}</td><td>SDK's</td><td>SDK backoff base delay, e.g. {@code 200ms}</td></tr>
+ * <tr><td>{@code portal.aws.step-attempts}</td><td>3</td><td>attempts per step for retryable failures</td></tr>
+ * <tr><td>{@code portal.aws.step-retry-delay}</td><td>5s</td><td>first pause between step attempts, doubled each time</td></tr>
+ * <tr><td>{@code portal.aws.poll-interval}</td><td>5s</td><td>how often waits (NAT running, service steady …) ask</td></tr>
+ * <tr><td>{@code portal.aws.wait-timeout}</td><td>15m</td><td>how long a wait lasts before the step fails</td></tr>
+ * </table>
+ * As environment variables: {@code PORTAL_AWS_ENDPOINT_OVERRIDE=http://localhost:4566},
+ * {@code PORTAL_AWS_RETRY_MODE=adaptive} and so on.
+ */
+package com.mcpportal.portal.cloud;
