@@ -22,10 +22,18 @@ class PortalAccessDeniedHandler implements AccessDeniedHandler {
             response.sendRedirect(request.getContextPath() + "/login?error=" + SignInOutcome.EXPIRED.code);
             return;
         }
-        ErrorReason.set(request, denied instanceof CsrfException
-                ? "The form was sent without a valid security token, for example because your session expired. "
-                        + "Go back, reload the page and try again."
-                : "You do not have the role this page needs.");
+        String reason;
+        if (denied instanceof CsrfException) {
+            reason = "The form was sent without a valid security token, for example because your session expired. "
+                    + "Go back, reload the page and try again.";
+        }
+        else if (denied instanceof RoleRequiredException) {
+            reason = denied.getMessage();
+        }
+        else {
+            reason = "You do not have the role this page needs.";
+        }
+        ErrorReason.set(request, reason);
         response.sendError(HttpServletResponse.SC_FORBIDDEN);
     }
 }

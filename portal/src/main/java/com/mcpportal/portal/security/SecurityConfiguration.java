@@ -36,7 +36,7 @@ public class SecurityConfiguration {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/login", "/css/**", "/favicon.svg", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")
