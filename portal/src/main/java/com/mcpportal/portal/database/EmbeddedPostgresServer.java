@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(90);
 
     private final EmbeddedPostgres postgres;
     private final String database;
@@ -31,7 +34,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     static EmbeddedPostgresServer start(EmbeddedPostgresSettings settings) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setServerConfig("listen_addresses", "localhost");
+                    .setServerConfig("listen_addresses", "localhost")
+                    // zonky waits 10 s by default; a first initdb on a busy CI machine can take longer.
+                    .setPGStartupWait(STARTUP_WAIT);
             Path dataDirectory;
             if (settings.ephemeral()) {
                 dataDirectory = Files.createTempDirectory("portal-postgres-");

@@ -10,6 +10,7 @@ import com.mcpportal.portal.user.UserAccount;
 import com.mcpportal.portal.user.UserAccountRepository;
 import com.mcpportal.portal.user.Usernames;
 import com.mcpportal.portal.web.InvalidInputException;
+import com.mcpportal.portal.web.NotFoundException;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -165,8 +166,8 @@ public class TeamService {
     }
 
     private TeamMember member(long teamId, long userId) {
-        return members.findMember(teamId, userId)
-                .orElseThrow(() -> new InvalidInputException(null, "That user is not a member of this team."));
+        // Like an unknown team: a 404, so user ids from elsewhere reveal nothing through this team's URLs.
+        return members.findMember(teamId, userId).orElseThrow(() -> new NotFoundException("No such member"));
     }
 
     private void requireAnotherOwner(long teamId, String message) {
