@@ -43,7 +43,7 @@ class AdminUserController {
             return showList(model, form);
         }
         try {
-            UserAccountService.CreatedUser created = users.create(form.username(), form.admin());
+            UserAccountService.CreatedUser created = users.create(form.username(), form.platformAdmin());
             // A flash attribute lives for exactly one request: the password is shown once, on the next page.
             redirect.addFlashAttribute("oneTimePassword", created.oneTimePassword());
             Flash.success(redirect, "Created " + created.user().getUsername()

@@ -10,9 +10,14 @@ record NewUserForm(
         @Size(max = 50, message = "Use at most 50 characters.")
         @Pattern(regexp = Usernames.PATTERN + "|\\s*",
                 message = "Use 3 to 50 letters, digits, dots, dashes or underscores.") String username,
-        boolean admin) {
+        Boolean admin) {
 
     static NewUserForm empty() {
         return new NewUserForm("", false);
+    }
+
+    /** An unchecked checkbox sends nothing at all, so absent means "no". */
+    boolean platformAdmin() {
+        return Boolean.TRUE.equals(admin);
     }
 }

@@ -19,6 +19,8 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -38,7 +40,7 @@ class TeamControllerTests {
     @Autowired
     MockMvc mvc;
 
-    @MockitoBean
+    @Autowired
     TeamService teams;
 
     @MockitoBean
@@ -66,7 +68,7 @@ class TeamControllerTests {
         mvc.perform(post("/teams").with(user(ALICE)).with(csrf()).param("name", " "))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Enter a team name.")));
-        verify(teams, org.mockito.Mockito.never()).create(anyString(), anyLong());
+        verify(teams, never()).create(anyString(), anyLong());
     }
 
     @Test
@@ -81,7 +83,7 @@ class TeamControllerTests {
 
     @Test
     void aCreatedTeamRedirectsToItsPageWithAMessage() throws Exception {
-        Team team = org.mockito.Mockito.mock(Team.class);
+        Team team = mock(Team.class);
         given(team.getId()).willReturn(9L);
         given(team.getName()).willReturn("Payments");
         given(teams.create("Payments", 1L)).willReturn(team);
@@ -97,7 +99,7 @@ class TeamControllerTests {
 
         mvc.perform(get("/teams/42").with(user(ALICE)))
                 .andExpect(status().isNotFound());
-        verifyNoInteractions(teams);
+        verify(teams, never()).members(anyLong());
     }
 
     @Test
@@ -106,14 +108,15 @@ class TeamControllerTests {
 
         mvc.perform(post("/teams/7/rename").with(user(ALICE)).with(csrf()).param("name", "New"))
                 .andExpect(status().isForbidden());
-        verify(teams, org.mockito.Mockito.never()).rename(anyLong(), anyString());
+        verify(teams, never()).rename(anyLong(), anyString());
     }
 
     @Test
     void aFormWithoutCsrfTokenIsRefusedBeforeTheController() throws Exception {
         mvc.perform(post("/teams/7/rename").with(user(ALICE)).param("name", "New"))
                 .andExpect(status().isForbidden());
-        verifyNoInteractions(access, teams);
+        verifyNoInteractions(access);
+        verify(teams, never()).rename(anyLong(), anyString());
     }
 
     @Test
