@@ -17,7 +17,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by Selenium, with the few verbs portal tests need: open a page, fill a
@@ -25,6 +27,8 @@ import org.openqa.selenium.support.ui.Select;
  * {@code portal.test.chromium} and {@code portal.test.chromedriver}.
  */
 public final class Browser implements AutoCloseable {
+
+    private static final Duration IMPLICIT_WAIT = Duration.ofSeconds(5);
 
     private final ChromeDriver driver;
     private final String baseUrl;
@@ -50,7 +54,7 @@ public final class Browser implements AutoCloseable {
                     .usingAnyFreePort()
                     .build();
             ChromeDriver driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+            driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
             return new Browser(driver, baseUrl, profile);
         }
@@ -76,29 +80,52 @@ public final class Browser implements AutoCloseable {
         return press("Sign out");
     }
 
-    /** Types into the input named {@code name} (replacing what was there). */
-    public Browser fill(String name, String value) {
-        WebElement input = driver.findElement(By.name(name));
+    /** Types into the input with this id, or else this name (replacing what was there). */
+    public Browser fill(String idOrName, String value) {
+        WebElement input = field(idOrName);
         input.clear();
         input.sendKeys(value);
         return this;
     }
 
-    /** Chooses the option with this visible text in the select named {@code name}. */
-    public Browser choose(String name, String visibleText) {
-        new Select(driver.findElement(By.name(name))).selectByVisibleText(visibleText);
+    /** Chooses the option with this visible text in the select with this id, or else this name. */
+    public Browser choose(String idOrName, String visibleText) {
+        new Select(field(idOrName)).selectByVisibleText(visibleText);
         return this;
     }
 
-    /** Clicks the button labelled exactly {@code label}. */
+    /** By id first: names repeat on a page (every member row has a "role" select), ids do not. */
+    private WebElement field(String idOrName) {
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            List<WebElement> byId = driver.findElements(By.id(idOrName));
+            if (!byId.isEmpty()) {
+                return byId.get(0);
+            }
+        }
+        finally {
+            driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+        }
+        return driver.findElement(By.name(idOrName));
+    }
+
+    /** Clicks the button labelled exactly {@code label} and waits for the page it leads to. */
     public Browser press(String label) {
-        driver.findElement(By.xpath("//button[normalize-space()='" + label + "']")).click();
-        return this;
+        return clickAndAwaitNewPage(By.xpath("//button[normalize-space()='" + label + "']"));
     }
 
-    /** Follows the link labelled exactly {@code label}. */
+    /** Follows the link labelled exactly {@code label} and waits for the page it leads to. */
     public Browser follow(String label) {
-        driver.findElement(By.xpath("//a[normalize-space()='" + label + "']")).click();
+        return clickAndAwaitNewPage(By.xpath("//a[normalize-space()='" + label + "']"));
+    }
+
+    /** A click returns before the next page has loaded; reading too early would read the old page. */
+    private Browser clickAndAwaitNewPage(By target) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        driver.findElement(target).click();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(
+                browser -> "complete".equals(driver.executeScript("return document.readyState")));
         return this;
     }
 

@@ -2,6 +2,8 @@ package com.mcpportal.portal.support;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +33,15 @@ public abstract class BrowserTestSupport {
     protected TestData data;
 
     protected Browser browser;
+
+    /** A failed test leaves a screenshot of what the browser showed in {@code target/screenshots/FAILED-*.png}. */
+    @RegisterExtension
+    final AfterTestExecutionCallback screenshotOnFailure = context -> {
+        if (context.getExecutionException().isPresent() && browser != null) {
+            browser.screenshot("FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
+                    + context.getRequiredTestMethod().getName());
+        }
+    };
 
     @BeforeEach
     void startBrowser() {
