@@ -1,0 +1,64 @@
+package com.mcpportal.portal.security;
+
+import com.mcpportal.portal.user.UserAccountRepository;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Who may reach what: {@code /actuator/health}, the login page, styles and error pages are public; {@code /admin/**}
+ * needs the platform role ADMIN; everything else needs a signed-in user, and team pages check membership
+ * themselves through {@code TeamAccess}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties(SignInSettings.class)
+public class SecurityConfiguration {
+
+    /** Only our own files: no inline scripts or styles, no framing, forms post only to us. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    @Bean
+    SecurityFilterChain portalSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
+                                       SignInHandlers signInHandlers, UserAccountRepository users) throws Exception {
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/login", "/css/**", "/favicon.svg", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(signInHandlers)
+                        .failureHandler(signInHandlers))
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessHandler(signInHandlers)
+                        .deleteCookies("PORTAL_SESSION"))
+                .sessionManagement(sessions -> sessions
+                        .sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(new PortalAccessDeniedHandler()))
+                .addFilterBefore(new ActiveAccountFilter(users), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService userDetailsService, PasswordEncoder passwordEncoder,
+                                                SignInThrottle throttle) {
+        return new ProviderManager(new ThrottlingAuthenticationProvider(userDetailsService, passwordEncoder, throttle));
+    }
+}

@@ -1,0 +1,68 @@
+package com.mcpportal.portal.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.mcpportal.portal.audit.AuditEntry;
+import com.mcpportal.portal.audit.AuditLog;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.stereotype.Component;
+
+/** Audits every sign-in, failed sign-in and sign-out, and feeds the lock-out. Passwords are never recorded. */
+@Component
+class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
+        implements AuthenticationFailureHandler, LogoutSuccessHandler {
+
+    static final int MAX_AUDITED_USERNAME = 100;
+
+    private final AuditLog auditLog;
+    private final SignInThrottle throttle;
+
+    SignInHandlers(AuditLog auditLog, SignInThrottle throttle) {
+        this.auditLog = auditLog;
+        this.throttle = throttle;
+        setDefaultTargetUrl("/teams");
+    }
+
+    @Override
+    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                                        Authentication authentication) throws IOException, ServletException {
+        throttle.reset(authentication.getName());
+        auditLog.record(AuditEntry.success("auth.sign-in").actor(authentication.getName())
+                .target("user", authentication.getName()));
+        super.onAuthenticationSuccess(request, response, authentication);
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException failure) throws IOException {
+        SignInOutcome outcome = SignInOutcome.of(failure);
+        String attempted = truncate(request.getParameter("username"));
+        auditLog.record(AuditEntry.failure("auth.sign-in").actor("anonymous").target("user", attempted)
+                .detail("username", attempted).detail("reason", outcome.code));
+        response.sendRedirect(request.getContextPath() + "/login?error=" + outcome.code);
+    }
+
+    @Override
+    public void onLogoutSuccess(HttpServletRequest request, HttpServletResponse response,
+                                Authentication authentication) throws IOException {
+        if (authentication != null) {
+            auditLog.record(AuditEntry.success("auth.sign-out").actor(authentication.getName())
+                    .target("user", authentication.getName()));
+        }
+        response.sendRedirect(request.getContextPath() + "/login?signed-out");
+    }
+
+    private static String truncate(String username) {
+        String value = username == null ? "" : username.trim();
+        return value.length() <= MAX_AUDITED_USERNAME ? value : value.substring(0, MAX_AUDITED_USERNAME);
+    }
+}

@@ -1,0 +1,92 @@
+package com.mcpportal.portal.user;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A person who signs in to the portal. Team roles live with the teams; only the platform admin flag is here. */
+@Entity
+@Table(name = "users")
+public class UserAccount {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String username;
+
+    private String passwordHash;
+
+    private boolean admin;
+
+    private boolean enabled;
+
+    private boolean mustChangePassword;
+
+    private Instant createdAt;
+
+    private Instant passwordChangedAt;
+
+    @Version
+    private long version;
+
+    protected UserAccount() {
+    }
+
+    UserAccount(String username, String passwordHash, boolean admin, boolean mustChangePassword, Instant now) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.admin = admin;
+        this.enabled = true;
+        this.mustChangePassword = mustChangePassword;
+        this.createdAt = now;
+        this.passwordChangedAt = now;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public boolean isAdmin() {
+        return admin;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public boolean isMustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getPasswordChangedAt() {
+        return passwordChangedAt;
+    }
+
+    void changePassword(String newHash, boolean mustChangeNext, Instant now) {
+        this.passwordHash = newHash;
+        this.mustChangePassword = mustChangeNext;
+        this.passwordChangedAt = now;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+}

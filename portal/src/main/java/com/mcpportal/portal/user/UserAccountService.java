@@ -1,0 +1,150 @@
+package com.mcpportal.portal.user;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.mcpportal.portal.audit.AuditEntry;
+import com.mcpportal.portal.audit.AuditLog;
+import com.mcpportal.portal.web.InvalidInputException;
+import com.mcpportal.portal.web.NotFoundException;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating, disabling and re-keying user accounts; every change is audited in the same transaction. */
+@Service
+public class UserAccountService {
+
+    private final UserAccountRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final AuditLog auditLog;
+    private final Clock clock = Clock.systemUTC();
+
+    UserAccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, AuditLog auditLog) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.auditLog = auditLog;
+    }
+
+    /** A new account and the one-time password to hand over; the password is not stored or shown again. */
+    public record CreatedUser(UserAccount user, String oneTimePassword) {
+    }
+
+    /** The first administrator; {@code generatedPassword} is null when it came from the configuration. */
+    public record FirstAdmin(String username, String generatedPassword) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserAccount> all() {
+        return users.findAllByOrderByUsername();
+    }
+
+    @Transactional(readOnly = true)
+    public UserAccount get(long userId) {
+        return users.findById(userId).orElseThrow(() -> new NotFoundException("No such user"));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> findByUsername(String username) {
+        return users.findByUsername(Usernames.normalize(username));
+    }
+
+    /** Creates an account whose holder must pick a new password at first sign-in. */
+    @Transactional
+    public CreatedUser create(String username, boolean admin) {
+        String name = Usernames.normalize(username);
+        if (users.existsByUsername(name)) {
+            throw new InvalidInputException("username", "The username '" + name + "' is already taken.");
+        }
+        String oneTimePassword = Passwords.generate();
+        UserAccount user = new UserAccount(name, passwordEncoder.encode(oneTimePassword), admin, true, now());
+        try {
+            users.saveAndFlush(user);
+        }
+        catch (DataIntegrityViolationException race) {
+            throw new InvalidInputException("username", "The username '" + name + "' is already taken.");
+        }
+        auditLog.record(AuditEntry.success("user.created").target("user", user.getId())
+                .detail("username", name).detail("admin", admin));
+        return new CreatedUser(user, oneTimePassword);
+    }
+
+    /** Disabled users cannot sign in, and their open sessions end at their next request. */
+    @Transactional
+    public UserAccount setEnabled(long userId, boolean enabled, String actingUsername) {
+        UserAccount user = get(userId);
+        if (!enabled && user.getUsername().equals(Usernames.normalize(actingUsername))) {
+            throw new InvalidInputException(null, "You cannot disable your own account.");
+        }
+        if (user.isEnabled() == enabled) {
+            return user;
+        }
+        user.setEnabled(enabled);
+        auditLog.record(AuditEntry.success(enabled ? "user.enabled" : "user.disabled").target("user", userId)
+                .detail("username", user.getUsername()));
+        return user;
+    }
+
+    /** Replaces the password with a new one-time password (for a user who forgot theirs). */
+    @Transactional
+    public String resetPassword(long userId) {
+        UserAccount user = get(userId);
+        String oneTimePassword = Passwords.generate();
+        user.changePassword(passwordEncoder.encode(oneTimePassword), true, now());
+        auditLog.record(AuditEntry.success("user.password.reset").target("user", userId)
+                .detail("username", user.getUsername()));
+        return oneTimePassword;
+    }
+
+    /** The signed-in user changes their own password; field errors name the form field at fault. */
+    @Transactional
+    public void changeOwnPassword(long userId, String currentPassword, String newPassword) {
+        UserAccount user = get(userId);
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+            throw new InvalidInputException("currentPassword", "This is not your current password.");
+        }
+        String problem = Passwords.problemWith(newPassword);
+        if (problem != null) {
+            throw new InvalidInputException("newPassword", problem);
+        }
+        if (newPassword.equals(currentPassword)) {
+            throw new InvalidInputException("newPassword", "Choose a password different from the current one.");
+        }
+        user.changePassword(passwordEncoder.encode(newPassword), false, now());
+        auditLog.record(AuditEntry.success("user.password.changed").target("user", userId)
+                .detail("username", user.getUsername()));
+    }
+
+    /**
+     * On an empty user table, creates {@code admin}: with the configured password if there is one, else with a
+     * generated one-time password that is returned so the caller can show it once. Several portal instances may
+     * start together on one database; the advisory lock lets only one of them create the account.
+     */
+    @Transactional
+    public Optional<FirstAdmin> createFirstAdminIfNone(String configuredPassword) {
+        users.lockForFirstAdmin();
+        if (users.count() > 0) {
+            return Optional.empty();
+        }
+        boolean generated = configuredPassword == null || configuredPassword.isBlank();
+        if (!generated && Passwords.problemWith(configuredPassword) != null) {
+            throw new IllegalStateException("PORTAL_ADMIN_PASSWORD is not acceptable: "
+                    + Passwords.problemWith(configuredPassword));
+        }
+        String password = generated ? Passwords.generate() : configuredPassword;
+        UserAccount admin = new UserAccount("admin", passwordEncoder.encode(password), true, generated, now());
+        users.saveAndFlush(admin);
+        auditLog.record(AuditEntry.success("user.created").actor(AuditEntry.SYSTEM).target("user", admin.getId())
+                .detail("username", "admin").detail("admin", true)
+                .detail("passwordSource", generated ? "generated" : "PORTAL_ADMIN_PASSWORD"));
+        return Optional.of(new FirstAdmin(admin.getUsername(), generated ? password : null));
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,33 @@
+package com.mcpportal.portal;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** Package-by-feature boundaries: features may use each other's public API, but never in a cycle. */
+@AnalyzeClasses(packages = "com.mcpportal.portal", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+    @ArchTest
+    static final ArchRule featurePackagesAreFreeOfCycles = slices()
+            .matching("com.mcpportal.portal.(*)..")
+            .should().beFreeOfCycles();
+
+    /** Every feature writes to the audit log, so the audit core cannot depend on any of them. */
+    @ArchTest
+    static final ArchRule auditDependsOnNoFeature = noClasses()
+            .that().resideInAPackage("com.mcpportal.portal.audit..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.mcpportal.portal.team..",
+                    "com.mcpportal.portal.user..", "com.mcpportal.portal.security..");
+
+    /** Shared web helpers and the database bootstrap sit below every feature. */
+    @ArchTest
+    static final ArchRule sharedPackagesDependOnNoFeature = noClasses()
+            .that().resideInAnyPackage("com.mcpportal.portal.web..", "com.mcpportal.portal.database..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.mcpportal.portal.team..",
+                    "com.mcpportal.portal.user..", "com.mcpportal.portal.security..", "com.mcpportal.portal.audit..");
+}

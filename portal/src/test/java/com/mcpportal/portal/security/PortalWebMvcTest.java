@@ -1,0 +1,41 @@
+package com.mcpportal.portal.security;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import com.mcpportal.portal.audit.AuditLog;
+import com.mcpportal.portal.team.TeamService;
+import com.mcpportal.portal.user.UserAccountRepository;
+import com.mcpportal.portal.web.DisplayFormat;
+
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.AliasFor;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.bean.override.mockito.MockReset;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/**
+ * A controller slice with the portal's real security rules (CSRF, roles, headers, login page) and no database:
+ * accounts are stubbed as existing and enabled; the audit log, the lock-out and {@link TeamService} (which the
+ * navigation uses on every page; {@code @Autowired} it to stub it) are mocks. Mock the controller's other
+ * collaborators with {@code @MockitoBean} in the test and sign in with
+ * {@code .with(user(PortalUserPrincipal.of(1, "alice", false)))}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@WebMvcTest
+@Import({SecurityConfiguration.class, SignInHandlers.class, PortalUserDetailsService.class, DisplayFormat.class,
+        EnabledAccountsStub.class})
+@MockitoBean(types = {AuditLog.class, SignInThrottle.class, PasswordEncoder.class, TeamService.class})
+@MockitoBean(types = UserAccountRepository.class, reset = MockReset.NONE)
+public @interface PortalWebMvcTest {
+
+    /** The controllers under test. */
+    @AliasFor(annotation = WebMvcTest.class, attribute = "controllers")
+    Class<?>[] value() default {};
+}

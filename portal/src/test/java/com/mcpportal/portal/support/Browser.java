@@ -1,0 +1,179 @@
+package com.mcpportal.portal.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Selenium, with the few verbs portal tests need: open a page, fill a
+ * field, press a button, read what a person would read. Paths can be overridden with the system properties
+ * {@code portal.test.chromium} and {@code portal.test.chromedriver}.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Duration IMPLICIT_WAIT = Duration.ofSeconds(5);
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, String baseUrl, Path profile) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+        this.profile = profile;
+    }
+
+    /** Starts a fresh browser (own temporary profile, so no cookies are shared between tests). */
+    public static Browser start(String baseUrl) {
+        try {
+            Path profile = Files.createTempDirectory("portal-chromium-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(System.getProperty("portal.test.chromium", "/usr/bin/chromium"));
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(System.getProperty("portal.test.chromedriver", "/usr/bin/chromedriver")))
+                    .usingAnyFreePort()
+                    .build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+            return new Browser(driver, baseUrl, profile);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    public Browser open(String path) {
+        driver.get(baseUrl + path);
+        return this;
+    }
+
+    /** Signs in through the login page. */
+    public Browser signIn(String username, String password) {
+        open("/login");
+        fill("username", username);
+        fill("password", password);
+        return press("Sign in");
+    }
+
+    public Browser signOut() {
+        return press("Sign out");
+    }
+
+    /** Types into the input with this id, or else this name (replacing what was there). */
+    public Browser fill(String idOrName, String value) {
+        WebElement input = field(idOrName);
+        input.clear();
+        input.sendKeys(value);
+        return this;
+    }
+
+    /** Chooses the option with this visible text in the select with this id, or else this name. */
+    public Browser choose(String idOrName, String visibleText) {
+        new Select(field(idOrName)).selectByVisibleText(visibleText);
+        return this;
+    }
+
+    /** By id first: names repeat on a page (every member row has a "role" select), ids do not. */
+    private WebElement field(String idOrName) {
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            List<WebElement> byId = driver.findElements(By.id(idOrName));
+            if (!byId.isEmpty()) {
+                return byId.get(0);
+            }
+        }
+        finally {
+            driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+        }
+        return driver.findElement(By.name(idOrName));
+    }
+
+    /** Clicks the button labelled exactly {@code label} and waits for the page it leads to. */
+    public Browser press(String label) {
+        return clickAndAwaitNewPage(By.xpath("//button[normalize-space()='" + label + "']"));
+    }
+
+    /** Follows the link labelled exactly {@code label} and waits for the page it leads to. */
+    public Browser follow(String label) {
+        return clickAndAwaitNewPage(By.xpath("//a[normalize-space()='" + label + "']"));
+    }
+
+    /** A click returns before the next page has loaded; reading too early would read the old page. */
+    private Browser clickAndAwaitNewPage(By target) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        driver.findElement(target).click();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(
+                browser -> "complete".equals(driver.executeScript("return document.readyState")));
+        return this;
+    }
+
+    /** The path of the current page, e.g. {@code /teams/3}. */
+    public String path() {
+        return URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    public String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    /** The flash message at the top of the page. */
+    public String flash() {
+        return driver.findElement(By.cssSelector(".flash")).getText();
+    }
+
+    /** Everything a person can read on the page. */
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Text of every element matching the CSS selector. */
+    public List<String> texts(String cssSelector) {
+        return driver.findElements(By.cssSelector(cssSelector)).stream().map(WebElement::getText).toList();
+    }
+
+    /** Saves a screenshot under {@code target/screenshots/} for a person to look at. */
+    public Browser screenshot(String name) {
+        try {
+            Path target = Path.of("target", "screenshots", name + ".png");
+            Files.createDirectories(target.getParent());
+            Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+            return this;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        catch (IOException ignored) {
+            // a leftover temporary profile is harmless
+        }
+    }
+}
