@@ -9,9 +9,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,8 +24,11 @@ import org.quartz.JobExecutionContext;
 import org.quartz.Scheduler;
 import org.quartz.TriggerBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.mcpportal.portal.cloud.aws.AwsClients;
@@ -52,6 +58,9 @@ class MonitoringEndpointsIntegrationTests {
     @Autowired
     Scheduler scheduler;
 
+    @Autowired
+    DataSource dataSource;
+
     @Test
     void livenessAndReadinessArePublicAndSayUp() throws Exception {
         mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
@@ -70,6 +79,19 @@ class MonitoringEndpointsIntegrationTests {
             scheduler.start();
         }
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
+    }
+
+    @Test
+    void anInstanceWhoseClusterCheckInIsStaleIsDown() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        Health now = new QuartzHealthIndicator(scheduler, jdbc, "QRTZ_", Clock.systemUTC()).health(true);
+        Health inFiveMinutes = new QuartzHealthIndicator(scheduler, jdbc, "QRTZ_",
+                Clock.offset(Clock.systemUTC(), Duration.ofMinutes(5))).health(true);
+
+        assertThat(now.getStatus()).isEqualTo(Status.UP);
+        assertThat(now.getDetails()).containsEntry("clustered", true).containsKey("lastCheckIn");
+        assertThat(inFiveMinutes.getStatus()).isEqualTo(Status.DOWN);
+        assertThat((String) inFiveMinutes.getDetails().get("reason")).startsWith("last cluster check-in was");
     }
 
     @Test
