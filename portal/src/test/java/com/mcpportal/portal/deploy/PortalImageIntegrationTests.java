@@ -43,7 +43,7 @@ class PortalImageIntegrationTests {
             assertThat(copied).containsExactlyInAnyOrderElementsOf(
                     layers.map(layer -> layer.getFileName().toString()).toList());
         }
-        String launcher = matches(dockerfile, "ENTRYPOINT \\[\"java\", \"([A-Za-z.]+)\"]").get(0);
+        String launcher = matches(dockerfile, "ENTRYPOINT \\[\"java\",[^]]*\"([A-Za-z.]+)\"]").get(0);
         assertThat(extracted.resolve("spring-boot-loader").resolve(launcher.replace('.', '/') + ".class"))
                 .isRegularFile();
         assertThat(extracted.resolve("application/BOOT-INF/classes/db/migration")).isDirectory();
