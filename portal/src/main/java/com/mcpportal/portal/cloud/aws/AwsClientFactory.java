@@ -108,7 +108,7 @@ public class AwsClientFactory implements AutoCloseable {
         builder.region(region)
                 .credentialsProvider(credentials)
                 .httpClient(httpClient)
-                .overrideConfiguration(o -> o.retryStrategy(retryStrategy()));
+                .overrideConfiguration(o -> o.retryStrategy(retryStrategy()).addExecutionInterceptor(AwsCallMetrics.GLOBAL));
         URI endpoint = settings.endpointFor(service);
         if (endpoint != null) {
             builder.endpointOverride(endpoint);

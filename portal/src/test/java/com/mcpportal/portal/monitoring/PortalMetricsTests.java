@@ -1,0 +1,99 @@
+package com.mcpportal.portal.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+class PortalMetricsTests {
+
+    enum State { DRAFT, PROVISIONING, READY }
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final MutableClock clock = new MutableClock();
+    private final PortalMetrics metrics = new PortalMetrics(registry, clock);
+
+    @Test
+    void countsOperationsByKindAndOutcomeAndTimesThem() {
+        metrics.operationFinished("Provision", "succeeded", Duration.ofSeconds(90));
+        metrics.operationFinished("provision", "succeeded");
+        metrics.operationFinished("stop", "failed", Duration.ofSeconds(3));
+
+        assertThat(registry.get("portal.operations").tags("kind", "provision", "outcome", "succeeded").counter()
+                .count()).isEqualTo(2);
+        assertThat(registry.get("portal.operations").tags("kind", "stop", "outcome", "failed").counter().count())
+                .isEqualTo(1);
+        assertThat(registry.get("portal.operations.duration").tags("kind", "provision").timer().count()).isEqualTo(1);
+        assertThat(registry.get("portal.operations.duration").tags("kind", "stop").timer()
+                .totalTime(java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(3);
+    }
+
+    @Test
+    void countsKeySetPublicationsPerEnvironmentKeepingTheIdAsItIs() {
+        metrics.keySetPublished("Env-A");
+        metrics.keySetPublished("Env-A");
+        metrics.keySetPublishFailed("Env-A");
+
+        assertThat(registry.get("portal.keysets.published").tags("environment", "Env-A", "outcome", "succeeded")
+                .counter().count()).isEqualTo(2);
+        assertThat(registry.get("portal.keysets.published").tags("outcome", "failed").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void gaugesEveryStateFromOneReadingOfTheCountsPerScrape() {
+        AtomicInteger reads = new AtomicInteger();
+        Map<State, Long> counts = new EnumMap<>(State.class);
+        counts.put(State.READY, 4L);
+        metrics.gaugeEnvironmentsByState(State.class, () -> {
+            reads.incrementAndGet();
+            return Map.copyOf(counts);
+        });
+
+        assertThat(gauge("ready")).isEqualTo(4);
+        assertThat(gauge("draft")).isZero();
+        assertThat(gauge("provisioning")).isZero();
+        assertThat(reads).hasValue(1);
+
+        counts.put(State.READY, 5L);
+        clock.advance(PortalMetrics.COUNTS_CACHE);
+        assertThat(gauge("ready")).isEqualTo(5);
+        assertThat(reads).hasValue(2);
+    }
+
+    private double gauge(String state) {
+        return registry.get("portal.environments").tag("state", state).gauge().value();
+    }
+
+    private static final class MutableClock extends Clock {
+
+        private Instant now = Instant.parse("2026-11-25T08:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
