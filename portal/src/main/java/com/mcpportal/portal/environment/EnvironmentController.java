@@ -73,7 +73,8 @@ class EnvironmentController {
                 reject(errors, rejected);
             }
         }
-        return pages.form(model, team, null, form.withoutKey());
+        // The key field never shows a value, so re-showing the form cannot echo it.
+        return pages.form(model, team, null, form);
     }
 
     @GetMapping("/{environmentId}")
@@ -116,7 +117,7 @@ class EnvironmentController {
                 reject(errors, rejected);
             }
         }
-        return pages.form(model, team, environment, form.withoutKey());
+        return pages.form(model, team, environment, form);
     }
 
     private static void reject(BindingResult errors, InvalidInputException rejected) {

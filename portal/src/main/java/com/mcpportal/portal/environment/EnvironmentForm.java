@@ -60,12 +60,6 @@ record EnvironmentForm(
                 Cidrs.split(allowedCidrs), elevenLabsApiKey);
     }
 
-    /** A copy without the key, for showing the form again after an error. */
-    EnvironmentForm withoutKey() {
-        return new EnvironmentForm(name, cloudAccountId, region, size, architecture, imageSource, imageTag, imageUri,
-                natInstanceType, natSpot, fargateSpot, logRetentionDays, allowedCidrs, "");
-    }
-
     private FargateSize parseSize() {
         if (size == null || !size.matches("\\d{1,6}/\\d{1,7}")) {
             return null;
