@@ -9,7 +9,9 @@ import java.util.Objects;
 
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
+import com.mcpportal.portal.cloud.EnvironmentRef;
 import com.mcpportal.portal.cloud.account.CloudAccount;
+import com.mcpportal.portal.cloud.account.CloudAccountNotFoundException;
 import com.mcpportal.portal.cloud.account.CloudAccounts;
 import com.mcpportal.portal.cloud.account.CloudProviders;
 import com.mcpportal.portal.cloud.secret.SecretCipher;
@@ -51,6 +53,12 @@ public class EnvironmentService {
         return environments.findByTeamIdAndStateNotOrderByNameAsc(teamId, EnvironmentState.DELETED);
     }
 
+    /** Every environment that is ready (provisioned, no failure), by id: what schedules and drift checks act on. */
+    @Transactional(readOnly = true)
+    public List<Environment> listReady() {
+        return environments.findByStateOrderByIdAsc(EnvironmentState.READY);
+    }
+
     /** One environment of the team, or a 404 when it does not exist or belongs to another team. */
     @Transactional(readOnly = true)
     public Environment get(long teamId, long environmentId) {
@@ -72,7 +80,7 @@ public class EnvironmentService {
     EnvironmentCloud cloudOf(Environment environment) {
         CloudAccount account = accounts.get(environment.getCloudAccountId());
         String team = environments.teamName(environment.getTeamId()).orElse("");
-        return new EnvironmentCloud(providers.forAccount(account), new com.mcpportal.portal.cloud.EnvironmentRef(
+        return new EnvironmentCloud(providers.forAccount(account), new EnvironmentRef(
                 account.target(environment.getRegion()), environment.getCloudId(), team, environment.getName()),
                 account);
     }
@@ -158,7 +166,7 @@ public class EnvironmentService {
     private CloudAccount accountOf(EnvironmentInput input) {
         try {
             return accounts.get(input.cloudAccountId());
-        } catch (com.mcpportal.portal.cloud.account.CloudAccountNotFoundException e) {
+        } catch (CloudAccountNotFoundException e) {
             throw new InvalidInputException("cloudAccountId", "Choose a cloud account.");
         }
     }
