@@ -2,7 +2,6 @@ package com.mcpportal.portal.environment.operation;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -165,9 +164,5 @@ class OperationResumeIntegrationTests {
             assertThat(Instant.now()).as("Quartz let go of the crashed job").isBefore(deadline);
             Thread.sleep(20);
         }
-    }
-
-    static List<String> names(List<OperationView.StepView> steps) {
-        return steps.stream().map(OperationView.StepView::name).toList();
     }
 }
