@@ -129,6 +129,18 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Waits (up to 30 s) until an element matching the CSS selector shows the text: for parts a page updates itself. */
+    public Browser awaitText(String cssSelector, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(browser -> driver.findElements(By.cssSelector(cssSelector))
+                .stream().anyMatch(element -> element.getText().contains(text)));
+        return this;
+    }
+
+    /** Runs JavaScript in the page and returns its result (e.g. to mark the page and see it was not reloaded). */
+    public Object script(String javaScript) {
+        return driver.executeScript(javaScript);
+    }
+
     /** The path of the current page, e.g. {@code /teams/3}. */
     public String path() {
         return URI.create(driver.getCurrentUrl()).getPath();

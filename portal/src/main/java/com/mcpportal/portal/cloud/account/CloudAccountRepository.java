@@ -1,0 +1,15 @@
+package com.mcpportal.portal.cloud.account;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Stored cloud accounts. */
+interface CloudAccountRepository extends JpaRepository<CloudAccount, Long> {
+
+    List<CloudAccount> findAllByOrderByNameAsc();
+
+    boolean existsByNameIgnoreCase(String name);
+
+    boolean existsByNameIgnoreCaseAndIdNot(String name, long id);
+}

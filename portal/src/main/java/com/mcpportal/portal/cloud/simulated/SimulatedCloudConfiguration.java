@@ -1,0 +1,19 @@
+package com.mcpportal.portal.cloud.simulated;
+
+import com.mcpportal.portal.cloud.secret.SecretCipher;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Wires the simulated cloud on the portal's own database. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SimulatedSettings.class)
+class SimulatedCloudConfiguration {
+
+    @Bean
+    SimulatedCloudProvider simulatedCloudProvider(JdbcTemplate jdbc, SecretCipher cipher, SimulatedSettings settings) {
+        return new SimulatedCloudProvider(new SimulatedStore(jdbc), cipher, settings);
+    }
+}

@@ -1,0 +1,114 @@
+package com.mcpportal.portal.cloud.simulated;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.mcpportal.portal.cloud.EnvironmentRef;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The simulated cloud's tables. Each call commits on its own (steps run outside transactions, like calls to AWS);
+ * inserts never duplicate a component: the first writer wins and everyone reads back the same row.
+ */
+final class SimulatedStore {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private final JdbcTemplate jdbc;
+
+    SimulatedStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<SimulatedResource> find(EnvironmentRef env, String component) {
+        return jdbc.query("SELECT component, resource_id, arn, state, attributes::text FROM simulated_resource"
+                + " WHERE environment_id = ? AND component = ?", SimulatedStore::resource, env.environmentId(),
+                component).stream().findFirst();
+    }
+
+    List<SimulatedResource> all(EnvironmentRef env) {
+        return jdbc.query("SELECT component, resource_id, arn, state, attributes::text FROM simulated_resource"
+                + " WHERE environment_id = ? ORDER BY id", SimulatedStore::resource, env.environmentId());
+    }
+
+    /** Stores the resource unless the component exists already; returns what is stored either way. */
+    SimulatedResource insert(EnvironmentRef env, SimulatedResource resource) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("""
+                INSERT INTO simulated_resource (account_id, region, environment_id, component, resource_id, arn, state,
+                                                attributes, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
+                ON CONFLICT (environment_id, component) DO NOTHING""", env.target().accountId(),
+                env.target().region(), env.environmentId(), resource.component(), resource.resourceId(), resource.arn(),
+                resource.state(), JSON.writeValueAsString(resource.attributes()), now, now);
+        return find(env, resource.component()).orElseThrow();
+    }
+
+    void update(EnvironmentRef env, String component, String state, Map<String, Object> attributes) {
+        jdbc.update("UPDATE simulated_resource SET state = ?, attributes = CAST(? AS jsonb), updated_at = ?"
+                + " WHERE environment_id = ? AND component = ?", state, JSON.writeValueAsString(attributes),
+                Timestamp.from(Instant.now()), env.environmentId(), component);
+    }
+
+    void delete(EnvironmentRef env, String component) {
+        jdbc.update("DELETE FROM simulated_resource WHERE environment_id = ? AND component = ?",
+                env.environmentId(), component);
+    }
+
+    Optional<String> role(String accountId, String name) {
+        return jdbc.queryForList("SELECT arn FROM simulated_account_role WHERE account_id = ? AND name = ?",
+                String.class, accountId, name).stream().findFirst();
+    }
+
+    String insertRole(String accountId, String name, String arn) {
+        jdbc.update("INSERT INTO simulated_account_role (account_id, name, arn, created_at) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT DO NOTHING", accountId, name, arn, Timestamp.from(Instant.now()));
+        return role(accountId, name).orElseThrow();
+    }
+
+    void putSecret(EnvironmentRef env, String name, String arn, String ciphertext) {
+        jdbc.update("""
+                INSERT INTO simulated_secret (environment_id, name, arn, ciphertext, updated_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (environment_id, name) DO UPDATE SET ciphertext = EXCLUDED.ciphertext,
+                                                               updated_at = EXCLUDED.updated_at""",
+                env.environmentId(), name, arn, ciphertext, Timestamp.from(Instant.now()));
+    }
+
+    Optional<String> secretCiphertext(EnvironmentRef env, String name) {
+        return jdbc.queryForList("SELECT ciphertext FROM simulated_secret WHERE environment_id = ? AND name = ?",
+                String.class, env.environmentId(), name).stream().findFirst();
+    }
+
+    List<String> secretArns(EnvironmentRef env) {
+        return jdbc.queryForList("SELECT arn FROM simulated_secret WHERE environment_id = ? ORDER BY name",
+                String.class, env.environmentId());
+    }
+
+    void deleteSecrets(EnvironmentRef env) {
+        jdbc.update("DELETE FROM simulated_secret WHERE environment_id = ?", env.environmentId());
+    }
+
+    static Map<String, Object> attributes(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    private static SimulatedResource resource(ResultSet rs, int row) throws SQLException {
+        return new SimulatedResource(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                JSON.readValue(rs.getString(5), MAP));
+    }
+}

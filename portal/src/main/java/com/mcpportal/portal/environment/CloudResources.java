@@ -1,0 +1,99 @@
+package com.mcpportal.portal.environment;
+
+import com.mcpportal.portal.cloud.AccountRoles;
+import com.mcpportal.portal.cloud.ImageRepository;
+import com.mcpportal.portal.cloud.Ingress;
+import com.mcpportal.portal.cloud.LogGroup;
+import com.mcpportal.portal.cloud.NatInstance;
+import com.mcpportal.portal.cloud.Network;
+import com.mcpportal.portal.cloud.SecretRef;
+import com.mcpportal.portal.cloud.ServiceDiscovery;
+import com.mcpportal.portal.cloud.ServiceRef;
+import com.mcpportal.portal.cloud.TaskDefinitionRef;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What an environment's steps found or created in the cloud (ids, ARNs, the endpoint; never secret values),
+ * stored as JSON on the environment. Later steps read what earlier ones recorded, so an operation resumed after a
+ * crash continues where it stopped; deprovision steps clear what they deleted.
+ */
+public record CloudResources(AccountRoles roles, Network network, NatInstance nat, ImageRepository repository,
+        LogGroup logGroup, SecretRef apiKeySecret, SecretRef keySetSecret, String cluster,
+        TaskDefinitionRef taskDefinition, ServiceDiscovery discovery, ServiceRef service, Ingress ingress) {
+
+    public static final CloudResources NONE = new CloudResources(null, null, null, null, null, null, null, null, null,
+            null, null, null);
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    static CloudResources fromJson(String json) {
+        return json == null || json.isBlank() ? NONE : JSON.readValue(json, CloudResources.class);
+    }
+
+    String toJson() {
+        return JSON.writeValueAsString(this);
+    }
+
+    /** The public MCP URL, once the ingress exists. */
+    public String mcpUrl() {
+        return ingress == null ? null : ingress.mcpUrl();
+    }
+
+    public CloudResources withRoles(AccountRoles value) {
+        return new CloudResources(value, network, nat, repository, logGroup, apiKeySecret, keySetSecret, cluster,
+                taskDefinition, discovery, service, ingress);
+    }
+
+    public CloudResources withNetwork(Network value) {
+        return new CloudResources(roles, value, nat, repository, logGroup, apiKeySecret, keySetSecret, cluster,
+                taskDefinition, discovery, service, ingress);
+    }
+
+    public CloudResources withNat(NatInstance value) {
+        return new CloudResources(roles, network, value, repository, logGroup, apiKeySecret, keySetSecret, cluster,
+                taskDefinition, discovery, service, ingress);
+    }
+
+    public CloudResources withRepository(ImageRepository value) {
+        return new CloudResources(roles, network, nat, value, logGroup, apiKeySecret, keySetSecret, cluster,
+                taskDefinition, discovery, service, ingress);
+    }
+
+    public CloudResources withLogGroup(LogGroup value) {
+        return new CloudResources(roles, network, nat, repository, value, apiKeySecret, keySetSecret, cluster,
+                taskDefinition, discovery, service, ingress);
+    }
+
+    public CloudResources withSecrets(SecretRef apiKey, SecretRef keySet) {
+        return new CloudResources(roles, network, nat, repository, logGroup, apiKey, keySet, cluster, taskDefinition,
+                discovery, service, ingress);
+    }
+
+    public CloudResources withCluster(String value) {
+        return new CloudResources(roles, network, nat, repository, logGroup, apiKeySecret, keySetSecret, value,
+                taskDefinition, discovery, service, ingress);
+    }
+
+    public CloudResources withTaskDefinition(TaskDefinitionRef value) {
+        return new CloudResources(roles, network, nat, repository, logGroup, apiKeySecret, keySetSecret, cluster,
+                value, discovery, service, ingress);
+    }
+
+    public CloudResources withDiscovery(ServiceDiscovery value) {
+        return new CloudResources(roles, network, nat, repository, logGroup, apiKeySecret, keySetSecret, cluster,
+                taskDefinition, value, service, ingress);
+    }
+
+    public CloudResources withService(ServiceRef value) {
+        return new CloudResources(roles, network, nat, repository, logGroup, apiKeySecret, keySetSecret, cluster,
+                taskDefinition, discovery, value, ingress);
+    }
+
+    public CloudResources withIngress(Ingress value) {
+        return new CloudResources(roles, network, nat, repository, logGroup, apiKeySecret, keySetSecret, cluster,
+                taskDefinition, discovery, service, value);
+    }
+}

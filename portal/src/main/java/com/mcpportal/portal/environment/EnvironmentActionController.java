@@ -1,0 +1,120 @@
+package com.mcpportal.portal.environment;
+
+import java.util.function.LongFunction;
+
+import com.mcpportal.portal.environment.operation.Actor;
+import com.mcpportal.portal.environment.operation.EnvironmentOperations;
+import com.mcpportal.portal.environment.operation.OperationRequest;
+import com.mcpportal.portal.security.CurrentUser;
+import com.mcpportal.portal.team.TeamAccess;
+import com.mcpportal.portal.team.TeamGrant;
+import com.mcpportal.portal.team.TeamRole;
+import com.mcpportal.portal.web.Flash;
+import com.mcpportal.portal.web.InvalidInputException;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The buttons of an environment's page: provision, start, stop, retry, deprovision, delete a draft. */
+@Controller
+@RequestMapping("/teams/{teamId}/environments/{environmentId}")
+class EnvironmentActionController {
+
+    private final TeamAccess access;
+    private final EnvironmentService environments;
+    private final EnvironmentOperations operations;
+
+    EnvironmentActionController(TeamAccess access, EnvironmentService environments,
+            EnvironmentOperations operations) {
+        this.access = access;
+        this.environments = environments;
+        this.operations = operations;
+    }
+
+    @PostMapping("/provision")
+    String provision(@PathVariable long teamId, @PathVariable long environmentId, RedirectAttributes redirect) {
+        return act(teamId, environmentId, redirect, id -> operations.requestProvision(id, actor()));
+    }
+
+    @PostMapping("/start")
+    String start(@PathVariable long teamId, @PathVariable long environmentId, RedirectAttributes redirect) {
+        return act(teamId, environmentId, redirect, id -> operations.requestStart(id, actor()));
+    }
+
+    @PostMapping("/stop")
+    String stop(@PathVariable long teamId, @PathVariable long environmentId, RedirectAttributes redirect) {
+        return act(teamId, environmentId, redirect, id -> operations.requestStop(id, actor()));
+    }
+
+    @PostMapping("/retry")
+    String retry(@PathVariable long teamId, @PathVariable long environmentId, RedirectAttributes redirect) {
+        return act(teamId, environmentId, redirect, id -> operations.retry(id, actor()));
+    }
+
+    /** Needs the environment's name typed exactly: deprovisioning deletes everything. A draft is just deleted. */
+    @PostMapping("/deprovision")
+    String deprovision(@PathVariable long teamId, @PathVariable long environmentId,
+            @RequestParam(name = "confirmName", defaultValue = "") String confirmName, RedirectAttributes redirect) {
+        TeamGrant team = access.require(teamId, TeamRole.OPERATOR);
+        Environment environment = environments.get(teamId, environmentId);
+        String page = page(teamId, environmentId);
+        if (!environment.getName().equals(confirmName.trim())) {
+            Flash.error(redirect, "Type the environment's name exactly (" + environment.getName()
+                    + ") to confirm; nothing was deleted.");
+            return page;
+        }
+        if (refusedForArchive(team, redirect)) {
+            return page;
+        }
+        if (environment.getState() == EnvironmentState.DRAFT) {
+            try {
+                environments.deleteDraft(teamId, environmentId);
+                Flash.success(redirect, "Deleted the draft " + environment.getName() + ".");
+                return "redirect:/teams/" + teamId + "/environments";
+            } catch (InvalidInputException rejected) {
+                Flash.error(redirect, rejected.getMessage());
+                return page;
+            }
+        }
+        return flash(operations.requestDeprovision(environmentId, actor()), redirect, page);
+    }
+
+    private String act(long teamId, long environmentId, RedirectAttributes redirect,
+            LongFunction<OperationRequest> request) {
+        TeamGrant team = access.require(teamId, TeamRole.OPERATOR);
+        environments.get(teamId, environmentId); // another team's environment is a 404, before anything happens
+        String page = page(teamId, environmentId);
+        if (refusedForArchive(team, redirect)) {
+            return page;
+        }
+        return flash(request.apply(environmentId), redirect, page);
+    }
+
+    private static String flash(OperationRequest answer, RedirectAttributes redirect, String page) {
+        if (answer.accepted()) {
+            Flash.success(redirect, answer.message());
+        } else {
+            Flash.error(redirect, answer.message());
+        }
+        return page;
+    }
+
+    private static boolean refusedForArchive(TeamGrant team, RedirectAttributes redirect) {
+        if (team.archived()) {
+            Flash.error(redirect, "This team is archived. Restore it to make changes.");
+        }
+        return team.archived();
+    }
+
+    private static Actor actor() {
+        return Actor.user(CurrentUser.get().getUsername());
+    }
+
+    private static String page(long teamId, long environmentId) {
+        return "redirect:/teams/" + teamId + "/environments/" + environmentId;
+    }
+}

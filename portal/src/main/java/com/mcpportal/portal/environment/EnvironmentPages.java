@@ -1,0 +1,126 @@
+package com.mcpportal.portal.environment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import com.mcpportal.portal.cloud.AwsRegions;
+import com.mcpportal.portal.cloud.Architecture;
+import com.mcpportal.portal.cloud.FargateSize;
+import com.mcpportal.portal.cloud.LogGroup;
+import com.mcpportal.portal.cloud.account.CloudAccount;
+import com.mcpportal.portal.cloud.account.CloudAccounts;
+import com.mcpportal.portal.environment.EnvironmentEstimates.MonthlyEstimate;
+import com.mcpportal.portal.environment.drift.DriftCheck;
+import com.mcpportal.portal.environment.drift.DriftFinding;
+import com.mcpportal.portal.environment.operation.EnvironmentOperations;
+import com.mcpportal.portal.environment.operation.OperationView;
+import com.mcpportal.portal.team.TeamGrant;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** Fills the models of the environment pages: list, form, and the detail page with its live part. */
+@Component
+class EnvironmentPages {
+
+    static final String LIST_VIEW = "environments/list";
+    static final String FORM_VIEW = "environments/form";
+    static final String DETAIL_VIEW = "environments/detail";
+    static final String LIVE_FRAGMENT = "environments/live :: live";
+
+    /** A row of the team's list. */
+    record ListRow(Environment environment, OperationView inFlight, DriftFinding drift, MonthlyEstimate estimate) {
+    }
+
+    /** Everything the live part of the detail page shows; polled while an operation is in flight. */
+    record Live(OperationView inFlight, OperationView latest, List<OperationView> history, DriftFinding drift,
+            List<ConsoleLinks.ResourceLink> resources, String mcpUrl, String snippet) {
+
+        public boolean active() {
+            return inFlight != null;
+        }
+    }
+
+    private final EnvironmentService environments;
+    private final CloudAccounts accounts;
+    private final EnvironmentOperations operations;
+    private final DriftCheck drift;
+    private final ObjectProvider<EnvironmentEstimates> estimates;
+
+    EnvironmentPages(EnvironmentService environments, CloudAccounts accounts, EnvironmentOperations operations,
+            DriftCheck drift, ObjectProvider<EnvironmentEstimates> estimates) {
+        this.environments = environments;
+        this.accounts = accounts;
+        this.operations = operations;
+        this.drift = drift;
+        this.estimates = estimates;
+    }
+
+    String list(Model model, TeamGrant team) {
+        List<ListRow> rows = environments.listForTeam(team.teamId()).stream()
+                .map(e -> new ListRow(e, operations.inFlight(e.getId()).orElse(null),
+                        drift.latest(e.getId()).filter(DriftFinding::drifted).orElse(null), estimate(e.spec())))
+                .toList();
+        model.addAttribute("team", team);
+        model.addAttribute("rows", rows);
+        model.addAttribute("accountNames", accountNames());
+        return LIST_VIEW;
+    }
+
+    String form(Model model, TeamGrant team, Environment environment, EnvironmentForm form) {
+        model.addAttribute("team", team);
+        model.addAttribute("environment", environment);
+        model.addAttribute("form", form);
+        model.addAttribute("accounts", accounts.all());
+        model.addAttribute("regions", AwsRegions.SUGGESTED);
+        model.addAttribute("sizes", FargateSize.all().stream().filter(s -> s.cpu() <= 4096)
+                .collect(Collectors.toMap(EnvironmentForm::sizeValue,
+                        s -> s.vcpuLabel() + " vCPU, " + s.memoryGbLabel() + " GB", (a, b) -> a, LinkedHashMap::new)));
+        model.addAttribute("architectures", Architecture.values());
+        model.addAttribute("natTypes", EnvironmentRules.NAT_INSTANCE_TYPES);
+        model.addAttribute("retentions", LogGroup.RETENTION_DAYS);
+        model.addAttribute("provisioned", environment != null && environment.getState().hasCloudResources());
+        return FORM_VIEW;
+    }
+
+    String detail(Model model, TeamGrant team, Environment environment) {
+        live(model, team, environment);
+        model.addAttribute("spec", environment.spec());
+        model.addAttribute("estimate", estimate(environment.spec()));
+        return DETAIL_VIEW;
+    }
+
+    String live(Model model, TeamGrant team, Environment environment) {
+        CloudAccount account = accounts.get(environment.getCloudAccountId());
+        CloudResources resources = environment.resources();
+        String mcpUrl = resources.mcpUrl();
+        model.addAttribute("team", team);
+        model.addAttribute("environment", environment);
+        model.addAttribute("account", account);
+        model.addAttribute("live", new Live(operations.inFlight(environment.getId()).orElse(null),
+                operations.latest(environment.getId()).orElse(null), operations.history(environment.getId(), 10),
+                environment.getState() == EnvironmentState.READY ? drift.latest(environment.getId()).orElse(null)
+                        : null,
+                ConsoleLinks.of(environment.getRegion(), resources, account.isSimulated()), mcpUrl,
+                mcpUrl == null ? null : McpClientSnippet.cursor(environment.getName(), mcpUrl)));
+        return LIVE_FRAGMENT;
+    }
+
+    private MonthlyEstimate estimate(EnvironmentSpec spec) {
+        EnvironmentEstimates source = estimates.getIfAvailable();
+        return source == null ? null : source.monthly(spec).orElse(null);
+    }
+
+    private Map<Long, String> accountNames() {
+        return accounts.all().stream().collect(Collectors.toMap(CloudAccount::getId, CloudAccount::getName,
+                (a, b) -> a));
+    }
+
+    static Optional<CloudAccount> defaultAccount(List<CloudAccount> all) {
+        return all.stream().filter(CloudAccount::isSimulated).findFirst().or(() -> all.stream().findFirst());
+    }
+}

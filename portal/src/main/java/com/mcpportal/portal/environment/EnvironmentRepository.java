@@ -1,0 +1,38 @@
+package com.mcpportal.portal.environment;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/** Stored environments. */
+public interface EnvironmentRepository extends JpaRepository<Environment, Long> {
+
+    Optional<Environment> findByIdAndTeamId(long id, long teamId);
+
+    List<Environment> findByTeamIdAndStateNotOrderByNameAsc(long teamId, EnvironmentState state);
+
+    List<Environment> findByStateOrderByIdAsc(EnvironmentState state);
+
+    boolean existsByTeamIdAndNameIgnoreCaseAndStateNot(long teamId, String name, EnvironmentState state);
+
+    boolean existsByTeamIdAndNameIgnoreCaseAndStateNotAndIdNot(long teamId, String name, EnvironmentState state,
+            long id);
+
+    /** Locks the row: operation requests and edits of one environment are decided one at a time. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select e from Environment e where e.id = :id")
+    Optional<Environment> findByIdForUpdate(@Param("id") long id);
+
+    @Query("select t.name from Team t where t.id = :teamId")
+    Optional<String> teamName(@Param("teamId") long teamId);
+
+    @Query(value = "select exists (select 1 from operation where environment_id = :id and state in ('QUEUED', 'RUNNING'))",
+            nativeQuery = true)
+    boolean hasOperationInFlight(@Param("id") long id);
+}

@@ -1,0 +1,28 @@
+package com.mcpportal.portal.environment;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@code portal.environments.*}: how often the background jobs of this feature run.
+ *
+ * @param driftInterval    how often every ready environment is compared with what the cloud runs (default 5m)
+ * @param watchdogInterval how often operations left in flight without a job are looked for and resumed (default 1m)
+ */
+@ConfigurationProperties("portal.environments")
+public record EnvironmentSettings(Duration driftInterval, Duration watchdogInterval) {
+
+    public EnvironmentSettings {
+        driftInterval = driftInterval == null ? Duration.ofMinutes(5) : driftInterval;
+        watchdogInterval = watchdogInterval == null ? Duration.ofMinutes(1) : watchdogInterval;
+    }
+
+    /** Registers the settings. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(EnvironmentSettings.class)
+    static class Registration {
+    }
+}

@@ -1,0 +1,56 @@
+package com.mcpportal.portal.environment.operation;
+
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+import com.mcpportal.portal.cloud.CloudErrorKind;
+import com.mcpportal.portal.cloud.CloudException;
+import com.mcpportal.portal.cloud.CloudProvider;
+import com.mcpportal.portal.cloud.EnvironmentRef;
+import com.mcpportal.portal.cloud.TaggedResource;
+import com.mcpportal.portal.environment.CloudResources;
+
+/** Deprovisioning: everything in reverse order, then a check that nothing tagged with the environment remains. */
+final class DeprovisionSteps {
+
+    static final List<CloudStep> STEPS = List.of(
+            delete("delete-ingress", "HTTPS endpoint deleted", CloudProvider::deleteIngress, r -> r.withIngress(null)),
+            delete("delete-service", "ECS service deleted (tasks drained)", CloudProvider::deleteService,
+                    r -> r.withService(null)),
+            delete("delete-service-discovery", "Cloud Map namespace deleted", CloudProvider::deleteServiceDiscovery,
+                    r -> r.withDiscovery(null)),
+            delete("delete-cluster", "ECS cluster and task definitions deleted", CloudProvider::deleteCluster,
+                    r -> r.withCluster(null).withTaskDefinition(null)),
+            delete("delete-nat-instance", "NAT instance terminated", CloudProvider::deleteNatInstance,
+                    r -> r.withNat(null)),
+            delete("delete-network", "Network deleted", CloudProvider::deleteNetwork, r -> r.withNetwork(null)),
+            delete("delete-repository", "ECR repository deleted", CloudProvider::deleteRepository,
+                    r -> r.withRepository(null)),
+            delete("delete-log-group", "Log group deleted", CloudProvider::deleteLogGroup, r -> r.withLogGroup(null)),
+            delete("delete-secrets", "Secrets deleted", CloudProvider::deleteSecrets, r -> r.withSecrets(null, null)),
+            new CloudStep("check-remaining", "Nothing tagged with the environment remains",
+                    DeprovisionSteps::checkRemaining));
+
+    private DeprovisionSteps() {
+    }
+
+    private static CloudStep delete(String name, String label, BiConsumer<CloudProvider, EnvironmentRef> call,
+            UnaryOperator<CloudResources> forget) {
+        return new CloudStep(name, label, c -> {
+            call.accept(c.cloud(), c.ref());
+            return StepOutcome.of(forget.apply(c.resources()), "deleted");
+        });
+    }
+
+    private static StepOutcome checkRemaining(StepContext c) {
+        List<TaggedResource> remaining = c.cloud().remainingResources(c.ref());
+        if (!remaining.isEmpty()) {
+            throw new CloudException(CloudErrorKind.FAILED, "check-remaining", "tagging", "ResourcesRemain",
+                    remaining.size() + " resource(s) still tagged with environment " + c.ref().environmentId() + ": "
+                            + remaining.stream().map(TaggedResource::arn).collect(Collectors.joining(", ")), null);
+        }
+        return StepOutcome.of(CloudResources.NONE.withRoles(c.resources().roles()), "none left");
+    }
+}

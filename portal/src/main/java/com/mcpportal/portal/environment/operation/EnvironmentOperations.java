@@ -1,0 +1,162 @@
+package com.mcpportal.portal.environment.operation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+import com.mcpportal.portal.audit.AuditEntry;
+import com.mcpportal.portal.audit.AuditLog;
+import com.mcpportal.portal.environment.Environment;
+import com.mcpportal.portal.environment.EnvironmentNotFoundException;
+import com.mcpportal.portal.environment.EnvironmentRepository;
+import com.mcpportal.portal.environment.EnvironmentState;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way to provision, start, stop, deprovision or retry an environment, for people (controllers, after
+ * {@code TeamAccess}) and for the scheduler alike:
+ * <pre>{@code
+ * OperationRequest request = operations.requestStart(environmentId, Actor.scheduler("window Mon 08:00–20:00 opened"));
+ * if (request instanceof OperationRequest.Busy busy) { ... another operation (busy.runningKind()) is in flight ... }
+ * }</pre>
+ * Each request locks the environment row, refuses when another operation is in flight (the database's partial
+ * unique index backs this up) or when the state does not allow it, stores the operation with its steps, queues
+ * its Quartz job in the same transaction and writes the audit event; the job runs it shortly after the commit.
+ */
+@Service
+public class EnvironmentOperations {
+
+    private static final EnumSet<OperationState> IN_FLIGHT = EnumSet.of(OperationState.QUEUED, OperationState.RUNNING);
+
+    private final OperationRepository operations;
+    private final EnvironmentRepository environments;
+    private final OperationQueue queue;
+    private final AuditLog auditLog;
+    private final Clock clock = Clock.systemUTC();
+
+    EnvironmentOperations(OperationRepository operations, EnvironmentRepository environments, OperationQueue queue,
+            AuditLog auditLog) {
+        this.operations = operations;
+        this.environments = environments;
+        this.queue = queue;
+        this.auditLog = auditLog;
+    }
+
+    /** Creates the environment's resources (a draft), or applies changed settings (a ready one). */
+    @Transactional
+    public OperationRequest requestProvision(long environmentId, Actor actor) {
+        return request(environmentId, OperationKind.PROVISION, actor);
+    }
+
+    /** NAT instance running, then the service at one healthy task. Allowed on a ready environment. */
+    @Transactional
+    public OperationRequest requestStart(long environmentId, Actor actor) {
+        return request(environmentId, OperationKind.START, actor);
+    }
+
+    /** Service drained to zero tasks, then the NAT instance stopped. Allowed on a ready environment. */
+    @Transactional
+    public OperationRequest requestStop(long environmentId, Actor actor) {
+        return request(environmentId, OperationKind.STOP, actor);
+    }
+
+    /** Deletes every resource in reverse order and checks that nothing tagged with the environment remains. */
+    @Transactional
+    public OperationRequest requestDeprovision(long environmentId, Actor actor) {
+        return request(environmentId, OperationKind.DEPROVISION, actor);
+    }
+
+    /** Queues the failed operation of a FAILED environment again; it resumes at the step that failed. */
+    @Transactional
+    public OperationRequest retry(long environmentId, Actor actor) {
+        Environment environment = lock(environmentId);
+        Optional<Operation> busy = operations.findFirstByEnvironmentIdAndStateIn(environmentId, IN_FLIGHT);
+        if (busy.isPresent()) {
+            return refused(environment, "retry", actor, new OperationRequest.Busy(busy.get().getId(),
+                    busy.get().getKind()));
+        }
+        Operation last = operations.findFirstByEnvironmentIdOrderByIdDesc(environmentId).orElse(null);
+        if (environment.getState() != EnvironmentState.FAILED || last == null
+                || last.getState() != OperationState.FAILED) {
+            return refused(environment, "retry", actor, new OperationRequest.Refused("Only a failed environment"
+                    + " can be retried; this one is " + environment.getState().label().toLowerCase() + "."));
+        }
+        String failedStep = last.getFailedStep();
+        last.requeue();
+        environment.moveTo(last.getKind().runningState(), clock.instant());
+        operations.flush();
+        queue.enqueueAfterCommit(last.getId());
+        auditLog.record(OperationOutcomes.entry(AuditEntry.success("environment." + last.getKind().verb()
+                + ".retried"), last, environment).actor(actor.name()).detail("fromStep", String.valueOf(failedStep))
+                .detail("reason", String.valueOf(actor.reason())));
+        return new OperationRequest.Enqueued(last.getId(), last.getKind());
+    }
+
+    /** The operation queued or running on the environment, if any: check this before requesting one. */
+    @Transactional(readOnly = true)
+    public Optional<OperationView> inFlight(long environmentId) {
+        return operations.findFirstByEnvironmentIdAndStateIn(environmentId, IN_FLIGHT).map(OperationView::of);
+    }
+
+    /** The latest operation of the environment (in flight or finished), if any. */
+    @Transactional(readOnly = true)
+    public Optional<OperationView> latest(long environmentId) {
+        return operations.findFirstByEnvironmentIdOrderByIdDesc(environmentId).map(OperationView::of);
+    }
+
+    /** The environment's operations, newest first. */
+    @Transactional(readOnly = true)
+    public List<OperationView> history(long environmentId, int limit) {
+        return operations.findByEnvironmentIdOrderByIdDesc(environmentId, PageRequest.of(0, limit)).stream()
+                .map(OperationView::of).toList();
+    }
+
+    private OperationRequest request(long environmentId, OperationKind kind, Actor actor) {
+        Environment environment = lock(environmentId);
+        Optional<Operation> busy = operations.findFirstByEnvironmentIdAndStateIn(environmentId, IN_FLIGHT);
+        if (busy.isPresent()) {
+            return refused(environment, kind.verb(), actor, new OperationRequest.Busy(busy.get().getId(),
+                    busy.get().getKind()));
+        }
+        if (!kind.allowedFrom(environment.getState())) {
+            return refused(environment, kind.verb(), actor, new OperationRequest.Refused(notAllowed(kind,
+                    environment.getState())));
+        }
+        Instant now = clock.instant();
+        List<String> steps = OperationPlans.steps(kind).stream().map(CloudStep::name).toList();
+        Operation operation = operations.saveAndFlush(new Operation(environmentId, kind, actor, steps, now));
+        environment.moveTo(kind.runningState(), now);
+        queue.enqueueAfterCommit(operation.getId());
+        auditLog.record(OperationOutcomes.entry(AuditEntry.success("environment." + kind.verb() + ".requested"),
+                operation, environment));
+        return new OperationRequest.Enqueued(operation.getId(), kind);
+    }
+
+    private OperationRequest refused(Environment environment, String verb, Actor actor, OperationRequest answer) {
+        AuditEntry entry = AuditEntry.failure("environment." + verb + ".refused").team(environment.getTeamId())
+                .target("environment", environment.getId()).actor(actor.name())
+                .detail("name", environment.getName()).detail("state", environment.getState().name())
+                .detail("why", answer.message());
+        auditLog.record(actor.reason() == null ? entry : entry.detail("reason", actor.reason()));
+        return answer;
+    }
+
+    private Environment lock(long environmentId) {
+        return environments.findByIdForUpdate(environmentId).orElseThrow(EnvironmentNotFoundException::new);
+    }
+
+    private static String notAllowed(OperationKind kind, EnvironmentState state) {
+        return switch (state) {
+            case DRAFT -> "This environment is a draft: provision it first.";
+            case DELETED -> "This environment is deleted.";
+            case FAILED -> "The last operation failed: retry it, provision again or deprovision.";
+            case PROVISIONING, DEPROVISIONING -> "The environment is " + state.label().toLowerCase() + ".";
+            case READY -> kind.label() + " is not possible on a ready environment.";
+        };
+    }
+}

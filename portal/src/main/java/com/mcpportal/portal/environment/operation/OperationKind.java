@@ -1,0 +1,78 @@
+package com.mcpportal.portal.environment.operation;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import com.mcpportal.portal.environment.EnvironmentPower;
+import com.mcpportal.portal.environment.EnvironmentState;
+
+/** What an operation does, from which environment states it may start, and where it leaves the environment. */
+public enum OperationKind {
+    /** Creates (or, on a ready environment, updates) every resource; ends with the service running. */
+    PROVISION("Provision", "provision", "provisioned", EnumSet.of(EnvironmentState.DRAFT, EnvironmentState.READY,
+            EnvironmentState.FAILED), EnvironmentState.PROVISIONING, EnvironmentState.READY),
+    /** NAT instance running, then the service at one healthy task. */
+    START("Start", "start", "started", EnumSet.of(EnvironmentState.READY), EnvironmentState.READY,
+            EnvironmentState.READY),
+    /** Service at zero tasks (drained), then the NAT instance stopped. */
+    STOP("Stop", "stop", "stopped", EnumSet.of(EnvironmentState.READY), EnvironmentState.READY,
+            EnvironmentState.READY),
+    /** Deletes everything in reverse order and checks that nothing tagged with the environment remains. */
+    DEPROVISION("Deprovision", "deprovision", "deprovisioned", EnumSet.of(EnvironmentState.READY,
+            EnvironmentState.FAILED), EnvironmentState.DEPROVISIONING, EnvironmentState.DELETED);
+
+    private final String label;
+    private final String verb;
+    private final String pastTense;
+    private final Set<EnvironmentState> allowedFrom;
+    private final EnvironmentState runningState;
+    private final EnvironmentState successState;
+
+    OperationKind(String label, String verb, String pastTense, Set<EnvironmentState> allowedFrom,
+            EnvironmentState runningState, EnvironmentState successState) {
+        this.label = label;
+        this.verb = verb;
+        this.pastTense = pastTense;
+        this.allowedFrom = allowedFrom;
+        this.runningState = runningState;
+        this.successState = successState;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** {@code start}, as in the audit actions {@code environment.start.requested}, {@code environment.start.failed}. */
+    public String verb() {
+        return verb;
+    }
+
+    /** {@code started}, as in the audit action {@code environment.started}. */
+    public String pastTense() {
+        return pastTense;
+    }
+
+    public boolean allowedFrom(EnvironmentState state) {
+        return allowedFrom.contains(state);
+    }
+
+    /** The environment's state while this operation runs. */
+    public EnvironmentState runningState() {
+        return runningState;
+    }
+
+    /** The environment's state when this operation has succeeded. */
+    public EnvironmentState successState() {
+        return successState;
+    }
+
+    /** The power state after success, or {@code current} when this operation does not change it. */
+    EnvironmentPower powerAfter(EnvironmentPower current) {
+        return switch (this) {
+            case PROVISION -> current == null ? EnvironmentPower.ON : current;
+            case START -> EnvironmentPower.ON;
+            case STOP -> EnvironmentPower.OFF;
+            case DEPROVISION -> null;
+        };
+    }
+}

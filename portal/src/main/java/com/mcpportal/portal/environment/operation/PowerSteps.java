@@ -1,0 +1,39 @@
+package com.mcpportal.portal.environment.operation;
+
+import java.util.List;
+
+import com.mcpportal.portal.cloud.NatInstance;
+import com.mcpportal.portal.cloud.NatState;
+import com.mcpportal.portal.cloud.ServiceCounts;
+import com.mcpportal.portal.environment.CloudResources;
+
+/** Start: NAT instance running, then the service at one healthy task. Stop: the service drained, then the NAT stopped. */
+final class PowerSteps {
+
+    static final List<CloudStep> START = List.of(
+            new CloudStep("start-nat", "NAT instance running", c -> nat(c, c.cloud().startNat(c.ref()))),
+            new CloudStep("scale-up", "Service at 1 task, healthy", c -> StepOutcome.of(c.resources(),
+                    describe(c.cloud().scaleService(c.ref(), 1)))));
+
+    static final List<CloudStep> STOP = List.of(
+            new CloudStep("scale-down", "Service at 0 tasks, drained", c -> StepOutcome.of(c.resources(),
+                    describe(c.cloud().scaleService(c.ref(), 0)))),
+            new CloudStep("stop-nat", "NAT instance stopped", c -> nat(c, c.cloud().stopNat(c.ref()))));
+
+    private PowerSteps() {
+    }
+
+    private static StepOutcome nat(StepContext c, NatState state) {
+        NatInstance nat = c.resources().nat();
+        CloudResources updated = nat == null ? c.resources() : c.resources().withNat(new NatInstance(nat.instanceId(),
+                nat.networkInterfaceId(), nat.securityGroupId(), nat.imageId(), nat.instanceType(), state,
+                nat.publicIp()));
+        return StepOutcome.of(updated, (nat == null ? "NAT instance" : nat.instanceId()) + " "
+                + state.name().toLowerCase());
+    }
+
+    static String describe(ServiceCounts counts) {
+        return counts.running() + " of " + counts.desired() + " tasks running"
+                + (counts.pending() > 0 ? ", " + counts.pending() + " pending" : "");
+    }
+}

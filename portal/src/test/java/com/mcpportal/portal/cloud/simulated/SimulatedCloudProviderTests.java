@@ -1,0 +1,124 @@
+package com.mcpportal.portal.cloud.simulated;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import com.mcpportal.portal.cloud.Architecture;
+import com.mcpportal.portal.cloud.CloudException;
+import com.mcpportal.portal.cloud.CloudProvider;
+import com.mcpportal.portal.cloud.CloudTarget;
+import com.mcpportal.portal.cloud.EnvironmentRef;
+import com.mcpportal.portal.cloud.FargateSize;
+import com.mcpportal.portal.cloud.NatSpec;
+import com.mcpportal.portal.cloud.NatState;
+import com.mcpportal.portal.cloud.Network;
+import com.mcpportal.portal.cloud.NetworkSpec;
+import com.mcpportal.portal.cloud.SecretRef;
+import com.mcpportal.portal.cloud.TaskDefinitionRef;
+import com.mcpportal.portal.cloud.TaskSpec;
+import com.mcpportal.portal.cloud.secret.SecretCipher;
+import com.mcpportal.portal.support.PortalRepositoryTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The simulated cloud behaves like the AWS adapter: idempotent steps, AWS-looking ids, ordering rules, secrets. */
+@PortalRepositoryTest
+class SimulatedCloudProviderTests {
+
+    private static final EnvironmentRef ENV = new EnvironmentRef(CloudTarget.defaultCredentials("7", "eu-west-1"),
+            "sim1", "Team", "prod");
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    SimulatedCloudProvider cloud;
+
+    @BeforeEach
+    void cloud() {
+        cloud = new SimulatedCloudProvider(new SimulatedStore(jdbc),
+                new SecretCipher("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII)),
+                SimulatedSettings.instant());
+    }
+
+    @Test
+    void eachEnsureStepFindsWhatItMadeBefore() {
+        Network first = cloud.ensureNetwork(ENV, NetworkSpec.defaults());
+        Network again = cloud.ensureNetwork(ENV, NetworkSpec.defaults());
+
+        assertThat(again).isEqualTo(first);
+        assertThat(first.vpcId()).matches("vpc-0[0-9a-f]{16}");
+        assertThat(first.availabilityZone()).isEqualTo("eu-west-1a");
+        assertThat(cloud.ensureNatInstance(ENV, first, NatSpec.defaults()).instanceId())
+                .isEqualTo(cloud.ensureNatInstance(ENV, first, NatSpec.defaults()).instanceId());
+        assertThat(cloud.ensureRepository(ENV).uri()).matches("\\d{12}\\.dkr\\.ecr\\.eu-west-1\\.amazonaws\\.com/mcp-sim1");
+        assertThat(cloud.ensureAccountRoles(ENV.target())).isEqualTo(cloud.ensureAccountRoles(ENV.target()));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM simulated_resource WHERE environment_id = 'sim1'",
+                Integer.class)).isEqualTo(3);
+    }
+
+    @Test
+    void aChangedTaskSpecRegistersTheNextRevisionAndAnEqualOneReusesIt() {
+        TaskDefinitionRef first = cloud.registerTaskDefinition(ENV, spec("repo:1"));
+        TaskDefinitionRef same = cloud.registerTaskDefinition(ENV, spec("repo:1"));
+        TaskDefinitionRef changed = cloud.registerTaskDefinition(ENV, spec("repo:2"));
+
+        assertThat(same).isEqualTo(first);
+        assertThat(first.revision()).isEqualTo(1);
+        assertThat(changed.revision()).isEqualTo(2);
+        assertThat(changed.arn()).matches("arn:aws:ecs:eu-west-1:\\d{12}:task-definition/mcp-sim1:2");
+    }
+
+    @Test
+    void secretsAreKeptEncryptedAndReadableOnlyThroughTheAdapter() {
+        SecretRef ref = cloud.putSecret(ENV, CloudProvider.ELEVENLABS_API_KEY_SECRET, "xi-very-secret");
+
+        assertThat(ref.name()).isEqualTo("/mcp-portal/mcp-sim1/elevenlabs-api-key");
+        assertThat(ref.arn()).matches("arn:aws:ssm:eu-west-1:\\d{12}:parameter/mcp-portal/mcp-sim1/elevenlabs-api-key");
+        assertThat(jdbc.queryForObject("SELECT ciphertext FROM simulated_secret WHERE environment_id = 'sim1'",
+                String.class)).startsWith("v1:").doesNotContain("xi-very-secret");
+        assertThat(cloud.secretValue(ENV, CloudProvider.ELEVENLABS_API_KEY_SECRET)).contains("xi-very-secret");
+        assertThatThrownBy(() -> cloud.putSecret(ENV, "bad name", "x")).isInstanceOf(CloudException.class);
+    }
+
+    @Test
+    void powerMovesAndDescribeReportsIt() {
+        Network network = cloud.ensureNetwork(ENV, NetworkSpec.defaults());
+        cloud.ensureNatInstance(ENV, network, NatSpec.defaults());
+
+        assertThat(cloud.stopNat(ENV)).isEqualTo(NatState.STOPPED);
+        assertThat(cloud.describe(ENV).nat()).isEqualTo(NatState.STOPPED);
+        assertThat(cloud.describe(ENV).service().exists()).isFalse();
+        assertThat(cloud.startNat(ENV)).isEqualTo(NatState.RUNNING);
+        assertThatThrownBy(() -> cloud.scaleService(ENV, 1)).isInstanceOf(CloudException.class)
+                .hasMessageContaining("ServiceNotFoundException");
+    }
+
+    @Test
+    void theNetworkGoesOnlyAfterTheNatInstanceAndNothingRemainsAfterAFullTeardown() {
+        Network network = cloud.ensureNetwork(ENV, NetworkSpec.defaults());
+        cloud.ensureNatInstance(ENV, network, NatSpec.defaults());
+        cloud.putSecret(ENV, CloudProvider.KEY_SET_SECRET, "[]");
+
+        assertThatThrownBy(() -> cloud.deleteNetwork(ENV)).isInstanceOf(CloudException.class)
+                .satisfies(e -> assertThat(((CloudException) e).errorCode()).isEqualTo("DependencyViolation"));
+        assertThat(cloud.remainingResources(ENV)).hasSize(3);
+
+        cloud.deleteNatInstance(ENV);
+        cloud.deleteNetwork(ENV);
+        cloud.deleteNetwork(ENV); // gone already: done
+        cloud.deleteSecrets(ENV);
+        assertThat(cloud.remainingResources(ENV)).isEmpty();
+    }
+
+    private static TaskSpec spec(String image) {
+        return new TaskSpec(FargateSize.DEFAULT, Architecture.ARM64, image, 8080, "arn:aws:iam::1:role/x", null,
+                Map.of(), null, List.of(), List.of(), Map.of(), "/mcp-portal/mcp-sim1");
+    }
+}

@@ -1,0 +1,233 @@
+package com.mcpportal.portal.environment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.mcpportal.portal.cloud.Architecture;
+import com.mcpportal.portal.cloud.FargateSize;
+import com.mcpportal.portal.cloud.Ingress;
+import com.mcpportal.portal.cloud.account.CloudAccount;
+import com.mcpportal.portal.cloud.account.CloudAccountMode;
+import com.mcpportal.portal.cloud.account.CloudAccounts;
+import com.mcpportal.portal.environment.drift.DriftCheck;
+import com.mcpportal.portal.environment.operation.Actor;
+import com.mcpportal.portal.environment.operation.EnvironmentOperations;
+import com.mcpportal.portal.environment.operation.OperationKind;
+import com.mcpportal.portal.environment.operation.OperationRequest;
+import com.mcpportal.portal.security.PortalUserPrincipal;
+import com.mcpportal.portal.security.PortalWebMvcTest;
+import com.mcpportal.portal.security.RoleRequiredException;
+import com.mcpportal.portal.team.TeamAccess;
+import com.mcpportal.portal.team.TeamGrant;
+import com.mcpportal.portal.team.TeamRole;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@PortalWebMvcTest({EnvironmentController.class, EnvironmentActionController.class})
+@Import(EnvironmentPages.class)
+class EnvironmentControllerTests {
+
+    static final PortalUserPrincipal ALICE = PortalUserPrincipal.of(1, "alice", false);
+    static final String KEY = "xi-never-shown-again-123";
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    TeamAccess access;
+
+    @MockitoBean
+    EnvironmentService environments;
+
+    @MockitoBean
+    CloudAccounts accounts;
+
+    @MockitoBean
+    EnvironmentOperations operations;
+
+    @MockitoBean
+    DriftCheck drift;
+
+    CloudAccount simulated;
+
+    @BeforeEach
+    void setUp() {
+        simulated = mock(CloudAccount.class);
+        given(simulated.getId()).willReturn(1L);
+        given(simulated.getName()).willReturn("Simulated");
+        given(simulated.getMode()).willReturn(CloudAccountMode.SIMULATED);
+        given(simulated.isSimulated()).willReturn(true);
+        given(simulated.getDefaultRegion()).willReturn("eu-central-1");
+        given(accounts.all()).willReturn(List.of(simulated));
+        given(accounts.get(1)).willReturn(simulated);
+        given(access.require(7, TeamRole.VIEWER)).willReturn(new TeamGrant(7, "Voice", TeamRole.OPERATOR, false));
+        given(access.require(7, TeamRole.OPERATOR)).willReturn(new TeamGrant(7, "Voice", TeamRole.OPERATOR, false));
+    }
+
+    @Test
+    void theNewFormStartsWithTheCheapestLayout() throws Exception {
+        mvc.perform(get("/teams/7/environments/new").with(user(ALICE)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<option value=\"256/512\" selected=\"selected\">0.25 vCPU, 0.5 GB</option>")))
+                .andExpect(content().string(containsString("<option value=\"t4g.nano\" selected=\"selected\">")))
+                .andExpect(content().string(containsString("<option value=\"7\" selected=\"selected\">7 days</option>")))
+                .andExpect(content().string(containsString("value=\"ARM64\" selected=\"selected\"")));
+    }
+
+    @Test
+    void fargateSpotOnArmIsExplainedBesideTheFieldAndTheKeyIsNotEchoed() throws Exception {
+        given(environments.create(eq(7L), any())).willAnswer(call -> {
+            EnvironmentRules.validate(call.getArgument(1), true);
+            throw new AssertionError("the rules should have refused");
+        });
+
+        mvc.perform(post("/teams/7/environments").with(user(ALICE)).with(csrf()).param("name", "prod")
+                        .param("cloudAccountId", "1").param("region", "eu-central-1").param("size", "256/512")
+                        .param("architecture", "ARM64").param("imageSource", "REPOSITORY").param("imageTag", "latest")
+                        .param("natInstanceType", "t4g.nano").param("fargateSpot", "true")
+                        .param("logRetentionDays", "7").param("elevenLabsApiKey", KEY))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Fargate Spot runs x86_64 tasks only")))
+                .andExpect(content().string(not(containsString(KEY))));
+    }
+
+    @Test
+    void aBlankNameAndAMissingSizeAreReportedAndNothingIsCreated() throws Exception {
+        mvc.perform(post("/teams/7/environments").with(user(ALICE)).with(csrf()).param("name", " ")
+                        .param("cloudAccountId", "1").param("region", "eu-central-1").param("architecture", "ARM64")
+                        .param("imageSource", "REPOSITORY").param("natInstanceType", "t4g.nano")
+                        .param("logRetentionDays", "7"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Enter a name.")))
+                .andExpect(content().string(containsString("Choose a size.")));
+        verify(environments, never()).create(anyLong(), any());
+    }
+
+    @Test
+    void aCreatedEnvironmentOpensItsPageAsADraft() throws Exception {
+        Environment created = environment(EnvironmentState.DRAFT);
+        given(environments.create(eq(7L), any())).willReturn(created);
+
+        mvc.perform(post("/teams/7/environments").with(user(ALICE)).with(csrf()).param("name", "prod")
+                        .param("cloudAccountId", "1").param("region", "eu-central-1").param("size", "512/1024")
+                        .param("architecture", "X86_64").param("imageSource", "URI")
+                        .param("imageUri", "public.ecr.aws/acme/mcp:1").param("natInstanceType", "t4g.nano")
+                        .param("fargateSpot", "true").param("logRetentionDays", "14")
+                        .param("allowedCidrs", "203.0.113.0/24\n198.51.100.0/24").param("elevenLabsApiKey", KEY))
+                .andExpect(redirectedUrl("/teams/7/environments/5"))
+                .andExpect(flash().attributeExists("flash"));
+        verify(environments).create(eq(7L), eq(new EnvironmentInput("prod", 1, "eu-central-1",
+                new FargateSize(512, 1024), Architecture.X86_64, ImageSource.URI, null, "public.ecr.aws/acme/mcp:1",
+                "t4g.nano", false, true, 14, List.of("203.0.113.0/24", "198.51.100.0/24"), KEY)));
+    }
+
+    @Test
+    void theDetailPageShowsStateEndpointSnippetAndTheActionsTheStateAllows() throws Exception {
+        Environment ready = environment(EnvironmentState.READY);
+        ready.setPower(EnvironmentPower.ON, Instant.now());
+        ready.recordResources(CloudResources.NONE.withIngress(new Ingress("api0", "vl0", "int0",
+                "https://api0.execute-api.eu-central-1.amazonaws.com")));
+        given(environments.get(7, 5)).willReturn(ready);
+        given(operations.inFlight(5)).willReturn(Optional.empty());
+        given(operations.latest(5)).willReturn(Optional.empty());
+        given(operations.history(5, 10)).willReturn(List.of());
+
+        mvc.perform(get("/teams/7/environments/5").with(user(ALICE)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"environment-state\">Ready</span>")))
+                .andExpect(content().string(containsString("https://api0.execute-api.eu-central-1.amazonaws.com/mcp")))
+                .andExpect(content().string(containsString("&quot;Authorization&quot;: &quot;Bearer &lt;your key&gt;&quot;")))
+                .andExpect(content().string(containsString("Stop now")))
+                .andExpect(content().string(not(containsString(">Provision</button>"))))
+                .andExpect(content().string(containsString("/js/environment-live.js")));
+
+        mvc.perform(get("/teams/7/environments/5/live").with(user(ALICE)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"live\"")))
+                .andExpect(content().string(containsString("data-active=\"false\"")))
+                .andExpect(content().string(not(containsString("<html"))));
+    }
+
+    @Test
+    void anotherTeamsEnvironmentIsNotFoundAndNothingRuns() throws Exception {
+        given(environments.get(7, 99)).willThrow(new EnvironmentNotFoundException());
+
+        mvc.perform(post("/teams/7/environments/99/start").with(user(ALICE)).with(csrf()))
+                .andExpect(status().isNotFound());
+        verify(operations, never()).requestStart(anyLong(), any());
+    }
+
+    @Test
+    void viewersCannotStartEnvironments() throws Exception {
+        given(access.require(7, TeamRole.OPERATOR)).willThrow(new RoleRequiredException("Needs Operator"));
+
+        mvc.perform(post("/teams/7/environments/5/start").with(user(ALICE)).with(csrf()))
+                .andExpect(status().isForbidden());
+        verify(operations, never()).requestStart(anyLong(), any());
+    }
+
+    @Test
+    void actionsAnswerWithTheOperationsMessage() throws Exception {
+        given(environments.get(7, 5)).willReturn(environment(EnvironmentState.READY));
+        given(operations.requestStop(eq(5L), any())).willReturn(new OperationRequest.Busy(3, OperationKind.START));
+
+        mvc.perform(post("/teams/7/environments/5/stop").with(user(ALICE)).with(csrf()))
+                .andExpect(redirectedUrl("/teams/7/environments/5"))
+                .andExpect(flash().attribute("flash", new com.mcpportal.portal.web.Flash("error",
+                        "Another operation (start) is in progress on this environment; try again when it has finished.")));
+        verify(operations).requestStop(5L, Actor.user("alice"));
+    }
+
+    @Test
+    void deprovisioningNeedsTheNameTypedExactly() throws Exception {
+        given(environments.get(7, 5)).willReturn(environment(EnvironmentState.READY));
+
+        mvc.perform(post("/teams/7/environments/5/deprovision").with(user(ALICE)).with(csrf())
+                        .param("confirmName", "Prod"))
+                .andExpect(redirectedUrl("/teams/7/environments/5"))
+                .andExpect(flash().attribute("flash", new com.mcpportal.portal.web.Flash("error",
+                        "Type the environment's name exactly (prod) to confirm; nothing was deleted.")));
+        verify(operations, never()).requestDeprovision(anyLong(), any());
+
+        given(operations.requestDeprovision(eq(5L), any())).willReturn(new OperationRequest.Enqueued(4,
+                OperationKind.DEPROVISION));
+        mvc.perform(post("/teams/7/environments/5/deprovision").with(user(ALICE)).with(csrf())
+                        .param("confirmName", "prod"))
+                .andExpect(redirectedUrl("/teams/7/environments/5"));
+        verify(operations).requestDeprovision(5L, Actor.user("alice"));
+    }
+
+    static Environment environment(EnvironmentState state) {
+        Environment environment = new Environment(7, "c0ffee", new EnvironmentInput("prod", 1, "eu-central-1",
+                FargateSize.DEFAULT, Architecture.ARM64, ImageSource.REPOSITORY, "latest", null, "t4g.nano", false,
+                false, 7, List.of(), KEY), Instant.now());
+        ReflectionTestUtils.setField(environment, "id", 5L);
+        ReflectionTestUtils.setField(environment, "state", state);
+        return environment;
+    }
+}

@@ -1,0 +1,131 @@
+package com.mcpportal.portal.environment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.mcpportal.portal.cloud.Architecture;
+import com.mcpportal.portal.cloud.FargateSize;
+import com.mcpportal.portal.environment.operation.EnvironmentOperations;
+import com.mcpportal.portal.environment.operation.OperationRequest;
+import com.mcpportal.portal.support.TestData;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Test helpers for environments in a running portal: create one in the simulated account through the real service,
+ * run operations and wait for them to end (the simulated cloud is near-instant in tests).
+ */
+public final class Environments {
+
+    /** The ElevenLabs key every test environment gets. */
+    public static final String ELEVENLABS_KEY = "xi-test-key-0123456789abcdef";
+
+    private final ApplicationContext context;
+
+    public Environments(ApplicationContext context) {
+        this.context = context;
+    }
+
+    public static EnvironmentInput input(String name, long accountId) {
+        return new EnvironmentInput(name, accountId, "eu-central-1", FargateSize.DEFAULT, Architecture.ARM64,
+                ImageSource.REPOSITORY, "latest", null, "t4g.nano", false, false, 7, List.of("203.0.113.0/24"),
+                ELEVENLABS_KEY);
+    }
+
+    /** The simulated account every fresh portal has. */
+    public long simulatedAccountId() {
+        return jdbc().queryForObject("SELECT min(id) FROM cloud_account WHERE mode = 'SIMULATED'", Long.class);
+    }
+
+    /** A draft in the team, with a unique name from the prefix. */
+    public Environment draft(long teamId, String prefix) {
+        return service().create(teamId, input(TestData.unique(prefix), simulatedAccountId()));
+    }
+
+    /** A provisioned (READY, ON) environment in the team. */
+    public Environment ready(long teamId, String prefix) {
+        Environment draft = draft(teamId, prefix);
+        enqueued(operations().requestProvision(draft.getId(), com.mcpportal.portal.environment.operation.Actor
+                .user("admin")));
+        return awaitState(draft.getId(), EnvironmentState.READY);
+    }
+
+    public static long enqueued(OperationRequest request) {
+        if (request instanceof OperationRequest.Enqueued enqueued) {
+            return enqueued.operationId();
+        }
+        throw new AssertionError("Expected the operation to be enqueued, got " + request);
+    }
+
+    /** Waits until the environment is in the state with no operation in flight; fails after 30 s. */
+    public Environment awaitState(long environmentId, EnvironmentState state) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            // Operation first: an operation and the environment it leaves commit together.
+            if (operations().inFlight(environmentId).isEmpty()) {
+                Environment environment = service().get(environmentId);
+                if (environment.getState() == state) {
+                    return environment;
+                }
+            }
+            sleep();
+        }
+        throw new AssertionError("Environment " + environmentId + " did not reach " + state + "; it is "
+                + service().get(environmentId).getState() + ", operations: " + operationStates(environmentId));
+    }
+
+    /** Waits until the operation has the state (QUEUED, RUNNING, SUCCEEDED, FAILED); fails after 30 s. */
+    public void awaitOperation(long operationId, String state) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            if (state.equals(jdbc().queryForObject("SELECT state FROM operation WHERE id = ?", String.class,
+                    operationId))) {
+                return;
+            }
+            sleep();
+        }
+        throw new AssertionError("Operation " + operationId + " did not become " + state + ": "
+                + jdbc().queryForMap("SELECT state, failed_step, error_message FROM operation WHERE id = ?", operationId));
+    }
+
+    public List<Map<String, Object>> operationStates(long environmentId) {
+        return jdbc().queryForList("SELECT id, kind, state, failed_step, error_message FROM operation"
+                + " WHERE environment_id = ? ORDER BY id", environmentId);
+    }
+
+    /** The simulated resources of an environment: component to id. */
+    public Map<String, Object> simulatedResources(Environment environment) {
+        return jdbc().query("SELECT component, resource_id FROM simulated_resource WHERE environment_id = ?",
+                rs -> {
+                    Map<String, Object> found = new java.util.TreeMap<>();
+                    while (rs.next()) {
+                        found.put(rs.getString(1), rs.getString(2));
+                    }
+                    return found;
+                }, environment.getCloudId());
+    }
+
+    public EnvironmentService service() {
+        return context.getBean(EnvironmentService.class);
+    }
+
+    public EnvironmentOperations operations() {
+        return context.getBean(EnvironmentOperations.class);
+    }
+
+    public JdbcTemplate jdbc() {
+        return context.getBean(JdbcTemplate.class);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(25);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted");
+        }
+    }
+}

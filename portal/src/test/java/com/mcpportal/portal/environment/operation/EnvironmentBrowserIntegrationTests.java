@@ -1,0 +1,73 @@
+package com.mcpportal.portal.environment.operation;
+
+import com.mcpportal.portal.support.BrowserTestSupport;
+import com.mcpportal.portal.support.TestData;
+import com.mcpportal.portal.team.Team;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a team owner does in a real browser: create an environment, provision it, stop, start, deprovision. */
+class EnvironmentBrowserIntegrationTests extends BrowserTestSupport {
+
+    @Autowired
+    OperationRunner runner;
+
+    @AfterEach
+    void stopObserving() {
+        runner.observeWith(null);
+    }
+
+    @Test
+    void ownerRunsAnEnvironmentThroughItsWholeLifeWatchingProgressLive() {
+        // Slow each step down a little, as the real simulated cloud is, so the page shows progress while it polls.
+        runner.observeWith(new StepObserver() {
+            @Override
+            public void beforeStep(long operationId, String step) {
+                try {
+                    Thread.sleep(150);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        Team team = data.team("Browser Env", data.admin());
+        String name = TestData.unique("voice");
+
+        browser.signIn("admin", TestData.ADMIN_PASSWORD).open("/teams/" + team.getId()).follow("Environments")
+                .follow("New environment");
+        browser.fill("name", name).fill("elevenLabsApiKey", "xi-browser-key-123456").press("Create environment");
+        assertThat(browser.flash()).contains("Created " + name + " as a draft");
+        assertThat(browser.heading()).isEqualTo(name);
+        assertThat(browser.texts("#environment-state")).containsExactly("Draft");
+
+        browser.press("Provision");
+        assertThat(browser.flash()).contains("Provision started");
+        browser.script("window.portalTestMarker = 'same page';");
+        browser.awaitText("#environment-state", "Ready").awaitText("#environment-power", "On");
+        assertThat(browser.script("return window.portalTestMarker")).as("updated without a reload")
+                .isEqualTo("same page");
+        assertThat(browser.texts("#endpoint-url").get(0)).matches("https://[a-z0-9]{10}\\.execute-api\\.eu-central-1"
+                + "\\.amazonaws\\.com/mcp");
+        assertThat(browser.texts("#mcp-snippet").get(0)).contains("\"Authorization\": \"Bearer <your key>\"")
+                .contains(browser.texts("#endpoint-url").get(0));
+        assertThat(browser.text()).contains("NAT instance", "vpc-0").doesNotContain("xi-browser-key-123456");
+        browser.screenshot("environment-ready");
+
+        browser.press("Stop now");
+        browser.awaitText("#environment-power", "Off");
+        browser.press("Start now");
+        browser.awaitText("#environment-power", "On");
+        assertThat(browser.texts("ol.steps li")).anyMatch(step -> step.contains("NAT instance running"));
+
+        browser.fill("confirmName", name).press("Deprovision");
+        assertThat(browser.flash()).contains("Deprovision started");
+        browser.awaitText("#environment-state", "Deleted");
+        browser.screenshot("environment-deleted");
+        browser.open("/teams/" + team.getId() + "/environments");
+        assertThat(browser.text()).doesNotContain(name);
+    }
+}

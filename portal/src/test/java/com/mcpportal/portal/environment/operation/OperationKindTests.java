@@ -1,0 +1,57 @@
+package com.mcpportal.portal.environment.operation;
+
+import com.mcpportal.portal.environment.EnvironmentPower;
+import com.mcpportal.portal.environment.EnvironmentState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Operations and the environment's state machine agree: every move an operation makes is an allowed one. */
+class OperationKindTests {
+
+    @ParameterizedTest
+    @EnumSource(OperationKind.class)
+    void everyOperationMovesOnlyAlongAllowedTransitions(OperationKind kind) {
+        for (EnvironmentState from : EnvironmentState.values()) {
+            if (kind.allowedFrom(from)) {
+                assertThat(from.canMoveTo(kind.runningState())).as(kind + " starting from " + from).isTrue();
+            }
+        }
+        assertThat(kind.runningState().canMoveTo(kind.successState())).as(kind + " succeeding").isTrue();
+        assertThat(kind.runningState().canMoveTo(EnvironmentState.FAILED)).as(kind + " failing").isTrue();
+        // A retry re-enters the running state from FAILED.
+        assertThat(EnvironmentState.FAILED.canMoveTo(kind.runningState())).as(kind + " retried").isTrue();
+    }
+
+    @Test
+    void startAndStopNeedAReadyEnvironmentAndDeprovisionNeedsResources() {
+        assertThat(OperationKind.START.allowedFrom(EnvironmentState.DRAFT)).isFalse();
+        assertThat(OperationKind.STOP.allowedFrom(EnvironmentState.FAILED)).isFalse();
+        assertThat(OperationKind.START.allowedFrom(EnvironmentState.READY)).isTrue();
+        assertThat(OperationKind.DEPROVISION.allowedFrom(EnvironmentState.DRAFT)).isFalse();
+        assertThat(OperationKind.DEPROVISION.allowedFrom(EnvironmentState.FAILED)).isTrue();
+        assertThat(OperationKind.PROVISION.allowedFrom(EnvironmentState.DELETED)).isFalse();
+    }
+
+    @Test
+    void powerFollowsTheOperation() {
+        assertThat(OperationKind.PROVISION.powerAfter(null)).isEqualTo(EnvironmentPower.ON);
+        assertThat(OperationKind.PROVISION.powerAfter(EnvironmentPower.OFF)).as("applying changes keeps it off")
+                .isEqualTo(EnvironmentPower.OFF);
+        assertThat(OperationKind.START.powerAfter(EnvironmentPower.OFF)).isEqualTo(EnvironmentPower.ON);
+        assertThat(OperationKind.STOP.powerAfter(EnvironmentPower.ON)).isEqualTo(EnvironmentPower.OFF);
+        assertThat(OperationKind.DEPROVISION.powerAfter(EnvironmentPower.ON)).isNull();
+    }
+
+    @Test
+    void startBringsTheNatUpBeforeTheServiceAndStopTakesTheServiceDownFirst() {
+        assertThat(OperationPlans.steps(OperationKind.START)).extracting(CloudStep::name)
+                .containsExactly("start-nat", "scale-up");
+        assertThat(OperationPlans.steps(OperationKind.STOP)).extracting(CloudStep::name)
+                .containsExactly("scale-down", "stop-nat");
+        assertThat(OperationPlans.steps(OperationKind.DEPROVISION)).extracting(CloudStep::name)
+                .startsWith("delete-ingress", "delete-service").endsWith("check-remaining");
+    }
+}
