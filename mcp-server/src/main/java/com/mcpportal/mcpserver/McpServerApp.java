@@ -5,6 +5,7 @@ import com.mcpportal.mcpserver.auth.KeyRegistry;
 import com.mcpportal.mcpserver.http.HttpServer;
 import com.mcpportal.mcpserver.http.HttpSettings;
 import com.mcpportal.mcpserver.log.JsonLog;
+import com.mcpportal.mcpserver.log.JulBridge;
 import com.mcpportal.mcpserver.mcp.McpEndpoints;
 import com.mcpportal.mcpserver.tools.ToolDefinition;
 
@@ -30,6 +31,7 @@ public final class McpServerApp implements AutoCloseable {
      */
     public static McpServerApp start(Env env, List<ToolDefinition> tools) {
         HttpSettings httpSettings = HttpSettings.fromEnvironment(env);
+        JulBridge.install();
         AuthSettings auth = AuthSettings.fromEnvironment(env);
         KeyRegistry keys = auth.disabled() ? new KeyRegistry(List.of(), null) : auth.newKeyRegistry();
         try {

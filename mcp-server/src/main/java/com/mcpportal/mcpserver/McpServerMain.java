@@ -2,7 +2,6 @@ package com.mcpportal.mcpserver;
 
 import com.mcpportal.mcpserver.elevenlabs.ElevenLabsSettings;
 import com.mcpportal.mcpserver.log.JsonLog;
-import com.mcpportal.mcpserver.log.JulBridge;
 import com.mcpportal.mcpserver.mcp.McpEndpoints;
 import com.mcpportal.mcpserver.tools.ElevenLabsToolset;
 import com.mcpportal.mcpserver.tools.ToolDefinition;
@@ -70,6 +69,5 @@ public final class McpServerMain {
         }
         // In stdio mode stdout is the protocol channel: logs must go to stderr.
         JsonLog.configure(new FileOutputStream(stdio ? FileDescriptor.err : FileDescriptor.out), level);
-        JulBridge.install();
     }
 }

@@ -1,7 +1,5 @@
 package com.mcpportal.mcpserver.log;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +15,7 @@ public final class JsonLog {
     /** Severity, in increasing order. */
     public enum Level { DEBUG, INFO, WARN, ERROR }
 
-    private static volatile OutputStream out = new FileOutputStream(FileDescriptor.out);
+    private static volatile OutputStream out = System.out;
     private static volatile Level threshold = Level.INFO;
 
     private JsonLog() {

@@ -3,8 +3,6 @@ package com.mcpportal.mcpserver.testsupport;
 import com.mcpportal.mcpserver.log.JsonLog;
 
 import java.io.ByteArrayOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -31,6 +29,6 @@ public final class LogCapture implements AutoCloseable {
 
     @Override
     public void close() {
-        JsonLog.configure(new FileOutputStream(FileDescriptor.out), JsonLog.Level.INFO);
+        JsonLog.configure(System.out, JsonLog.Level.INFO);
     }
 }
