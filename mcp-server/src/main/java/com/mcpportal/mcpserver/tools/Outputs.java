@@ -50,6 +50,15 @@ final class Outputs {
         };
     }
 
+    /** For tool descriptions: where a text document (a transcript) goes. */
+    String describeText() {
+        return switch (mode) {
+            case RESOURCES -> "returns the transcript as an embedded text resource";
+            case FILES -> "saves the transcript as a text file in the server's output directory and returns its path";
+            case BOTH -> "saves the transcript as a text file AND returns it as an embedded text resource";
+        };
+    }
+
     /** One clip; {@code note} adds facts the model should know (e.g. the voice used). */
     McpSchema.CallToolResult audio(Clip clip, String outputDirectory, String note) {
         return audios(List.of(clip), outputDirectory, note);
