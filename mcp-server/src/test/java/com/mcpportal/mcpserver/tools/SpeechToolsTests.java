@@ -1,19 +1,12 @@
 package com.mcpportal.mcpserver.tools;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.mcpportal.mcpserver.elevenlabs.ElevenLabsSettings.OutputMode;
 import com.mcpportal.mcpserver.elevenlabs.Json;
-import com.mcpportal.mcpserver.testsupport.AudioHost;
 import com.mcpportal.mcpserver.testsupport.FakeElevenLabs;
 import io.modelcontextprotocol.spec.McpSchema;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -26,36 +19,11 @@ import static com.mcpportal.mcpserver.tools.ToolHarness.decode;
 import static com.mcpportal.mcpserver.tools.ToolHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SpeechToolsTests {
-
-    static FakeElevenLabs fake;
-    static AudioHost audioHost;
-
-    @TempDir
-    Path basePath;
-    ToolHarness harness;
-
-    @BeforeAll
-    static void startFakes() {
-        fake = FakeElevenLabs.start();
-        audioHost = AudioHost.start();
-    }
-
-    @AfterAll
-    static void stopFakes() {
-        fake.close();
-        audioHost.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        fake.reset();
-        harness = new ToolHarness(fake, basePath, OutputMode.RESOURCES);
-    }
+class SpeechToolsTests extends ToolTestSupport {
 
     @Test
     void textToSpeechSendsTheOfficialDefaultsAndReturnsMp3AudioContent() {
-        McpSchema.CallToolResult result = harness.call("text_to_speech", Map.of("text", "Hello from the portal"));
+        McpSchema.CallToolResult result = call("text_to_speech", Map.of("text", "Hello from the portal"));
 
         assertThat(result.isError()).isFalse();
         assertThat(audio(result)).singleElement().satisfies(audio -> {
@@ -81,7 +49,7 @@ class SpeechToolsTests {
 
     @Test
     void textToSpeechLooksUpAVoiceByNameAndUsesTheChosenFormatAndSettings() {
-        McpSchema.CallToolResult result = harness.call("text_to_speech", Map.of("text", "Hallo", "voice_name", "Adam",
+        McpSchema.CallToolResult result = call("text_to_speech", Map.of("text", "Hallo", "voice_name", "Adam",
                 "output_format", "pcm_16000", "stability", 0.9, "speed", 1.1, "language", "hu"));
 
         assertThat(result.isError()).isFalse();
@@ -99,7 +67,7 @@ class SpeechToolsTests {
 
     @Test
     void textToSpeechWithAVoiceIdChecksTheVoiceAndReportsItsName() {
-        McpSchema.CallToolResult result = harness.call("text_to_speech",
+        McpSchema.CallToolResult result = call("text_to_speech",
                 Map.of("text", "Hi", "voice_id", FakeElevenLabs.RACHEL_VOICE_ID, "model_id", "eleven_v3"));
 
         assertThat(text(result)).contains("Voice used: Rachel");
@@ -110,7 +78,7 @@ class SpeechToolsTests {
 
     @Test
     void anUnknownVoiceIdComesBackAsElevenLabsOwnError() {
-        McpSchema.CallToolResult result = harness.call("text_to_speech", Map.of("text", "Hi", "voice_id", "nope123"));
+        McpSchema.CallToolResult result = call("text_to_speech", Map.of("text", "Hi", "voice_id", "nope123"));
 
         assertThat(result.isError()).isTrue();
         assertThat(text(result)).contains("HTTP 404").contains("voice_not_found");
@@ -119,7 +87,7 @@ class SpeechToolsTests {
 
     @Test
     void anUnknownVoiceNameIsAToolError() {
-        McpSchema.CallToolResult result = harness.call("text_to_speech", Map.of("text", "Hi", "voice_name", "Zed"));
+        McpSchema.CallToolResult result = call("text_to_speech", Map.of("text", "Hi", "voice_name", "Zed"));
 
         assertThat(result.isError()).isTrue();
         assertThat(text(result)).isEqualTo("Voice with name: Zed does not exist.");
@@ -129,7 +97,7 @@ class SpeechToolsTests {
     void quotaExceededIsReportedWithElevenLabsMessage() {
         fake.quotaExceeded("POST", "/v1/text-to-speech/.*");
 
-        McpSchema.CallToolResult result = harness.call("text_to_speech", Map.of("text", "Hi"));
+        McpSchema.CallToolResult result = call("text_to_speech", Map.of("text", "Hi"));
 
         assertThat(result.isError()).isTrue();
         assertThat(text(result)).contains("HTTP 401 quota_exceeded").contains("exceeds your quota");
@@ -154,7 +122,7 @@ class SpeechToolsTests {
                 Map.of("text", "Hi", "voice_id", FakeElevenLabs.ADAM_VOICE_ID, "voice_name", "Adam"));
 
         for (Map<String, Object> arguments : bad) {
-            McpSchema.CallToolResult result = harness.call("text_to_speech", arguments);
+            McpSchema.CallToolResult result = call("text_to_speech", arguments);
             assertThat(result.isError()).as(arguments.toString()).isTrue();
             assertThat(text(result)).as(arguments.toString()).isNotBlank();
         }
@@ -163,15 +131,15 @@ class SpeechToolsTests {
 
     @Test
     void validationMessagesNameTheArgumentAndTheRule() {
-        assertThat(text(harness.call("text_to_speech", Map.of("text", "Hi", "stability", 1.5))))
+        assertThat(text(call("text_to_speech", Map.of("text", "Hi", "stability", 1.5))))
                 .isEqualTo("Argument 'stability' must be between 0 and 1 (was 1.5).");
-        assertThat(text(harness.call("text_to_speech", Map.of("text", "Hi", "output_format", "wav"))))
+        assertThat(text(call("text_to_speech", Map.of("text", "Hi", "output_format", "wav"))))
                 .startsWith("Argument 'output_format' must be one of: mp3_22050_32,");
-        assertThat(text(harness.call("text_to_speech", Map.of("text", ""))))
+        assertThat(text(call("text_to_speech", Map.of("text", ""))))
                 .isEqualTo("Argument 'text' must not be empty.");
-        assertThat(text(harness.call("text_to_speech", Map.of("txt", "Hi"))))
+        assertThat(text(call("text_to_speech", Map.of("txt", "Hi"))))
                 .startsWith("Unknown argument 'txt'. Valid arguments: text, voice_name,");
-        assertThat(text(harness.call("text_to_speech", Map.of("text", "Hi", "stability", "high"))))
+        assertThat(text(call("text_to_speech", Map.of("text", "Hi", "stability", "high"))))
                 .isEqualTo("Argument 'stability' must be a number (was the string 'high').");
     }
 
@@ -179,7 +147,7 @@ class SpeechToolsTests {
     void speechToTextUploadsALocalFileWithTheOfficialFieldsAndSavesTheTranscriptAsAResource() throws Exception {
         Files.write(basePath.resolve("meeting.mp3"), FakeElevenLabs.mp3(3));
 
-        McpSchema.CallToolResult result = harness.call("speech_to_text", Map.of("input_file_path", "meeting.mp3"));
+        McpSchema.CallToolResult result = call("speech_to_text", Map.of("input_file_path", "meeting.mp3"));
 
         assertThat(result.isError()).isFalse();
         assertThat(result.content()).anySatisfy(content -> {
@@ -202,7 +170,7 @@ class SpeechToolsTests {
 
     @Test
     void speechToTextWithDiarizationLabelsSpeakersAndCanAnswerDirectly() {
-        McpSchema.CallToolResult result = harness.call("speech_to_text", Map.of(
+        McpSchema.CallToolResult result = call("speech_to_text", Map.of(
                 "audio_base64", Base64.getEncoder().encodeToString(FakeElevenLabs.mp3(2)), "diarize", true,
                 "language_code", "eng", "return_transcript_to_client_directly", true));
 
@@ -218,7 +186,7 @@ class SpeechToolsTests {
     void speechToTextDownloadsAnHttpsAudioUrl() {
         audioHost.serve("/clips/interview.mp3", "audio/mpeg", FakeElevenLabs.mp3(4));
 
-        McpSchema.CallToolResult result = harness.call("speech_to_text", Map.of(
+        McpSchema.CallToolResult result = call("speech_to_text", Map.of(
                 "audio_url", audioHost.url("/clips/interview.mp3"), "return_transcript_to_client_directly", true));
 
         assertThat(result.isError()).isFalse();
@@ -246,13 +214,13 @@ class SpeechToolsTests {
                 Map.of("audio_base64", "AAAA", "save_transcript_to_file", false));
 
         for (Map<String, Object> arguments : bad) {
-            McpSchema.CallToolResult result = harness.call("speech_to_text", arguments);
+            McpSchema.CallToolResult result = call("speech_to_text", arguments);
             assertThat(result.isError()).as(arguments.toString()).isTrue();
         }
         assertThat(fake.requests()).isEmpty();
-        assertThat(text(harness.call("speech_to_text", Map.of("audio_url", "https://metadata.test/x"))))
+        assertThat(text(call("speech_to_text", Map.of("audio_url", "https://metadata.test/x"))))
                 .contains("link-local address 169.254.169.254");
-        assertThat(text(harness.call("speech_to_text", Map.of("input_file_path", "../outside.mp3"))))
+        assertThat(text(call("speech_to_text", Map.of("input_file_path", "../outside.mp3"))))
                 .contains("must be inside ELEVENLABS_MCP_BASE_PATH");
     }
 
@@ -261,7 +229,7 @@ class SpeechToolsTests {
         Map<String, Object> arguments = new HashMap<>();
         arguments.put("audio_base64", "data:audio/mpeg;base64," + Base64.getEncoder().encodeToString(FakeElevenLabs.mp3(2)));
 
-        McpSchema.CallToolResult result = harness.call("speech_to_speech", arguments);
+        McpSchema.CallToolResult result = call("speech_to_speech", arguments);
 
         assertThat(result.isError()).isFalse();
         assertThat(audio(result)).hasSize(1);
@@ -274,15 +242,11 @@ class SpeechToolsTests {
 
     @Test
     void speechToSpeechWithAnUnknownVoiceNameFails() {
-        McpSchema.CallToolResult result = harness.call("speech_to_speech", Map.of("voice_name", "Nobody",
+        McpSchema.CallToolResult result = call("speech_to_speech", Map.of("voice_name", "Nobody",
                 "audio_base64", Base64.getEncoder().encodeToString(FakeElevenLabs.mp3(1))));
 
         assertThat(result.isError()).isTrue();
         assertThat(text(result)).isEqualTo("Voice with name: Nobody does not exist.");
         assertThat(fake.requests("POST", "/v1/speech-to-speech/.*")).isEmpty();
-    }
-
-    static String part(LoggedRequest request, String name) {
-        return new String(request.getPart(name).getBody().asBytes(), StandardCharsets.UTF_8);
     }
 }
