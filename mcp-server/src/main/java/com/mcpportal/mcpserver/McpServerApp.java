@@ -12,6 +12,8 @@ import com.mcpportal.mcpserver.tools.ToolDefinition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** The HTTP server with its tools and keys, started from validated configuration. */
 public final class McpServerApp implements AutoCloseable {
@@ -30,6 +32,14 @@ public final class McpServerApp implements AutoCloseable {
      * @throws IllegalArgumentException for bad configuration, with one line naming the variable
      */
     public static McpServerApp start(Env env, List<ToolDefinition> tools) {
+        return start(env, CompletableFuture.completedFuture(tools));
+    }
+
+    /**
+     * Like {@link #start(Env, List)}, with the tools still being built on another thread: the
+     * settings, keys and JSON mapper are prepared meanwhile.
+     */
+    public static McpServerApp start(Env env, CompletableFuture<List<ToolDefinition>> pendingTools) {
         HttpSettings httpSettings = HttpSettings.fromEnvironment(env);
         JulBridge.install();
         AuthSettings auth = AuthSettings.fromEnvironment(env);
@@ -40,6 +50,8 @@ public final class McpServerApp implements AutoCloseable {
                 JsonLog.warn("auth_disabled", "message",
                         "MCP_SERVER_AUTH=disabled: anyone who can reach this server can use its tools and your ElevenLabs quota");
             }
+            McpEndpoints.preload();
+            List<ToolDefinition> tools = toolsOf(pendingTools);
             McpEndpoints endpoints = McpEndpoints.forHttp(tools, httpSettings);
             HttpServer http = HttpServer.start(httpSettings, auth, keys, endpoints.mcpServlet(), endpoints.sseServlet());
             keys.startRefreshing(auth.refresh());
@@ -51,6 +63,15 @@ public final class McpServerApp implements AutoCloseable {
         } catch (RuntimeException e) {
             keys.close();
             throw e;
+        }
+    }
+
+    private static List<ToolDefinition> toolsOf(CompletableFuture<List<ToolDefinition>> pending) {
+        try {
+            return pending.join();
+        } catch (CompletionException e) {
+            // Report what the toolset threw (a configuration problem is an IllegalArgumentException).
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Entry point of the ElevenLabs MCP server. {@code java -jar mcp-server.jar} serves HTTP;
@@ -34,11 +35,13 @@ public final class McpServerMain {
             Warmup.prepare(vars);
         }
         Env env = new Env(vars);
-        List<ToolDefinition> tools;
+        CompletableFuture<List<ToolDefinition>> tools;
         McpServerApp app = null;
         try {
             configureLogging(env, stdio);
-            tools = new ElevenLabsToolset(ElevenLabsSettings.fromEnvironment(vars)).tools();
+            ElevenLabsSettings elevenLabs = ElevenLabsSettings.fromEnvironment(vars);
+            // Building the toolset (HTTP clients, schemas) overlaps with the server's own start-up.
+            tools = CompletableFuture.supplyAsync(() -> new ElevenLabsToolset(elevenLabs).tools(), McpServerMain::daemon);
             if (!stdio) {
                 app = McpServerApp.start(env, tools);
             }
@@ -49,7 +52,7 @@ public final class McpServerMain {
             return;
         }
         if (stdio) {
-            McpEndpoints.serveStdio(tools);
+            McpEndpoints.serveStdio(tools.join());
             return;
         }
         McpServerApp running = app;
@@ -59,6 +62,12 @@ public final class McpServerMain {
             System.exit(status);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "graceful-shutdown"));
+    }
+
+    private static void daemon(Runnable task) {
+        Thread thread = new Thread(task, "toolset-init");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static void configureLogging(Env env, boolean stdio) {

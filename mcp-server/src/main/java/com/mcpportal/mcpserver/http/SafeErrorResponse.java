@@ -34,6 +34,7 @@ final class SafeErrorResponse extends HttpServletResponseWrapper {
     private final RequestRecord record;
     private ByteArrayOutputStream captured;
     private PrintWriter capturedWriter;
+    private PrintWriter utf8Writer;
     private boolean errorWritten;
 
     SafeErrorResponse(HttpServletResponse response, RequestRecord record) {
@@ -96,7 +97,13 @@ final class SafeErrorResponse extends HttpServletResponseWrapper {
     @Override
     public PrintWriter getWriter() throws IOException {
         if (captured == null) {
-            return super.getWriter();
+            if (utf8Writer == null) {
+                if (!"UTF-8".equalsIgnoreCase(getCharacterEncoding())) {
+                    return super.getWriter();
+                }
+                utf8Writer = new PrintWriter(new Utf8Writer(super.getOutputStream()));
+            }
+            return utf8Writer;
         }
         if (capturedWriter == null) {
             capturedWriter = new PrintWriter(new OutputStreamWriter(captured, StandardCharsets.UTF_8));

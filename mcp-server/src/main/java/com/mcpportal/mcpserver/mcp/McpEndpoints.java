@@ -44,7 +44,8 @@ public final class McpEndpoints {
 
     /** Servlets for {@code /mcp} and {@code /sse} + {@code /message}; their lifecycle follows the container's. */
     public static McpEndpoints forHttp(List<ToolDefinition> tools, HttpSettings settings) {
-        McpJsonMapper mapper = McpJsonDefaults.getMapper();
+        McpJsonMapper mapper = new ToolListJsonCache(McpJsonDefaults.getMapper());
+        LazySchemaValidator schemas = new LazySchemaValidator();
         DefaultServerTransportSecurityValidator headers = DefaultServerTransportSecurityValidator.builder()
                 .allowedOrigins(settings.allowedOrigins())
                 .allowedHosts(settings.allowedHosts())
@@ -57,7 +58,7 @@ public final class McpEndpoints {
                     .httpHeaderValidator(headers).maxRequestSize(settings.maxRequestBytes()).build();
             McpServer.sync(transport).serverInfo(SERVER_INFO).capabilities(CAPABILITIES)
                     .tools(ToolAdapter.stateless(tools)).immediateExecution(true)
-                    .requestTimeout(settings.requestTimeout()).jsonMapper(mapper).build();
+                    .requestTimeout(settings.requestTimeout()).jsonMapper(mapper).jsonSchemaValidator(schemas).build();
             mcp = transport;
         } else {
             HttpServletStreamableServerTransportProvider provider = HttpServletStreamableServerTransportProvider
@@ -65,7 +66,7 @@ public final class McpEndpoints {
                     .httpHeaderValidator(headers).maxRequestSize(settings.maxRequestBytes()).build();
             McpServer.sync(provider).serverInfo(SERVER_INFO).capabilities(CAPABILITIES)
                     .tools(ToolAdapter.stateful(tools)).immediateExecution(true)
-                    .requestTimeout(settings.requestTimeout()).jsonMapper(mapper).build();
+                    .requestTimeout(settings.requestTimeout()).jsonMapper(mapper).jsonSchemaValidator(schemas).build();
             mcp = provider;
         }
         HttpServletSseServerTransportProvider sse = HttpServletSseServerTransportProvider.builder()
@@ -74,7 +75,7 @@ public final class McpEndpoints {
                 .maxRequestSize(settings.maxRequestBytes()).build();
         McpServer.sync(sse).serverInfo(SERVER_INFO).capabilities(CAPABILITIES)
                 .tools(ToolAdapter.stateful(tools)).immediateExecution(true)
-                .requestTimeout(settings.requestTimeout()).jsonMapper(mapper).build();
+                .requestTimeout(settings.requestTimeout()).jsonMapper(mapper).jsonSchemaValidator(schemas).build();
         return new McpEndpoints(mcp, sse);
     }
 
@@ -82,7 +83,13 @@ public final class McpEndpoints {
     public static void serveStdio(List<ToolDefinition> tools) {
         McpJsonMapper mapper = McpJsonDefaults.getMapper();
         McpServer.sync(new StdioServerTransportProvider(mapper)).serverInfo(SERVER_INFO)
-                .capabilities(CAPABILITIES).tools(ToolAdapter.stateful(tools)).jsonMapper(mapper).build();
+                .capabilities(CAPABILITIES).tools(ToolAdapter.stateful(tools)).jsonMapper(mapper)
+                .jsonSchemaValidator(new LazySchemaValidator()).build();
+    }
+
+    /** Loads the JSON mapper ahead of time, so a caller can overlap it with other start-up work. */
+    public static void preload() {
+        McpJsonDefaults.getMapper();
     }
 
     public HttpServlet mcpServlet() {
