@@ -44,7 +44,7 @@ public final class LoadGen {
         String jar = options.getOrDefault("jar", "target/mcp-server.jar");
         String fake = options.get("fake");
         List<String> jvm = new ArrayList<>(Arrays.asList(options.getOrDefault("jvm",
-                "-XX:+UseSerialGC -XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1 -Xss512k").split("\\s+")));
+                "-XX:+UseSerialGC -XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TieredStopAtLevel=1 -Xss512k").split("\\s+")));
         String cds = options.get("cds");
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "10"));
         int connections = Integer.parseInt(options.getOrDefault("connections", "32"));
@@ -60,14 +60,28 @@ public final class LoadGen {
         if (mode.equals("throughput")) {
             boolean stateless = Boolean.parseBoolean(options.getOrDefault("stateless", "false"));
             try (Server server = Server.start(jvm, cds, jar, fake, stateless)) {
-                throughput(stateless ? "stateless" : "stateful", server.port, connections, seconds);
+                throughput(stateless ? "stateless" : "stateful", server, connections, seconds);
+            }
+        }
+        if (mode.equals("latency")) {
+            boolean stateless = Boolean.parseBoolean(options.getOrDefault("stateless", "false"));
+            try (Server server = Server.start(jvm, cds, jar, fake, stateless)) {
+                latency(server.port, fake, Integer.parseInt(options.getOrDefault("calls", "3000")));
+            }
+        }
+        if (mode.equals("rss")) {
+            try (Server server = Server.start(jvm, cds, jar, fake, false)) {
+                int errors = calls(server.port, 50, 10_000, "text_to_speech", TTS_ARGS);
+                System.out.printf("RSS after 10,000 text_to_speech calls from 50 clients: %d MB (%d errors), pid %d%n",
+                        server.rssKb() / 1024, errors, server.process.pid());
+                Thread.sleep(Long.parseLong(options.getOrDefault("hold", "0")) * 1000);
             }
         }
         if (mode.equals("all") || mode.equals("load")) {
             for (boolean stateless : new boolean[] {false, true}) {
                 try (Server server = Server.start(jvm, cds, jar, fake, stateless)) {
                     String label = stateless ? "stateless" : "stateful";
-                    throughput(label, server.port, connections, seconds);
+                    throughput(label, server, connections, seconds);
                     if (!stateless) {
                         long before = server.rssKb();
                         int errors = calls(server.port, 50, 10_000, "text_to_speech", TTS_ARGS);
@@ -84,6 +98,7 @@ public final class LoadGen {
 
     static void coldStart(String label, List<String> jvm, String cds, String jar, String fake, int runs) throws Exception {
         long[] millis = new long[runs];
+        long[] cpu = new long[runs];
         for (int i = 0; i < runs; i++) {
             int port = freePort();
             long start = System.nanoTime();
@@ -103,23 +118,29 @@ public final class LoadGen {
                     }
                 }
                 millis[i] = (System.nanoTime() - start) / 1_000_000;
+                cpu[i] = cpuMillis(process.pid());
             } finally {
                 process.destroy();
                 process.waitFor(15, TimeUnit.SECONDS);
             }
         }
         Arrays.sort(millis);
-        System.out.printf("cold start to first tools/list (%s): median %d ms, min %d ms, max %d ms over %d runs %s%n",
-                label, millis[runs / 2], millis[0], millis[runs - 1], runs, Arrays.toString(millis));
+        Arrays.sort(cpu);
+        System.out.printf("cold start to first tools/list (%s): median %d ms, min %d ms, max %d ms over %d runs %s;"
+                        + " server CPU until then: median %d ms%n",
+                label, millis[runs / 2], millis[0], millis[runs - 1], runs, Arrays.toString(millis), cpu[runs / 2]);
     }
 
     // ---------------------------------------------------------------- load
 
-    static void throughput(String label, int port, int connections, int seconds) throws Exception {
-        timed(port, connections, 2, "tools/list", null); // warm-up
-        long[] result = timed(port, connections, seconds, "tools/list", null);
-        System.out.printf("throughput (%s, authenticated tools/list, %d connections, %d s): %.0f calls/s, %d errors%n",
-                label, connections, seconds, result[0] / (double) seconds, result[1]);
+    static void throughput(String label, Server server, int connections, int seconds) throws Exception {
+        timed(server.port, connections, 3, "tools/list", null); // warm-up
+        long cpuBefore = cpuMillis(server.process.pid());
+        long[] result = timed(server.port, connections, seconds, "tools/list", null);
+        double cpuPerCall = (cpuMillis(server.process.pid()) - cpuBefore) / (double) Math.max(1, result[0]);
+        System.out.printf(Locale.ROOT, "throughput (%s, authenticated tools/list, %d connections, %d s): %.0f calls/s, %d errors;"
+                        + " server CPU %.3f ms per call (= %.0f calls/s per fully available core)%n",
+                label, connections, seconds, result[0] / (double) seconds, result[1], cpuPerCall, 1000 / cpuPerCall);
     }
 
     /** Calls {@code method} as fast as possible for {@code seconds}; returns {calls, errors}. */
@@ -293,6 +314,13 @@ public final class LoadGen {
             process.destroy();
             process.waitFor(15, TimeUnit.SECONDS);
         }
+    }
+
+    /** User + system CPU time of a process so far, in milliseconds (from /proc, 100 ticks per second). */
+    static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
     static int freePort() throws IOException {
