@@ -97,6 +97,20 @@ class McpServerProcessIntegrationTests {
     }
 
     @Test
+    void awsSdkIsNotLoadedWithoutAnSsmKeySource(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path classes = dir.resolve("classes.log");
+        try (ServerProcess server = ServerProcess.start(Map.of("ELEVENLABS_API_KEY", "el-test", "PORT", "0",
+                "MCP_SERVER_BIND_ADDRESS", "127.0.0.1", "MCP_SERVER_API_KEY", "process-test-key-0123456789",
+                "JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + classes))) {
+            int port = server.awaitPort(START);
+            assertThat(initializeStatus(port, "process-test-key-0123456789")).isEqualTo(200);
+        }
+        assertThat(java.nio.file.Files.readString(classes)).contains("org.apache.catalina")
+                .doesNotContain("software.amazon");
+    }
+
+    @Test
     void sigtermShutsDownGracefullyAndLogsIt() {
         try (ServerProcess server = ServerProcess.start(Map.of("ELEVENLABS_API_KEY", "el-test", "PORT", "0",
                 "MCP_SERVER_BIND_ADDRESS", "127.0.0.1", "MCP_SERVER_API_KEY", "process-test-key-0123456789"))) {

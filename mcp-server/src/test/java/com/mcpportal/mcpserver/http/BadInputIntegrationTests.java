@@ -1,5 +1,6 @@
 package com.mcpportal.mcpserver.http;
 
+import com.mcpportal.mcpserver.testsupport.LogCapture;
 import com.mcpportal.mcpserver.testsupport.RawMcpClient;
 import com.mcpportal.mcpserver.testsupport.RunningServer;
 import com.mcpportal.mcpserver.testsupport.TestTools;
@@ -156,6 +157,47 @@ class BadInputIntegrationTests {
                 .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(client.message("tools/list", null))).build());
         assertSafeJsonError(unknownSession, 404);
+    }
+
+    @Test
+    void eachCallIsOneLogLineWithToolAndOutcomeButNeverTheKey() {
+        try (LogCapture log = LogCapture.start()) {
+            client.callTool("echo", Map.of("text", "logged"));
+            client.callTool("boom", Map.of());
+            client.post("{broken");
+
+            assertThat(log.lines()).filteredOn(line -> line.contains("\"tool\":\"echo\"")).singleElement().asString()
+                    .contains("\"event\":\"request\"", "\"rpc_method\":\"tools/call\"", "\"tool_error\":false",
+                            "\"status\":200", "\"key_id\":\"env\"", "\"client\":\"127.0.0.1\"");
+            assertThat(log.lines()).filteredOn(line -> line.contains("\"tool\":\"boom\"")
+                    && line.contains("\"event\":\"request\"")).singleElement().asString().contains("\"tool_error\":true");
+            assertThat(log.lines()).anyMatch(line -> line.contains("\"event\":\"tool_failed\"")
+                    && line.contains("secret detail"));
+            assertThat(log.lines()).anyMatch(line -> line.contains("\"status\":400"));
+            assertThat(log.text()).doesNotContain(KEY);
+        }
+    }
+
+    @Test
+    void containerLevelErrorsAreJsonToo() throws Exception {
+        // Requests Tomcat itself refuses, before any filter or servlet runs.
+        assertThat(rawExchange("GET /%zz HTTP/1.1\r\nHost: localhost\r\n\r\n"))
+                .startsWith("HTTP/1.1 400").contains("application/json", "\"jsonrpc\":\"2.0\"").doesNotContain("<html");
+        assertThat(rawExchange("GET /health HTTP/1.1\r\nHost: bad host\r\n\r\n"))
+                .startsWith("HTTP/1.1 400").contains("application/json").doesNotContain("<html", "Tomcat");
+        assertThat(rawExchange("TRACE /mcp HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 405").contains("application/json").doesNotContain("<html");
+    }
+
+    private static String rawExchange(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            byte[] buffer = new byte[4096];
+            int read = socket.getInputStream().read(buffer);
+            return new String(buffer, 0, Math.max(read, 0), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
     }
 
     static void assertSafeJsonError(HttpResponse<String> response, int status) {
