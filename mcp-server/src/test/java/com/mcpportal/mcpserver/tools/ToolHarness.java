@@ -41,7 +41,7 @@ final class ToolHarness {
                 null, mode, basePath, Duration.ofSeconds(2), Duration.ofSeconds(10), 2, Duration.ofSeconds(5),
                 MAX_INPUT_BYTES, Duration.ofSeconds(5));
         SafeDownloader downloader = new SafeDownloader(AddressPolicy.publicOnlyExcept(loopback()),
-                ToolHarness::resolve, AudioHost.trustingSocketFactory(), false, MAX_INPUT_BYTES, Duration.ofSeconds(5));
+                ToolHarness::resolve, AudioHost::trustingSocketFactory, false, MAX_INPUT_BYTES, Duration.ofSeconds(5));
         toolset = new ElevenLabsToolset(settings, new ElevenLabsClient(settings, sleeps::add), downloader);
     }
 
