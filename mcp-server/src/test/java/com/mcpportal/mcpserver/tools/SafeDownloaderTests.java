@@ -36,7 +36,7 @@ class SafeDownloaderTests {
     void setUp() {
         host.wireMock().resetAll();
         downloader = downloader(AddressPolicy.publicOnlyExcept(ToolHarness.loopback()), AudioHost::trustingSocketFactory,
-                1024 * 1024, Duration.ofSeconds(5));
+                1024 * 1024, ToolHarness.TIMEOUT);
     }
 
     @Test
@@ -57,7 +57,7 @@ class SafeDownloaderTests {
         host.serve("/x.mp3", "audio/mpeg", FakeElevenLabs.mp3(1));
         SafeDownloader other = new SafeDownloader(AddressPolicy.publicOnlyExcept(ToolHarness.loopback()),
                 h -> new InetAddress[] {ToolHarness.loopback()}, AudioHost::trustingSocketFactory, false, 1024,
-                Duration.ofSeconds(5));
+                ToolHarness.TIMEOUT);
 
         assertThatThrownBy(() -> other.fetch("audio_url", "https://evil.test:" + host.httpsPort() + "/x.mp3"))
                 .isInstanceOf(ToolInputException.class).hasMessageContaining("could not be downloaded");
@@ -67,7 +67,7 @@ class SafeDownloaderTests {
     void anUntrustedCertificateIsRefusedByTheDefaultTrustStore() {
         host.serve("/x.mp3", "audio/mpeg", FakeElevenLabs.mp3(1));
         SafeDownloader standardTls = downloader(AddressPolicy.publicOnlyExcept(ToolHarness.loopback()),
-                () -> (SSLSocketFactory) SSLSocketFactory.getDefault(), 1024, Duration.ofSeconds(5));
+                () -> (SSLSocketFactory) SSLSocketFactory.getDefault(), 1024, ToolHarness.TIMEOUT);
 
         assertThatThrownBy(() -> standardTls.fetch("audio_url", host.url("/x.mp3")))
                 .isInstanceOf(ToolInputException.class).hasMessageContaining("could not be downloaded");
@@ -86,7 +86,7 @@ class SafeDownloaderTests {
     @Test
     void privateLoopbackAndMetadataAddressesAreRefusedBeforeConnecting() {
         SafeDownloader production = downloader(AddressPolicy.publicOnly(), AudioHost::trustingSocketFactory, 1024,
-                Duration.ofSeconds(5));
+                ToolHarness.TIMEOUT);
 
         assertThatThrownBy(() -> production.fetch("audio_url", host.url("/x.mp3")))
                 .hasMessageContaining("resolves to loopback address 127.0.0.1");
@@ -107,7 +107,7 @@ class SafeDownloaderTests {
     void aHostWithOnePrivateAddressAmongPublicOnesIsRefused() {
         SafeDownloader mixed = new SafeDownloader(AddressPolicy.publicOnly(), h -> new InetAddress[] {
                 InetAddress.getByName("93.184.216.34"), InetAddress.getByName("192.168.0.10")},
-                AudioHost::trustingSocketFactory, false, 1024, Duration.ofSeconds(5));
+                AudioHost::trustingSocketFactory, false, 1024, ToolHarness.TIMEOUT);
 
         assertThatThrownBy(() -> mixed.fetch("audio_url", "https://rebind.test/a.mp3"))
                 .hasMessageContaining("private address 192.168.0.10");
@@ -145,7 +145,7 @@ class SafeDownloaderTests {
         host.wireMock().stubFor(get(urlPathEqualTo("/chunked.mp3")).willReturn(aResponse().withStatus(200)
                 .withHeader("Transfer-Encoding", "chunked").withBody(new byte[2048])));
         SafeDownloader small = downloader(AddressPolicy.publicOnlyExcept(ToolHarness.loopback()),
-                AudioHost::trustingSocketFactory, 1024, Duration.ofSeconds(5));
+                AudioHost::trustingSocketFactory, 1024, ToolHarness.TIMEOUT);
 
         assertThatThrownBy(() -> small.fetch("audio_url", host.url("/big.mp3"))).hasMessageContaining("larger than");
         assertThatThrownBy(() -> small.fetch("audio_url", host.url("/chunked.mp3"))).hasMessageContaining("larger than");
