@@ -26,9 +26,9 @@ public final class ElevenLabsClient {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
 
     private final ElevenLabsSettings settings;
-    private final HttpClient http;
     private final Sleeper sleeper;
     private final String origin;
+    private volatile HttpClient http;
 
     public ElevenLabsClient(ElevenLabsSettings settings) {
         this(settings, Sleeper.REAL);
@@ -39,13 +39,26 @@ public final class ElevenLabsClient {
         this.sleeper = sleeper;
         String base = settings.baseUrl().toString();
         this.origin = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // h2c upgrade attempts on plain http only cost a round trip (the fake is plain http).
-                .version("https".equals(settings.baseUrl().getScheme())
-                        ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                .build();
+    }
+
+    /** Built on first use: its selector thread and TLS set-up need not slow down server start. */
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = HttpClient.newBuilder()
+                            .connectTimeout(settings.connectTimeout())
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            // h2c upgrade attempts on plain http only cost a round trip (the fake is plain http).
+                            .version("https".equals(settings.baseUrl().getScheme())
+                                    ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                            .build();
+                }
+                client = http;
+            }
+        }
+        return client;
     }
 
     /** Sends the request and returns JSON from a 2xx answer. */
@@ -64,7 +77,7 @@ public final class ElevenLabsClient {
             boolean lastAttempt = attempt >= settings.maxRetries();
             HttpResponse<byte[]> response;
             try {
-                response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+                response = http().send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
             } catch (HttpConnectTimeoutException | ConnectException e) {
                 // Nothing reached ElevenLabs: always safe to try again.
                 if (lastAttempt) {

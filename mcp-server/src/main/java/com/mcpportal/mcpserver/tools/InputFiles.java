@@ -103,7 +103,10 @@ final class InputFiles {
         }
         byte[] data;
         try {
-            data = Base64.getMimeDecoder().decode(payload);
+            // Strict decoding: a lenient decoder would turn garbage into "audio" without a word.
+            String compact = payload.replaceAll("\\s", "");
+            data = (compact.indexOf('-') >= 0 || compact.indexOf('_') >= 0 ? Base64.getUrlDecoder()
+                    : Base64.getDecoder()).decode(compact);
         } catch (IllegalArgumentException e) {
             throw new ToolInputException("'" + parameter + "' is not valid base64.");
         }

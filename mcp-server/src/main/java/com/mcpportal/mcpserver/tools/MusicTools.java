@@ -41,8 +41,7 @@ final class MusicTools {
     private ToolDefinition composeMusic() {
         Params params = new Params()
                 .string("prompt", "Prompt to convert to music. Give either prompt or composition_plan.")
-                .string("output_directory", "Directory, inside the server's base path, where files are saved "
-                        + "(only used when the server saves files).")
+                .outputDirectory()
                 .object("composition_plan", "Composition plan (see create_composition_plan); its shape depends on "
                         + "model_id. Give either prompt or composition_plan.")
                 .integer("music_length_ms", "Length of the music in milliseconds (3000-600000). Not with "
@@ -151,8 +150,7 @@ final class MusicTools {
                         + "cinematic finish.\"")
                 .strings("tags", "Up to 10 short style cues, e.g. [\"cinematic\", \"uplifting\"].", false, 10)
                 .choice("model_id", "Music model.", "music_v2", MODELS)
-                .string("output_directory", "Directory, inside the server's base path, where files are saved "
-                        + "(only used when the server saves files).");
+                .outputDirectory();
         return Tools.define("video_to_music", "Music for video",
                 "Generate background music for one or more video files. " + ctx.outputs().describe() + ".\n\n"
                         + "The videos are joined in the order given; the music fits their combined duration. "

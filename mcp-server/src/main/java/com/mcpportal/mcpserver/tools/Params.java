@@ -57,6 +57,19 @@ final class Params {
                 maxItems));
     }
 
+    /** Where files go in files and both modes; every tool that makes audio has it. */
+    Params outputDirectory() {
+        return string("output_directory", "Directory, inside the server's base path, where files are saved "
+                + "(only used when the server saves files).");
+    }
+
+    /** ElevenLabs' output formats, as the official server documents them. */
+    Params outputFormat() {
+        return choice("output_format", "Output format, codec_samplerate_bitrate. mp3_44100_192 needs the "
+                + "Creator tier or above, pcm_44100 the Pro tier; ulaw_8000 suits Twilio.",
+                AudioFormat.DEFAULT_OUTPUT_FORMAT, AudioFormat.OUTPUT_FORMATS);
+    }
+
     /** The JSON schema of the arguments object. */
     Map<String, Object> schema() {
         Map<String, Object> properties = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Downloads an {@code audio_url} without letting a tool call reach private networks: https only,
@@ -38,12 +39,12 @@ final class SafeDownloader {
 
     private final AddressPolicy policy;
     private final Resolver resolver;
-    private final SSLSocketFactory tls;
+    private final Supplier<SSLSocketFactory> tls;
     private final boolean allowPlainHttp;
     private final long maxBytes;
     private final Duration timeout;
 
-    SafeDownloader(AddressPolicy policy, Resolver resolver, SSLSocketFactory tls, boolean allowPlainHttp,
+    SafeDownloader(AddressPolicy policy, Resolver resolver, Supplier<SSLSocketFactory> tls, boolean allowPlainHttp,
                    long maxBytes, Duration timeout) {
         this.policy = policy;
         this.resolver = resolver;
@@ -55,8 +56,9 @@ final class SafeDownloader {
 
     /** Production defaults: https, public addresses, system DNS and trust store. */
     static SafeDownloader standard(long maxBytes, Duration timeout) {
+        // The default TLS context loads the trust store: only pay for it when a URL is fetched.
         return new SafeDownloader(AddressPolicy.publicOnly(), InetAddress::getAllByName,
-                (SSLSocketFactory) SSLSocketFactory.getDefault(), false, maxBytes, timeout);
+                () -> (SSLSocketFactory) SSLSocketFactory.getDefault(), false, maxBytes, timeout);
     }
 
     long maxBytes() {
@@ -145,7 +147,7 @@ final class SafeDownloader {
             if (!https) {
                 return socket;
             }
-            SSLSocket ssl = (SSLSocket) tls.createSocket(socket, host, port, true);
+            SSLSocket ssl = (SSLSocket) tls.get().createSocket(socket, host, port, true);
             SSLParameters parameters = ssl.getSSLParameters();
             // Verify the certificate against the URL's host even though we dialled an address.
             parameters.setEndpointIdentificationAlgorithm("HTTPS");

@@ -29,11 +29,8 @@ final class SoundTools {
         Params params = new Params()
                 .requiredString("text", "Text description of the sound effect, e.g. 'a door creaking open'.")
                 .number("duration_seconds", "Duration of the sound effect in seconds, 0.5 to 5.", 2.0, 0.5, 5)
-                .string("output_directory", "Directory, inside the server's base path, where files are saved "
-                        + "(only used when the server saves files).")
-                .choice("output_format", "Output format, codec_samplerate_bitrate. mp3_44100_192 needs the "
-                                + "Creator tier or above, pcm_44100 the Pro tier; ulaw_8000 suits Twilio.",
-                        AudioFormat.DEFAULT_OUTPUT_FORMAT, AudioFormat.OUTPUT_FORMATS)
+                .outputDirectory()
+                .outputFormat()
                 .bool("loop", "Whether the sound effect should loop seamlessly.", false);
         return Tools.define("text_to_sound_effects", "Text to sound effects",
                 "Convert a text description of a sound effect to a sound effect of a given duration. "
@@ -57,8 +54,7 @@ final class SoundTools {
 
     private ToolDefinition isolateAudio() {
         Params params = SpeechTools.inputParams("The audio to clean up.")
-                .string("output_directory", "Directory, inside the server's base path, where files are saved "
-                        + "(only used when the server saves files).");
+                .outputDirectory();
         return Tools.define("isolate_audio", "Isolate audio",
                 "Isolate speech from background noise and music in an audio file. " + ctx.outputs().describe()
                         + "." + INPUT_CHOICES + COST_WARNING,

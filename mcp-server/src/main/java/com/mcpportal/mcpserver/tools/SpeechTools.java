@@ -36,8 +36,7 @@ final class SpeechTools {
         Params params = new Params()
                 .requiredString("text", "The text to convert to speech.")
                 .string("voice_name", "The name of the voice to use (exact match). Do not combine with voice_id.")
-                .string("output_directory", "Directory, inside the server's base path, where files are saved "
-                        + "(only used when the server saves files).")
+                .outputDirectory()
                 .string("voice_id", "The ID of the voice to use. Do not combine with voice_name. If neither is "
                         + "given, the server's default voice (" + ctx.settings().defaultVoiceId() + ") is used.")
                 .number("stability", "Stability of the voice, 0 to 1. Lower values give a broader emotional "
@@ -50,9 +49,7 @@ final class SpeechTools {
                 .number("speed", "Speed of the speech: 1.0 is normal, 0.7 slowest, 1.2 fastest.", 1.0, 0.7, 1.2)
                 .string("language", "ISO 639-1 language code of the text; picks eleven_flash_v2_5 for hu, no "
                         + "and vi when model_id is not given.", "en")
-                .choice("output_format", "Output format, codec_samplerate_bitrate. mp3_44100_192 needs the "
-                                + "Creator tier or above, pcm_44100 the Pro tier; ulaw_8000 suits Twilio.",
-                        AudioFormat.DEFAULT_OUTPUT_FORMAT, AudioFormat.OUTPUT_FORMATS)
+                .outputFormat()
                 .string("model_id", "Model to use: eleven_v3 (most expressive), eleven_multilingual_v2 "
                         + "(high quality, 29 languages), eleven_flash_v2_5 (fastest, 32 languages), "
                         + "eleven_turbo_v2_5 (balanced, 32 languages), eleven_flash_v2 or eleven_turbo_v2 "
@@ -97,8 +94,7 @@ final class SpeechTools {
     private ToolDefinition speechToSpeech() {
         Params params = inputParams("The audio to transform.")
                 .string("voice_name", "Name of the voice to transform the audio into (exact match).", "Adam")
-                .string("output_directory", "Directory, inside the server's base path, where files are saved "
-                        + "(only used when the server saves files).");
+                .outputDirectory();
         return Tools.define("speech_to_speech", "Speech to speech",
                 "Transform audio from one voice to another. " + ctx.outputs().describe() + "." + INPUT_CHOICES
                         + COST_WARNING,
@@ -125,8 +121,7 @@ final class SpeechTools {
                         + "embedded text resource, depending on the server's output mode).", true)
                 .bool("return_transcript_to_client_directly", "Return the transcript as plain text in the result, "
                         + "whatever the output mode.", false)
-                .string("output_directory", "Directory, inside the server's base path, where files are saved "
-                        + "(only used when the server saves files).");
+                .outputDirectory();
         return Tools.define("speech_to_text", "Speech to text",
                 "Transcribe speech from an audio or video file. When save_transcript_to_file=true: "
                         + ctx.outputs().describeText() + ". When return_transcript_to_client_directly=true, the transcript always comes back as "

@@ -32,8 +32,7 @@ final class VoiceDesignTools {
                         + "male voice with a British accent'.")
                 .string("text", "Text the previews speak (100 to 1000 characters). If not given, text is "
                         + "generated automatically.")
-                .string("output_directory", "Directory, inside the server's base path, where files are saved "
-                        + "(only used when the server saves files).");
+                .outputDirectory();
         return Tools.define("text_to_voice", "Design a voice",
                 "Create voice previews from a text prompt. Creates three previews with slight variations. "
                         + ctx.outputs().describe() + ".\n\nIf no text is provided, the tool will auto-generate "

@@ -178,8 +178,8 @@ class ElevenLabsClientTests {
 
     private ElevenLabsClient client(String key, String baseUrl, int retries) {
         ElevenLabsSettings settings = new ElevenLabsSettings(key, URI.create(baseUrl), null, null, OutputMode.RESOURCES,
-                Path.of("/tmp"), Duration.ofSeconds(2), Duration.ofSeconds(5), retries, Duration.ofSeconds(10),
-                1024 * 1024, Duration.ofSeconds(5));
+                Path.of("/tmp"), Duration.ofSeconds(10), Duration.ofSeconds(30), retries, Duration.ofSeconds(10),
+                1024 * 1024, Duration.ofSeconds(30));
         return new ElevenLabsClient(settings, sleeps::add);
     }
 }

@@ -35,8 +35,8 @@ class SafeDownloaderTests {
     @BeforeEach
     void setUp() {
         host.wireMock().resetAll();
-        downloader = downloader(AddressPolicy.publicOnlyExcept(ToolHarness.loopback()), AudioHost.trustingSocketFactory(),
-                1024 * 1024, Duration.ofSeconds(5));
+        downloader = downloader(AddressPolicy.publicOnlyExcept(ToolHarness.loopback()), AudioHost::trustingSocketFactory,
+                1024 * 1024, ToolHarness.TIMEOUT);
     }
 
     @Test
@@ -56,8 +56,8 @@ class SafeDownloaderTests {
     void aCertificateForAnotherHostIsRefused() {
         host.serve("/x.mp3", "audio/mpeg", FakeElevenLabs.mp3(1));
         SafeDownloader other = new SafeDownloader(AddressPolicy.publicOnlyExcept(ToolHarness.loopback()),
-                h -> new InetAddress[] {ToolHarness.loopback()}, AudioHost.trustingSocketFactory(), false, 1024,
-                Duration.ofSeconds(5));
+                h -> new InetAddress[] {ToolHarness.loopback()}, AudioHost::trustingSocketFactory, false, 1024,
+                ToolHarness.TIMEOUT);
 
         assertThatThrownBy(() -> other.fetch("audio_url", "https://evil.test:" + host.httpsPort() + "/x.mp3"))
                 .isInstanceOf(ToolInputException.class).hasMessageContaining("could not be downloaded");
@@ -67,7 +67,7 @@ class SafeDownloaderTests {
     void anUntrustedCertificateIsRefusedByTheDefaultTrustStore() {
         host.serve("/x.mp3", "audio/mpeg", FakeElevenLabs.mp3(1));
         SafeDownloader standardTls = downloader(AddressPolicy.publicOnlyExcept(ToolHarness.loopback()),
-                (SSLSocketFactory) SSLSocketFactory.getDefault(), 1024, Duration.ofSeconds(5));
+                () -> (SSLSocketFactory) SSLSocketFactory.getDefault(), 1024, ToolHarness.TIMEOUT);
 
         assertThatThrownBy(() -> standardTls.fetch("audio_url", host.url("/x.mp3")))
                 .isInstanceOf(ToolInputException.class).hasMessageContaining("could not be downloaded");
@@ -85,8 +85,8 @@ class SafeDownloaderTests {
 
     @Test
     void privateLoopbackAndMetadataAddressesAreRefusedBeforeConnecting() {
-        SafeDownloader production = downloader(AddressPolicy.publicOnly(), AudioHost.trustingSocketFactory(), 1024,
-                Duration.ofSeconds(5));
+        SafeDownloader production = downloader(AddressPolicy.publicOnly(), AudioHost::trustingSocketFactory, 1024,
+                ToolHarness.TIMEOUT);
 
         assertThatThrownBy(() -> production.fetch("audio_url", host.url("/x.mp3")))
                 .hasMessageContaining("resolves to loopback address 127.0.0.1");
@@ -107,7 +107,7 @@ class SafeDownloaderTests {
     void aHostWithOnePrivateAddressAmongPublicOnesIsRefused() {
         SafeDownloader mixed = new SafeDownloader(AddressPolicy.publicOnly(), h -> new InetAddress[] {
                 InetAddress.getByName("93.184.216.34"), InetAddress.getByName("192.168.0.10")},
-                AudioHost.trustingSocketFactory(), false, 1024, Duration.ofSeconds(5));
+                AudioHost::trustingSocketFactory, false, 1024, ToolHarness.TIMEOUT);
 
         assertThatThrownBy(() -> mixed.fetch("audio_url", "https://rebind.test/a.mp3"))
                 .hasMessageContaining("private address 192.168.0.10");
@@ -145,7 +145,7 @@ class SafeDownloaderTests {
         host.wireMock().stubFor(get(urlPathEqualTo("/chunked.mp3")).willReturn(aResponse().withStatus(200)
                 .withHeader("Transfer-Encoding", "chunked").withBody(new byte[2048])));
         SafeDownloader small = downloader(AddressPolicy.publicOnlyExcept(ToolHarness.loopback()),
-                AudioHost.trustingSocketFactory(), 1024, Duration.ofSeconds(5));
+                AudioHost::trustingSocketFactory, 1024, ToolHarness.TIMEOUT);
 
         assertThatThrownBy(() -> small.fetch("audio_url", host.url("/big.mp3"))).hasMessageContaining("larger than");
         assertThatThrownBy(() -> small.fetch("audio_url", host.url("/chunked.mp3"))).hasMessageContaining("larger than");
@@ -164,7 +164,7 @@ class SafeDownloaderTests {
         host.wireMock().stubFor(get(urlPathEqualTo("/slow.mp3")).willReturn(aResponse().withStatus(200)
                 .withBody(FakeElevenLabs.mp3(1)).withFixedDelay(3000)));
         SafeDownloader impatient = downloader(AddressPolicy.publicOnlyExcept(ToolHarness.loopback()),
-                AudioHost.trustingSocketFactory(), 1024 * 1024, Duration.ofMillis(700));
+                AudioHost::trustingSocketFactory, 1024 * 1024, Duration.ofMillis(700));
 
         assertThatThrownBy(() -> impatient.fetch("audio_url", host.url("/slow.mp3")))
                 .hasMessageContaining("did not finish downloading within");
@@ -180,7 +180,7 @@ class SafeDownloaderTests {
                 .hasMessageContaining("no user name");
     }
 
-    private static SafeDownloader downloader(AddressPolicy policy, SSLSocketFactory tls, long maxBytes, Duration timeout) {
+    private static SafeDownloader downloader(AddressPolicy policy, java.util.function.Supplier<SSLSocketFactory> tls, long maxBytes, Duration timeout) {
         return new SafeDownloader(policy, ToolHarness::resolve, tls, false, maxBytes, timeout);
     }
 }

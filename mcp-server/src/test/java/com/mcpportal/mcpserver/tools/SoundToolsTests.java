@@ -132,6 +132,7 @@ class SoundToolsTests extends ToolTestSupport {
 
         McpSchema.CallToolResult result = call("play_audio", Map.of("audio_url", audioHost.url("/bell.wav")));
 
+        assertThat(result.isError()).as(text(result)).isFalse();
         assertThat(audio(result)).singleElement().satisfies(a -> assertThat(a.mimeType()).isEqualTo("audio/wav"));
     }
 
@@ -153,6 +154,17 @@ class SoundToolsTests extends ToolTestSupport {
             assertThat(result.isError()).isTrue();
             assertThat(text(result)).contains("'input_file_path', 'audio_base64' or 'audio_url'");
         }
+    }
+
+    @Test
+    void base64InputIsDecodedStrictly() {
+        McpSchema.CallToolResult garbage = call("play_audio", Map.of("audio_base64", "SUQz*BAAA!AAA"));
+        McpSchema.CallToolResult wrapped = call("play_audio", Map.of("audio_base64",
+                Base64.getMimeEncoder().encodeToString(FakeElevenLabs.mp3(2))));
+
+        assertThat(garbage.isError()).isTrue();
+        assertThat(text(garbage)).isEqualTo("'audio_base64' is not valid base64.");
+        assertThat(decode(audio(wrapped).get(0))).isEqualTo(FakeElevenLabs.mp3(2));
     }
 
     static byte[] wav() {

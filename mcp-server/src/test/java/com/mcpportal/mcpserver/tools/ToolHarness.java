@@ -29,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class ToolHarness {
 
     static final long MAX_INPUT_BYTES = 256 * 1024;
+    /** Generous: the build machine is shared, and no test here waits for a timeout to pass. */
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final JsonSchemaValidator VALIDATOR = new DefaultJsonSchemaValidator();
 
     final List<Duration> sleeps = new ArrayList<>();
@@ -38,10 +40,10 @@ final class ToolHarness {
     ToolHarness(FakeElevenLabs fake, Path basePath, OutputMode mode) {
         this.basePath = basePath;
         ElevenLabsSettings settings = new ElevenLabsSettings(FakeElevenLabs.API_KEY, URI.create(fake.baseUrl()), null,
-                null, mode, basePath, Duration.ofSeconds(2), Duration.ofSeconds(10), 2, Duration.ofSeconds(5),
-                MAX_INPUT_BYTES, Duration.ofSeconds(5));
+                null, mode, basePath, TIMEOUT, TIMEOUT, 2, Duration.ofSeconds(5),
+                MAX_INPUT_BYTES, TIMEOUT);
         SafeDownloader downloader = new SafeDownloader(AddressPolicy.publicOnlyExcept(loopback()),
-                ToolHarness::resolve, AudioHost.trustingSocketFactory(), false, MAX_INPUT_BYTES, Duration.ofSeconds(5));
+                ToolHarness::resolve, AudioHost::trustingSocketFactory, false, MAX_INPUT_BYTES, TIMEOUT);
         toolset = new ElevenLabsToolset(settings, new ElevenLabsClient(settings, sleeps::add), downloader);
     }
 
