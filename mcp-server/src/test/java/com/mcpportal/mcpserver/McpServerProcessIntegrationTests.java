@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -172,10 +171,5 @@ class McpServerProcessIntegrationTests {
         Map<String, String> env = new HashMap<>(base);
         env.remove(name);
         return env;
-    }
-
-    @SuppressWarnings("unused")
-    private static HttpRequest health(int port) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build();
     }
 }
