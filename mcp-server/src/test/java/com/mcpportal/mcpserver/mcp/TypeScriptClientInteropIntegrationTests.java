@@ -50,6 +50,15 @@ class TypeScriptClientInteropIntegrationTests {
     }
 
     @Test
+    void streamableHttpClientWorksWithTheStatelessServerToo() {
+        try (RunningServer stateless = RunningServer.start(Map.of("MCP_SERVER_API_KEY", KEY, "MCP_SERVER_STATELESS", "true"),
+                new ElevenLabsToolset(ElevenLabsSettings.fromEnvironment(elevenLabs.environment())).tools())) {
+            assertReceivedSpeech(TypeScriptClient.run("streamable", stateless.uri("/mcp").toString(), KEY,
+                    "text_to_speech", SPEECH));
+        }
+    }
+
+    @Test
     void clientsWithoutAValidKeyAreRefused() {
         assertThat(TypeScriptClient.run("streamable", server.uri("/mcp").toString(), null, null, null))
                 .doesNotContainKey("tools").containsEntry("code", 401)
