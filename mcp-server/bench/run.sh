@@ -14,7 +14,7 @@ $MVNW -q -f ../pom.xml -pl mcp-server package -DskipTests
 $MVNW -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 
 # Same JVM flags as deploy/mcp-server.Dockerfile; MaxRAM makes the JVM size itself for a 0.5 GB task.
-JVM="-XX:+UseSerialGC -XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TieredStopAtLevel=1 -Xss512k"
+JVM="-XX:+UseSerialGC -XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xmn24m -XX:TieredStopAtLevel=1 -Xss512k"
 
 # AppCDS archive from a training run, as the Dockerfile builds it.
 rm -f target/app.jsa
