@@ -74,7 +74,7 @@ class McpServerProcessIntegrationTests {
                 }
                 assertThat(initializeStatus(port, "ssm-second-key-0123456789")).isEqualTo(200);
                 assertThat(initializeStatus(port, "ssm-first-key-0123456789")).isEqualTo(401);
-                assertThat(server.stdout()).anyMatch(line -> line.contains("\"key_id\":\"k-second\""));
+                server.awaitStdout(line -> line.contains("\"key_id\":\"k-second\""));
                 assertThat(String.join("\n", server.stdout())).doesNotContain("ssm-second-key", "fake-secret");
             }
         }

@@ -23,6 +23,28 @@ public final class LogCapture implements AutoCloseable {
         return lines.toString(StandardCharsets.UTF_8).lines().toList();
     }
 
+    /**
+     * Waits until a line matches: request lines are written after the response has gone out, so a
+     * client can see its answer a moment before the server logs it.
+     */
+    public String awaitLine(java.util.function.Predicate<String> matching) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            for (String line : lines()) {
+                if (matching.test(line)) {
+                    return line;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("no matching log line in:\n" + text());
+    }
+
     public String text() {
         return String.join("\n", lines());
     }

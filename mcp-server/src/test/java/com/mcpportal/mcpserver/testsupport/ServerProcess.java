@@ -99,6 +99,20 @@ public final class ServerProcess implements AutoCloseable {
         throw new AssertionError("server did not start; stdout=" + stdout + " stderr=" + stderr);
     }
 
+    /** Waits for a stdout line (request lines are written just after the response goes out). */
+    public String awaitStdout(java.util.function.Predicate<String> matching) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String line : stdout) {
+                if (matching.test(line)) {
+                    return line;
+                }
+            }
+            sleep(20);
+        }
+        throw new AssertionError("no matching line in stdout " + stdout);
+    }
+
     public int awaitExit(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
