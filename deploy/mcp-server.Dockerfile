@@ -1,0 +1,52 @@
+# syntax=docker/dockerfile:1
+#
+# The ElevenLabs MCP server, for a 0.25 vCPU / 0.5 GB Fargate task (linux/arm64 or linux/amd64).
+# Build from the repository root:
+#
+#   docker build -f deploy/mcp-server.Dockerfile -t mcp-server .
+#   docker buildx build --platform linux/arm64,linux/amd64 -f deploy/mcp-server.Dockerfile -t REPO/mcp-server --push .
+#
+# Configuration is environment variables only (see mcp-server/README.md).
+
+# ---- build: the jar is platform-independent, so it is built once on the builder's own platform.
+FROM --platform=$BUILDPLATFORM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY mvnw pom.xml ./
+COPY .mvn/ .mvn/
+# The reactor needs every module's POM, even when building only mcp-server.
+COPY portal/pom.xml portal/pom.xml
+COPY mcp-server/pom.xml mcp-server/pom.xml
+COPY mcp-server/src/main mcp-server/src/main
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -q -pl mcp-server package -DskipTests \
+    && cp mcp-server/target/mcp-server.jar /mcp-server.jar
+
+# ---- run: JRE only, non-root.
+FROM eclipse-temurin:17-jre
+RUN groupadd --system --gid 10001 mcp \
+    && useradd --system --uid 10001 --gid mcp --home-dir /app --shell /usr/sbin/nologin mcp
+WORKDIR /app
+COPY --from=build /mcp-server.jar /app/mcp-server.jar
+
+# Sized for 512 MB: heap up to 75 % of the task's memory, returned to the OS when idle (free
+# ratios), one serial GC thread with a 24 MB young generation (one collection during start-up
+# instead of a dozen), C1 only (C2 would spend the 0.25 vCPU compiling for minutes), small stacks.
+# mcp-server/BENCHMARKS.md has the measurements behind each flag.
+ENV JVM_FLAGS="-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xmn24m -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError"
+
+# Class-data-sharing archive from a training run with this image's own JVM: start, serve
+# health/initialize/tools/list/errors on loopback, exit. It roughly halves the start-up time.
+RUN java $JVM_FLAGS -XX:ArchiveClassesAtExit=/app/mcp-server.jsa -jar /app/mcp-server.jar --warmup \
+    && chmod 444 /app/mcp-server.jar /app/mcp-server.jsa
+
+USER 10001:10001
+ENV PORT=8080
+EXPOSE 8080
+
+# bash's /dev/tcp instead of curl (not in the JRE image) or a second JVM (too heavy every 30 s).
+# The ECS task definition should use the same command for its container health check.
+HEALTHCHECK --interval=30s --timeout=3s --start-period=15s --retries=3 \
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${PORT:-8080} && printf 'GET /health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+
+# exec: java is PID 1 and gets ECS's SIGTERM directly (graceful shutdown, up to 10 s).
+ENTRYPOINT ["bash", "-c", "exec java $JVM_FLAGS -XX:SharedArchiveFile=/app/mcp-server.jsa -jar /app/mcp-server.jar \"$@\"", "mcp-server"]

@@ -1,0 +1,48 @@
+package com.mcpportal.mcpserver.auth;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/** Decides whether a presented API key may use this server. */
+public final class ApiKeyAuthenticator {
+
+    /** The outcome: accepted with the key's public id, or refused with a message for the client. */
+    public record Decision(boolean accepted, String keyId, String problem) {
+
+        static Decision accept(String keyId) {
+            return new Decision(true, keyId, null);
+        }
+
+        static Decision refuse(String problem) {
+            return new Decision(false, null, problem);
+        }
+    }
+
+    private final KeyRegistry registry;
+    private final String environmentId;
+    private final Clock clock;
+
+    public ApiKeyAuthenticator(KeyRegistry registry, String environmentId, Clock clock) {
+        this.registry = registry;
+        this.environmentId = environmentId;
+        this.clock = clock;
+    }
+
+    public Decision authenticate(String presentedKey) {
+        if (presentedKey == null || presentedKey.isBlank()) {
+            return Decision.refuse("An API key is required: send \"Authorization: Bearer <key>\" or \"X-API-Key: <key>\"");
+        }
+        Optional<AcceptedKey> found = registry.find(AcceptedKey.digest(presentedKey.trim()));
+        if (found.isEmpty()) {
+            return Decision.refuse("The API key is not valid");
+        }
+        AcceptedKey key = found.get();
+        if (key.expiredAt(clock.instant())) {
+            return Decision.refuse("The API key has expired");
+        }
+        if (!key.validFor(environmentId)) {
+            return Decision.refuse("The API key is not valid for this environment");
+        }
+        return Decision.accept(key.id());
+    }
+}

@@ -1,0 +1,162 @@
+package com.mcpportal.mcpserver.http;
+
+import com.mcpportal.mcpserver.auth.ApiKeyAuthenticator;
+import com.mcpportal.mcpserver.auth.AuthSettings;
+import com.mcpportal.mcpserver.auth.ClientAddresses;
+import com.mcpportal.mcpserver.auth.FailureThrottle;
+import com.mcpportal.mcpserver.auth.KeyRegistry;
+import com.mcpportal.mcpserver.log.JsonLog;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServlet;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.Wrapper;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardContext;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.apache.tomcat.util.modeler.Registry;
+
+import java.io.File;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The embedded Tomcat that serves MCP over HTTP: filters for logging, access and body checks in
+ * front of the SDK's servlets, JSON for every error, and a graceful stop.
+ */
+public final class HttpServer {
+
+    public static final String HEALTH_PATH = "/health";
+    public static final String MCP_PATH = "/mcp";
+    public static final String SSE_PATH = "/sse";
+    public static final String MESSAGE_PATH = "/message";
+
+    private final Tomcat tomcat;
+    private final Connector connector;
+    private final HttpSettings settings;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    private HttpServer(HttpSettings settings) {
+        this.settings = settings;
+        // No JMX MBeans: they cost start-up time and nobody reads them in a Fargate task.
+        Registry.disableRegistry();
+        this.tomcat = new Tomcat();
+        File baseDir = new File(System.getProperty("java.io.tmpdir"), "mcp-server-" + ProcessHandle.current().pid());
+        tomcat.setBaseDir(baseDir.getAbsolutePath());
+        this.connector = new Connector("org.apache.coyote.http11.Http11NioProtocol");
+        connector.setPort(settings.port());
+        connector.setXpoweredBy(false);
+        connector.setProperty("address", settings.bindAddress());
+        connector.setProperty("maxThreads", Integer.toString(settings.maxThreads()));
+        connector.setProperty("minSpareThreads", "2");
+        connector.setProperty("connectionTimeout", "20000");
+        // Longer than the idle timeouts of the proxies in front, so they never reuse a closed socket.
+        connector.setProperty("keepAliveTimeout", "75000");
+        connector.setProperty("maxKeepAliveRequests", "-1");
+        tomcat.getService().addConnector(connector);
+        tomcat.setConnector(connector);
+        ((StandardHost) tomcat.getHost()).setErrorReportValveClass(JsonErrorReportValve.class.getName());
+    }
+
+    /**
+     * Starts serving.
+     *
+     * @param registry   accepted keys; ignored when auth is disabled
+     * @param mcpServlet the SDK servlet for {@code /mcp} (Streamable HTTP, stateful or stateless)
+     * @param sseServlet the SDK servlet for {@code /sse} and {@code /message}
+     */
+    public static HttpServer start(HttpSettings settings, AuthSettings auth, KeyRegistry registry,
+            HttpServlet mcpServlet, HttpServlet sseServlet) {
+        HttpServer server = new HttpServer(settings);
+        StandardContext context = (StandardContext) server.tomcat.addContext("", null);
+        // Plain embedded use: no web-app class loading or leak hunting at stop (no redeploys here).
+        context.setDelegate(true);
+        context.setClearReferencesRmiTargets(false);
+        context.setClearReferencesThreadLocals(false);
+        ApiKeyAuthenticator authenticator = auth.disabled() ? null
+                : new ApiKeyAuthenticator(registry, auth.environmentId().orElse(null), Clock.systemUTC());
+        addFilter(context, "log", new RequestLogFilter(server.inFlight));
+        addFilter(context, "access", new AccessFilter(new ClientAddresses(auth.trustedProxies()),
+                auth.allowedCidrs(), new FailureThrottle(auth.maxFailures(), auth.failureWindow(), Clock.systemUTC()),
+                authenticator));
+        addFilter(context, "guard", new JsonRpcGuardFilter(settings.maxRequestBytes(), Set.of(MCP_PATH, MESSAGE_PATH)));
+        addServlet(context, "health", StatusServlet.health(server.stopping::get), HEALTH_PATH);
+        addServlet(context, "mcp", mcpServlet, MCP_PATH);
+        addServlet(context, "sse", sseServlet, SSE_PATH, MESSAGE_PATH);
+        addServlet(context, "notFound", StatusServlet.notFound(), "/");
+        try {
+            server.tomcat.start();
+        } catch (LifecycleException e) {
+            throw new IllegalStateException("cannot start the HTTP server", e);
+        }
+        if (server.connector.getLocalPort() < 0) {
+            server.stop();
+            throw new IllegalArgumentException("PORT " + settings.port() + " on " + settings.bindAddress()
+                    + " cannot be bound (in use, or not allowed)");
+        }
+        return server;
+    }
+
+    private static void addFilter(Context context, String name, Filter filter) {
+        FilterDef definition = new FilterDef();
+        definition.setFilterName(name);
+        definition.setFilter(filter);
+        definition.setAsyncSupported("true");
+        context.addFilterDef(definition);
+        FilterMap mapping = new FilterMap();
+        mapping.setFilterName(name);
+        mapping.addURLPattern("/*");
+        context.addFilterMap(mapping);
+    }
+
+    private static void addServlet(Context context, String name, HttpServlet servlet, String... paths) {
+        Wrapper wrapper = Tomcat.addServlet(context, name, servlet);
+        wrapper.setAsyncSupported(true);
+        wrapper.setLoadOnStartup(1);
+        for (String path : paths) {
+            context.addServletMappingDecoded(path, name);
+        }
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /**
+     * Stops accepting connections, lets in-flight requests finish for up to the grace period, then
+     * closes the MCP sessions and the container. Safe to call more than once.
+     */
+    public void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        long start = System.nanoTime();
+        JsonLog.info("shutdown_started", "in_flight", inFlight.get());
+        connector.pause();
+        connector.getProtocolHandler().closeServerSocketGraceful();
+        long deadline = start + settings.shutdownGrace().toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        int abandoned = inFlight.get();
+        try {
+            tomcat.stop();
+            tomcat.destroy();
+        } catch (LifecycleException e) {
+            JsonLog.warn("shutdown_problem", "error", e.toString());
+        }
+        JsonLog.info("shutdown_complete", "abandoned_requests", abandoned,
+                "duration_ms", (System.nanoTime() - start) / 1_000_000);
+    }
+}

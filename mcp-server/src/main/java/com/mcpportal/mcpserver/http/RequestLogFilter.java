@@ -1,0 +1,50 @@
+package com.mcpportal.mcpserver.http;
+
+import com.mcpportal.mcpserver.log.JsonLog;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Outermost filter: times the request, counts it as in flight (for graceful shutdown), makes every
+ * error answer safe JSON, and writes the one request log line.
+ */
+final class RequestLogFilter implements Filter {
+
+    private final AtomicInteger inFlight;
+
+    RequestLogFilter(AtomicInteger inFlight) {
+        this.inFlight = inFlight;
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        long start = System.nanoTime();
+        RequestRecord record = new RequestRecord(request.getMethod(), request.getRequestURI());
+        record.client = request.getRemoteAddr();
+        request.setAttribute(RequestRecord.ATTRIBUTE, record);
+        SafeErrorResponse safe = new SafeErrorResponse(response, record);
+        inFlight.incrementAndGet();
+        try {
+            chain.doFilter(request, safe);
+            safe.finish();
+        } catch (IOException | ServletException | RuntimeException | Error e) {
+            JsonLog.error("request_failed", "path", record.path, "error", e.toString());
+            safe.failed();
+        } finally {
+            inFlight.decrementAndGet();
+            record.status = response.getStatus();
+            record.write(System.nanoTime() - start);
+        }
+    }
+}
