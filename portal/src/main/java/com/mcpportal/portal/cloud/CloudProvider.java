@@ -22,6 +22,12 @@ public interface CloudProvider {
     /** The secret name under which each environment's accepted key set is published; the task may read it. */
     String KEY_SET_SECRET = "key-set";
 
+    /**
+     * A key-set document that accepts no key yet, in the format the mcp-server reads (see mcp-server/README.md):
+     * the server refuses to start on anything else, so a fresh environment gets this, never a bare {@code []}.
+     */
+    String EMPTY_KEY_SET = "{\"version\":1,\"keys\":[]}";
+
     /** The secret name of the environment's ElevenLabs API key, passed to the task as a secret. */
     String ELEVENLABS_API_KEY_SECRET = "elevenlabs-api-key";
 

@@ -82,6 +82,8 @@ final class ClusterResources {
         Map<String, String> variables = new TreeMap<>(spec.environment());
         variables.put("PORT", String.valueOf(spec.containerPort()));
         variables.put("AWS_REGION", env.target().region());
+        // Keys scoped to environments are accepted only by a server that knows which environment it is.
+        variables.put("MCP_SERVER_ENVIRONMENT_ID", env.environmentId());
         if (spec.keySetParameterName() != null) {
             variables.put("MCP_SERVER_KEYS_SSM_PARAMETER", spec.keySetParameterName());
         }
@@ -103,8 +105,7 @@ final class ClusterResources {
                 .logConfiguration(l -> l.logDriver("awslogs").options(new TreeMap<>(Map.of(
                         "awslogs-group", spec.logGroupName(), "awslogs-region", env.target().region(),
                         "awslogs-stream-prefix", CONTAINER))))
-                .healthCheck(h -> h.command("CMD-SHELL",
-                                "curl -fsS http://localhost:" + spec.containerPort() + "/health || exit 1")
+                .healthCheck(h -> h.command("CMD-SHELL", healthCheckCommand(spec.containerPort()))
                         .interval(30).timeout(5).retries(3).startPeriod(30))
                 .build();
         return RegisterTaskDefinitionRequest.builder()
@@ -153,5 +154,15 @@ final class ClusterResources {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The container health check: bash's /dev/tcp, as in deploy/mcp-server.Dockerfile, because the JRE image
+     * has no curl and a second JVM every 30 s would be too heavy for a 0.25 vCPU task.
+     */
+    static String healthCheckCommand(int port) {
+        return "bash -c 'exec 3<>/dev/tcp/127.0.0.1/" + port
+                + " && printf \"GET /health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n\" >&3"
+                + " && head -n 1 <&3 | grep -q \" 200 \"' || exit 1";
     }
 }

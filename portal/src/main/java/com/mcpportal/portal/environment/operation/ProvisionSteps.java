@@ -90,7 +90,7 @@ final class ProvisionSteps {
         SecretRef keySet = c.resources().keySetSecret();
         if (keySet == null) {
             // Only the first time: afterwards the API keys feature owns the parameter's content.
-            keySet = c.cloud().putSecret(c.ref(), CloudProvider.KEY_SET_SECRET, "[]");
+            keySet = c.cloud().putSecret(c.ref(), CloudProvider.KEY_SET_SECRET, CloudProvider.EMPTY_KEY_SET);
         }
         return new StepOutcome(c.resources().withSecrets(apiKey, keySet), "ElevenLabs key "
                 + (pending != null ? "stored in " : "unchanged in ") + apiKey.name() + ", key set " + keySet.name(),

@@ -89,13 +89,16 @@ class AwsEcsTests {
                 .containsEntry("MCP_SERVER_KEYS_SSM_PARAMETER", "/mcp-portal/mcp-env1/key-set")
                 .containsEntry("MCP_SERVER_ALLOWED_CIDRS", "203.0.113.0/24,198.51.100.0/24")
                 .containsEntry("MCP_SERVER_TRUSTED_PROXIES", "10.0.0.0/16")
-                .containsEntry("ELEVENLABS_MCP_OUTPUT_MODE", "resources");
+                .containsEntry("ELEVENLABS_MCP_OUTPUT_MODE", "resources")
+                .containsEntry("MCP_SERVER_ENVIRONMENT_ID", "env1");
         JsonNode logs = container.get("logConfiguration");
         assertThat(logs.get("logDriver").asString()).isEqualTo("awslogs");
         assertThat(logs.get("options").get("awslogs-group").asString()).isEqualTo("/mcp-portal/mcp-env1");
         assertThat(logs.get("options").get("awslogs-region").asString()).isEqualTo("us-east-1");
         assertThat(container.get("healthCheck").get("command").valueStream().map(JsonNode::asString))
-                .containsExactly("CMD-SHELL", "curl -fsS http://localhost:8080/health || exit 1");
+                .containsExactly("CMD-SHELL", "bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080"
+                        + " && printf \"GET /health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n\" >&3"
+                        + " && head -n 1 <&3 | grep -q \" 200 \"' || exit 1");
         assertThat(tags(register.get("tags"), "key", "value")).containsEntry("mcp-portal:environment-id", "env1")
                 .containsKey("mcp-portal:spec-hash");
         assertThat(task.revision()).isEqualTo(1);
