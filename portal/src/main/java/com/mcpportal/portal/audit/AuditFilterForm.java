@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -32,6 +31,8 @@ record AuditFilterForm(String team, String actor, String action, String targetTy
                        String before, String after, String size) {
 
     static final String PLATFORM = "platform";
+
+    private static final ZoneId UTC = ZoneId.of("UTC");
 
     /** Validates against what the reader may see; a team outside their scope is answered like a missing one. */
     AuditRequest parse(AuditScope scope) {
@@ -110,14 +111,14 @@ record AuditFilterForm(String team, String actor, String action, String targetTy
             }
             catch (DateTimeException ex) {
                 errors.put("zone", "Unknown time zone.");
-                return ZoneOffset.UTC;
+                return UTC;
             }
         }
         try {
-            return clean(browserZone) == null ? ZoneOffset.UTC : ZoneId.of(clean(browserZone));
+            return clean(browserZone) == null ? UTC : ZoneId.of(clean(browserZone));
         }
         catch (DateTimeException ex) {
-            return ZoneOffset.UTC; // a browser with an odd zone name still gets a working page, in UTC
+            return UTC; // a browser with an odd zone name still gets a working page, in UTC
         }
     }
 
