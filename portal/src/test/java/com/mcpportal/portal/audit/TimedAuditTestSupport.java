@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A portal of its own for audit features that depend on time and the outside world: its clock starts on
@@ -42,6 +43,7 @@ abstract class TimedAuditTestSupport {
     static {
         try {
             ARCHIVE = Files.createTempDirectory("audit-archive-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(ARCHIVE.toFile())));
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
