@@ -1,14 +1,16 @@
 package com.mcpportal.portal.audit;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Walks the audit chain from the first event and reports where, if anywhere, it is broken. */
+/**
+ * Walks the audit chain from its start (the genesis hash, or the last pruning checkpoint) and reports where, if
+ * anywhere, it is broken. Rows stream through a server-side cursor, so memory stays constant at any length.
+ */
 @Service
 public class AuditChainVerifier {
 
@@ -17,63 +19,54 @@ public class AuditChainVerifier {
     AuditChainVerifier(JdbcTemplate jdbc) {
         // A separate template so the fetch size (streaming instead of loading every row) stays local to us.
         this.jdbc = new JdbcTemplate(jdbc.getDataSource());
-        this.jdbc.setFetchSize(500);
+        this.jdbc.setFetchSize(1000);
     }
 
-    /** Reads every event in chain (id) order; memory stays constant however long the log is. */
-    @Transactional(readOnly = true)
+    /** Verifies the whole log. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public AuditChainReport verify() {
-        Walker walker = new Walker();
-        jdbc.query("""
-                SELECT id, occurred_at, actor, team_id, action, target_type, target_id, outcome, client_ip,
-                       user_agent, details::text AS details, prev_hash, hash
-                FROM audit_event ORDER BY id
-                """, walker);
-        return walker.report();
+        return verify(null);
     }
 
-    private static final class Walker implements RowCallbackHandler {
+    /**
+     * Verifies the whole log and that {@code anchor}, an event an earlier run found intact, is still there
+     * unchanged. Runs in one snapshot, so the checkpoint and the events agree even while pruning commits.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public AuditChainReport verify(ChainAnchor anchor) {
+        return walk(new ChainWalker(latestCheckpoint().orElse(null), anchor), Long.MAX_VALUE, true);
+    }
 
-        private String expectedPrev = AuditHasher.GENESIS;
-        private long checked;
-        private Long lastIntactId;
-        private Long brokenAtId;
-        private String problem;
+    /** Verifies the chain from its start up to and including event {@code lastId} (what pruning would remove). */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    AuditChainReport verifyThrough(long lastId) {
+        return walk(new ChainWalker(latestCheckpoint().orElse(null), null), lastId, false);
+    }
 
-        @Override
-        public void processRow(ResultSet rs) throws SQLException {
-            if (brokenAtId != null) {
-                return; // the first break is what matters; later rows cannot be trusted to mean anything
-            }
-            ChainedEvent event = new ChainedEvent(rs.getLong("id"),
-                    rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
-                    rs.getObject("team_id", Long.class), rs.getString("action"), rs.getString("target_type"),
-                    rs.getString("target_id"), AuditOutcome.valueOf(rs.getString("outcome")),
-                    rs.getString("client_ip"), rs.getString("user_agent"), rs.getString("details"),
-                    rs.getString("prev_hash"), rs.getString("hash"));
-            checked++;
-            if (!expectedPrev.equals(event.prevHash())) {
-                fail(event, lastIntactId == null
-                        ? "the first event does not start the chain (an earlier event is missing or it was inserted)"
-                        : "it does not link to event " + lastIntactId
-                                + " (an event between them was deleted or this one was inserted)");
-            }
-            else if (!AuditHasher.hash(event).equals(event.hash())) {
-                fail(event, "its content does not match its hash (the event was altered)");
-            }
-            else {
-                lastIntactId = event.id();
-                expectedPrev = event.hash();
-            }
+    Optional<ChainCheckpoint> latestCheckpoint() {
+        return jdbc.query("SELECT through_id, through_hash FROM audit_checkpoint ORDER BY through_id DESC LIMIT 1",
+                (rs, n) -> new ChainCheckpoint(rs.getLong(1), rs.getString(2))).stream().findFirst();
+    }
+
+    private AuditChainReport walk(ChainWalker walker, long lastId, boolean wholeLog) {
+        try {
+            jdbc.query("SELECT " + AuditRows.COLUMNS + " FROM audit_event WHERE id <= ? ORDER BY id", rs -> {
+                if (!walker.accept(AuditRows.map(rs))) {
+                    throw new VerdictReached();
+                }
+            }, lastId);
         }
-
-        private void fail(ChainedEvent event, String reason) {
-            brokenAtId = event.id();
-            problem = reason;
+        catch (VerdictReached done) {
+            // the rest of the log cannot change the verdict; stop reading it
         }
+        return walker.finish(wholeLog);
+    }
 
-        AuditChainReport report() {
-            return new AuditChainReport(brokenAtId == null, checked, lastIntactId, brokenAtId, problem);
+    /** Ends the row stream early; carries no stack trace because it is not an error. */
+    private static final class VerdictReached extends RuntimeException {
+
+        VerdictReached() {
+            super(null, null, false, false);
         }
     }
 }

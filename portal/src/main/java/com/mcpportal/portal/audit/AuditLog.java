@@ -7,9 +7,7 @@ import java.time.temporal.ChronoUnit;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -32,13 +30,12 @@ public class AuditLog {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
-    private final AuditEventRepository events;
     private final Clock clock;
 
-    AuditLog(JdbcTemplate jdbc, AuditEventRepository events) {
+    /** Uses the application's {@link Clock} bean if there is one (tests move time), else the system clock. */
+    AuditLog(JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
         this.jdbc = jdbc;
-        this.events = events;
-        this.clock = Clock.systemUTC();
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     /**
@@ -51,7 +48,12 @@ public class AuditLog {
         RequestMetadata request = RequestMetadata.current();
         jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> null, CHAIN_LOCK);
         String prevHash = jdbc.query("SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1",
-                rs -> rs.next() ? rs.getString(1) : AuditHasher.GENESIS);
+                rs -> rs.next() ? rs.getString(1) : null);
+        if (prevHash == null) {
+            // Empty log: the very first event, or pruning removed every event and the chain continues from there.
+            prevHash = jdbc.query("SELECT through_hash FROM audit_checkpoint ORDER BY through_id DESC LIMIT 1",
+                    rs -> rs.next() ? rs.getString(1) : AuditHasher.GENESIS);
+        }
         long id = jdbc.queryForObject("SELECT nextval('audit_event_id_seq')", Long.class);
         // Let PostgreSQL normalise the JSON first: the hash covers jsonb's canonical text, which is what the
         // verifier reads back.
@@ -72,26 +74,15 @@ public class AuditLog {
         return id;
     }
 
-    /** One team's events, newest first. */
-    @Transactional(readOnly = true)
-    public Page<AuditEvent> teamEvents(long teamId, int page, int size) {
-        return events.findByTeamId(teamId, newestFirst(page, size));
-    }
-
-    /** Every event, newest first (platform administrators). */
-    @Transactional(readOnly = true)
-    public Page<AuditEvent> allEvents(int page, int size) {
-        return events.findAll(newestFirst(page, size));
-    }
-
-    private static PageRequest newestFirst(int page, int size) {
-        return PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), Sort.by(Sort.Direction.DESC, "id"));
-    }
-
     private static String actorOf(AuditEntry entry) {
         if (entry.actor() != null && !entry.actor().isBlank()) {
             return RequestMetadata.truncate(entry.actor(), MAX_ACTOR);
         }
+        return currentActor();
+    }
+
+    /** The signed-in user's name, or {@code system} outside a signed-in request. */
+    static String currentActor() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {

@@ -69,6 +69,8 @@ class TeamFlowIntegrationTests {
         assertThat(jdbc.queryForList("SELECT outcome FROM audit_event WHERE team_id = ? AND action = 'team.access.denied'",
                 String.class, teamId)).containsExactly("DENIED");
         mvc.perform(get("/teams/{id}/audit", teamId).with(user(asOwner)))
+                .andExpect(redirectedUrl("/audit?team=" + teamId));
+        mvc.perform(get("/audit").param("team", Long.toString(teamId)).with(user(asOwner)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("team.member.added")));
     }
 
