@@ -129,12 +129,18 @@ public class ScheduleReconciler {
         }
         ReadyEnvironment environment = ready.get();
         PowerDecision decision = PowerDecision.decide(environment, now);
+        PowerSwitch.Result result = null;
         if (decision.acts()) {
-            act(environment, decision, edgeReason(environment.schedule(), scheduledAt, decision.desired(), now));
+            result = act(environment, decision, edgeReason(environment.schedule(), scheduledAt, decision.desired(), now));
         } else {
             log.debug("Edge of environment {} at {}: {}", environmentId, scheduledAt, decision);
         }
-        triggers.armNext(environmentId, environment.schedule(), now);
+        if (decision.verdict() == PowerDecision.Verdict.BUSY || result == PowerSwitch.Result.BUSY) {
+            // The edge is due but another operation is running: look again shortly rather than at the next pass.
+            triggers.arm(environmentId, now.plus(settings.busyRetry()));
+        } else {
+            triggers.armNext(environmentId, environment.schedule(), now);
+        }
     }
 
     /** The reason of the transition the trigger was armed for, when it still is one; else why the state is due. */

@@ -14,12 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reconcileInterval how often the reconcile pass compares desired and actual power of every ready
  *                          environment; after downtime, environments are back in their desired state within this
  * @param defaultZone       the time zone of a team that has not saved a default schedule yet
+ * @param busyRetry         when an edge finds an operation still running on the environment, its trigger fires
+ *                          again after this long (instead of leaving the edge to the next reconcile pass)
  */
 @ConfigurationProperties("portal.schedules")
 record ScheduleSettings(
         @DefaultValue("true") boolean enforce,
         @DefaultValue("1m") Duration reconcileInterval,
-        @DefaultValue("UTC") ZoneId defaultZone) {
+        @DefaultValue("UTC") ZoneId defaultZone,
+        @DefaultValue("15s") Duration busyRetry) {
 
     ScheduleSettings {
         if (reconcileInterval.isNegative() || reconcileInterval.isZero()) {
