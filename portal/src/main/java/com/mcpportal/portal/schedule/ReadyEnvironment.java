@@ -2,6 +2,7 @@ package com.mcpportal.portal.schedule;
 
 import java.time.Instant;
 
+import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.environment.EnvironmentPower;
 
 /**
@@ -14,14 +15,16 @@ import com.mcpportal.portal.environment.EnvironmentPower;
 record ReadyEnvironment(long id, long teamId, EnvironmentPower power, Schedule schedule, Instant scheduleChangedAt,
         LatestOperation latest) {
 
-    /**
-     * @param byPerson whether a person asked for it (not the scheduler or the system)
-     */
-    record LatestOperation(long id, String kind, boolean inFlight, boolean byPerson, Instant createdAt) {
+    /** @param requestedBy a username, {@code scheduler} or {@code system} */
+    record LatestOperation(long id, String kind, boolean inFlight, String requestedBy, Instant createdAt) {
+
+        boolean byPerson() {
+            return !AuditEntry.SCHEDULER.equals(requestedBy) && !AuditEntry.SYSTEM.equals(requestedBy);
+        }
 
         /** A start or stop a person asked for: the reconciler leaves its result alone until the next edge. */
         boolean manualPowerChange() {
-            return byPerson && ("START".equals(kind) || "STOP".equals(kind));
+            return byPerson() && ("START".equals(kind) || "STOP".equals(kind));
         }
     }
 

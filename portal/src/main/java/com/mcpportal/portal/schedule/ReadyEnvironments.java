@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.environment.EnvironmentPower;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -84,7 +83,7 @@ class ReadyEnvironments {
             long opId = rs.getLong("op_id");
             ReadyEnvironment.LatestOperation latest = rs.wasNull() ? null : new ReadyEnvironment.LatestOperation(
                     opId, rs.getString("op_kind"), isInFlight(rs.getString("op_state")),
-                    isPerson(rs.getString("op_by")), instant(rs.getTimestamp("op_at")));
+                    rs.getString("op_by"), instant(rs.getTimestamp("op_at")));
             String power = rs.getString("power");
             return new ReadyEnvironment(rs.getLong("id"), rs.getLong("team_id"),
                     power == null ? null : EnvironmentPower.valueOf(power), schedule,
@@ -107,10 +106,6 @@ class ReadyEnvironments {
 
         private static boolean isInFlight(String state) {
             return "QUEUED".equals(state) || "RUNNING".equals(state);
-        }
-
-        private static boolean isPerson(String requestedBy) {
-            return !AuditEntry.SCHEDULER.equals(requestedBy) && !AuditEntry.SYSTEM.equals(requestedBy);
         }
 
         private static Instant instant(Timestamp timestamp) {

@@ -107,6 +107,6 @@ class PowerDecisionTests {
 
     private static ReadyEnvironment.LatestOperation operation(String kind, boolean inFlight, boolean byPerson,
             Instant at) {
-        return new ReadyEnvironment.LatestOperation(7, kind, inFlight, byPerson, at);
+        return new ReadyEnvironment.LatestOperation(7, kind, inFlight, byPerson ? "alice" : "scheduler", at);
     }
 }

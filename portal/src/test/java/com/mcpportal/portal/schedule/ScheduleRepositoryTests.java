@@ -132,7 +132,7 @@ class ScheduleRepositoryTests {
         assertThat(ready.get(0).power()).isEqualTo(EnvironmentPower.ON);
         assertThat(ready.get(0).scheduleChangedAt()).isEqualTo(NOW);
         assertThat(ready.get(0).latest()).isEqualTo(new ReadyEnvironment.LatestOperation(manualStop, "STOP", true,
-                true, NOW.minusSeconds(100)));
+                "alice", NOW.minusSeconds(100)));
         assertThat(ready.get(0).busy()).isTrue();
         assertThat(ready.get(1).schedule()).as("no own row: the team default").isEqualTo(teamDefault);
         assertThat(ready.get(1).scheduleChangedAt()).isEqualTo(NOW.minusSeconds(60));
