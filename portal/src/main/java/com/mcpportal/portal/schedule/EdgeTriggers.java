@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.quartz.JobKey;
-import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -17,6 +16,9 @@ import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One Quartz trigger per environment, at its schedule's next edge, in the clustered JDBC store. The trigger's key
@@ -24,8 +26,10 @@ import org.springframework.stereotype.Component;
  * duplicate it; all of them fire the one durable {@link ScheduleEdgeJob}. A missed edge (portal down, cluster busy)
  * fires once as soon as Quartz notices, then the job arms the next one.
  *
- * <p>Call these methods outside a transaction: Quartz stores triggers through the portal's data source, and a
- * trigger written inside an open transaction would stay invisible to the scheduler threads until it commits.
+ * <p>Each change runs in a transaction of its own: Quartz's job store joins Spring's transactions, and only inside
+ * one does its cluster-wide trigger lock last from "is there a trigger?" to "store it" (with auto-commit, two
+ * instances arming one environment at once would both try to insert it). Call these methods outside the caller's
+ * transaction anyway, so the trigger is visible to the scheduler threads as soon as this method returns.
  */
 @Component
 class EdgeTriggers {
@@ -35,9 +39,12 @@ class EdgeTriggers {
     static final String ENVIRONMENT_ID = "environmentId";
 
     private final Scheduler scheduler;
+    private final TransactionTemplate ownTransaction;
 
-    EdgeTriggers(Scheduler scheduler) {
+    EdgeTriggers(Scheduler scheduler, PlatformTransactionManager transactions) {
         this.scheduler = scheduler;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Arms the environment's trigger at {@code at}, replacing any it had. */
@@ -48,18 +55,11 @@ class EdgeTriggers {
                 .startAt(Date.from(at))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
-        try {
+        inOwnTransaction("arm", environmentId, () -> {
             if (scheduler.rescheduleJob(trigger.getKey(), trigger) == null) {
-                try {
-                    scheduler.scheduleJob(trigger);
-                } catch (ObjectAlreadyExistsException raced) {
-                    // Another instance armed it between our two calls: replace theirs (ours is as new).
-                    scheduler.rescheduleJob(trigger.getKey(), trigger);
-                }
+                scheduler.scheduleJob(trigger);
             }
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("Could not arm the schedule trigger of environment " + environmentId, e);
-        }
+        });
     }
 
     /** Arms the next edge of the schedule after {@code from}, or removes the trigger when no edge is coming. */
@@ -74,11 +74,7 @@ class EdgeTriggers {
     }
 
     void disarm(long environmentId) {
-        try {
-            scheduler.unscheduleJob(key(environmentId));
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("Could not remove the schedule trigger of environment " + environmentId, e);
-        }
+        inOwnTransaction("remove", environmentId, () -> scheduler.unscheduleJob(key(environmentId)));
     }
 
     /** When the environment's trigger fires next, if it has one. */
@@ -102,6 +98,21 @@ class EdgeTriggers {
         } catch (SchedulerException e) {
             throw new IllegalStateException("Could not list the schedule triggers", e);
         }
+    }
+
+    private void inOwnTransaction(String verb, long environmentId, QuartzCall call) {
+        ownTransaction.executeWithoutResult(status -> {
+            try {
+                call.run();
+            } catch (SchedulerException e) {
+                throw new IllegalStateException("Could not " + verb + " the schedule trigger of environment "
+                        + environmentId, e);
+            }
+        });
+    }
+
+    private interface QuartzCall {
+        void run() throws SchedulerException;
     }
 
     static TriggerKey key(long environmentId) {

@@ -80,9 +80,14 @@ public class ScheduleReconciler {
         for (ReadyEnvironment environment : ready) {
             PowerDecision decision = PowerDecision.decide(environment, now);
             verdicts.merge(decision.verdict(), 1, Integer::sum);
-            if (decision.acts() && act(environment, decision, "reconcile pass: "
-                    + ScheduleText.currentReason(environment.schedule(), now)) == PowerSwitch.Result.ENQUEUED) {
-                enqueued++;
+            try {
+                if (decision.acts() && act(environment, decision, "reconcile pass: "
+                        + ScheduleText.currentReason(environment.schedule(), now)) == PowerSwitch.Result.ENQUEUED) {
+                    enqueued++;
+                }
+            } catch (RuntimeException e) {
+                // One environment's trouble must not keep the others off their schedules; the next pass retries.
+                log.error("Reconcile pass: could not act on environment {}", environment.id(), e);
             }
         }
         int[] synced = syncTriggers(ready, now);
@@ -175,6 +180,16 @@ public class ScheduleReconciler {
         }
     }
 
+    private static boolean quietly(String verb, long environmentId, Runnable work) {
+        try {
+            work.run();
+            return true;
+        } catch (RuntimeException e) {
+            log.error("Reconcile pass: could not {} the trigger of environment {}", verb, environmentId, e);
+            return false;
+        }
+    }
+
     /** Arms missing triggers of ready environments and removes those of environments that are gone: {armed, removed}. */
     private int[] syncTriggers(List<ReadyEnvironment> ready, Instant now) {
         Set<Long> armed = triggers.armed();
@@ -184,8 +199,8 @@ public class ScheduleReconciler {
             readyIds.add(environment.id());
             if (!armed.contains(environment.id())) {
                 List<Transition> next = environment.schedule().nextTransitions(now, 1);
-                if (!next.isEmpty()) {
-                    triggers.arm(environment.id(), next.get(0).at());
+                if (!next.isEmpty() && quietly("arm", environment.id(),
+                        () -> triggers.arm(environment.id(), next.get(0).at()))) {
                     added++;
                 }
             }
@@ -200,8 +215,7 @@ public class ScheduleReconciler {
                 } catch (EnvironmentNotFoundException missing) {
                     gone = true;
                 }
-                if (gone) {
-                    triggers.disarm(id);
+                if (gone && quietly("remove", id, () -> triggers.disarm(id))) {
                     removed++;
                 }
             }
