@@ -31,8 +31,9 @@ record WeekGrid(List<Row> rows) {
      *
      * @param level {@code on}, {@code off}, {@code part} or {@code gap} (an hour skipped by a DST change), a CSS class
      * @param title e.g. "Mon 08:00–09:00: on"
+     * @param past  an hour that is over (shown faded)
      */
-    record Cell(int hour, String level, String title) {
+    record Cell(int hour, String level, String title, boolean past) {
     }
 
     /** The weekly windows alone, Monday to Sunday, as wall-clock hours (what the windows list says). */
@@ -42,7 +43,7 @@ record WeekGrid(List<Row> rows) {
         List<Row> rows = new ArrayList<>();
         for (int day = 0; day < 7; day++) {
             LocalDate date = REFERENCE_MONDAY.plusDays(day);
-            rows.add(row(windowsOnly, date, DAY.format(date)));
+            rows.add(row(windowsOnly, date, DAY.format(date), Instant.MIN));
         }
         return new WeekGrid(rows);
     }
@@ -53,12 +54,12 @@ record WeekGrid(List<Row> rows) {
         List<Row> rows = new ArrayList<>();
         for (int day = 0; day < 7; day++) {
             LocalDate date = today.plusDays(day);
-            rows.add(row(schedule, date, DATE.format(date)));
+            rows.add(row(schedule, date, DATE.format(date), now));
         }
         return new WeekGrid(rows);
     }
 
-    private static Row row(Schedule schedule, LocalDate date, String label) {
+    private static Row row(Schedule schedule, LocalDate date, String label, Instant now) {
         List<Cell> cells = new ArrayList<>(24);
         for (int hour = 0; hour < 24; hour++) {
             Instant start = ZonedDateTime.of(date, LocalTime.of(hour, 0), schedule.zone()).toInstant();
@@ -66,7 +67,7 @@ record WeekGrid(List<Row> rows) {
                     : ZonedDateTime.of(date, LocalTime.of(hour + 1, 0), schedule.zone()).toInstant();
             String hours = DAY.format(date) + " " + twoDigits(hour) + ":00\u2013" + twoDigits(hour + 1) + ":00";
             if (!end.isAfter(start)) {
-                cells.add(new Cell(hour, "gap", hours + ": skipped by the change to summer time"));
+                cells.add(new Cell(hour, "gap", hours + ": skipped by the change to summer time", !end.isAfter(now)));
                 continue;
             }
             Duration on = schedule.hoursOn(start, end);
@@ -75,7 +76,7 @@ record WeekGrid(List<Row> rows) {
                 case "on" -> "on";
                 case "off" -> "off";
                 default -> "on for " + on.toMinutes() + " min";
-            }));
+            }, !end.isAfter(now)));
         }
         return new Row(label, cells);
     }
