@@ -50,14 +50,17 @@ class EnvironmentPages {
     private final EnvironmentOperations operations;
     private final DriftCheck drift;
     private final ObjectProvider<EnvironmentEstimates> estimates;
+    private final ObjectProvider<EnvironmentScheduleSummaries> schedules;
 
     EnvironmentPages(EnvironmentService environments, CloudAccounts accounts, EnvironmentOperations operations,
-            DriftCheck drift, ObjectProvider<EnvironmentEstimates> estimates) {
+            DriftCheck drift, ObjectProvider<EnvironmentEstimates> estimates,
+            ObjectProvider<EnvironmentScheduleSummaries> schedules) {
         this.environments = environments;
         this.accounts = accounts;
         this.operations = operations;
         this.drift = drift;
         this.estimates = estimates;
+        this.schedules = schedules;
     }
 
     String list(Model model, TeamGrant team) {
@@ -91,6 +94,8 @@ class EnvironmentPages {
         live(model, team, environment);
         model.addAttribute("spec", environment.spec());
         model.addAttribute("estimate", estimate(environment.spec()));
+        EnvironmentScheduleSummaries summaries = schedules.getIfAvailable();
+        model.addAttribute("schedule", summaries == null ? null : summaries.summaryOf(environment).orElse(null));
         return DETAIL_VIEW;
     }
 

@@ -1,0 +1,121 @@
+package com.mcpportal.portal.schedule;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One Quartz trigger per environment, at its schedule's next edge, in the clustered JDBC store. The trigger's key
+ * is the environment's ({@code schedule-edges.environment-<id>}), so arming again replaces it and can never
+ * duplicate it; all of them fire the one durable {@link ScheduleEdgeJob}. A missed edge (portal down, cluster busy)
+ * fires once as soon as Quartz notices, then the job arms the next one.
+ *
+ * <p>Each change runs in a transaction of its own: Quartz's job store joins Spring's transactions, and only inside
+ * one does its cluster-wide trigger lock last from "is there a trigger?" to "store it" (with auto-commit, two
+ * instances arming one environment at once would both try to insert it). Call these methods outside the caller's
+ * transaction anyway, so the trigger is visible to the scheduler threads as soon as this method returns.
+ */
+@Component
+class EdgeTriggers {
+
+    static final String GROUP = "schedule-edges";
+    static final JobKey JOB = JobKey.jobKey("schedule-edge", "schedules");
+    static final String ENVIRONMENT_ID = "environmentId";
+
+    private final Scheduler scheduler;
+    private final TransactionTemplate ownTransaction;
+
+    EdgeTriggers(Scheduler scheduler, PlatformTransactionManager transactions) {
+        this.scheduler = scheduler;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Arms the environment's trigger at {@code at}, replacing any it had. */
+    void arm(long environmentId, Instant at) {
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key(environmentId)).forJob(JOB)
+                .withDescription("next schedule edge of environment " + environmentId)
+                .usingJobData(ENVIRONMENT_ID, environmentId)
+                .startAt(Date.from(at))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        inOwnTransaction("arm", environmentId, () -> {
+            if (scheduler.rescheduleJob(trigger.getKey(), trigger) == null) {
+                scheduler.scheduleJob(trigger);
+            }
+        });
+    }
+
+    /** Arms the next edge of the schedule after {@code from}, or removes the trigger when no edge is coming. */
+    Optional<Transition> armNext(long environmentId, Schedule schedule, Instant from) {
+        Optional<Transition> next = schedule.nextTransitions(from, 1).stream().findFirst();
+        if (next.isPresent()) {
+            arm(environmentId, next.get().at());
+        } else {
+            disarm(environmentId);
+        }
+        return next;
+    }
+
+    void disarm(long environmentId) {
+        inOwnTransaction("remove", environmentId, () -> scheduler.unscheduleJob(key(environmentId)));
+    }
+
+    /** When the environment's trigger fires next, if it has one. */
+    Optional<Instant> nextFire(long environmentId) {
+        try {
+            Trigger trigger = scheduler.getTrigger(key(environmentId));
+            return Optional.ofNullable(trigger == null ? null : trigger.getNextFireTime()).map(Date::toInstant);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Could not read the schedule trigger of environment " + environmentId, e);
+        }
+    }
+
+    /** The environments that have a trigger, in one query. */
+    Set<Long> armed() {
+        try {
+            Set<Long> ids = new HashSet<>();
+            for (TriggerKey key : scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP))) {
+                ids.add(Long.parseLong(key.getName().substring("environment-".length())));
+            }
+            return ids;
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Could not list the schedule triggers", e);
+        }
+    }
+
+    private void inOwnTransaction(String verb, long environmentId, QuartzCall call) {
+        ownTransaction.executeWithoutResult(status -> {
+            try {
+                call.run();
+            } catch (SchedulerException e) {
+                throw new IllegalStateException("Could not " + verb + " the schedule trigger of environment "
+                        + environmentId, e);
+            }
+        });
+    }
+
+    private interface QuartzCall {
+        void run() throws SchedulerException;
+    }
+
+    static TriggerKey key(long environmentId) {
+        return TriggerKey.triggerKey("environment-" + environmentId, GROUP);
+    }
+}

@@ -1,0 +1,38 @@
+package com.mcpportal.portal.schedule;
+
+import java.time.Instant;
+
+import com.mcpportal.portal.audit.AuditEntry;
+import com.mcpportal.portal.environment.EnvironmentPower;
+
+/**
+ * A ready environment as the reconciler sees it: what it runs now, what its schedule is, and its latest operation.
+ *
+ * @param scheduleChangedAt when the schedule it follows (its own, or its team's default) last changed; null for
+ *                          the portal default
+ * @param latest            its latest operation, or null when it has none
+ */
+record ReadyEnvironment(long id, long teamId, EnvironmentPower power, Schedule schedule, Instant scheduleChangedAt,
+        LatestOperation latest) {
+
+    /** @param requestedBy a username, {@code scheduler} or {@code system} */
+    record LatestOperation(long id, String kind, boolean inFlight, String requestedBy, Instant createdAt) {
+
+        boolean byPerson() {
+            return !AuditEntry.SCHEDULER.equals(requestedBy) && !AuditEntry.SYSTEM.equals(requestedBy);
+        }
+
+        /** A start or stop a person asked for: the reconciler leaves its result alone until the next edge. */
+        boolean manualPowerChange() {
+            return byPerson() && ("START".equals(kind) || "STOP".equals(kind));
+        }
+    }
+
+    PowerState actual() {
+        return power == EnvironmentPower.ON ? PowerState.ON : PowerState.OFF;
+    }
+
+    boolean busy() {
+        return latest != null && latest.inFlight();
+    }
+}

@@ -1,0 +1,85 @@
+package com.mcpportal.portal.schedule;
+
+import java.time.Clock;
+
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The schedule jobs in the clustered Quartz store: the one durable job every environment's edge trigger fires
+ * ({@link EdgeTriggers}), and the periodic reconcile pass. Also the portal's {@link Clock}: schedules are
+ * evaluated against it, so tests can move time.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ScheduleSettings.class)
+class ScheduleConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    JobDetail scheduleEdgeJob() {
+        return JobBuilder.newJob(ScheduleEdgeJob.class).withIdentity(EdgeTriggers.JOB)
+                .withDescription("Starts or stops an environment at an edge of its schedule").storeDurably().build();
+    }
+
+    @Bean
+    JobDetail scheduleReconcileJob() {
+        return JobBuilder.newJob(ScheduleReconcileJob.class).withIdentity("schedule-reconcile", "schedules")
+                .withDescription("Puts every ready environment in its scheduled power state").storeDurably().build();
+    }
+
+    /** Replaced at every start (overwrite-existing-jobs), so a pass runs as soon as the portal is up. */
+    @Bean
+    Trigger scheduleReconcileTrigger(JobDetail scheduleReconcileJob, ScheduleSettings settings) {
+        return TriggerBuilder.newTrigger().forJob(scheduleReconcileJob).withIdentity("schedule-reconcile", "schedules")
+                .startNow().withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(settings.reconcileInterval().toMillis()).repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+    }
+
+    /** Runs {@link ScheduleReconciler#edgeFired} for the environment named in the trigger. */
+    static class ScheduleEdgeJob implements Job {
+
+        private final ScheduleReconciler reconciler;
+
+        ScheduleEdgeJob(ScheduleReconciler reconciler) {
+            this.reconciler = reconciler;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            reconciler.edgeFired(context.getMergedJobDataMap().getLong(EdgeTriggers.ENVIRONMENT_ID),
+                    context.getScheduledFireTime().toInstant());
+        }
+    }
+
+    /** Runs {@link ScheduleReconciler#reconcileAll()}; one pass at a time in the whole cluster. */
+    @DisallowConcurrentExecution
+    static class ScheduleReconcileJob implements Job {
+
+        private final ScheduleReconciler reconciler;
+
+        ScheduleReconcileJob(ScheduleReconciler reconciler) {
+            this.reconciler = reconciler;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            reconciler.reconcileAll();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package com.mcpportal.portal.schedule;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+
+import com.mcpportal.portal.environment.Environment;
+import com.mcpportal.portal.environment.Environments;
+import com.mcpportal.portal.support.BrowserTestSupport;
+import com.mcpportal.portal.team.Team;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a team owner does with a schedule in a real browser: edit it, read the grid and the coming changes, override. */
+class ScheduleBrowserIntegrationTests extends BrowserTestSupport {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void ownerEditsTheScheduleSeesTheGridAndTheChangesMoveAndSetsAnOverride() {
+        Team team = data.team("Browser Schedules", data.admin());
+        Environment environment = new Environments(context).draft(team.getId(), "voice");
+
+        browser.signIn("admin", "admin-password-for-tests")
+                .open("/teams/" + team.getId() + "/environments/" + environment.getId());
+        assertThat(browser.texts("#schedule-summary").get(0)).contains("Mon\u2013Fri 08:00\u201320:00 (UTC)");
+        browser.follow("Schedule and overrides");
+        awaitViewerZone("UTC"); // the page learns the browser's zone and shows itself once more with it
+        assertThat(browser.heading()).isEqualTo("Schedule of " + environment.getName());
+        assertThat(browser.text()).as("a copy of the (portal's) default, made when the environment was created")
+                .contains("Last changed by system").doesNotContain("Your time");
+        List<String> transitionsBefore = browser.texts("#transitions tbody tr");
+        int patternOnBefore = onCells("pattern-grid");
+        assertThat(patternOnBefore).as("Mon–Fri, 12 hours each").isEqualTo(60);
+
+        // A mistake first: it is explained beside the field and nothing changes.
+        browser.fill("windows0.end", "25:00").press("Save schedule");
+        assertThat(browser.texts(".field-error")).contains("\"25:00\" is not a time; use HH:MM between 00:00 and 24:00.");
+        assertThat(browser.texts("#schedule-summary").get(0)).contains("Mon\u2013Fri 08:00\u201320:00 (UTC)");
+
+        // Berlin time, Monday mornings only, and a Saturday window in a row added with the button.
+        int rows = browser.texts("#window-rows tbody tr").size();
+        browser.script("document.querySelector('button[data-rows=window-rows]').click()");
+        assertThat(browser.texts("#window-rows tbody tr")).hasSize(rows + 1);
+        browser.fill("zone", "Europe/Berlin").fill("windows0.end", "12:00")
+                .choose("windows" + rows + ".day", "Saturday").fill("windows" + rows + ".start", "10:00")
+                .fill("windows" + rows + ".end", "14:00")
+                .press("Save schedule");
+        awaitViewerZone("UTC");
+
+        assertThat(browser.flash()).contains("Saved the schedule of " + environment.getName());
+        assertThat(browser.texts("#schedule-summary").get(0))
+                .isEqualTo("Mon 08:00\u201312:00, Tue\u2013Fri 08:00\u201320:00, Sat 10:00\u201314:00 (Europe/Berlin)");
+        assertThat(onCells("pattern-grid")).as("4 hours less on Monday, 4 more on Saturday").isEqualTo(60);
+        assertThat(browser.script("return document.querySelector('#pattern-grid [title=\"Sat 10:00\u201311:00: on\"]')"
+                + ".classList.contains('on')")).isEqualTo(true);
+        assertThat(browser.script("return document.querySelector('#pattern-grid [title=\"Mon 13:00\u201314:00: off\"]')"
+                + ".classList.contains('off')")).isEqualTo(true);
+        List<String> transitionsAfter = browser.texts("#transitions tbody tr");
+        assertThat(transitionsAfter).hasSize(5).isNotEqualTo(transitionsBefore);
+        assertThat(transitionsAfter.get(0)).containsPattern("(starts|stops) \\w{3} \\d\\d:00 CES?T \\w{3} \\d\\d:00 UTC in ");
+        assertThat(browser.text()).contains("Your time (UTC)");
+        browser.screenshot("schedule-edited");
+
+        // Keep it on until a Sunday night, when no window is open: the override's end is the next change.
+        ZonedDateTime until = ZonedDateTime.now(BERLIN).plusDays(1).with(TemporalAdjusters.next(DayOfWeek.SUNDAY))
+                .withHour(3).withMinute(0).withSecond(0).withNano(0);
+        int comingOnBefore = onCells("coming-grid");
+        browser.fill("override-on", "").fill("until", until.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+        browser.script("document.getElementById('override-on').checked = true");
+        browser.press("Set override");
+        awaitViewerZone("UTC");
+
+        assertThat(browser.flash()).contains("Override set: keep on until Sun");
+        assertThat(browser.texts("#active-override").get(0)).contains("keep on until Sun")
+                .contains(until.format(DateTimeFormatter.ofPattern("d MMM 03:00")));
+        assertThat(browser.texts("#desired-state")).containsExactly("Wanted now: on");
+        assertThat(onCells("coming-grid")).as("the override fills the coming days").isGreaterThan(comingOnBefore);
+        assertThat(browser.texts("#transitions tbody tr").get(0)).startsWith("stops Sun 03:00")
+                .contains("manual override (keep on until").contains("expired");
+        browser.screenshot("schedule-override");
+
+        browser.press("Clear override");
+        assertThat(browser.flash()).contains("Override cleared");
+        assertThat(browser.texts("#no-override")).isNotEmpty();
+        List<String> cleared = browser.texts("#transitions tbody tr");
+        assertThat(cleared).as("the weekly windows decide again").hasSize(5)
+                .noneMatch(row -> row.contains("manual override"));
+        assertThat(cleared.get(0).replaceAll(" in .*", ""))
+                .isEqualTo(transitionsAfter.get(0).replaceAll(" in .*", ""));
+
+        browser.open("/teams/" + team.getId() + "/schedules");
+        assertThat(browser.texts("#team-schedules tbody tr")).singleElement().asString()
+                .contains(environment.getName()).contains("(Europe/Berlin)").containsPattern("(starts|stops) \\w{3}");
+    }
+
+    private int onCells(String gridId) {
+        return ((Number) browser.script("return document.querySelectorAll('#" + gridId + " .wg-cell.on').length"))
+                .intValue();
+    }
+
+    /** Waits until the page was rendered knowing the browser's zone (schedule.js reloads it once to tell it). */
+    private void awaitViewerZone(String zone) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (!zone.equals(browser.script("var page = document.getElementById('schedule-page');"
+                + " return document.readyState === 'complete' && page ? page.dataset.viewerZone : null"))) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("The page never showed the viewer's zone " + zone);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+    }
+}

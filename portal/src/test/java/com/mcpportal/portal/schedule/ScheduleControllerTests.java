@@ -1,0 +1,224 @@
+package com.mcpportal.portal.schedule;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import jakarta.servlet.http.Cookie;
+
+import com.mcpportal.portal.environment.Environment;
+import com.mcpportal.portal.environment.EnvironmentPower;
+import com.mcpportal.portal.environment.EnvironmentService;
+import com.mcpportal.portal.environment.EnvironmentState;
+import com.mcpportal.portal.security.PortalUserPrincipal;
+import com.mcpportal.portal.security.PortalWebMvcTest;
+import com.mcpportal.portal.security.RoleRequiredException;
+import com.mcpportal.portal.team.TeamAccess;
+import com.mcpportal.portal.team.TeamGrant;
+import com.mcpportal.portal.team.TeamRole;
+import com.mcpportal.portal.web.Flash;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The schedule page and its forms: what it shows, and every mistake explained beside its field. */
+@PortalWebMvcTest({ScheduleController.class, TeamScheduleController.class})
+@Import({SchedulePages.class, ScheduleControllerTests.FixedClock.class})
+class ScheduleControllerTests {
+
+    /** Monday 7 December 2026, 10:00 in Berlin. */
+    static final Instant NOW = Instant.parse("2026-12-07T09:00:00Z");
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final PortalUserPrincipal ALICE = PortalUserPrincipal.of(1, "alice", false);
+    static final String PAGE = "/teams/7/environments/42/schedule";
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    TeamAccess access;
+
+    @MockitoBean
+    EnvironmentService environments;
+
+    @MockitoBean
+    ScheduleService schedules;
+
+    @MockitoBean
+    ReadyEnvironments readyEnvironments;
+
+    @BeforeEach
+    void setUp() {
+        Environment environment = mock(Environment.class);
+        given(environment.getId()).willReturn(42L);
+        given(environment.getTeamId()).willReturn(7L);
+        given(environment.getName()).willReturn("voice-prod");
+        given(environment.getState()).willReturn(EnvironmentState.READY);
+        given(environment.getPower()).willReturn(EnvironmentPower.ON);
+        given(environments.get(7, 42)).willReturn(environment);
+        given(access.require(7, TeamRole.VIEWER)).willReturn(new TeamGrant(7, "Voice", TeamRole.OPERATOR, false));
+        given(access.require(7, TeamRole.OPERATOR)).willReturn(new TeamGrant(7, "Voice", TeamRole.OPERATOR, false));
+        given(schedules.scheduleOf(7, 42)).willReturn(new StoredSchedule(Schedule.defaultFor(BERLIN),
+                StoredSchedule.Source.OWN, NOW.minusSeconds(3600), "bob"));
+        given(schedules.armedEdge(42)).willReturn(Optional.of(Instant.parse("2026-12-07T19:00:00Z")));
+        given(readyEnvironments.one(anyLong())).willReturn(Optional.empty());
+        // The real rules: the service validates with ScheduleValidator and refuses with its errors.
+        given(schedules.replace(eq(7L), eq(42L), any())).willAnswer(call -> validated(call.getArgument(2)));
+        given(schedules.setOverride(eq(7L), eq(42L), any())).willAnswer(call ->
+                validated(Schedule.defaultFor(BERLIN).withOverride(call.getArgument(2))));
+    }
+
+    @Test
+    void thePageShowsTheGridTheNextChangesInBothZonesAndTheHoursOn() throws Exception {
+        mvc.perform(get(PAGE).with(user(ALICE)).cookie(new Cookie(ViewerZone.COOKIE, "America/New_York")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Mon\u2013Fri 08:00\u201320:00 (Europe/Berlin)"),
+                        containsString("Wanted now: on"),
+                        containsString("window Mon 08:00\u201320:00 Europe/Berlin opened"),
+                        containsString("<td class=\"nowrap\">Mon 20:00 CET</td>"),
+                        containsString("<td class=\"nowrap\">Mon 14:00 EST</td>"),
+                        containsString("Your time (America/New_York)"),
+                        containsString("<td class=\"nowrap\">in 10 h</td>"),
+                        containsString("Tue 08:00 CET"),
+                        containsString("title=\"Mon 08:00\u201309:00: on\""),
+                        containsString("title=\"Sat 08:00\u201309:00: off\""),
+                        containsString("On for about"),
+                        containsString("The scheduler is armed for Mon 20:00 CET."),
+                        containsString("Save schedule"))));
+    }
+
+    @Test
+    void aViewerReadsButCannotChange() throws Exception {
+        given(access.require(7, TeamRole.VIEWER)).willReturn(new TeamGrant(7, "Voice", TeamRole.VIEWER, false));
+        given(access.require(7, TeamRole.OPERATOR)).willThrow(new RoleRequiredException("This needs the Operator role"));
+
+        mvc.perform(get(PAGE).with(user(ALICE)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Mon 20:00 CET"), not(containsString("Save schedule")),
+                        not(containsString("Set override")), containsString("Operators and owners of the team change"))));
+        mvc.perform(post(PAGE).with(user(ALICE)).with(csrf()).param("zone", "UTC"))
+                .andExpect(status().isForbidden());
+        verify(schedules, never()).replace(anyLong(), anyLong(), any());
+    }
+
+    @Test
+    void mistakesAreExplainedBesideTheirRowsAndNothingIsSaved() throws Exception {
+        // Row 1 is left blank: the errors of rows 2 and 3 must still land on rows 2 and 3.
+        mvc.perform(save().param("zone", "Europe/Berlinn")
+                        .param("windows[0].day", "MONDAY").param("windows[0].start", "08:00").param("windows[0].end", "20:00")
+                        .param("windows[2].day", "MONDAY").param("windows[2].start", "19:00").param("windows[2].end", "21:00")
+                        .param("windows[3].day", "TUESDAY").param("windows[3].start", "09:00").param("windows[3].end", "9:00")
+                        .param("windows[4].day", "WEDNESDAY").param("windows[4].start", "25:00").param("windows[4].end", "10:00"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Unknown time zone &quot;Europe/Berlinn&quot;"),
+                        containsString("&quot;25:00&quot; is not a time"))));
+
+        mvc.perform(save().param("zone", "Europe/Berlin")
+                        .param("windows[0].day", "MONDAY").param("windows[0].start", "08:00").param("windows[0].end", "20:00")
+                        .param("windows[2].day", "MONDAY").param("windows[2].start", "19:00").param("windows[2].end", "21:00")
+                        .param("windows[3].day", "TUESDAY").param("windows[3].start", "09:00").param("windows[3].end", "09:00")
+                        .param("exceptions[0].first", "2026-12-24").param("exceptions[0].last", "2026-12-20")
+                        .param("exceptions[0].state", "OFF"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Overlaps the window Mon 08:00\u201320:00."),
+                        containsString("The window has no length"),
+                        containsString("The last day (2026-12-20) is before the first day (2026-12-24)."),
+                        // Each message sits in the cell of the row it is about.
+                        containsString("id=\"windows2.start\" name=\"windows[2].start\" value=\"19:00\""),
+                        containsString("id=\"windows3.end\" name=\"windows[3].end\" value=\"09:00\""))))
+                .andExpect(content().string(containsString("<p class=\"field-error\">Overlaps the window Mon 08:00\u201320:00.</p>")));
+    }
+
+    @Test
+    void aValidScheduleIsSavedAndThePageSaysWhat() throws Exception {
+        mvc.perform(save().param("zone", "America/New_York").param("enabled", "true").param("whenDisabled", "ALWAYS_OFF")
+                        .param("windows[0].day", "SATURDAY").param("windows[0].start", "22:00").param("windows[0].end", "02:00")
+                        .param("windows[1].day", "MONDAY").param("windows[1].start", "07:00").param("windows[1].end", "24:00")
+                        .param("windows[2].day", "TUESDAY").param("windows[2].start", "07:00").param("windows[2].end", "09:00")
+                        .param("windows[2].remove", "true")
+                        .param("exceptions[0].first", "2026-12-25").param("exceptions[0].state", "OFF"))
+                .andExpect(redirectedUrl(PAGE))
+                .andExpect(flashMessage("Mon 07:00\u201324:00, Sat 22:00\u201302:00 (America/New_York)"));
+    }
+
+    @Test
+    void anOverrideInThePastIsRefusedBesideItsEnd() throws Exception {
+        mvc.perform(post(PAGE + "/override").with(user(ALICE)).with(csrf()).param("state", "ON")
+                        .param("until", "2026-12-07 09:00"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("The override must end in the future.")));
+        mvc.perform(post(PAGE + "/override").with(user(ALICE)).with(csrf()).param("state", "OFF")
+                        .param("until", "tomorrow"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Give the date and time it ends")));
+        mvc.perform(post(PAGE + "/override").with(user(ALICE)).with(csrf()).param("state", "OFF")
+                        .param("until", "2026-12-07 22:30"))
+                .andExpect(redirectedUrl(PAGE))
+                .andExpect(flashMessage("Override set: keep off until Mon 7 Dec 22:30 CET"));
+    }
+
+    @Test
+    void anArchivedTeamChangesNothing() throws Exception {
+        given(access.require(7, TeamRole.OPERATOR)).willReturn(new TeamGrant(7, "Voice", TeamRole.OPERATOR, true));
+
+        mvc.perform(save().param("zone", "UTC")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("This team is archived.")));
+        verify(schedules, never()).replace(anyLong(), anyLong(), any());
+    }
+
+    static ResultMatcher flashMessage(String text) {
+        return result -> assertThat(((Flash) result.getFlashMap().get(Flash.ATTRIBUTE)).message()).contains(text);
+    }
+
+    private MockHttpServletRequestBuilder save() {
+        return post(PAGE).with(user(ALICE)).with(csrf());
+    }
+
+    private static Schedule validated(Schedule schedule) {
+        var errors = ScheduleValidator.validate(schedule, NOW);
+        if (!errors.isEmpty()) {
+            throw new ScheduleRejectedException(errors);
+        }
+        return schedule;
+    }
+}
