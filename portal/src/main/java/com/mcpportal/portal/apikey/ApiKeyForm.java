@@ -52,7 +52,8 @@ record ApiKeyForm(
                 requestToken == null || requestToken.isBlank() ? null : requestToken);
     }
 
-    boolean chosen(long environmentId) {
+    /** For the form's checkboxes. */
+    public boolean chosen(Long environmentId) {
         return environmentIds != null && environmentIds.contains(environmentId);
     }
 }
