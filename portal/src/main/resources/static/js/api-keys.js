@@ -12,17 +12,17 @@
         if (!source) {
             return;
         }
-        var done = function () {
-            button.textContent = 'Copied';
-        };
-        if (navigator.clipboard && window.isSecureContext) {
-            navigator.clipboard.writeText(source.textContent).then(done, function () {
-                selectText(source);
-            });
-        } else {
-            // Plain HTTP (a local portal): no clipboard API; select the text for Ctrl+C instead.
+        var selectInstead = function () {
             selectText(source);
             button.textContent = 'Selected: press Ctrl+C';
+        };
+        if (navigator.clipboard && window.isSecureContext) {
+            navigator.clipboard.writeText(source.textContent).then(function () {
+                button.textContent = 'Copied';
+            }, selectInstead);
+        } else {
+            // Plain HTTP (a portal reached by IP): no clipboard API; select the text for Ctrl+C instead.
+            selectInstead();
         }
     });
 

@@ -288,7 +288,8 @@ public class ApiKeyService {
                 rotatedKeyWaiting);
     }
 
-    private static String actor() {
+    /** The signed-in user's name, or {@code system} outside a request. */
+    static String actor() {
         return CurrentUser.find().map(PortalUserPrincipal::getUsername).orElse(AuditEntry.SYSTEM);
     }
 }

@@ -11,8 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
-import com.mcpportal.portal.security.CurrentUser;
-import com.mcpportal.portal.security.PortalUserPrincipal;
 import com.mcpportal.portal.web.InvalidInputException;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -69,7 +67,7 @@ public class KeyRotation {
             throw new InvalidInputException("grace", "Choose a grace period.");
         }
         RotationPolicy policy = policies.findById(teamId).orElseGet(() -> new RotationPolicy(teamId));
-        policy.change(everyDays, grace, actor(), clock.instant());
+        policy.change(everyDays, grace, ApiKeyService.actor(), clock.instant());
         policies.save(policy);
         auditLog.record(AuditEntry.success("apikey.rotation-policy.set").team(teamId).target("team", teamId)
                 .detail("everyDays", everyDays).detail("grace", grace.name()));
@@ -147,9 +145,5 @@ public class KeyRotation {
     private boolean archived(long teamId) {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT archived_at IS NOT NULL FROM team WHERE id = ?",
                 Boolean.class, teamId));
-    }
-
-    private static String actor() {
-        return CurrentUser.find().map(PortalUserPrincipal::getUsername).orElse(AuditEntry.SYSTEM);
     }
 }

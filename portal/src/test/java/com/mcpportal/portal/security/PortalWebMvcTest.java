@@ -33,8 +33,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WebMvcTest
 @Import({SecurityConfiguration.class, SignInHandlers.class, PortalUserDetailsService.class, DisplayFormat.class,
         EnabledAccountsStub.class})
-@MockitoBean(types = {AuditLog.class, SignInThrottle.class, PasswordEncoder.class, TeamService.class,
-        ApiKeyStatusViews.class})
+@MockitoBean(types = {AuditLog.class, SignInThrottle.class, PasswordEncoder.class, TeamService.class})
+@MockitoBean(name = "apiKeyStatus", types = ApiKeyStatusViews.class)
 @MockitoBean(types = UserAccountRepository.class, reset = MockReset.NONE)
 public @interface PortalWebMvcTest {
 
