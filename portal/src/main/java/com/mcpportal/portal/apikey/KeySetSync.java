@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * When key sets are published: right after a change to a team's keys commits, after an environment's operation
- * ends (provisioning creates its key-set secret), and in a periodic pass that republishes every set that changed
+ * When key sets are published: right after a change to a team's keys commits, after an environment is provisioned
+ * (which creates its key-set secret with an empty set) or deprovisioned, and in a periodic pass that republishes every set that changed
  * (keys expire by the clock alone) or whose last publication failed. Publications triggered by a change run on two
  * background threads, so a slow cloud never holds up the page that issued or revoked the key.
  */
@@ -49,12 +49,14 @@ class KeySetSync implements DisposableBean {
 
     @TransactionalEventListener
     void operationFinished(OperationFinished finished) {
-        if (finished.kind() == OperationKind.DEPROVISION && finished.succeeded()) {
-            submit(() -> publisher.retire(finished.environmentId()));
-        } else {
+        if (finished.kind() == OperationKind.PROVISION) {
             // Provisioning may have (re)created the secret with an empty set: publish even if nothing changed here.
+            // A failed run that got as far as the secret needs it too; the publisher skips one that did not.
             submit(() -> publisher.publish(finished.environmentId(), true));
+        } else if (finished.kind() == OperationKind.DEPROVISION && finished.succeeded()) {
+            submit(() -> publisher.retire(finished.environmentId()));
         }
+        // Start and stop leave the secret alone.
     }
 
     /** Republishes the team's environments whose set changed (or all of them with {@code force}). */
