@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.mcpportal.portal.audit.AuditEntry;
@@ -61,7 +60,7 @@ public class ApiKeyService {
     @Transactional(readOnly = true)
     public List<ApiKeyView> list(long teamId) {
         Instant now = clock.instant();
-        Map<Long, Environment> scope = environmentsOf(teamId);
+        Map<Long, ApiKeyView.ScopeEnvironment> scope = environmentsOf(teamId);
         Set<Long> waiting = reveals.findByTeamId(teamId).stream().map(RotatedKeyReveal::getApiKeyId)
                 .collect(Collectors.toSet());
         return keys.findByTeamIdOrderByCreatedAtDescIdDesc(teamId).stream()
@@ -87,7 +86,7 @@ public class ApiKeyService {
         Instant now = clock.instant();
         String name = validName(command.name());
         Instant expiresAt = expiryFor(command.lifetime(), now);
-        Map<Long, Environment> teamEnvironments = environmentsOf(teamId);
+        Map<Long, ApiKeyView.ScopeEnvironment> teamEnvironments = environmentsOf(teamId);
         Set<Long> scope = validScope(command, teamEnvironments);
         if (command.requestToken() != null) {
             keys.findByIssueToken(command.requestToken()).ifPresent(issued -> {
@@ -153,7 +152,7 @@ public class ApiKeyService {
                             + " and cannot be rolled; issue a new key.");
         }
         requireRoomFor(teamId, grace.isZero() ? 0 : 1, now);
-        Map<Long, Environment> teamEnvironments = environmentsOf(teamId);
+        Map<Long, ApiKeyView.ScopeEnvironment> teamEnvironments = environmentsOf(teamId);
         Set<Long> scope = old.getEnvironmentIds().stream().filter(teamEnvironments::containsKey)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         if (!old.isAllEnvironments() && scope.isEmpty()) {
@@ -244,7 +243,8 @@ public class ApiKeyService {
         return lifetime == null ? null : now.plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
     }
 
-    private static Set<Long> validScope(IssueKeyCommand command, Map<Long, Environment> teamEnvironments) {
+    private static Set<Long> validScope(IssueKeyCommand command,
+            Map<Long, ApiKeyView.ScopeEnvironment> teamEnvironments) {
         if (command.allEnvironments()) {
             return Set.of();
         }
@@ -266,19 +266,18 @@ public class ApiKeyService {
         }
     }
 
-    private Map<Long, Environment> environmentsOf(long teamId) {
-        return environments.listForTeam(teamId).stream()
-                .collect(Collectors.toMap(Environment::getId, Function.identity()));
+    /** The team's environments (deleted ones left out) as keys' scopes show them, by id. */
+    private Map<Long, ApiKeyView.ScopeEnvironment> environmentsOf(long teamId) {
+        return environments.listForTeam(teamId).stream().collect(Collectors.toMap(Environment::getId,
+                environment -> new ApiKeyView.ScopeEnvironment(environment.getId(), environment.getName(),
+                        environment.getCloudId(), environment.resources().mcpUrl())));
     }
 
-    ApiKeyView view(ApiKey key, Map<Long, Environment> teamEnvironments, Instant now, boolean rotatedKeyWaiting) {
+    ApiKeyView view(ApiKey key, Map<Long, ApiKeyView.ScopeEnvironment> teamEnvironments, Instant now,
+            boolean rotatedKeyWaiting) {
         List<ApiKeyView.ScopeEnvironment> scope = (key.isAllEnvironments() ? teamEnvironments.keySet()
-                : key.getEnvironmentIds()).stream().sorted().map(id -> {
-                    Environment environment = teamEnvironments.get(id);
-                    return environment == null ? new ApiKeyView.ScopeEnvironment(id, "deleted environment", null, null)
-                            : new ApiKeyView.ScopeEnvironment(id, environment.getName(), environment.getCloudId(),
-                                    environment.resources().mcpUrl());
-                }).toList();
+                : key.getEnvironmentIds()).stream().sorted().map(id -> teamEnvironments.getOrDefault(id,
+                        new ApiKeyView.ScopeEnvironment(id, "deleted environment", null, null))).toList();
         ApiKeyStatus status = ApiKeyStatus.of(key, now);
         boolean expiringSoon = key.isLive(now) && key.getExpiresAt() != null
                 && key.getExpiresAt().isBefore(now.plus(settings.expiringSoon()));
