@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import com.mcpportal.portal.apikey.ApiKeyStatusViews;
 import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.team.TeamService;
 import com.mcpportal.portal.user.UserAccountRepository;
@@ -21,7 +22,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 /**
  * A controller slice with the portal's real security rules (CSRF, roles, headers, login page) and no database:
  * accounts are stubbed as existing and enabled; the audit log, the lock-out and {@link TeamService} (which the
- * navigation uses on every page; {@code @Autowired} it to stub it) are mocks. Mock the controller's other
+ * navigation uses on every page; {@code @Autowired} it to stub it) and {@link ApiKeyStatusViews} (the team and
+ * environment pages' key flags) are mocks. Mock the controller's other
  * collaborators with {@code @MockitoBean} in the test and sign in with
  * {@code .with(user(PortalUserPrincipal.of(1, "alice", false)))}.
  */
@@ -32,6 +34,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Import({SecurityConfiguration.class, SignInHandlers.class, PortalUserDetailsService.class, DisplayFormat.class,
         EnabledAccountsStub.class})
 @MockitoBean(types = {AuditLog.class, SignInThrottle.class, PasswordEncoder.class, TeamService.class})
+@MockitoBean(name = "apiKeyStatus", types = ApiKeyStatusViews.class)
 @MockitoBean(types = UserAccountRepository.class, reset = MockReset.NONE)
 public @interface PortalWebMvcTest {
 

@@ -1,0 +1,7 @@
+package com.mcpportal.portal.apikey;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Teams' rotation policies. */
+interface RotationPolicyRepository extends JpaRepository<RotationPolicy, Long> {
+}

@@ -1,0 +1,71 @@
+package com.mcpportal.portal.apikey;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Test helpers around published key sets: the simulated key file of an environment, waiting for a (background)
+ * publication to show up in it, and finding the one-time key in a page.
+ */
+final class KeyFiles {
+
+    static final Pattern KEY = Pattern.compile("mcp_[0-9A-Za-z]{12}_[0-9A-Za-z]{38}");
+
+    private final ApiKeySettings settings;
+
+    KeyFiles(ApplicationContext context) {
+        this.settings = context.getBean(ApiKeySettings.class);
+    }
+
+    Path of(String cloudId) {
+        return settings.simulatedDir().resolve(cloudId + ".json");
+    }
+
+    String read(String cloudId) {
+        try {
+            return Files.exists(of(cloudId)) ? Files.readString(of(cloudId)) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Waits until the environment's key file satisfies the condition; fails after 15 s. */
+    String await(String cloudId, Predicate<String> condition, String description) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (Instant.now().isBefore(deadline)) {
+            String content = read(cloudId);
+            if (condition.test(content)) {
+                return content;
+            }
+            sleep(20);
+        }
+        throw new AssertionError("The key file of " + cloudId + " never " + description + "; it holds: "
+                + read(cloudId));
+    }
+
+    /** The one key shown in a page. */
+    static String keyIn(String html) {
+        Matcher matcher = KEY.matcher(html);
+        if (!matcher.find()) {
+            throw new AssertionError("No key in the page");
+        }
+        return matcher.group();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted");
+        }
+    }
+}
