@@ -63,7 +63,7 @@ class EnvironmentPages {
     String list(Model model, TeamGrant team) {
         List<ListRow> rows = environments.listForTeam(team.teamId()).stream()
                 .map(e -> new ListRow(e, operations.inFlight(e.getId()).orElse(null),
-                        drift.latest(e.getId()).filter(DriftFinding::drifted).orElse(null), estimate(e.spec())))
+                        drift.latest(e.getId()).filter(DriftFinding::drifted).orElse(null), estimate(e)))
                 .toList();
         model.addAttribute("team", team);
         model.addAttribute("rows", rows);
@@ -90,7 +90,7 @@ class EnvironmentPages {
     String detail(Model model, TeamGrant team, Environment environment) {
         live(model, team, environment);
         model.addAttribute("spec", environment.spec());
-        model.addAttribute("estimate", estimate(environment.spec()));
+        model.addAttribute("estimate", estimate(environment));
         return DETAIL_VIEW;
     }
 
@@ -110,9 +110,9 @@ class EnvironmentPages {
         return LIVE_FRAGMENT;
     }
 
-    private MonthlyEstimate estimate(EnvironmentSpec spec) {
+    private MonthlyEstimate estimate(Environment environment) {
         EnvironmentEstimates source = estimates.getIfAvailable();
-        return source == null ? null : source.monthly(spec).orElse(null);
+        return source == null ? null : source.monthly(environment).orElse(null);
     }
 
     private Map<Long, String> accountNames() {

@@ -17,6 +17,7 @@ import com.mcpportal.portal.cloud.account.CloudProviders;
 import com.mcpportal.portal.cloud.secret.SecretCipher;
 import com.mcpportal.portal.web.InvalidInputException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,15 +37,17 @@ public class EnvironmentService {
     private final CloudProviders providers;
     private final SecretCipher cipher;
     private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
     EnvironmentService(EnvironmentRepository environments, CloudAccounts accounts, CloudProviders providers,
-            SecretCipher cipher, AuditLog auditLog) {
+            SecretCipher cipher, AuditLog auditLog, ApplicationEventPublisher events) {
         this.environments = environments;
         this.accounts = accounts;
         this.providers = providers;
         this.cipher = cipher;
         this.auditLog = auditLog;
+        this.events = events;
     }
 
     /** The team's environments, deleted ones left out, by name. */
@@ -103,6 +106,7 @@ public class EnvironmentService {
         auditLog.record(AuditEntry.success("environment.created").team(teamId)
                 .target("environment", environment.getId()).detail("name", environment.getName())
                 .detail("settings", describe(environment)));
+        events.publishEvent(new EnvironmentChanged(teamId, environment.getId(), "created"));
         return environment;
     }
 
@@ -146,6 +150,7 @@ public class EnvironmentService {
         auditLog.record(AuditEntry.success("environment.updated").team(teamId).target("environment", environmentId)
                 .detail("name", environment.getName()).detail("changed", changed).detail("before", before)
                 .detail("after", describe(environment)).detail("elevenLabsKeyReplaced", keyReplaced));
+        events.publishEvent(new EnvironmentChanged(teamId, environmentId, "updated"));
         return environment;
     }
 
@@ -161,6 +166,7 @@ public class EnvironmentService {
         environment.moveTo(EnvironmentState.DELETED, clock.instant());
         auditLog.record(AuditEntry.success("environment.deleted").team(teamId).target("environment", environmentId)
                 .detail("name", environment.getName()).detail("reason", "draft deleted before provisioning"));
+        events.publishEvent(new EnvironmentChanged(teamId, environmentId, "deleted"));
     }
 
     private CloudAccount accountOf(EnvironmentInput input) {
