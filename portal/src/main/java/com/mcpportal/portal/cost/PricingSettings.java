@@ -2,6 +2,7 @@ package com.mcpportal.portal.cost;
 
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * {@code portal.pricing.*}: where the Pricing API is and when prices are refreshed. AWS serves the Pricing API
@@ -18,6 +19,7 @@ public record PricingSettings(String region, URI endpointOverride, String refres
     /** 03:17 UTC: off the hour, when AWS's own publication jobs and other cron users crowd the API. */
     static final String DEFAULT_REFRESH_CRON = "0 17 3 * * ?";
 
+    @ConstructorBinding
     public PricingSettings {
         region = region == null || region.isBlank() ? "us-east-1" : region;
         refreshCron = refreshCron == null || refreshCron.isBlank() ? DEFAULT_REFRESH_CRON : refreshCron;

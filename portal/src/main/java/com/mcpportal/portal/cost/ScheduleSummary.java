@@ -2,12 +2,17 @@ package com.mcpportal.portal.cost;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import com.mcpportal.portal.schedule.Schedule;
@@ -27,8 +32,10 @@ final class ScheduleSummary {
                     : "always off (schedule disabled)");
         } else if (schedule.windows().isEmpty()) {
             parts.add("no weekly hours");
+        } else if (alwaysOn(schedule.windows())) {
+            parts.add("24/7");
         } else {
-            parts.add(windows(schedule.windows()) + " (" + schedule.zone().getId() + ")");
+            parts.add(windows(schedule.windows()) + " (" + zoneName(schedule.zone()) + ")");
         }
         if (schedule.enabled() && !schedule.exceptions().isEmpty()) {
             parts.add(schedule.exceptions().size() + (schedule.exceptions().size() == 1 ? " date exception"
@@ -37,6 +44,18 @@ final class ScheduleSummary {
         schedule.manualOverride().filter(override -> override.activeAt(now)).ifPresent(override ->
                 parts.add("kept " + override.state().name().toLowerCase(Locale.ROOT) + " until " + override.until()));
         return String.join("; ", parts);
+    }
+
+    /** "UTC" rather than java.time's "Z" for the UTC offset. */
+    static String zoneName(ZoneId zone) {
+        return ZoneOffset.UTC.equals(zone.normalized()) ? "UTC" : zone.getId();
+    }
+
+    private static boolean alwaysOn(List<ScheduleWindow> windows) {
+        Set<DayOfWeek> wholeDays = EnumSet.noneOf(DayOfWeek.class);
+        windows.stream().filter(w -> w.start().equals(LocalTime.MIDNIGHT) && w.end().equals(LocalTime.MIDNIGHT))
+                .forEach(w -> wholeDays.add(w.day()));
+        return wholeDays.size() == 7;
     }
 
     /** Days with the same hours together, consecutive days as a range: "Mon–Fri 08:00–20:00, Sat 10:00–14:00". */
