@@ -9,7 +9,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.mcpportal.portal.cost.HtmlText.byId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -172,6 +175,21 @@ class PriceRefreshIntegrationTests {
                 .containsEntry("outcome", "FAILURE");
         assertThat((String) audit.get("details")).contains("AccessDeniedException");
         assertThat(output.getAll()).contains("Price refresh FAILED").contains("us-east-1 kept its previous prices");
+    }
+
+    @Test
+    @Order(4)
+    void anAdminRefreshesNowFromThePortalCostsPage() throws Exception {
+        int runsBefore = runs();
+
+        mvc.perform(post("/admin/costs/prices/refresh").with(user(TestData.principal(data.admin()))).with(csrf()))
+                .andExpect(redirectedUrl("/admin/costs"));
+        Map<String, Object> run = awaitRun(runsBefore);
+
+        assertThat(run).containsEntry("trigger", "admin admin");
+        String html = mvc.perform(get("/admin/costs").with(user(TestData.principal(data.admin()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(byId(html, "price-refreshes")).contains("admin admin").contains("us-east-1");
     }
 
     private int runs() {
