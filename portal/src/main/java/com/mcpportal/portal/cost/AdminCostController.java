@@ -40,14 +40,11 @@ class AdminCostController {
         PortalCostReport report = costs.portal();
         Map<String, BigDecimal> byTeam = new LinkedHashMap<>();
         report.teams().forEach(team -> byTeam.put(team.teamName(), team.report().totalUsd()));
-        Map<String, BigDecimal> byComponent = new LinkedHashMap<>();
-        report.byComponent().forEach((component, usd) -> byComponent.put(component.label(), usd));
         model.addAttribute("report", report);
         model.addAttribute("prices", panels.priceStatus());
         model.addAttribute("refreshes", refreshes.recent(10));
         model.addAttribute("teamChart", BarChart.of("chart-teams", "Monthly cost per team", byTeam));
-        model.addAttribute("componentChart", BarChart.of("chart-components", "Monthly cost per component",
-                byComponent));
+        model.addAttribute("componentChart", BarChart.perComponent(report.byComponent()));
         return VIEW;
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,13 @@ public record BarChart(String id, String title, String description, List<Bar> ba
 
     public BarChart {
         bars = List.copyOf(bars);
+    }
+
+    /** Cost per component, labelled as the estimate table labels them. */
+    static BarChart perComponent(Map<CostComponent, BigDecimal> byComponent) {
+        Map<String, BigDecimal> labelled = new LinkedHashMap<>();
+        byComponent.forEach((component, usd) -> labelled.put(component.label(), usd));
+        return of("chart-components", "Monthly cost per component", labelled);
     }
 
     static BarChart of(String id, String title, Map<String, BigDecimal> values) {

@@ -83,14 +83,11 @@ class TeamCostController {
         TeamCostReport report = costs.team(team.teamId());
         Map<String, BigDecimal> byEnvironment = new LinkedHashMap<>();
         report.billed().forEach(e -> byEnvironment.put(e.environmentName(), e.monthlyUsd()));
-        Map<String, BigDecimal> byComponent = new LinkedHashMap<>();
-        report.byComponent().forEach((component, usd) -> byComponent.put(component.label(), usd));
         model.addAttribute("team", team);
         model.addAttribute("report", report);
         model.addAttribute("budget", budgets.budgetOf(team.teamId()).orElse(null));
         model.addAttribute("prices", panels.priceStatus());
-        model.addAttribute("componentChart", BarChart.of("chart-components", "Monthly cost per component",
-                byComponent));
+        model.addAttribute("componentChart", BarChart.perComponent(report.byComponent()));
         model.addAttribute("environmentChart", BarChart.of("chart-environments", "Monthly cost per environment",
                 byEnvironment));
         if (!model.containsAttribute("budgetForm")) {
