@@ -50,11 +50,15 @@ class AdminCostController {
 
     /** Runs the daily refresh job now, on whichever portal instance picks it up; its run shows up in the list. */
     @PostMapping("/admin/costs/prices/refresh")
-    String refreshNow(RedirectAttributes redirect) throws SchedulerException {
+    String refreshNow(RedirectAttributes redirect) {
         JobDataMap data = new JobDataMap();
         data.put(PriceRefreshJobConfiguration.TRIGGERED_BY, "admin " + CurrentUser.get().getUsername());
-        scheduler.triggerJob(PriceRefreshJobConfiguration.JOB, data);
-        Flash.success(redirect, "Price refresh started. It takes a minute; reload this page to see its result.");
+        try {
+            scheduler.triggerJob(PriceRefreshJobConfiguration.JOB, data);
+            Flash.success(redirect, "Price refresh started. It takes a minute; reload this page to see its result.");
+        } catch (SchedulerException e) {
+            Flash.error(redirect, "The price refresh could not be started (" + e.getMessage() + "); try again.");
+        }
         return "redirect:/admin/costs";
     }
 }

@@ -42,6 +42,10 @@ public class CostFormat {
         return new CostFormat().usd(amount);
     }
 
+    static String timeText(Instant instant) {
+        return new CostFormat().time(instant);
+    }
+
     private static DecimalFormat pattern(String pattern) {
         DecimalFormat format = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ENGLISH));
         format.setRoundingMode(RoundingMode.HALF_UP);

@@ -74,8 +74,9 @@ public class EnvironmentCostService {
                 MonthlyHours.hours(on), MonthlyHours.fromSchedule(schedule, from));
         Optional<PriceStore.SpotQuote> spot = sizing.natSpot() ? liveSpotPrice(environment, sizing) : Optional.empty();
         List<String> assumptions = new ArrayList<>();
-        assumptions.add("Hours on: " + basis.displayHoursInNext30Days() + " h in the 30 days from " + from
-                + " on " + basis.description() + ", scaled to an average month: " + basis.displayMonthlyHours() + " h.");
+        assumptions.add("Hours on: " + basis.displayHoursInNext30Days() + " h in the 30 days from "
+                + CostFormat.timeText(from) + " on " + basis.description() + ", scaled to an average month: "
+                + basis.displayMonthlyHours() + " h.");
         assumptions.addAll(Sizings.usageAssumptions(sizing));
         assumptions.addAll(spotAssumptions(sizing, spot));
         try {
@@ -104,7 +105,7 @@ public class EnvironmentCostService {
         if (sizing.natSpot()) {
             said.add(spot.map(quote -> "NAT instance on spot: $" + quote.usdPerHour().stripTrailingZeros()
                             .toPlainString() + "/h from EC2 spot price history (" + quote.instanceType() + " in "
-                            + quote.region() + ", read " + quote.fetchedAt() + ").")
+                            + quote.region() + ", read " + CostFormat.timeText(quote.fetchedAt()) + ").")
                     .orElse("NAT instance on spot: no EC2 spot price read for this account and region (simulated"
                             + " account, or not refreshed yet), so " + percent(SpotDiscounts.EC2_SPOT)
                             + " off on-demand is assumed."));

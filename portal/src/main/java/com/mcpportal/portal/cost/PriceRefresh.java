@@ -150,7 +150,9 @@ public class PriceRefresh {
                 .forEach(account -> awsAccounts.put(account.getId(), account));
         Map<String, RegionPlan> plan = new TreeMap<>();
         for (CloudAccount account : awsAccounts.values()) {
-            regionOf(plan, account.getDefaultRegion(), account);
+            if (account.getDefaultRegion() != null) {
+                regionOf(plan, account.getDefaultRegion(), account);
+            }
         }
         jdbc.query("SELECT cloud_account_id, region, nat_instance_type FROM environment WHERE state <> 'DELETED'"
                 + " ORDER BY id", rs -> {

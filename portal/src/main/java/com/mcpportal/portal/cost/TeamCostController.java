@@ -60,8 +60,8 @@ class TeamCostController {
             Model model, RedirectAttributes redirect) {
         TeamGrant team = access.require(teamId, TeamRole.OWNER);
         if (team.archived()) {
-            errors.reject("archived", "This team is archived and read-only; restore it to change its budget.");
-            return page(model, team, form);
+            Flash.error(redirect, "This team is archived and read-only; restore it to change its budget.");
+            return "redirect:/teams/" + teamId + "/costs";
         }
         String text = form.monthlyBudget() == null ? "" : form.monthlyBudget().trim().replace("$", "").replace(",", "");
         try {
