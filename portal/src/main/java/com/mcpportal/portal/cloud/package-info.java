@@ -20,7 +20,8 @@
  * <tr><td>{@code portal.aws.endpoint-override}</td><td>none</td><td>one endpoint for every service, e.g.
  *     {@code http://localhost:4566} for LocalStack</td></tr>
  * <tr><td>{@code portal.aws.endpoints.<service>}</td><td>none</td><td>per-service endpoint, wins over the
- *     global one; services: {@code sts iam ec2 ecs ecr logs ssm apigateway servicediscovery tagging}</td></tr>
+ *     global one; services: {@code sts iam ec2 ecs ecr logs ssm apigateway servicediscovery tagging pricing}
+ *     ({@code portal.pricing.endpoint-override} wins for the Pricing API, see {@code cost.PricingSettings})</td></tr>
  * <tr><td>{@code portal.aws.retry-mode}</td><td>{@code standard}</td><td>SDK retry strategy:
  *     {@code standard} or {@code adaptive} (client-side rate limiting)</td></tr>
  * <tr><td>{@code portal.aws.max-attempts}</td><td>5</td><td>SDK attempts per API call</td></tr>

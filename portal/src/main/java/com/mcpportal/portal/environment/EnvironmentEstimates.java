@@ -12,6 +12,11 @@ public interface EnvironmentEstimates {
     /** The estimate, or empty when prices for the region are unknown. */
     Optional<MonthlyEstimate> monthly(EnvironmentSpec spec);
 
+    /** The estimate of a stored environment: the cost feature uses its own schedule, not just its settings. */
+    default Optional<MonthlyEstimate> monthly(Environment environment) {
+        return monthly(environment.spec());
+    }
+
     /**
      * @param usd   US dollars per average month, rounded to cents
      * @param basis what the figure assumes, e.g. "Mon–Fri 08:00–20:00, bundled prices of 2025-06-01"

@@ -66,7 +66,7 @@ class EnvironmentPages {
     String list(Model model, TeamGrant team) {
         List<ListRow> rows = environments.listForTeam(team.teamId()).stream()
                 .map(e -> new ListRow(e, operations.inFlight(e.getId()).orElse(null),
-                        drift.latest(e.getId()).filter(DriftFinding::drifted).orElse(null), estimate(e.spec())))
+                        drift.latest(e.getId()).filter(DriftFinding::drifted).orElse(null), estimate(e)))
                 .toList();
         model.addAttribute("team", team);
         model.addAttribute("rows", rows);
@@ -93,7 +93,7 @@ class EnvironmentPages {
     String detail(Model model, TeamGrant team, Environment environment) {
         live(model, team, environment);
         model.addAttribute("spec", environment.spec());
-        model.addAttribute("estimate", estimate(environment.spec()));
+        model.addAttribute("estimate", estimate(environment));
         EnvironmentScheduleSummaries summaries = schedules.getIfAvailable();
         model.addAttribute("schedule", summaries == null ? null : summaries.summaryOf(environment).orElse(null));
         return DETAIL_VIEW;
@@ -115,9 +115,9 @@ class EnvironmentPages {
         return LIVE_FRAGMENT;
     }
 
-    private MonthlyEstimate estimate(EnvironmentSpec spec) {
+    private MonthlyEstimate estimate(Environment environment) {
         EnvironmentEstimates source = estimates.getIfAvailable();
-        return source == null ? null : source.monthly(spec).orElse(null);
+        return source == null ? null : source.monthly(environment).orElse(null);
     }
 
     private Map<Long, String> accountNames() {

@@ -107,6 +107,7 @@ public class EnvironmentService {
                 .target("environment", environment.getId()).detail("name", environment.getName())
                 .detail("settings", describe(environment)));
         events.publishEvent(new EnvironmentCreated(environment.getId(), teamId));
+        events.publishEvent(new EnvironmentChanged(teamId, environment.getId(), "created"));
         return environment;
     }
 
@@ -150,6 +151,7 @@ public class EnvironmentService {
         auditLog.record(AuditEntry.success("environment.updated").team(teamId).target("environment", environmentId)
                 .detail("name", environment.getName()).detail("changed", changed).detail("before", before)
                 .detail("after", describe(environment)).detail("elevenLabsKeyReplaced", keyReplaced));
+        events.publishEvent(new EnvironmentChanged(teamId, environmentId, "updated"));
         return environment;
     }
 
@@ -165,6 +167,7 @@ public class EnvironmentService {
         environment.moveTo(EnvironmentState.DELETED, clock.instant());
         auditLog.record(AuditEntry.success("environment.deleted").team(teamId).target("environment", environmentId)
                 .detail("name", environment.getName()).detail("reason", "draft deleted before provisioning"));
+        events.publishEvent(new EnvironmentChanged(teamId, environmentId, "deleted"));
     }
 
     private CloudAccount accountOf(EnvironmentInput input) {

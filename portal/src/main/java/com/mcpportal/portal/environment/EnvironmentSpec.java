@@ -20,6 +20,11 @@ public record EnvironmentSpec(String region, FargateSize size, Architecture arch
         allowedCidrs = allowedCidrs == null ? List.of() : List.copyOf(allowedCidrs);
     }
 
+    /** The NAT instance types an environment may use (the settings form's choices). */
+    public static List<String> natInstanceTypes() {
+        return EnvironmentRules.NAT_INSTANCE_TYPES;
+    }
+
     /** The image the task runs: the environment's repository with the tag, or the given URI. */
     public String image(ImageRepository repository) {
         if (imageSource == ImageSource.URI) {

@@ -11,12 +11,14 @@ import java.util.function.UnaryOperator;
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.environment.Environment;
+import com.mcpportal.portal.environment.EnvironmentChanged;
 import com.mcpportal.portal.environment.EnvironmentService;
 import com.mcpportal.portal.environment.EnvironmentState;
 import com.mcpportal.portal.security.CurrentUser;
 import com.mcpportal.portal.security.PortalUserPrincipal;
 import com.mcpportal.portal.web.InvalidInputException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,9 +36,12 @@ class ScheduleStore {
     private final AuditLog auditLog;
     private final ScheduleSettings settings;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ScheduleStore(EnvironmentScheduleRepository schedules, TeamScheduleRepository teamSchedules,
-            EnvironmentService environments, AuditLog auditLog, ScheduleSettings settings, Clock clock) {
+            EnvironmentService environments, AuditLog auditLog, ScheduleSettings settings, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.schedules = schedules;
         this.teamSchedules = teamSchedules;
         this.environments = environments;
@@ -148,6 +153,8 @@ class ScheduleStore {
                         : ScheduleText.override(replacement.override(), replacement.zone()))
                         .detail("previous", current.override() == null ? "none"
                                 : ScheduleText.override(current.override(), current.zone())));
+        // Costs check the team's budget again once this commits: the hours on may have changed.
+        events.publishEvent(new EnvironmentChanged(teamId, environmentId, "schedule"));
         return replacement;
     }
 

@@ -2,6 +2,7 @@ package com.mcpportal.portal.team;
 
 import java.util.List;
 
+import com.mcpportal.portal.cost.CostPanels;
 import com.mcpportal.portal.security.PortalUserPrincipal;
 import com.mcpportal.portal.security.PortalWebMvcTest;
 import com.mcpportal.portal.security.RoleRequiredException;
@@ -45,6 +46,10 @@ class TeamControllerTests {
 
     @MockitoBean
     TeamAccess access;
+
+    /** The team page shows the cost feature's budget warning (no budget: none). */
+    @MockitoBean(name = "costPanels")
+    CostPanels costPanels;
 
     @Test
     void theTeamListNeedsASignedInUser() throws Exception {

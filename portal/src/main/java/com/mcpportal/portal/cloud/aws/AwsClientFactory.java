@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -51,6 +52,18 @@ public class AwsClientFactory implements AutoCloseable {
     /** The clients for a target, built on first use. */
     public AwsClients clientsFor(CloudTarget target) {
         return clients.computeIfAbsent(target, this::build);
+    }
+
+    /**
+     * A Price List Query API client signed with the target account's credentials (its assumed role, if any). The
+     * Pricing API answers in a few regions only, so the caller names the signing region. Endpoint: the given
+     * override, else {@code portal.aws.endpoints.pricing}, else {@code portal.aws.endpoint-override}, else AWS's.
+     * Built per call (the daily price refresh uses it once); the caller closes it.
+     */
+    public PricingClient pricingClient(CloudTarget target, String signingRegion, URI endpointOverride) {
+        AwsCredentialsProvider credentials = clientsFor(target).credentialsProvider();
+        return configure(PricingClient.builder(), AwsService.PRICING, Region.of(signingRegion), credentials,
+                endpointOverride);
     }
 
     /** Drops (and closes) the clients of a cloud account whose settings changed. */
@@ -100,16 +113,21 @@ public class AwsClientFactory implements AutoCloseable {
                 configure(ApiGatewayV2Client.builder(), AwsService.API_GATEWAY, region, credentials),
                 configure(ServiceDiscoveryClient.builder(), AwsService.SERVICE_DISCOVERY, region, credentials),
                 configure(ResourceGroupsTaggingApiClient.builder(), AwsService.TAGGING, region, credentials),
-                credentialsCloser);
+                credentialsCloser, credentials);
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder,
             AwsService service, Region region, AwsCredentialsProvider credentials) {
+        return configure(builder, service, region, credentials, null);
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder,
+            AwsService service, Region region, AwsCredentialsProvider credentials, URI explicitEndpoint) {
         builder.region(region)
                 .credentialsProvider(credentials)
                 .httpClient(httpClient)
                 .overrideConfiguration(o -> o.retryStrategy(retryStrategy()).addExecutionInterceptor(AwsCallMetrics.GLOBAL));
-        URI endpoint = settings.endpointFor(service);
+        URI endpoint = explicitEndpoint != null ? explicitEndpoint : settings.endpointFor(service);
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }

@@ -1,5 +1,6 @@
 package com.mcpportal.portal.cloud.aws;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -12,10 +13,16 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.IoUtils;
 
-/** The SDK clients for one (cloud account, region), built by {@link AwsClientFactory}. */
+/**
+ * The SDK clients for one (cloud account, region), built by {@link AwsClientFactory}.
+ *
+ * @param credentials         closes the assumed-role credentials (null without a role)
+ * @param credentialsProvider the credentials every client here signs with (base chain or assumed role)
+ */
 public record AwsClients(StsClient sts, IamClient iam, Ec2Client ec2, EcsClient ecs, EcrClient ecr,
         CloudWatchLogsClient logs, SsmClient ssm, ApiGatewayV2Client apiGateway, ServiceDiscoveryClient cloudMap,
-        ResourceGroupsTaggingApiClient tagging, AutoCloseable credentials) implements AutoCloseable {
+        ResourceGroupsTaggingApiClient tagging, AutoCloseable credentials, AwsCredentialsProvider credentialsProvider)
+        implements AutoCloseable {
 
     @Override
     public void close() {

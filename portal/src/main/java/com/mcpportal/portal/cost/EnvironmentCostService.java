@@ -1,0 +1,129 @@
+package com.mcpportal.portal.cost;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import com.mcpportal.portal.cloud.account.CloudAccounts;
+import com.mcpportal.portal.environment.Environment;
+import com.mcpportal.portal.environment.EnvironmentService;
+import com.mcpportal.portal.schedule.Schedule;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Monthly estimates of environments: their settings and schedule's next 30 days priced with the cached AWS prices
+ * (the bundled snapshot for anything missing), and what-ifs that price other settings without changing anything.
+ * Callers check {@code TeamAccess} first; this is the API the pages and the REST API use.
+ */
+@Service
+public class EnvironmentCostService {
+
+    private final EnvironmentService environments;
+    private final CloudAccounts accounts;
+    private final EnvironmentSchedules schedules;
+    private final PriceCatalog catalog;
+    private final PriceStore store;
+    private final CostClock clock;
+
+    EnvironmentCostService(EnvironmentService environments, CloudAccounts accounts, EnvironmentSchedules schedules,
+            PriceCatalog catalog, PriceStore store, CostClock clock) {
+        this.environments = environments;
+        this.accounts = accounts;
+        this.schedules = schedules;
+        this.catalog = catalog;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** The estimate of one environment of the team; a 404 ({@code EnvironmentNotFoundException}) otherwise. */
+    public EnvironmentEstimate estimate(long teamId, long environmentId) {
+        return estimate(environments.get(teamId, environmentId));
+    }
+
+    /** The estimate of an environment with its own settings and schedule. */
+    public EnvironmentEstimate estimate(Environment environment) {
+        return estimate(environment, Sizings.of(environment.spec()), scheduleOf(environment), scheduleSource());
+    }
+
+    /** The same environment with other settings and schedule; nothing is stored. */
+    EnvironmentEstimate whatIf(Environment environment, WhatIfPlan plan) {
+        return estimate(environment, plan.sizing(), plan.schedule(), "what-if");
+    }
+
+    Schedule scheduleOf(Environment environment) {
+        return schedules.scheduleOf(environment.getId());
+    }
+
+    private String scheduleSource() {
+        return "the environment's schedule";
+    }
+
+    private EnvironmentEstimate estimate(Environment environment, EnvironmentSizing sizing, Schedule schedule,
+            String scheduleSource) {
+        Instant from = clock.now();
+        Duration on = schedule.hoursOn(from, from.plus(MonthlyHours.SAMPLE));
+        ScheduleBasis basis = new ScheduleBasis(ScheduleSummary.describe(schedule, from), scheduleSource, from,
+                MonthlyHours.hours(on), MonthlyHours.fromSchedule(schedule, from));
+        Optional<PriceStore.SpotQuote> spot = sizing.natSpot() ? liveSpotPrice(environment, sizing) : Optional.empty();
+        List<String> assumptions = new ArrayList<>();
+        assumptions.add("Hours on: " + basis.displayHoursInNext30Days() + " h in the 30 days from "
+                + CostFormat.timeText(from) + " on " + basis.description() + ", scaled to an average month: "
+                + basis.displayMonthlyHours() + " h.");
+        assumptions.addAll(Sizings.usageAssumptions(sizing));
+        assumptions.addAll(spotAssumptions(sizing, spot));
+        try {
+            EnvironmentCost cost = new CostEstimator(catalog).estimate(environment.getRegion(), sizing,
+                    basis.monthlyHours(), spot.map(PriceStore.SpotQuote::usdPerHour));
+            assumptions.addAll(cost.assumptions());
+            return new EnvironmentEstimate(environment.getId(), environment.getTeamId(), environment.getName(),
+                    environment.getRegion(), environment.getState(), basis, cost, null, sources(cost), assumptions);
+        } catch (MissingPriceException missing) {
+            return new EnvironmentEstimate(environment.getId(), environment.getTeamId(), environment.getName(),
+                    environment.getRegion(), environment.getState(), basis, null, missing.getMessage(), List.of(),
+                    assumptions);
+        }
+    }
+
+    /** The spot price the daily refresh read for an AWS account's region; simulated accounts have none. */
+    private Optional<PriceStore.SpotQuote> liveSpotPrice(Environment environment, EnvironmentSizing sizing) {
+        if (accounts.get(environment.getCloudAccountId()).isSimulated()) {
+            return Optional.empty();
+        }
+        return store.spot(environment.getRegion(), sizing.natInstanceType());
+    }
+
+    private static List<String> spotAssumptions(EnvironmentSizing sizing, Optional<PriceStore.SpotQuote> spot) {
+        List<String> said = new ArrayList<>();
+        if (sizing.natSpot()) {
+            said.add(spot.map(quote -> "NAT instance on spot: $" + quote.usdPerHour().stripTrailingZeros()
+                            .toPlainString() + "/h from EC2 spot price history (" + quote.instanceType() + " in "
+                            + quote.region() + ", read " + CostFormat.timeText(quote.fetchedAt()) + ").")
+                    .orElse("NAT instance on spot: no EC2 spot price read for this account and region (simulated"
+                            + " account, or not refreshed yet), so " + percent(SpotDiscounts.EC2_SPOT)
+                            + " off on-demand is assumed."));
+        }
+        if (sizing.fargateSpot()) {
+            said.add("Fargate Spot: " + percent(SpotDiscounts.FARGATE_SPOT) + " off on-demand is assumed (AWS"
+                    + " advertises up to 70%; the Pricing API has no live Fargate Spot price).");
+        }
+        return said;
+    }
+
+    private static String percent(BigDecimal fraction) {
+        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    private static List<String> sources(EnvironmentCost cost) {
+        return List.copyOf(Stream.of(cost.scheduled(), cost.alwaysOn(), cost.nat().natGateway())
+                .flatMap(estimate -> estimate.rows().stream())
+                .flatMap(row -> row.lines().stream())
+                .map(CostLine::provenance)
+                .collect(TreeSet::new, TreeSet::add, TreeSet::addAll));
+    }
+}
