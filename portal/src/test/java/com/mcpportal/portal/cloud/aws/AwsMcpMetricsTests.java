@@ -6,6 +6,9 @@ import static com.mcpportal.portal.cloud.aws.fake.AwsFake.queryError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,7 @@ import com.mcpportal.portal.cloud.CloudErrorKind;
 import com.mcpportal.portal.cloud.CloudException;
 import com.mcpportal.portal.cloud.EnvironmentRef;
 import com.mcpportal.portal.cloud.HourlyRequests;
+import com.mcpportal.portal.cloud.McpMetricsSource;
 import com.mcpportal.portal.cloud.aws.fake.AwsCall;
 import com.mcpportal.portal.cloud.aws.fake.AwsFake;
 import com.mcpportal.portal.cloud.aws.fake.EmptyAccount;
@@ -97,6 +101,17 @@ class AwsMcpMetricsTests {
                 new HourlyRequests(Instant.parse("2026-11-24T13:00:00Z"), 30, 0));
         assertThat(fake.calls("monitoring:GetMetricData")).hasSize(2);
         assertThat(fake.calls("monitoring:GetMetricData").get(1).param("NextToken")).isEqualTo("page-2");
+    }
+
+    @Test
+    void readsTheNamesTheMcpServerWrites() throws IOException {
+        String server = Files.readString(Path.of("..", "mcp-server", "src", "main", "java", "com", "mcpportal",
+                "mcpserver", "http", "EmfMetrics.java"));
+
+        assertThat(server).contains("NAMESPACE = \"" + McpMetricsSource.NAMESPACE + "\"",
+                "DIMENSION = \"" + McpMetricsSource.DIMENSION + "\"",
+                "\\\"Name\\\":\\\"" + McpMetricsSource.REQUESTS + "\\\"",
+                "\\\"Name\\\":\\\"" + McpMetricsSource.ERRORS + "\\\"");
     }
 
     @Test
