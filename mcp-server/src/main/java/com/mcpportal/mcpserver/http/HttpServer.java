@@ -81,7 +81,8 @@ public final class HttpServer {
         context.setClearReferencesThreadLocals(false);
         ApiKeyAuthenticator authenticator = auth.disabled() ? null
                 : new ApiKeyAuthenticator(registry, auth.environmentId().orElse(null), Clock.systemUTC());
-        addFilter(context, "log", new RequestLogFilter(server.inFlight));
+        EmfMetrics metrics = settings.metrics() ? EmfMetrics.forEnvironment(auth.environmentId().orElse(null)) : null;
+        addFilter(context, "log", new RequestLogFilter(server.inFlight, metrics));
         addFilter(context, "access", new AccessFilter(new ClientAddresses(auth.trustedProxies()),
                 auth.allowedCidrs(), new FailureThrottle(auth.maxFailures(), auth.failureWindow(), Clock.systemUTC()),
                 authenticator));

@@ -4,6 +4,7 @@ import com.mcpportal.mcpserver.Env;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The HTTP side of the server, from environment variables.
@@ -17,6 +18,8 @@ import java.util.List;
  * @param allowedHosts     {@code MCP_SERVER_ALLOWED_HOSTS}: {@code Host} values accepted; empty accepts any
  * @param shutdownGrace    {@code MCP_SERVER_SHUTDOWN_GRACE_SECONDS}: how long in-flight calls may finish
  * @param maxThreads       {@code MCP_SERVER_MAX_THREADS}: request threads (tool calls block on ElevenLabs)
+ * @param metrics          {@code MCP_SERVER_METRICS}: {@code emf} (default) adds CloudWatch metrics to each
+ *                         request line, {@code off} leaves them out
  */
 public record HttpSettings(
         int port,
@@ -27,7 +30,8 @@ public record HttpSettings(
         List<String> allowedOrigins,
         List<String> allowedHosts,
         Duration shutdownGrace,
-        int maxThreads) {
+        int maxThreads,
+        boolean metrics) {
 
     public static HttpSettings fromEnvironment(Env env) {
         return new HttpSettings(
@@ -39,6 +43,16 @@ public record HttpSettings(
                 env.list("MCP_SERVER_ALLOWED_ORIGINS"),
                 env.list("MCP_SERVER_ALLOWED_HOSTS"),
                 env.seconds("MCP_SERVER_SHUTDOWN_GRACE_SECONDS", 10, 0, 300),
-                env.integer("MCP_SERVER_MAX_THREADS", 64, 2, 1000));
+                env.integer("MCP_SERVER_MAX_THREADS", 64, 2, 1000),
+                metricsOn(env));
+    }
+
+    private static boolean metricsOn(Env env) {
+        String value = env.text("MCP_SERVER_METRICS").orElse("emf");
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "emf" -> true;
+            case "off" -> false;
+            default -> throw Env.invalid("MCP_SERVER_METRICS", "must be emf or off, got \"" + value + "\"");
+        };
     }
 }

@@ -14,14 +14,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Outermost filter: times the request, counts it as in flight (for graceful shutdown), makes every
- * error answer safe JSON, and writes the one request log line.
+ * error answer safe JSON, and writes the one request log line (with the request's metrics).
  */
 final class RequestLogFilter implements Filter {
 
     private final AtomicInteger inFlight;
+    private final EmfMetrics metrics;
 
-    RequestLogFilter(AtomicInteger inFlight) {
+    /** @param metrics the per-request metrics to add to each line, or {@code null} when they are off */
+    RequestLogFilter(AtomicInteger inFlight, EmfMetrics metrics) {
         this.inFlight = inFlight;
+        this.metrics = metrics;
     }
 
     @Override
@@ -35,6 +38,7 @@ final class RequestLogFilter implements Filter {
         request.setAttribute(RequestRecord.ATTRIBUTE, record);
         SafeErrorResponse safe = new SafeErrorResponse(response, record);
         inFlight.incrementAndGet();
+        record.bindToThread();
         try {
             chain.doFilter(request, safe);
             safe.finish();
@@ -42,9 +46,10 @@ final class RequestLogFilter implements Filter {
             JsonLog.error("request_failed", "path", record.path, "error", e.toString());
             safe.failed();
         } finally {
+            RequestRecord.unbindFromThread();
             inFlight.decrementAndGet();
             record.status = response.getStatus();
-            record.write(System.nanoTime() - start);
+            record.write(System.nanoTime() - start, metrics);
         }
     }
 }

@@ -69,8 +69,13 @@ public final class JsonLog {
 
     /** Starts a line; add fields with {@link #field} and finish with {@link #end}. */
     public static StringBuilder begin(Level level, String event) {
+        return begin(level, event, Instant.now());
+    }
+
+    /** {@link #begin(Level, String)} with the line's time stamp given. */
+    public static StringBuilder begin(Level level, String event, Instant ts) {
         StringBuilder line = new StringBuilder(192);
-        line.append("{\"ts\":\"").append(Instant.now()).append("\",\"level\":\"").append(level)
+        line.append("{\"ts\":\"").append(ts).append("\",\"level\":\"").append(level)
                 .append("\",\"event\":");
         JsonText.quote(line, event);
         return line;

@@ -44,7 +44,7 @@ public final class McpEndpoints {
 
     /** Servlets for {@code /mcp} and {@code /sse} + {@code /message}; their lifecycle follows the container's. */
     public static McpEndpoints forHttp(List<ToolDefinition> tools, HttpSettings settings) {
-        McpJsonMapper mapper = new ToolListJsonCache(McpJsonDefaults.getMapper());
+        McpJsonMapper mapper = new ResponseOutcomes(new ToolListJsonCache(McpJsonDefaults.getMapper()));
         LazySchemaValidator schemas = new LazySchemaValidator();
         DefaultServerTransportSecurityValidator headers = DefaultServerTransportSecurityValidator.builder()
                 .allowedOrigins(settings.allowedOrigins())

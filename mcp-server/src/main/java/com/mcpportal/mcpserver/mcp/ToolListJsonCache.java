@@ -1,11 +1,9 @@
 package com.mcpportal.mcpserver.mcp;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -14,16 +12,15 @@ import java.util.List;
  * serializing it was most of the CPU a {@code tools/list} call cost. The cache holds the JSON of
  * one list of tool instances; any other list, or any other message, goes to the delegate.
  */
-final class ToolListJsonCache implements McpJsonMapper {
+final class ToolListJsonCache extends ForwardingJsonMapper {
 
     private record Entry(List<McpSchema.Tool> tools, String json) {
     }
 
-    private final McpJsonMapper delegate;
     private volatile Entry entry;
 
     ToolListJsonCache(McpJsonMapper delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     @Override
@@ -58,40 +55,5 @@ final class ToolListJsonCache implements McpJsonMapper {
             }
         }
         return true;
-    }
-
-    @Override
-    public byte[] writeValueAsBytes(Object value) throws IOException {
-        return writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public <T> T readValue(String content, Class<T> type) throws IOException {
-        return delegate.readValue(content, type);
-    }
-
-    @Override
-    public <T> T readValue(byte[] content, Class<T> type) throws IOException {
-        return delegate.readValue(content, type);
-    }
-
-    @Override
-    public <T> T readValue(String content, TypeRef<T> type) throws IOException {
-        return delegate.readValue(content, type);
-    }
-
-    @Override
-    public <T> T readValue(byte[] content, TypeRef<T> type) throws IOException {
-        return delegate.readValue(content, type);
-    }
-
-    @Override
-    public <T> T convertValue(Object fromValue, Class<T> type) {
-        return delegate.convertValue(fromValue, type);
-    }
-
-    @Override
-    public <T> T convertValue(Object fromValue, TypeRef<T> type) {
-        return delegate.convertValue(fromValue, type);
     }
 }

@@ -11,12 +11,17 @@ public final class LogCapture implements AutoCloseable {
 
     private final ByteArrayOutputStream lines = new ByteArrayOutputStream();
 
-    private LogCapture() {
-        JsonLog.configure(lines, JsonLog.Level.INFO);
+    private LogCapture(JsonLog.Level level) {
+        JsonLog.configure(lines, level);
     }
 
     public static LogCapture start() {
-        return new LogCapture();
+        return new LogCapture(JsonLog.Level.INFO);
+    }
+
+    /** Captures only lines at {@code level} and above, as {@code MCP_SERVER_LOG_LEVEL} would. */
+    public static LogCapture start(JsonLog.Level level) {
+        return new LogCapture(level);
     }
 
     public synchronized List<String> lines() {

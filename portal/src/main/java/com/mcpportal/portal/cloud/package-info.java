@@ -4,6 +4,10 @@
  * {@link com.mcpportal.portal.cloud.CloudException} for failures (retryable or fatal, with the step,
  * service, provider error code and message).
  *
+ * <p>{@link com.mcpportal.portal.cloud.McpMetricsSource} is a second, narrow port: the hourly request and error
+ * counts of an environment's MCP server, from CloudWatch {@code GetMetricData} in {@code aws} mode and generated
+ * (deterministic per environment and hour, zero while the simulated service did not run) in {@code simulated} mode.
+ *
  * <p>The AWS adapter ({@code cloud.aws}) runs each step on AWS SDK v2. Every resource carries the
  * tags {@code mcp-portal:environment-id}, {@code mcp-portal:team}, {@code mcp-portal:managed-by},
  * {@code mcp-portal:component} and {@code Name}; ECR, Logs, ECS and Cloud Map resources are named
@@ -20,7 +24,7 @@
  * <tr><td>{@code portal.aws.endpoint-override}</td><td>none</td><td>one endpoint for every service, e.g.
  *     {@code http://localhost:4566} for LocalStack</td></tr>
  * <tr><td>{@code portal.aws.endpoints.<service>}</td><td>none</td><td>per-service endpoint, wins over the
- *     global one; services: {@code sts iam ec2 ecs ecr logs ssm apigateway servicediscovery tagging pricing}
+ *     global one; services: {@code sts iam ec2 ecs ecr logs ssm apigateway servicediscovery tagging pricing cloudwatch}
  *     ({@code portal.pricing.endpoint-override} wins for the Pricing API, see {@code cost.PricingSettings})</td></tr>
  * <tr><td>{@code portal.aws.retry-mode}</td><td>{@code standard}</td><td>SDK retry strategy:
  *     {@code standard} or {@code adaptive} (client-side rate limiting)</td></tr>

@@ -17,6 +17,7 @@ import com.mcpportal.portal.environment.drift.DriftCheck;
 import com.mcpportal.portal.environment.drift.DriftFinding;
 import com.mcpportal.portal.environment.operation.EnvironmentOperations;
 import com.mcpportal.portal.environment.operation.OperationView;
+import com.mcpportal.portal.environment.traffic.ErrorRateCheck;
 import com.mcpportal.portal.team.TeamGrant;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,16 +52,18 @@ class EnvironmentPages {
     private final DriftCheck drift;
     private final ObjectProvider<EnvironmentEstimates> estimates;
     private final ObjectProvider<EnvironmentScheduleSummaries> schedules;
+    private final ErrorRateCheck errorRate;
 
     EnvironmentPages(EnvironmentService environments, CloudAccounts accounts, EnvironmentOperations operations,
             DriftCheck drift, ObjectProvider<EnvironmentEstimates> estimates,
-            ObjectProvider<EnvironmentScheduleSummaries> schedules) {
+            ObjectProvider<EnvironmentScheduleSummaries> schedules, ErrorRateCheck errorRate) {
         this.environments = environments;
         this.accounts = accounts;
         this.operations = operations;
         this.drift = drift;
         this.estimates = estimates;
         this.schedules = schedules;
+        this.errorRate = errorRate;
     }
 
     String list(Model model, TeamGrant team) {
@@ -70,6 +73,8 @@ class EnvironmentPages {
                 .toList();
         model.addAttribute("team", team);
         model.addAttribute("rows", rows);
+        model.addAttribute("errorRateFlagged", errorRate.flagged(rows.stream().map(r -> r.environment().getId())
+                .toList()));
         model.addAttribute("accountNames", accountNames());
         return LIST_VIEW;
     }
@@ -92,6 +97,8 @@ class EnvironmentPages {
 
     String detail(Model model, TeamGrant team, Environment environment) {
         live(model, team, environment);
+        model.addAttribute("traffic", errorRate.panel(environment.getId(),
+                accounts.get(environment.getCloudAccountId()).isSimulated()));
         model.addAttribute("spec", environment.spec());
         model.addAttribute("estimate", estimate(environment));
         EnvironmentScheduleSummaries summaries = schedules.getIfAvailable();

@@ -28,6 +28,7 @@ public class PortalMetrics {
     static final String OPERATION_DURATION = "portal.operations.duration";
     static final String KEY_SETS_PUBLISHED = "portal.keysets.published";
     static final String ENVIRONMENTS = "portal.environments";
+    static final String ERROR_RATE_CROSSINGS = "portal.mcp.error_rate.crossings";
     /** How long one reading of the environment counts serves every state's gauge: one query per scrape. */
     static final Duration COUNTS_CACHE = Duration.ofSeconds(5);
 
@@ -82,6 +83,17 @@ public class PortalMetrics {
     private void keySetPublication(String environmentId, String outcome) {
         Counter.builder(KEY_SETS_PUBLISHED).description("Key sets published to MCP servers, by environment")
                 .tag("environment", environmentId == null ? "unknown" : environmentId).tag("outcome", outcome).register(registry).increment();
+    }
+
+    /**
+     * Counts an environment's MCP error rate crossing the threshold ({@code portal.mcp.error_rate.crossings}, tags
+     * {@code environment} and {@code direction}: {@code flagged} when it rose past it, {@code cleared} when it fell
+     * back). Called once per crossing, not per check.
+     */
+    public void errorRateCrossed(String environmentId, boolean flagged) {
+        Counter.builder(ERROR_RATE_CROSSINGS).description("MCP server error rates crossing the threshold, by environment")
+                .tag("environment", environmentId == null ? "unknown" : environmentId)
+                .tag("direction", flagged ? "flagged" : "cleared").register(registry).increment();
     }
 
     /**

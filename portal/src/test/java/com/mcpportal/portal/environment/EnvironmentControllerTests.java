@@ -15,6 +15,7 @@ import com.mcpportal.portal.environment.operation.Actor;
 import com.mcpportal.portal.environment.operation.EnvironmentOperations;
 import com.mcpportal.portal.environment.operation.OperationKind;
 import com.mcpportal.portal.environment.operation.OperationRequest;
+import com.mcpportal.portal.environment.traffic.ErrorRateCheck;
 import com.mcpportal.portal.security.PortalUserPrincipal;
 import com.mcpportal.portal.security.PortalWebMvcTest;
 import com.mcpportal.portal.security.RoleRequiredException;
@@ -72,6 +73,9 @@ class EnvironmentControllerTests {
 
     @MockitoBean
     DriftCheck drift;
+
+    @MockitoBean
+    ErrorRateCheck errorRate;
 
     CloudAccount simulated;
 

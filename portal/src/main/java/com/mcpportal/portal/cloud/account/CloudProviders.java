@@ -1,24 +1,32 @@
 package com.mcpportal.portal.cloud.account;
 
 import com.mcpportal.portal.cloud.CloudProvider;
+import com.mcpportal.portal.cloud.McpMetricsSource;
 import com.mcpportal.portal.cloud.aws.AwsClientFactory;
 import com.mcpportal.portal.cloud.aws.AwsCloudProvider;
+import com.mcpportal.portal.cloud.aws.AwsMcpMetrics;
 import com.mcpportal.portal.cloud.simulated.SimulatedCloudProvider;
+import com.mcpportal.portal.cloud.simulated.SimulatedMcpMetrics;
 
 import org.springframework.stereotype.Component;
 
-/** Picks the adapter for a cloud account by its mode: the AWS SDK adapter or the simulated one. */
+/** Picks the adapters for a cloud account by its mode: the AWS SDK adapters or the simulated ones. */
 @Component
 public class CloudProviders {
 
     private final AwsCloudProvider aws;
     private final SimulatedCloudProvider simulated;
     private final AwsClientFactory awsClients;
+    private final AwsMcpMetrics awsMetrics;
+    private final SimulatedMcpMetrics simulatedMetrics;
 
-    CloudProviders(AwsCloudProvider aws, SimulatedCloudProvider simulated, AwsClientFactory awsClients) {
+    CloudProviders(AwsCloudProvider aws, SimulatedCloudProvider simulated, AwsClientFactory awsClients,
+            AwsMcpMetrics awsMetrics, SimulatedMcpMetrics simulatedMetrics) {
         this.aws = aws;
         this.simulated = simulated;
         this.awsClients = awsClients;
+        this.awsMetrics = awsMetrics;
+        this.simulatedMetrics = simulatedMetrics;
     }
 
     public CloudProvider forAccount(CloudAccount account) {
@@ -27,6 +35,11 @@ public class CloudProviders {
 
     public CloudProvider forMode(CloudAccountMode mode) {
         return mode == CloudAccountMode.AWS ? aws : simulated;
+    }
+
+    /** Where the account's MCP servers' request metrics are read: CloudWatch, or generated figures. */
+    public McpMetricsSource metricsFor(CloudAccount account) {
+        return account.getMode() == CloudAccountMode.AWS ? awsMetrics : simulatedMetrics;
     }
 
     /** Forgets cached SDK clients (credentials, assumed role) of an account whose settings changed. */

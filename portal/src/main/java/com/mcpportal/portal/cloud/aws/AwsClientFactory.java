@@ -17,6 +17,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -113,6 +114,7 @@ public class AwsClientFactory implements AutoCloseable {
                 configure(ApiGatewayV2Client.builder(), AwsService.API_GATEWAY, region, credentials),
                 configure(ServiceDiscoveryClient.builder(), AwsService.SERVICE_DISCOVERY, region, credentials),
                 configure(ResourceGroupsTaggingApiClient.builder(), AwsService.TAGGING, region, credentials),
+                configure(CloudWatchClient.builder(), AwsService.CLOUDWATCH, region, credentials),
                 credentialsCloser, credentials);
     }
 

@@ -20,6 +20,11 @@ class AwsCloudConfiguration {
     }
 
     @Bean
+    AwsMcpMetrics awsMcpMetrics(AwsClientFactory clients) {
+        return new AwsMcpMetrics(clients);
+    }
+
+    @Bean
     AwsCloudProvider awsCloudProvider(AwsClientFactory clients, AwsSettings settings) {
         return new AwsCloudProvider(clients, settings);
     }

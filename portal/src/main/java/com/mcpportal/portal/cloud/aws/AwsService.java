@@ -3,7 +3,8 @@ package com.mcpportal.portal.cloud.aws;
 /** The AWS services the adapter calls, with the keys used in {@code portal.aws.endpoints}. */
 public enum AwsService {
     STS("sts"), IAM("iam"), EC2("ec2"), ECS("ecs"), ECR("ecr"), LOGS("logs"), SSM("ssm"),
-    API_GATEWAY("apigateway"), SERVICE_DISCOVERY("servicediscovery"), TAGGING("tagging"), PRICING("pricing");
+    API_GATEWAY("apigateway"), SERVICE_DISCOVERY("servicediscovery"), TAGGING("tagging"), PRICING("pricing"),
+    CLOUDWATCH("cloudwatch");
 
     private final String key;
 

@@ -1,5 +1,7 @@
 package com.mcpportal.portal.cloud.simulated;
 
+import java.time.Clock;
+
 import com.mcpportal.portal.cloud.secret.SecretCipher;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,5 +17,10 @@ class SimulatedCloudConfiguration {
     @Bean
     SimulatedCloudProvider simulatedCloudProvider(JdbcTemplate jdbc, SecretCipher cipher, SimulatedSettings settings) {
         return new SimulatedCloudProvider(new SimulatedStore(jdbc), cipher, settings);
+    }
+
+    @Bean
+    SimulatedMcpMetrics simulatedMcpMetrics(JdbcTemplate jdbc) {
+        return new SimulatedMcpMetrics(new SimulatedStore(jdbc), Clock.systemUTC());
     }
 }

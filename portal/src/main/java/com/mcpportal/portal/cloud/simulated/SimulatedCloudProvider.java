@@ -189,6 +189,9 @@ public class SimulatedCloudProvider implements CloudProvider {
         attributes.put("runningCount", desiredCount);
         attributes.put("pendingCount", 0);
         store.update(env, SERVICE, "ACTIVE", attributes);
+        if (running != desiredCount) {
+            store.recordScaling(env, desiredCount);
+        }
         return new ServiceCounts("ACTIVE", desiredCount, desiredCount, 0);
     }
 
@@ -211,6 +214,7 @@ public class SimulatedCloudProvider implements CloudProvider {
         store.find(env, SERVICE).ifPresent(service -> {
             if (service.number("runningCount") > 0) {
                 pause(settings.waitDelay()); // tasks drain before the service goes away
+                store.recordScaling(env, 0);
             }
         });
         delete(env, SERVICE);

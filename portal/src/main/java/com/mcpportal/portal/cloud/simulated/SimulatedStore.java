@@ -99,6 +99,20 @@ final class SimulatedStore {
         jdbc.update("DELETE FROM simulated_secret WHERE environment_id = ?", env.environmentId());
     }
 
+    /** Notes that the environment's service runs {@code runningCount} tasks from now on. */
+    void recordScaling(EnvironmentRef env, int runningCount) {
+        jdbc.update("INSERT INTO simulated_service_scaling (environment_id, changed_at, running_count) VALUES (?, ?, ?)",
+                env.environmentId(), Timestamp.from(Instant.now()), runningCount);
+    }
+
+    /** The service's changes before {@code until}, oldest first: the last one before a time says what ran then. */
+    List<SimulatedMcpMetrics.Scaling> scalingHistory(EnvironmentRef env, Instant until) {
+        return jdbc.query("SELECT changed_at, running_count FROM simulated_service_scaling"
+                + " WHERE environment_id = ? AND changed_at < ? ORDER BY changed_at, id",
+                (rs, row) -> new SimulatedMcpMetrics.Scaling(rs.getTimestamp(1).toInstant(), rs.getInt(2)),
+                env.environmentId(), Timestamp.from(until));
+    }
+
     static Map<String, Object> attributes(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {

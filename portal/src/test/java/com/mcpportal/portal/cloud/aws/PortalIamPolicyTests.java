@@ -1,5 +1,7 @@
 package com.mcpportal.portal.cloud.aws;
 
+import static com.mcpportal.portal.cloud.aws.fake.AwsFake.cloudWatch;
+import static com.mcpportal.portal.cloud.aws.fake.AwsFake.cloudWatchOk;
 import static com.mcpportal.portal.cloud.aws.fake.AwsFake.ec2;
 import static com.mcpportal.portal.cloud.aws.fake.AwsFake.ec2Ok;
 import static com.mcpportal.portal.cloud.aws.fake.AwsFake.json;
@@ -13,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,8 +86,8 @@ class PortalIamPolicyTests {
     /** AWS answers these for any valid credentials; no policy can grant or need them. */
     static final Set<String> NEED_NO_PERMISSION = Set.of("sts:GetCallerIdentity");
 
-    /** In the policy ahead of the code that calls them: the MCP error-rate page reads CloudWatch (issue 9). */
-    static final Set<String> PLANNED = Set.of("cloudwatch:GetMetricData");
+    /** In the policy ahead of the code that calls them. */
+    static final Set<String> PLANNED = Set.of();
 
     /** Called by the SDK itself: AwsClientFactory's StsAssumeRoleCredentialsProvider, for a team account's role. */
     static final Set<String> CALLED_BY_THE_SDK = Set.of("sts:AssumeRole");
@@ -105,6 +108,7 @@ class PortalIamPolicyTests {
         fake.forgetCalls();
         provision();
         startStopAndDescribe();
+        readRequestMetrics();
         deprovision();
         readPrices();
         called.addAll(fake.iamActions());
@@ -113,7 +117,7 @@ class PortalIamPolicyTests {
                 .contains("sts:AssumeRole", "iam:CreateRole", "ec2:RunInstances", "ec2:StartInstances",
                         "ec2:StopInstances", "ecs:UpdateService", "ecs:ListTasks", "apigateway:DELETE",
                         "servicediscovery:DeleteNamespace", "ssm:DeleteParameters", "tag:GetResources",
-                        "pricing:GetProducts", "ec2:DescribeSpotPriceHistory");
+                        "pricing:GetProducts", "ec2:DescribeSpotPriceHistory", "cloudwatch:GetMetricData");
         assertThat(policy().missing(needed(called))).as("actions the portal calls that the policy does not allow")
                 .isEmpty();
     }
@@ -124,7 +128,8 @@ class PortalIamPolicyTests {
 
         assertThat(called).as("the source scan found the adapter's calls").hasSizeGreaterThan(60)
                 .contains("ec2:RunInstances", "ec2:CancelSpotInstanceRequests", "ec2:ReplaceRoute",
-                        "ecs:PutClusterCapacityProviders", "apigateway:PATCH", "pricing:GetProducts");
+                        "ecs:PutClusterCapacityProviders", "apigateway:PATCH", "pricing:GetProducts",
+                        "cloudwatch:GetMetricData");
         assertThat(policy().missing(needed(called))).as("actions in the adapter's source the policy does not allow")
                 .isEmpty();
     }
@@ -261,6 +266,13 @@ class PortalIamPolicyTests {
         cloud().deleteLogGroup(env);
         cloud().deleteSecrets(env);
         assertThat(cloud().remainingResources(env)).isEmpty();
+    }
+
+    /** The environment page's request figures. */
+    private void readRequestMetrics() {
+        fake.answer(cloudWatch("GetMetricData"), cloudWatchOk("GetMetricData", "<MetricDataResults/>"));
+        new AwsMcpMetrics(fake.clientFactory(fake.settings())).hourlyRequests(env, Instant.now().minusSeconds(7200),
+                Instant.now());
     }
 
     /** The cost feature's calls, on clients pointed at the same fake. */

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -51,6 +52,7 @@ final class SdkCallsInSource {
             Map.entry("iam", new Client(IamClient.class, "iam")),
             Map.entry("tagging", new Client(ResourceGroupsTaggingApiClient.class, "tag")),
             Map.entry("sts", new Client(StsClient.class, "sts")),
+            Map.entry("cloudWatch", new Client(CloudWatchClient.class, "cloudwatch")),
             Map.entry("pricing", new Client(PricingClient.class, "pricing")));
 
     private static final Pattern CALL = Pattern.compile("\\b(" + String.join("|", CLIENTS.keySet())

@@ -49,12 +49,14 @@ public record AwsCall(String service, String action, String method, String path,
 
     /**
      * The IAM action that authorizes this call, as a policy names it: {@code ec2:RunInstances},
-     * {@code tag:GetResources}, and for API Gateway's REST API the HTTP verb, {@code apigateway:POST}.
+     * {@code tag:GetResources}, {@code cloudwatch:GetMetricData} (signed as {@code monitoring}), and for API
+     * Gateway's REST API the HTTP verb, {@code apigateway:POST}.
      */
     public String iamAction() {
         return switch (service) {
             case "apigateway" -> "apigateway:" + method;
             case "tagging" -> "tag:" + action;
+            case "monitoring" -> "cloudwatch:" + action;
             default -> name();
         };
     }

@@ -38,7 +38,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * A loopback fake of the AWS APIs the portal calls, answering in each API's own protocol: EC2,
- * STS and IAM speak Query (form POST, XML answers, XML errors), ECS, ECR, Logs, SSM, Cloud Map
+ * STS, IAM and CloudWatch (SDK 2.40's client) speak Query (form POST, XML answers, XML errors), ECS, ECR, Logs, SSM, Cloud Map
  * and Resource Groups Tagging speak JSON 1.1 ({@code X-Amz-Target}), API Gateway v2 speaks
  * REST-JSON. Calls are told apart by the service in the SigV4 credential scope, as AWS does.
  *
@@ -148,6 +148,11 @@ public final class AwsFake implements AutoCloseable, BeforeEachCallback, AfterEa
         return query("ec2", action);
     }
 
+    /** A CloudWatch call (Query protocol; the signing name is {@code monitoring}). */
+    public static MappingBuilder cloudWatch(String action) {
+        return query("monitoring", action);
+    }
+
     /** A JSON-protocol call, e.g. {@code json("ecs", "CreateService")}; {@code service} is the signing name. */
     public static MappingBuilder json(String service, String action) {
         return post(urlEqualTo("/")).withHeader("Authorization", containing("/" + service + "/aws4_request"))
@@ -181,7 +186,12 @@ public final class AwsFake implements AutoCloseable, BeforeEachCallback, AfterEa
                 + "</RequestId></ResponseMetadata></" + action + "Response>");
     }
 
-    /** The STS/IAM error document: {@code <ErrorResponse><Error><Type>Sender</Type><Code>…}. */
+    /** A CloudWatch answer: {@code <ActionResponse xmlns="…/2010-08-01/"><ActionResult>inner</ActionResult>…}. */
+    public static ResponseDefinitionBuilder cloudWatchOk(String action, String inner) {
+        return queryOk("http://monitoring.amazonaws.com/doc/2010-08-01/", action, inner);
+    }
+
+    /** The STS/IAM/CloudWatch error document: {@code <ErrorResponse><Error><Type>Sender</Type><Code>…}. */
     public static ResponseDefinitionBuilder queryError(int status, String code, String message) {
         return xml(status, "<ErrorResponse><Error><Type>Sender</Type><Code>" + code + "</Code><Message>"
                 + Ec2Xml.escape(message) + "</Message></Error><RequestId>" + UUID.randomUUID()
