@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -65,8 +66,10 @@ abstract class TimedAuditTestSupport {
     @TestConfiguration(proxyBeanMethods = false)
     static class Clocks {
 
+        /** Replaces the portal's system clock (the schedule configuration's {@code clock} bean) in these contexts. */
         @Bean
-        MovableClock clock() {
+        @Primary
+        MovableClock movableClock() {
             return new MovableClock(Instant.parse("2020-01-01T00:00:00Z"));
         }
     }

@@ -63,7 +63,7 @@ class ScheduleBrowserIntegrationTests extends BrowserTestSupport {
         assertThat(browser.flash()).contains("Saved the schedule of " + environment.getName());
         assertThat(browser.texts("#schedule-summary").get(0))
                 .isEqualTo("Mon 08:00\u201312:00, Tue\u2013Fri 08:00\u201320:00, Sat 10:00\u201314:00 (Europe/Berlin)");
-        assertThat(onCells("pattern-grid")).as("4 hours less on Monday, 4 more on Saturday").isEqualTo(60);
+        assertThat(onCells("pattern-grid")).as("8 hours less on Monday (08–12 only), 4 more on Saturday").isEqualTo(56);
         assertThat(browser.script("return document.querySelector('#pattern-grid [title=\"Sat 10:00\u201311:00: on\"]')"
                 + ".classList.contains('on')")).isEqualTo(true);
         assertThat(browser.script("return document.querySelector('#pattern-grid [title=\"Mon 13:00\u201314:00: off\"]')"
