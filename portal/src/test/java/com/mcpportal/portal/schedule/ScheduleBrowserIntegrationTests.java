@@ -40,7 +40,7 @@ class ScheduleBrowserIntegrationTests extends BrowserTestSupport {
         awaitViewerZone("UTC"); // the page learns the browser's zone and shows itself once more with it
         assertThat(browser.heading()).isEqualTo("Schedule of " + environment.getName());
         assertThat(browser.text()).as("a copy of the (portal's) default, made when the environment was created")
-                .contains("Last changed by system").doesNotContain("Your time");
+                .contains("Last changed by system").doesNotContainIgnoringCase("Your time");
         List<String> transitionsBefore = browser.texts("#transitions tbody tr");
         int patternOnBefore = onCells("pattern-grid");
         assertThat(patternOnBefore).as("Mon–Fri, 12 hours each").isEqualTo(60);
@@ -71,14 +71,14 @@ class ScheduleBrowserIntegrationTests extends BrowserTestSupport {
         List<String> transitionsAfter = browser.texts("#transitions tbody tr");
         assertThat(transitionsAfter).hasSize(5).isNotEqualTo(transitionsBefore);
         assertThat(transitionsAfter.get(0)).containsPattern("(starts|stops) \\w{3} \\d\\d:00 CES?T \\w{3} \\d\\d:00 UTC in ");
-        assertThat(browser.text()).contains("Your time (UTC)");
+        assertThat(browser.text()).containsIgnoringCase("Your time (UTC)");
         browser.screenshot("schedule-edited");
 
         // Keep it on until a Sunday night, when no window is open: the override's end is the next change.
         ZonedDateTime until = ZonedDateTime.now(BERLIN).plusDays(1).with(TemporalAdjusters.next(DayOfWeek.SUNDAY))
                 .withHour(3).withMinute(0).withSecond(0).withNano(0);
         int comingOnBefore = onCells("coming-grid");
-        browser.fill("override-on", "").fill("until", until.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+        browser.fill("until", until.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
         browser.script("document.getElementById('override-on').checked = true");
         browser.press("Set override");
         awaitViewerZone("UTC");
