@@ -12,7 +12,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /**
  * How the audit and cost REST API tests authenticate, in one place. For now {@code /api/**} still goes through the
  * page chain (session user, CSRF token); once the personal access token chain is merged, {@link #as} issues a
- * token for the user and sends it as a bearer header, and {@link #unauthenticated()} expects 401 only.
+ * token for the user and sends it as a bearer header, {@link #anonymous()} adds nothing and {@link #unauthenticated()}
+ * expects 401 only.
  */
 public final class ApiAuth {
 
@@ -22,6 +23,14 @@ public final class ApiAuth {
     /** Authenticates the request as this user. */
     public static RequestPostProcessor as(PortalUserPrincipal user) {
         return request -> csrf().postProcessRequest(user(user).postProcessRequest(request));
+    }
+
+    /**
+     * A request without credentials. It carries a CSRF token only so that, while the page chain still serves
+     * {@code /api/**}, a PUT or POST reaches the authentication check instead of stopping at the CSRF filter.
+     */
+    public static RequestPostProcessor anonymous() {
+        return csrf();
     }
 
     /**
