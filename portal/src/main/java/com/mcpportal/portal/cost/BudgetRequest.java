@@ -33,6 +33,7 @@ record BudgetRequest(JsonNode monthlyUsd) {
         catch (NumberFormatException ex) {
             // answered below
         }
-        throw new InvalidInputException("monthlyUsd", "Give the amount as a decimal number of dollars, e.g. \"250.00\".");
+        throw new InvalidInputException("monthlyUsd",
+                "Give the amount as a decimal number of dollars, e.g. \"250.00\".");
     }
 }

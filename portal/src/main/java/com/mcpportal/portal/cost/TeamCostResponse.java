@@ -14,8 +14,8 @@ import static com.mcpportal.portal.cost.EnvironmentCostResponse.exact;
  * @param environments every environment of the team (deleted ones left out), by name
  * @param budget       the team's monthly budget and its last check, or null when it has none
  */
-record TeamCostResponse(long teamId, String currency, String totalUsd, String alwaysOnUsd, List<ComponentTotal> byComponent,
-                        List<EnvironmentLine> environments, Budget budget, EnvironmentCostResponse.Prices prices) {
+record TeamCostResponse(long teamId, String currency, String totalUsd, String alwaysOnUsd,
+                        List<ComponentTotal> byComponent, List<EnvironmentLine> environments, Budget budget, EnvironmentCostResponse.Prices prices) {
 
     /** One component summed over the counted environments (components that cost nothing are left out). */
     record ComponentTotal(String component, String label, String monthlyUsd) {

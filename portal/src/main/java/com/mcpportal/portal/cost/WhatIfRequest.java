@@ -56,7 +56,8 @@ record WhatIfRequest(Size size, String architecture, Boolean fargateSpot, String
         form.setSubmitted(true);
         if (size != null) {
             if (size.cpu() == null || size.memoryMiB() == null) {
-                errors.add(new FieldMessage("size", "Give both cpu and memoryMiB, e.g. {\"cpu\": 256, \"memoryMiB\": 512}."));
+                errors.add(new FieldMessage("size",
+                        "Give both cpu and memoryMiB, e.g. {\"cpu\": 256, \"memoryMiB\": 512}."));
             }
             else {
                 form.setSize(size.cpu() + "/" + size.memoryMiB());

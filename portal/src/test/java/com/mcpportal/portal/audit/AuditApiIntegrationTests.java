@@ -11,6 +11,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.mcpportal.portal.api.ApiAuth;
 import com.mcpportal.portal.security.PortalUserPrincipal;
 import com.mcpportal.portal.support.PortalIntegrationTest;
 import com.mcpportal.portal.support.TestData;
@@ -27,7 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import static com.mcpportal.portal.audit.ApiAuth.as;
+import static com.mcpportal.portal.api.ApiAuth.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
@@ -80,7 +81,8 @@ class AuditApiIntegrationTests {
                 "/api/v1/teams/" + team.getId() + "/audit-events/" + event, "/api/v1/audit-events",
                 "/api/v1/audit-events/" + event, "/api/v1/audit-events/export",
                 "/api/v1/teams/" + team.getId() + "/audit-events/export")) {
-            mvc.perform(get(uri).accept(MediaType.APPLICATION_JSON).with(ApiAuth.anonymous())).andExpect(ApiAuth.unauthenticated())
+            mvc.perform(get(uri).accept(MediaType.APPLICATION_JSON).with(ApiAuth.anonymous()))
+                    .andExpect(ApiAuth.unauthenticated())
                     .andExpect(content().string(org.hamcrest.Matchers.not(containsString("test.api.anonymous"))));
         }
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.mcpportal.portal.audit.ApiAuth;
+import com.mcpportal.portal.api.ApiAuth;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.security.PortalUserPrincipal;
 import com.mcpportal.portal.support.TestData;
@@ -26,7 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import static com.mcpportal.portal.audit.ApiAuth.as;
+import static com.mcpportal.portal.api.ApiAuth.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;

@@ -10,7 +10,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.mcpportal.portal.audit.ApiAuth;
+import com.mcpportal.portal.api.ApiAuth;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.schedule.Schedule;
 import com.mcpportal.portal.schedule.ScheduleWindow;
@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import static com.mcpportal.portal.audit.ApiAuth.as;
+import static com.mcpportal.portal.api.ApiAuth.as;
 import static com.mcpportal.portal.cost.CostApiIntegrationTests.cents;
 import static com.mcpportal.portal.cost.CostApiIntegrationTests.sum;
 import static com.mcpportal.portal.cost.CostApiIntegrationTests.usd;

@@ -1,4 +1,4 @@
-package com.mcpportal.portal.audit;
+package com.mcpportal.portal.api;
 
 import com.mcpportal.portal.security.PortalUserPrincipal;
 
@@ -10,7 +10,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * How the audit and cost REST API tests authenticate, in one place. For now {@code /api/**} still goes through the
+ * How REST API tests authenticate, in one place. For now {@code /api/**} still goes through the
  * page chain (session user, CSRF token); once the personal access token chain is merged, {@link #as} issues a
  * token for the user and sends it as a bearer header, {@link #anonymous()} adds nothing and {@link #unauthenticated()}
  * expects 401 only.
