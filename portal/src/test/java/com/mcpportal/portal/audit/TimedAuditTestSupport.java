@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
@@ -65,8 +66,10 @@ abstract class TimedAuditTestSupport {
     @TestConfiguration(proxyBeanMethods = false)
     static class Clocks {
 
+        /** Primary, not named "clock": the schedule feature has a system clock bean of that name. */
         @Bean
-        MovableClock clock() {
+        @Primary
+        MovableClock movableClock() {
             return new MovableClock(Instant.parse("2020-01-01T00:00:00Z"));
         }
     }
