@@ -1,12 +1,7 @@
 package com.mcpportal.portal.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -21,12 +16,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Controller
 class AuditExportController {
 
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC);
-
     private final AuditReaders readers;
     private final AuditExporter exporter;
-    private final Clock clock = Clock.systemUTC();
 
     AuditExportController(AuditReaders readers, AuditExporter exporter) {
         this.readers = readers;
@@ -44,12 +35,6 @@ class AuditExportController {
             return ResponseEntity.badRequest().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
                     .body(out -> out.write(message.getBytes(StandardCharsets.UTF_8)));
         }
-        long exportEventId = exporter.recordExport(scope, request.filter(), chosen);
-        String fileName = "audit-" + FILE_TIME.format(clock.instant()) + "." + chosen.extension();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(chosen.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(out -> exporter.export(scope, request.filter(), exportEventId, chosen, out));
+        return exporter.download(scope, request.filter(), chosen);
     }
 }

@@ -7,13 +7,21 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Streams audit events to a file format: rows come through a server-side cursor (a fetch size inside a read-only
@@ -23,9 +31,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class AuditExporter {
 
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
     private final AuditLog auditLog;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
+    private final Clock clock = Clock.systemUTC();
 
     AuditExporter(AuditLog auditLog, JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditSettings settings) {
         this.auditLog = auditLog;
@@ -33,6 +45,21 @@ class AuditExporter {
         this.jdbc.setFetchSize(settings.exportFetchSize());
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+    }
+
+    /**
+     * The download the page and the REST API answer with: the export is recorded first, then the events stream
+     * as an attachment named by the time ({@code audit-20260301-090000.jsonl}).
+     */
+    ResponseEntity<StreamingResponseBody> download(AuditScope scope, AuditFilter filter, AuditExportFormat format) {
+        long exportEventId = recordExport(scope, filter, format);
+        String fileName = "audit-" + FILE_TIME.format(clock.instant()) + "." + format.extension();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(format.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build()
+                        .toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(out -> export(scope, filter, exportEventId, format, out));
     }
 
     /**

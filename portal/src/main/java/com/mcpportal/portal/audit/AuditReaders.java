@@ -13,4 +13,20 @@ public interface AuditReaders {
      *         all (team viewers and operators): answered with 403
      */
     AuditScope requireReader();
+
+    /**
+     * Only the events of one team, for its owners and platform administrators, checked exactly like the team's
+     * pages: the REST API's {@code /api/v1/teams/{teamId}/audit-events}.
+     *
+     * @throws com.mcpportal.portal.web.NotFoundException for a team the user is not a member of (404)
+     * @throws org.springframework.security.access.AccessDeniedException for its viewers and operators (403)
+     */
+    AuditScope requireTeamReader(long teamId);
+
+    /**
+     * Every event, platform-wide ones included, for platform administrators only.
+     *
+     * @throws org.springframework.security.access.AccessDeniedException for anyone else (403, audited)
+     */
+    AuditScope requireEverything();
 }

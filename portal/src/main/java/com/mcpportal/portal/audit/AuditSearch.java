@@ -56,6 +56,21 @@ class AuditSearch {
         return new AuditPage(newestFirst, true, exists(criteria.beyond(true, last.occurredAt(), last.id())), false);
     }
 
+    /**
+     * Up to {@code size} events strictly older than {@code position} (the newest when it is null), newest first.
+     * The REST API's paging: its cursor carries the position itself, so paging goes on where it was even when the
+     * event it came from has been pruned meanwhile.
+     */
+    @Transactional(readOnly = true)
+    public AuditPage olderThan(AuditScope scope, AuditFilter filter, AuditPosition position, int size) {
+        AuditCriteria criteria = AuditCriteria.of(scope, filter);
+        if (position != null) {
+            criteria = criteria.beyond(true, position.occurredAt(), position.id());
+        }
+        List<ChainedEvent> rows = fetch(criteria, true, size + 1);
+        return new AuditPage(trim(rows, size), position != null, rows.size() > size, false);
+    }
+
     /** One event, if it exists and the scope may read it. */
     @Transactional(readOnly = true)
     public Optional<ChainedEvent> find(AuditScope scope, long id) {

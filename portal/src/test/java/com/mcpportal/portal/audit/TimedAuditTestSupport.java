@@ -20,8 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
@@ -66,7 +66,7 @@ abstract class TimedAuditTestSupport {
     @TestConfiguration(proxyBeanMethods = false)
     static class Clocks {
 
-        /** Replaces the portal's system clock (the schedule configuration's {@code clock} bean) in these contexts. */
+        /** Primary, not named "clock": the schedule feature has a system clock bean of that name. */
         @Bean
         @Primary
         MovableClock movableClock() {
