@@ -34,8 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ScheduleApiController {
 
     /** Coming changes listed when the client does not ask for a number. */
-    private static final int DEFAULT_NEXT = 5;
-    private static final int MAX_NEXT = 50;
+    private static final int DEFAULT_TRANSITIONS = 5;
+    private static final int MAX_TRANSITIONS = 50;
 
     private final TeamAccess access;
     private final EnvironmentService environments;
@@ -52,9 +52,12 @@ class ScheduleApiController {
 
     @GetMapping("/environments/{environmentId}/schedule")
     EnvironmentScheduleJson get(@PathVariable long teamId, @PathVariable long environmentId,
-            @RequestParam(defaultValue = "" + DEFAULT_NEXT) int next) {
+            @RequestParam(defaultValue = "" + DEFAULT_TRANSITIONS) int transitions) {
         access.require(teamId, TeamRole.VIEWER);
-        return current(teamId, environmentId, checkedNext(next));
+        if (transitions < 0 || transitions > MAX_TRANSITIONS) {
+            throw new InvalidInputException("transitions", "Ask for 0 to " + MAX_TRANSITIONS + " coming changes.");
+        }
+        return current(teamId, environmentId, transitions);
     }
 
     /** Replaces zone, windows, exceptions and the enabled setting; an active override stays (see /override). */
@@ -66,7 +69,7 @@ class ScheduleApiController {
         refuseArchived(team);
         Schedule plan = ScheduleApiRequests.plan(body);
         asConflict(() -> schedules.replace(teamId, environmentId, plan));
-        return current(teamId, environmentId, DEFAULT_NEXT);
+        return current(teamId, environmentId, DEFAULT_TRANSITIONS);
     }
 
     @PutMapping("/environments/{environmentId}/schedule/override")
@@ -81,7 +84,7 @@ class ScheduleApiController {
         } catch (ScheduleRejectedException rejected) {
             throw ScheduleApiRequests.forOverrideBody(rejected);
         }
-        return current(teamId, environmentId, DEFAULT_NEXT);
+        return current(teamId, environmentId, DEFAULT_TRANSITIONS);
     }
 
     /** Ends the override now: the environment follows its schedule again. Clearing when there is none is a no-op. */
@@ -91,7 +94,7 @@ class ScheduleApiController {
         environments.get(teamId, environmentId);
         refuseArchived(team);
         asConflict(() -> schedules.clearOverride(teamId, environmentId));
-        return current(teamId, environmentId, DEFAULT_NEXT);
+        return current(teamId, environmentId, DEFAULT_TRANSITIONS);
     }
 
     @GetMapping("/schedule")
@@ -108,16 +111,9 @@ class ScheduleApiController {
         return TeamScheduleJson.of(teamId, schedules.teamDefault(teamId));
     }
 
-    private EnvironmentScheduleJson current(long teamId, long environmentId, int next) {
+    private EnvironmentScheduleJson current(long teamId, long environmentId, int transitions) {
         return EnvironmentScheduleJson.of(environmentId, schedules.scheduleOf(teamId, environmentId), clock.instant(),
-                next);
-    }
-
-    private static int checkedNext(int next) {
-        if (next < 0 || next > MAX_NEXT) {
-            throw new InvalidInputException("next", "Ask for 0 to " + MAX_NEXT + " coming changes.");
-        }
-        return next;
+                transitions);
     }
 
     private static void refuseArchived(TeamGrant team) {

@@ -20,12 +20,12 @@ final class ScheduleApiResponses {
      *
      * @param source   OWN, TEAM_DEFAULT or PORTAL_DEFAULT
      * @param override null when none is active
-     * @param next     the coming changes of desired state, soonest first (empty when the state never changes)
+     * @param transitions the coming changes of desired state, soonest first (empty when the state never changes)
      */
     record EnvironmentScheduleJson(long environmentId, String source, Instant updatedAt, String updatedBy,
             String zone, boolean enabled, String whenDisabled, List<WindowJson> windows,
             List<ExceptionJson> exceptions, OverrideJson override, String summary, DesiredJson desired,
-            List<TransitionJson> next) {
+            List<TransitionJson> transitions) {
 
         static EnvironmentScheduleJson of(long environmentId, StoredSchedule stored, Instant now, int count) {
             Schedule schedule = stored.schedule().withoutExpiredOverride(now);

@@ -104,8 +104,8 @@ class ScheduleApiIntegrationTests {
                 .andExpect(jsonPath("$.windows[0].end").value("20:00"))
                 .andExpect(jsonPath("$.override").value(nullValue()))
                 .andExpect(jsonPath("$.desired.state").value(expectedWeekdayState(Instant.now())))
-                .andExpect(jsonPath("$.next.length()").value(5))
-                .andExpect(jsonPath("$.next[0].offset").value("Z"));
+                .andExpect(jsonPath("$.transitions.length()").value(5))
+                .andExpect(jsonPath("$.transitions[0].offset").value("Z"));
     }
 
     @Test
@@ -123,10 +123,10 @@ class ScheduleApiIntegrationTests {
                 .andReturn().getResponse().getContentAsString();
 
         Instant now = Instant.now();
-        List<String> locals = JsonPath.read(saved, "$.next[*].local");
-        List<String> states = JsonPath.read(saved, "$.next[*].state");
-        List<String> offsets = JsonPath.read(saved, "$.next[*].offset");
-        assertThat(locals).hasSize(5).isNotEqualTo(JsonPath.read(before, "$.next[*].local"));
+        List<String> locals = JsonPath.read(saved, "$.transitions[*].local");
+        List<String> states = JsonPath.read(saved, "$.transitions[*].state");
+        List<String> offsets = JsonPath.read(saved, "$.transitions[*].offset");
+        assertThat(locals).hasSize(5).isNotEqualTo(JsonPath.read(before, "$.transitions[*].local"));
         ZoneId tokyo = ZoneId.of("Asia/Tokyo");
         for (int i = 0; i < locals.size(); i++) {
             LocalDateTime local = LocalDateTime.parse(locals.get(i));
@@ -134,7 +134,7 @@ class ScheduleApiIntegrationTests {
             assertThat(local.toLocalTime().toString()).isEqualTo(states.get(i).equals("ON") ? "09:00" : "17:00");
             assertThat(offsets.get(i)).isEqualTo("+09:00");
         }
-        List<String> instants = JsonPath.read(saved, "$.next[*].at");
+        List<String> instants = JsonPath.read(saved, "$.transitions[*].at");
         assertThat(Instant.parse(instants.get(0))).isEqualTo(
                 LocalDateTime.parse(locals.get(0)).atZone(tokyo).toInstant())
                 .isBefore(now.plus(7, ChronoUnit.DAYS).plusSeconds(60));
@@ -142,7 +142,7 @@ class ScheduleApiIntegrationTests {
 
         mvc.perform(get(url).with(as(viewer)))
                 .andExpect(jsonPath("$.zone").value("Asia/Tokyo"))
-                .andExpect(jsonPath("$.next[0].at").value(instants.get(0)));
+                .andExpect(jsonPath("$.transitions[0].at").value(instants.get(0)));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'schedule.updated'"
                 + " AND target_id = ? AND actor = ?", Long.class, Long.toString(environment.getId()),
                 operator.getUsername())).isEqualTo(1);
@@ -195,7 +195,7 @@ class ScheduleApiIntegrationTests {
                 .andExpect(jsonPath("$.desired.state").value("ON"))
                 .andExpect(jsonPath("$.desired.reason").value(containsString("manual override")))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(JsonPath.<String>read(overridden, "$.next[0].at"))
+        assertThat(JsonPath.<String>read(overridden, "$.transitions[0].at"))
                 .isEqualTo(until.atZone(ZoneId.of("Asia/Tokyo")).toInstant().toString());
 
         // A PUT of the plan keeps the override: it is changed only through /override.
@@ -339,11 +339,11 @@ class ScheduleApiIntegrationTests {
         mvc.perform(json(put(url), "{\"zone\": ").with(as(operator)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(get(url).param("next", "500").with(as(viewer)))
+        mvc.perform(get(url).param("transitions", "500").with(as(viewer)))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[0].field").value("next"));
-        mvc.perform(get(url).param("next", "12").with(as(viewer)))
-                .andExpect(jsonPath("$.next.length()").value(12));
+                .andExpect(jsonPath("$.errors[0].field").value("transitions"));
+        mvc.perform(get(url).param("transitions", "12").with(as(viewer)))
+                .andExpect(jsonPath("$.transitions.length()").value(12));
     }
 
     private String stored() {
