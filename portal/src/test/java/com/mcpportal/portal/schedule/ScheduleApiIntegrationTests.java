@@ -149,6 +149,23 @@ class ScheduleApiIntegrationTests {
     }
 
     @Test
+    void whatAGetAnswersCanBeEditedAndPutBack() throws Exception {
+        mvc.perform(json(put(url + "/override"), "{\"state\": \"OFF\", \"until\": \"2040-01-01T00:00\"}")
+                .with(as(operator))).andExpect(status().isOk());
+        String read = mvc.perform(get(url).with(as(operator))).andReturn().getResponse().getContentAsString();
+
+        String edited = read.replace("\"zone\":\"UTC\"", "\"zone\":\"America/New_York\"");
+        assertThat(edited).isNotEqualTo(read);
+        mvc.perform(json(put(url), edited).with(as(operator)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.zone").value("America/New_York"))
+                .andExpect(jsonPath("$.windows.length()").value(5))
+                .andExpect(jsonPath("$.override.state").value("OFF"))
+                .andExpect(jsonPath("$.transitions[0].offset").value(org.hamcrest.Matchers.oneOf("-05:00",
+                        "-04:00")));
+    }
+
+    @Test
     void aScheduleThatCannotBeReadIsRefusedWithEveryFieldAndNothingChanges() throws Exception {
         String before = stored();
         mvc.perform(json(put(url), """
