@@ -96,7 +96,7 @@ class ApiKeyApiController {
             // Without an id, two requests with the same key ran at once: the other one, now committed, issued it.
             Long keyId = again.keyId() != null ? again.keyId()
                     : keys.issuedFor(teamId, command.requestToken()).orElse(null);
-            return issuedBefore(teamId, keyId, again.publicId(), again.getMessage());
+            return issuedBefore(teamId, keyId, again.publicId());
         } catch (InvalidInputException rejected) {
             // The service names the expiry after the form's field; here it is expiresInDays.
             throw "lifetime".equals(rejected.field())
@@ -151,9 +151,10 @@ class ApiKeyApiController {
     }
 
     /** A retried issue: 409 with the key the first request issued (its id and where it is), never its secret. */
-    private static ResponseEntity<ProblemDetail> issuedBefore(long teamId, Long keyId, String publicId,
-            String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, message);
+    private static ResponseEntity<ProblemDetail> issuedBefore(long teamId, Long keyId, String publicId) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "A request with this"
+                + " Idempotency-Key already issued " + (publicId == null ? "a key" : "key " + publicId) + ". Its secret"
+                + " was in that response only; if it was lost, revoke the key and issue another.");
         problem.setType(URI.create(ApiProblemAdvice.TYPE_BASE + "already-issued"));
         problem.setTitle("Already issued");
         problem.setProperty("keyId", keyId);

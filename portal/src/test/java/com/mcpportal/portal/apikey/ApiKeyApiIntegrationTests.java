@@ -5,8 +5,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
 import com.mcpportal.portal.environment.Environment;
@@ -140,6 +146,7 @@ class ApiKeyApiIntegrationTests {
                 .andExpect(jsonPath("$.keyId").value(id))
                 .andExpect(jsonPath("$.publicId").value(JsonPath.<String>read(first, "$.key.publicId")))
                 .andExpect(header().string("Location", containsString(keys + "/" + id)))
+                .andExpect(jsonPath("$.detail").value(containsString("Idempotency-Key already issued key")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(retry).doesNotContain(secret).doesNotContain("\"secret\"");
         assertThat(keyCount()).isEqualTo(1);
@@ -157,6 +164,37 @@ class ApiKeyApiIntegrationTests {
         mvc.perform(json(post(keys), "{\"name\": \"deploy bot\"}").header("Idempotency-Key", " ").with(as(owner)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+        assertThat(keyCount()).isEqualTo(1);
+    }
+
+    @Test
+    void twoRequestsWithTheSameIdempotencyKeyAtOnceIssueOneKey() throws Exception {
+        String idempotencyKey = UUID.randomUUID().toString();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<MockHttpServletResponse>> answers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(json(post(keys), "{\"name\": \"twice at once\"}")
+                            .header("Idempotency-Key", idempotencyKey).with(as(owner))).andReturn().getResponse();
+                }));
+            }
+            start.countDown();
+            List<MockHttpServletResponse> responses = new ArrayList<>();
+            for (Future<MockHttpServletResponse> answer : answers) {
+                responses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            responses.sort(Comparator.comparingInt(MockHttpServletResponse::getStatus));
+            assertThat(responses).extracting(MockHttpServletResponse::getStatus).containsExactly(201, 409);
+            Number issued = JsonPath.read(responses.get(0).getContentAsString(), "$.key.id");
+            Number reported = JsonPath.read(responses.get(1).getContentAsString(), "$.keyId");
+            assertThat(reported.longValue()).isEqualTo(issued.longValue());
+            assertThat(responses.get(1).getContentAsString()).doesNotContain("\"secret\"");
+        } finally {
+            pool.shutdownNow();
+        }
         assertThat(keyCount()).isEqualTo(1);
     }
 
