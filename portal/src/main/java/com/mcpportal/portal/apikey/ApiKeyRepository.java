@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -15,6 +16,15 @@ import org.springframework.data.repository.query.Param;
 interface ApiKeyRepository extends JpaRepository<ApiKey, Long> {
 
     List<ApiKey> findByTeamIdOrderByCreatedAtDescIdDesc(long teamId);
+
+    /** The first page of the team's keys, newest first. */
+    List<ApiKey> findByTeamIdOrderByCreatedAtDescIdDesc(long teamId, Limit limit);
+
+    /** The page after a key (keyset paging, same order as above). */
+    @Query("select k from ApiKey k where k.teamId = :teamId and (k.createdAt < :createdAt"
+            + " or (k.createdAt = :createdAt and k.id < :id)) order by k.createdAt desc, k.id desc")
+    List<ApiKey> findPageAfter(@Param("teamId") long teamId, @Param("createdAt") Instant createdAt,
+            @Param("id") long id, Limit limit);
 
     Optional<ApiKey> findByIdAndTeamId(long id, long teamId);
 

@@ -22,6 +22,7 @@ import com.mcpportal.portal.web.InvalidInputException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,10 +62,43 @@ public class ApiKeyService {
     public List<ApiKeyView> list(long teamId) {
         Instant now = clock.instant();
         Map<Long, ApiKeyView.ScopeEnvironment> scope = environmentsOf(teamId);
-        Set<Long> waiting = reveals.findByTeamId(teamId).stream().map(RotatedKeyReveal::getApiKeyId)
-                .collect(Collectors.toSet());
+        Set<Long> waiting = waitingReveals(teamId);
         return keys.findByTeamIdOrderByCreatedAtDescIdDesc(teamId).stream()
                 .map(key -> view(key, scope, now, waiting.contains(key.getId()))).toList();
+    }
+
+    /** Where a page of keys ends: the list's order is newest first, then highest id. */
+    record KeyPosition(Instant createdAt, long id) {
+    }
+
+    /** @param next where the following page starts, or null when this is the last */
+    record KeyPage(List<ApiKeyView> keys, KeyPosition next) {
+    }
+
+    /** Up to {@code limit} of the team's keys in {@link #list}'s order, starting after {@code after} (null: first). */
+    @Transactional(readOnly = true)
+    KeyPage page(long teamId, KeyPosition after, int limit) {
+        Limit oneMore = Limit.of(limit + 1);
+        List<ApiKey> found = after == null ? keys.findByTeamIdOrderByCreatedAtDescIdDesc(teamId, oneMore)
+                : keys.findPageAfter(teamId, after.createdAt(), after.id(), oneMore);
+        List<ApiKey> page = found.subList(0, Math.min(limit, found.size()));
+        Instant now = clock.instant();
+        Map<Long, ApiKeyView.ScopeEnvironment> scope = environmentsOf(teamId);
+        Set<Long> waiting = waitingReveals(teamId);
+        ApiKey last = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new KeyPage(page.stream().map(key -> view(key, scope, now, waiting.contains(key.getId()))).toList(),
+                found.size() > limit ? new KeyPosition(last.getCreatedAt(), last.getId()) : null);
+    }
+
+    /** Keys the rotation job made that no owner has seen yet. */
+    private Set<Long> waitingReveals(long teamId) {
+        return reveals.findByTeamId(teamId).stream().map(RotatedKeyReveal::getApiKeyId).collect(Collectors.toSet());
+    }
+
+    /** The id of the key a request token issued, if any (after {@link AlreadyIssuedException} without one). */
+    @Transactional(readOnly = true)
+    Optional<Long> issuedFor(long teamId, String requestToken) {
+        return keys.findByIssueToken(requestToken).filter(key -> key.getTeamId() == teamId).map(ApiKey::getId);
     }
 
     /** One key of the team, or {@link ApiKeyNotFoundException}. */
