@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReadyEnvironments {
 
-    private static final String SELECT = """
+    static final String SELECT = """
             SELECT e.id, e.team_id, e.power,
                    s.environment_id IS NOT NULL AS own,
                    COALESCE(s.zone, t.zone) AS zone,
