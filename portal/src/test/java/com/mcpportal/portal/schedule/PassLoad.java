@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The database work of the statements run since {@link #reset()}, from pg_stat_statements (which the benchmark's
- * PostgreSQL preloads): statements, transactions, rows and buffers, and the most frequent statements.
+ * PostgreSQL preloads): statements, rows, buffers and execution time, and the most frequent statements.
  */
 final class PassLoad {
 
@@ -23,18 +23,17 @@ final class PassLoad {
         jdbc.execute("SELECT pg_stat_statements_reset()");
     }
 
-    /** Totals divided by {@code passes}, then the statements called most, with their calls per pass. */
+    /** Totals divided by {@code passes}, then the statements that took longest, with their calls per pass. */
     String read(int passes) {
         Map<String, Object> totals = jdbc.queryForMap("SELECT coalesce(sum(calls), 0) AS calls,"
-                + " coalesce(sum(calls) FILTER (WHERE query ILIKE 'COMMIT%'), 0) AS commits,"
                 + " coalesce(sum(rows), 0) AS rows, coalesce(sum(shared_blks_hit + shared_blks_read), 0) AS blocks,"
                 + " coalesce(sum(total_exec_time), 0) AS millis FROM pg_stat_statements WHERE " + MINE);
-        List<String> top = jdbc.queryForList("SELECT round(calls::numeric / ?, 1) || ' x ' || left(regexp_replace(query,"
-                + " '\\s+', ' ', 'g'), 100) FROM pg_stat_statements WHERE " + MINE + " ORDER BY calls DESC LIMIT 12",
-                String.class, passes);
-        return String.format("%,.0f statements, %,.0f commits, %,.0f rows, %,.0f buffers, %.1f ms executing in"
-                        + " PostgreSQL%n      most called: %s", number(totals.get("calls")) / passes,
-                number(totals.get("commits")) / passes, number(totals.get("rows")) / passes,
+        List<String> top = jdbc.queryForList("SELECT round(calls::numeric / ?, 1) || ' x, ' || round(total_exec_time::numeric"
+                + " / ?, 1) || ' ms: ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 90) FROM pg_stat_statements WHERE "
+                + MINE + " ORDER BY total_exec_time DESC LIMIT 12", String.class, passes, passes);
+        return String.format("%,.0f statements, %,.0f rows, %,.0f buffers, %.1f ms executing in"
+                        + " PostgreSQL%n      costliest: %s", number(totals.get("calls")) / passes,
+                number(totals.get("rows")) / passes,
                 number(totals.get("blocks")) / passes, number(totals.get("millis")) / passes,
                 String.join("\n                   ", top));
     }
