@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.mcpportal.portal.environment.EnvironmentPower;
 
@@ -66,7 +67,7 @@ class ReadyEnvironments {
      */
     List<ReadyEnvironment> allWithoutOperations() {
         Parser parser = new Parser(Schedule.defaultFor(settings.defaultZone()), lastPass);
-        List<ReadyEnvironment> ready = jdbc.query(SELECT + " ORDER BY e.id", (rs, row) -> parser.row(rs, null));
+        List<ReadyEnvironment> ready = jdbc.query(SELECT + " ORDER BY e.id", (rs, row) -> parser.row(rs));
         lastPass = parser.parsed;
         return ready;
     }
@@ -89,7 +90,7 @@ class ReadyEnvironments {
     /** One environment with its latest operation, if it is ready. */
     Optional<ReadyEnvironment> one(long environmentId) {
         Parser parser = new Parser(Schedule.defaultFor(settings.defaultZone()), lastPass);
-        return withLatestOperations(jdbc.query(SELECT + " AND e.id = ?", (rs, row) -> parser.row(rs, null),
+        return withLatestOperations(jdbc.query(SELECT + " AND e.id = ?", (rs, row) -> parser.row(rs),
                 environmentId)).stream().findFirst();
     }
 
@@ -109,12 +110,13 @@ class ReadyEnvironments {
             this.known = known;
         }
 
-        ReadyEnvironment row(ResultSet rs, ReadyEnvironment.LatestOperation latest) throws SQLException {
+        /** The environment without its latest operation. */
+        ReadyEnvironment row(ResultSet rs) throws SQLException {
             Schedule schedule = schedule(rs);
             String power = rs.getString("power");
             return new ReadyEnvironment(rs.getLong("id"), rs.getLong("team_id"),
                     power == null ? null : EnvironmentPower.valueOf(power), schedule,
-                    instant(rs.getTimestamp("changed_at")), latest);
+                    instant(rs.getTimestamp("changed_at")), null);
         }
 
         static ReadyEnvironment.LatestOperation operation(ResultSet rs) throws SQLException {
@@ -133,11 +135,15 @@ class ReadyEnvironments {
                     : new ManualOverride(PowerState.valueOf(overrideState), instant(rs.getTimestamp("override_until")));
             return new Schedule(zones.computeIfAbsent(zone, ZoneId::of),
                     parsed.windows().computeIfAbsent(rs.getString("windows"),
-                            text -> known.windows().containsKey(text) ? known.windows().get(text) : ScheduleJson.windows(text)),
+                            text -> reuse(known.windows(), text, ScheduleJson::windows)),
                     parsed.exceptions().computeIfAbsent(rs.getString("exceptions"),
-                            text -> known.exceptions().containsKey(text) ? known.exceptions().get(text)
-                                    : ScheduleJson.exceptions(text)),
+                            text -> reuse(known.exceptions(), text, ScheduleJson::exceptions)),
                     override, rs.getBoolean("enabled"), WhenDisabled.valueOf(rs.getString("when_disabled")));
+        }
+
+        private static <T> T reuse(Map<String, T> known, String text, Function<String, T> parse) {
+            T value = known.get(text);
+            return value != null ? value : parse.apply(text);
         }
 
         private static boolean isInFlight(String state) {
