@@ -27,7 +27,7 @@ record PowerDecision(Verdict verdict, PowerState desired, Instant heldUntil) {
 
     static PowerDecision decide(ReadyEnvironment environment, Instant now) {
         PowerState desired = environment.schedule().desiredStateAt(now);
-        if (environment.power() != null && environment.actual() == desired) {
+        if (inState(environment, desired)) {
             return new PowerDecision(Verdict.IN_STATE, desired, null);
         }
         if (environment.busy()) {
@@ -43,6 +43,15 @@ record PowerDecision(Verdict verdict, PowerState desired, Instant heldUntil) {
             }
         }
         return new PowerDecision(desired == PowerState.ON ? Verdict.START : Verdict.STOP, desired, null);
+    }
+
+    /** Whether {@link #decide} says {@link Verdict#IN_STATE}; needs no operation of the environment. */
+    static boolean inDesiredState(ReadyEnvironment environment, Instant now) {
+        return inState(environment, environment.schedule().desiredStateAt(now));
+    }
+
+    private static boolean inState(ReadyEnvironment environment, PowerState desired) {
+        return environment.power() != null && environment.actual() == desired;
     }
 
     boolean acts() {

@@ -1,6 +1,7 @@
 package com.mcpportal.portal.schedule;
 
 import java.util.Objects;
+import java.util.Optional;
 
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentPower;
@@ -49,11 +50,12 @@ class PowerSwitch {
         if (environment.getPower() == (desired == PowerState.ON ? EnvironmentPower.ON : EnvironmentPower.OFF)) {
             return Result.ALREADY;
         }
-        if (operations.inFlight(environmentId).isPresent()) {
+        // An operation in flight is always the latest one (no other can be created meanwhile): one query for both.
+        Optional<OperationView> latest = operations.latest(environmentId);
+        if (latest.filter(OperationView::inFlight).isPresent()) {
             return Result.BUSY;
         }
-        Long latest = operations.latest(environmentId).map(OperationView::id).orElse(null);
-        if (!Objects.equals(seenOperationId, latest)) {
+        if (!Objects.equals(seenOperationId, latest.map(OperationView::id).orElse(null))) {
             return Result.CHANGED;
         }
         Actor actor = Actor.scheduler(reason);

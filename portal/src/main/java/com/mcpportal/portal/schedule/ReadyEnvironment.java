@@ -10,7 +10,8 @@ import com.mcpportal.portal.environment.EnvironmentPower;
  *
  * @param scheduleChangedAt when the schedule it follows (its own, or its team's default) last changed; null for
  *                          the portal default
- * @param latest            its latest operation, or null when it has none
+ * @param latest            its latest operation, or null when it has none (or was not loaded: see
+ *                          {@link ReadyEnvironments#allWithoutOperations()})
  */
 record ReadyEnvironment(long id, long teamId, EnvironmentPower power, Schedule schedule, Instant scheduleChangedAt,
         LatestOperation latest) {

@@ -3,6 +3,7 @@ package com.mcpportal.portal.schedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -74,10 +75,19 @@ public class ScheduleReconciler {
             return new PassReport(0, Map.of(), 0, 0, 0, Duration.ZERO);
         }
         Instant now = clock.instant();
-        List<ReadyEnvironment> ready = readyEnvironments.all();
+        List<ReadyEnvironment> ready = readyEnvironments.allWithoutOperations();
         Map<PowerDecision.Verdict, Integer> verdicts = new EnumMap<>(PowerDecision.Verdict.class);
-        int enqueued = 0;
+        // Only an environment out of its desired state needs its latest operation (busy? a person's change held?).
+        List<ReadyEnvironment> outOfState = new ArrayList<>();
         for (ReadyEnvironment environment : ready) {
+            if (PowerDecision.inDesiredState(environment, now)) {
+                verdicts.merge(PowerDecision.Verdict.IN_STATE, 1, Integer::sum);
+            } else {
+                outOfState.add(environment);
+            }
+        }
+        int enqueued = 0;
+        for (ReadyEnvironment environment : readyEnvironments.withLatestOperations(outOfState)) {
             PowerDecision decision = PowerDecision.decide(environment, now);
             verdicts.merge(decision.verdict(), 1, Integer::sum);
             try {

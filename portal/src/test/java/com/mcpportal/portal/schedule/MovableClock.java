@@ -11,22 +11,33 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** The real time plus an offset a test can move: "the portal was down for three days". */
+/**
+ * The real time plus an offset a test can move: "the portal was down for three days"; or, for the benchmark, a
+ * time that stands still.
+ */
 final class MovableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Instant> frozen = new AtomicReference<>();
 
     void advance(Duration by) {
         offset.updateAndGet(current -> current.plus(by));
     }
 
+    /** Stops the clock at the instant until {@link #reset()}: every pass of a benchmark sees the same time. */
+    void freezeAt(Instant at) {
+        frozen.set(at);
+    }
+
     void reset() {
         offset.set(Duration.ZERO);
+        frozen.set(null);
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        Instant at = frozen.get();
+        return at != null ? at : Instant.now().plus(offset.get());
     }
 
     @Override

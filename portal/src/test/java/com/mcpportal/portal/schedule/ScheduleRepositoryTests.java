@@ -124,8 +124,14 @@ class ScheduleRepositoryTests {
         rows.operation(withOwn, "START", "SUCCEEDED", "scheduler", NOW.minusSeconds(500));
         long manualStop = rows.operation(withOwn, "STOP", "RUNNING", "alice", NOW.minusSeconds(100));
 
-        List<ReadyEnvironment> ready = readyEnvironments.all().stream()
+        List<ReadyEnvironment> withoutOperations = readyEnvironments.allWithoutOperations().stream()
                 .filter(e -> List.of(withOwn, followingTeam, otherTeam, draft).contains(e.id())).toList();
+        List<ReadyEnvironment> ready = readyEnvironments.withLatestOperations(withoutOperations);
+
+        assertThat(withoutOperations).extracting(ReadyEnvironment::latest).containsOnlyNulls();
+        assertThat(readyEnvironments.allWithoutOperations()).as("the next pass reuses the parsed JSON")
+                .filteredOn(e -> List.of(withOwn, followingTeam, otherTeam).contains(e.id()))
+                .containsExactlyElementsOf(withoutOperations);
 
         assertThat(ready).extracting(ReadyEnvironment::id).containsExactly(withOwn, followingTeam, otherTeam);
         assertThat(ready.get(0).schedule()).isEqualTo(own);
