@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -16,6 +17,9 @@ public interface EnvironmentRepository extends JpaRepository<Environment, Long> 
     Optional<Environment> findByIdAndTeamId(long id, long teamId);
 
     List<Environment> findByTeamIdAndStateNotOrderByNameAsc(long teamId, EnvironmentState state);
+
+    List<Environment> findByTeamIdAndStateNotAndIdGreaterThanOrderByIdAsc(long teamId, EnvironmentState state,
+            long afterId, Limit limit);
 
     List<Environment> findByStateOrderByIdAsc(EnvironmentState state);
 

@@ -15,9 +15,11 @@ import com.mcpportal.portal.cloud.account.CloudAccountNotFoundException;
 import com.mcpportal.portal.cloud.account.CloudAccounts;
 import com.mcpportal.portal.cloud.account.CloudProviders;
 import com.mcpportal.portal.cloud.secret.SecretCipher;
+import com.mcpportal.portal.web.ConflictException;
 import com.mcpportal.portal.web.InvalidInputException;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,6 +56,13 @@ public class EnvironmentService {
     @Transactional(readOnly = true)
     public List<Environment> listForTeam(long teamId) {
         return environments.findByTeamIdAndStateNotOrderByNameAsc(teamId, EnvironmentState.DELETED);
+    }
+
+    /** One keyset page of the team's environments (deleted ones left out), by id, after {@code afterId}. */
+    @Transactional(readOnly = true)
+    public List<Environment> pageForTeam(long teamId, long afterId, int limit) {
+        return environments.findByTeamIdAndStateNotAndIdGreaterThanOrderByIdAsc(teamId, EnvironmentState.DELETED,
+                afterId, Limit.of(limit));
     }
 
     /** Every environment that is ready (provisioned, no failure), by id: what schedules and drift checks act on. */
@@ -117,10 +126,10 @@ public class EnvironmentService {
         Environment environment = environments.findByIdForUpdate(environmentId)
                 .filter(found -> found.getTeamId() == teamId).orElseThrow(EnvironmentNotFoundException::new);
         if (environment.getState() == EnvironmentState.DELETED) {
-            throw new InvalidInputException(null, "This environment is deleted; create a new one instead.");
+            throw new ConflictException("This environment is deleted; create a new one instead.");
         }
         if (environments.hasOperationInFlight(environmentId)) {
-            throw new InvalidInputException(null, "An operation is running on this environment; change it when"
+            throw new ConflictException("An operation is running on this environment; change it when"
                     + " the operation has finished.");
         }
         if (environment.getState().hasCloudResources() && (environment.getCloudAccountId() != input.cloudAccountId()
@@ -161,7 +170,7 @@ public class EnvironmentService {
         Environment environment = environments.findByIdForUpdate(environmentId)
                 .filter(found -> found.getTeamId() == teamId).orElseThrow(EnvironmentNotFoundException::new);
         if (environment.getState() != EnvironmentState.DRAFT) {
-            throw new InvalidInputException(null, "Only a draft can be deleted directly; deprovision this one.");
+            throw new ConflictException("Only a draft can be deleted directly; deprovision this one.");
         }
         environment.clearPendingElevenLabsKey();
         environment.moveTo(EnvironmentState.DELETED, clock.instant());

@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The environment routes: {@code {environmentId}} is a provisioned environment of the victim team, so every
- * action (start, stop, deprovision …) would really do something if a check were missing.
+ * action (start, stop, deprovision …) would really do something if a check were missing; {@code {operationId}} is
+ * the operation that provisioned it.
  */
 public class EnvironmentTenantFixture implements TenantFixture {
 
@@ -24,7 +25,8 @@ public class EnvironmentTenantFixture implements TenantFixture {
         String url = environment.resources().mcpUrl();
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         return new TenantFixtureResult(
-                Map.of("environmentId", Long.toString(environment.getId())),
+                Map.of("environmentId", Long.toString(environment.getId()),
+                        "operationId", environments.operationStates(environment.getId()).get(0).get("id").toString()),
                 Set.of(environment.getName(), environment.getCloudId(), url, Environments.ELEVENLABS_KEY),
                 () -> List.of(
                         jdbc.queryForList("SELECT name, state, power, region, image_tag, allowed_cidrs, resources::text,"

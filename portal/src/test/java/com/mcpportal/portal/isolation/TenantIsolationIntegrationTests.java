@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.mcpportal.portal.accesstoken.AccessTokensForTests;
 import com.mcpportal.portal.security.PortalUserPrincipal;
 import com.mcpportal.portal.support.PortalIntegrationTest;
 import com.mcpportal.portal.support.TestData;
@@ -32,6 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -43,8 +45,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * Tenant isolation, the portal's most important property. Every route the portal serves (read from Spring's
- * handler mapping, so a new controller is covered the day it is written) is called with GET and POST by the
- * owner of another team, with path variables filled with the victim team's ids:
+ * handler mapping, so a new controller is covered the day it is written) is called by the owner of another team,
+ * with path variables filled with the victim team's ids: pages with GET and POST in a signed-in session, REST
+ * routes ({@code /api/**}) with every method they declare and the attacker's real personal access token:
  * <ul>
  *     <li>routes with path variables must answer 403 or 404, also when {@code teamId} is the caller's own team
  *     and the other ids belong to the victim (the "right team, foreign object" mistake);</li>
@@ -59,6 +62,12 @@ class TenantIsolationIntegrationTests {
 
     /** Spring's own error endpoint, not a portal page. */
     private static final Set<String> FRAMEWORK_ROUTES = Set.of("/error");
+
+    /** springdoc's OpenAPI document and Swagger UI hold no team data (OpenApiIntegrationTests covers them). */
+    private static final String FRAMEWORK_PACKAGE = "org.springdoc";
+
+    private static final Set<RequestMethod> API_METHODS = Set.of(RequestMethod.GET, RequestMethod.POST,
+            RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE);
 
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{\\*?([A-Za-z0-9_]+)(?::[^}]*)?}");
 
@@ -76,6 +85,10 @@ class TenantIsolationIntegrationTests {
     TestData data;
 
     record Route(String method, String pattern, Set<String> variables) {
+
+        boolean api() {
+            return pattern.startsWith("/api/");
+        }
 
         @Override
         public String toString() {
@@ -106,13 +119,22 @@ class TenantIsolationIntegrationTests {
         List<Route> routes = routes();
         assertThat(routes).as("the handler mapping lists the portal's routes")
                 .extracting(Route::pattern).contains("/teams/{teamId}", "/teams/{teamId}/members/{userId}/remove");
+        assertThat(routes).as("REST routes are attacked with every method they declare").extracting(Route::toString)
+                .contains("PATCH /api/v1/teams/{teamId}/environments/{environmentId}",
+                        "DELETE /api/v1/teams/{teamId}/environments/{environmentId}",
+                        "POST /api/v1/teams/{teamId}/environments/{environmentId}/deprovision");
         failOnRoutesWithoutFixtures(routes, variables);
 
         PortalUserPrincipal caller = TestData.principal(attacker);
+        String token = new AccessTokensForTests(context).issue(attacker);
+        mvc.perform(request(HttpMethod.GET, "/api/v1/teams/" + attackerTeam.getId() + "/environments")
+                .with(AccessTokensForTests.bearer(token))).andExpect(result -> assertThat(result.getResponse()
+                .getStatus()).as("the attacker's token opens the attacker's own team").isEqualTo(200));
+        Caller attackerCalls = new Caller(caller, attacker, token);
         List<String> problems = new ArrayList<>();
         for (Route route : routes) {
             if (route.variables().isEmpty()) {
-                MockHttpServletResponse response = call(route, Map.of(), caller, attacker);
+                MockHttpServletResponse response = call(route, Map.of(), attackerCalls);
                 int status = response.getStatus();
                 if (route.pattern().startsWith("/admin") ? status != 403 : status >= 500) {
                     problems.add(route + " answered " + status + (route.pattern().startsWith("/admin")
@@ -121,11 +143,11 @@ class TenantIsolationIntegrationTests {
                 leaks(route, response, secrets).ifPresent(problems::add);
                 continue;
             }
-            attack(route, variables, caller, attacker, secrets, problems, "victim ids");
+            attack(route, variables, attackerCalls, secrets, problems, "victim ids");
             if (route.variables().contains("teamId") && route.variables().size() > 1) {
                 Map<String, String> ownTeam = new HashMap<>(variables);
                 ownTeam.put("teamId", attackerTeam.getId().toString());
-                attack(route, ownTeam, caller, attacker, secrets, problems, "own teamId, victim's other ids");
+                attack(route, ownTeam, attackerCalls, secrets, problems, "own teamId, victim's other ids");
             }
         }
 
@@ -135,9 +157,13 @@ class TenantIsolationIntegrationTests {
                 .isEqualTo(before);
     }
 
-    private void attack(Route route, Map<String, String> variables, PortalUserPrincipal caller, UserAccount attacker,
-                        Set<String> secrets, List<String> problems, String variant) throws Exception {
-        MockHttpServletResponse response = call(route, variables, caller, attacker);
+    /** The attacker: signed in to the pages as {@code principal}, to the REST API with {@code token}. */
+    private record Caller(PortalUserPrincipal principal, UserAccount account, String token) {
+    }
+
+    private void attack(Route route, Map<String, String> variables, Caller caller, Set<String> secrets,
+                        List<String> problems, String variant) throws Exception {
+        MockHttpServletResponse response = call(route, variables, caller);
         if (response.getStatus() != 403 && response.getStatus() != 404) {
             problems.add(route + " (" + variant + ") answered " + response.getStatus() + ", expected 403 or 404"
                     + (response.getRedirectedUrl() != null ? " (redirect to " + response.getRedirectedUrl() + ")" : ""));
@@ -145,10 +171,25 @@ class TenantIsolationIntegrationTests {
         leaks(route, response, secrets).ifPresent(problems::add);
     }
 
-    private MockHttpServletResponse call(Route route, Map<String, String> variables, PortalUserPrincipal caller,
-                                         UserAccount attacker) throws Exception {
+    private MockHttpServletResponse call(Route route, Map<String, String> variables, Caller caller)
+            throws Exception {
         String uri = expand(route.pattern(), variables);
-        MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(route.method()), uri).with(user(caller));
+        UserAccount attacker = caller.account();
+        if (route.api()) {
+            // Plausible JSON for any feature's body, so a missing check shows up as a success, not a 422.
+            MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(route.method()), uri)
+                    .with(AccessTokensForTests.bearer(caller.token()));
+            if (!"GET".equals(route.method()) && !"DELETE".equals(route.method())) {
+                request.contentType("application/json").header("Idempotency-Key", TestData.unique("isolation"))
+                        .content("""
+                                {"name":"%s","username":"%s","role":"OWNER","admin":true,"imageTag":"probe",
+                                 "elevenLabsApiKey":"xi-isolation-probe","logRetentionDays":14,"enabled":false}"""
+                                .formatted(TestData.unique("Isolation probe"), attacker.getUsername()));
+            }
+            return mvc.perform(request).andReturn().getResponse();
+        }
+        MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(route.method()), uri)
+                .with(user(caller.principal()));
         if ("POST".equals(route.method())) {
             // Plausible form values, so a missing access check shows up as a successful action (a redirect),
             // not as a validation error. "username" is the attacker: a broken "add member" would add them.
@@ -196,15 +237,22 @@ class TenantIsolationIntegrationTests {
 
     private List<Route> routes() {
         Set<Route> routes = new TreeSet<>(Comparator.comparing(Route::pattern).thenComparing(Route::method));
-        for (RequestMappingInfo info : handlerMapping.getHandlerMethods().keySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : handlerMapping.getHandlerMethods().entrySet()) {
+            if (handler.getValue().getBeanType().getName().startsWith(FRAMEWORK_PACKAGE)) {
+                continue;
+            }
+            RequestMappingInfo info = handler.getKey();
             Set<RequestMethod> declared = info.getMethodsCondition().getMethods();
-            Set<RequestMethod> methods = declared.isEmpty() ? Set.of(RequestMethod.GET, RequestMethod.POST) : declared;
             for (String pattern : info.getPatternValues()) {
                 if (FRAMEWORK_ROUTES.contains(pattern)) {
                     continue;
                 }
+                boolean api = pattern.startsWith("/api/");
+                Set<RequestMethod> methods = !declared.isEmpty() ? declared
+                        : api ? API_METHODS : Set.of(RequestMethod.GET, RequestMethod.POST);
                 for (RequestMethod method : methods) {
-                    if (method == RequestMethod.GET || method == RequestMethod.POST) {
+                    if (api ? API_METHODS.contains(method)
+                            : method == RequestMethod.GET || method == RequestMethod.POST) {
                         routes.add(new Route(method.name(), pattern, variablesOf(pattern)));
                     }
                 }

@@ -109,6 +109,13 @@ public class EnvironmentOperations {
         return operations.findFirstByEnvironmentIdOrderByIdDesc(environmentId).map(OperationView::of);
     }
 
+    /** One operation of the environment, or empty when it does not exist or belongs to another environment. */
+    @Transactional(readOnly = true)
+    public Optional<OperationView> find(long environmentId, long operationId) {
+        return operations.findById(operationId).filter(found -> found.getEnvironmentId() == environmentId)
+                .map(OperationView::of);
+    }
+
     /** The environment's operations, newest first. */
     @Transactional(readOnly = true)
     public List<OperationView> history(long environmentId, int limit) {

@@ -1,0 +1,89 @@
+package com.mcpportal.portal.accesstoken;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import com.mcpportal.portal.apikey.PlaintextKey;
+
+/** A user's personal access token for the REST API: its SHA-256, never the token. */
+@Entity
+@Table(name = "personal_access_token")
+class AccessToken {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private long userId;
+
+    private String publicId;
+
+    private String sha256;
+
+    private String name;
+
+    private Instant createdAt;
+
+    private Instant expiresAt;
+
+    private Instant lastUsedAt;
+
+    private Instant revokedAt;
+
+    protected AccessToken() {
+    }
+
+    AccessToken(long userId, PlaintextKey token, String name, Instant createdAt, Instant expiresAt) {
+        this.userId = userId;
+        this.publicId = token.publicId();
+        this.sha256 = token.sha256();
+        this.name = name;
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+    }
+
+    boolean isLive(Instant now) {
+        return revokedAt == null && now.isBefore(expiresAt);
+    }
+
+    void revoke(Instant now) {
+        revokedAt = now;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    long getUserId() {
+        return userId;
+    }
+
+    String getPublicId() {
+        return publicId;
+    }
+
+    String getName() {
+        return name;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    Instant getLastUsedAt() {
+        return lastUsedAt;
+    }
+
+    Instant getRevokedAt() {
+        return revokedAt;
+    }
+}
