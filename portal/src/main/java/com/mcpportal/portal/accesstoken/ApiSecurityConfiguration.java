@@ -1,5 +1,7 @@
 package com.mcpportal.portal.accesstoken;
 
+import jakarta.servlet.DispatcherType;
+
 import com.mcpportal.portal.api.ApiProblems;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -40,7 +42,10 @@ class ApiSecurityConfiguration {
         AccessDeniedHandler forbidden = (request, response, denied) -> ApiProblems.write(response,
                 HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You may not use this API path.");
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // A streamed answer (the audit export) ends in an async dispatch of a request already authorized;
+                // the token filter runs once per request, so that dispatch carries no authentication of its own.
+                .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                        .anyRequest().authenticated())
                 .addFilterAfter(new BearerTokenFilter(tokens, unauthorized), SecurityContextHolderFilter.class)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())

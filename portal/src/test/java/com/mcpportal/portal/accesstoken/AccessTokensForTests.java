@@ -19,6 +19,11 @@ public final class AccessTokensForTests {
         return context.getBean(AccessTokens.class).issue(user.getId(), "test token", 30).plaintext().reveal();
     }
 
+    /** A live 30-day token of the user with this id, in plain text. */
+    public String issue(long userId) {
+        return context.getBean(AccessTokens.class).issue(userId, "test token", 30).plaintext().reveal();
+    }
+
     /** Adds {@code Authorization: Bearer <token>} to a MockMvc request. */
     public static RequestPostProcessor bearer(String token) {
         return request -> {

@@ -1,48 +1,53 @@
 package com.mcpportal.portal.api;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.mcpportal.portal.accesstoken.AccessTokensForTests;
 import com.mcpportal.portal.security.PortalUserPrincipal;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * How REST API tests authenticate, in one place. For now {@code /api/**} still goes through the
- * page chain (session user, CSRF token); once the personal access token chain is merged, {@link #as} issues a
- * token for the user and sends it as a bearer header, {@link #anonymous()} adds nothing and {@link #unauthenticated()}
- * expects 401 only.
+ * How REST API tests authenticate, in one place: {@link #as} sends a real personal access token of the user (issued
+ * once per user and application context through the token service), as a script would; {@link #anonymous()} sends
+ * nothing; {@link #unauthenticated()} expects the API chain's 401.
  */
 public final class ApiAuth {
+
+    /** Tokens already issued, by application context and user id. */
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     private ApiAuth() {
     }
 
-    /** Authenticates the request as this user. */
+    /** Authenticates the request as this user with a bearer token. */
     public static RequestPostProcessor as(PortalUserPrincipal user) {
-        return request -> csrf().postProcessRequest(user(user).postProcessRequest(request));
+        return request -> {
+            ApplicationContext context = WebApplicationContextUtils
+                    .getRequiredWebApplicationContext(request.getServletContext());
+            String token = TOKENS.computeIfAbsent(context.getId() + "/" + System.identityHashCode(context) + "/"
+                    + user.id(), key -> new AccessTokensForTests(context).issue(user.id()));
+            request.addHeader("Authorization", "Bearer " + token);
+            return request;
+        };
     }
 
-    /**
-     * A request without credentials. It carries a CSRF token only so that, while the page chain still serves
-     * {@code /api/**}, a PUT or POST reaches the authentication check instead of stopping at the CSRF filter.
-     */
+    /** A request without credentials. */
     public static RequestPostProcessor anonymous() {
-        return csrf();
+        return request -> request;
     }
 
-    /**
-     * A request without credentials is refused and gets no data: 401 from the API's own chain, or, until that chain
-     * is merged, the page chain's redirect to the sign-in page.
-     */
+    /** A request without credentials is refused with 401 and a bearer challenge, and gets no data. */
     public static ResultMatcher unauthenticated() {
         return result -> {
-            int status = result.getResponse().getStatus();
-            String location = String.valueOf(result.getResponse().getRedirectedUrl());
-            assertThat(status == 401 || (status == 302 && location.endsWith("/login")))
-                    .as("status %s (redirect %s) for a request without credentials", status, location).isTrue();
+            assertThat(result.getResponse().getStatus()).as("status of a request without credentials").isEqualTo(401);
+            assertThat(result.getResponse().getHeader("WWW-Authenticate")).startsWith("Bearer");
         };
     }
 }
