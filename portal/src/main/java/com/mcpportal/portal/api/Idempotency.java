@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import com.mcpportal.portal.security.PortalUserPrincipal;
 import com.mcpportal.portal.web.ConflictException;
 import com.mcpportal.portal.web.InvalidInputException;
 
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Component;
  * {@code Idempotency-Key} for REST POSTs that create things, so a client may safely resend a request whose answer
  * it lost. Wrap the creating call:
  * <pre>{@code
- * return idempotency.execute(request, CurrentUser.get(), body, () -> ResponseEntity.created(uri).body(view));
+ * return idempotency.execute(request, CurrentUser.get().id(), body, () -> ResponseEntity.created(uri).body(view));
  * }</pre>
  * Without the header the call simply runs. With it, the first request runs and its answer (status, Location, JSON
  * body) is kept for 24 hours per user and key; a repeat with the same method, path and body gets that answer again
@@ -60,18 +59,18 @@ public class Idempotency {
      *
      * @param body the parsed request body (compared by its JSON form), or null for a POST without one
      */
-    public ResponseEntity<?> execute(HttpServletRequest request, PortalUserPrincipal user, Object body,
+    public ResponseEntity<?> execute(HttpServletRequest request, long userId, Object body,
             Supplier<? extends ResponseEntity<?>> action) {
-        return run(request, user, body, action, true);
+        return run(request, userId, body, action, true);
     }
 
     /** Like {@link #execute}, for answers that hold a secret: a repeat gets 409 "already issued", not the body. */
-    public ResponseEntity<?> executeWithoutReplay(HttpServletRequest request, PortalUserPrincipal user, Object body,
+    public ResponseEntity<?> executeWithoutReplay(HttpServletRequest request, long userId, Object body,
             Supplier<? extends ResponseEntity<?>> action) {
-        return run(request, user, body, action, false);
+        return run(request, userId, body, action, false);
     }
 
-    private ResponseEntity<?> run(HttpServletRequest request, PortalUserPrincipal user, Object body,
+    private ResponseEntity<?> run(HttpServletRequest request, long userId, Object body,
             Supplier<? extends ResponseEntity<?>> action, boolean replayable) {
         String key = request.getHeader(HEADER);
         if (key == null) {
@@ -82,7 +81,7 @@ public class Idempotency {
                     + " without spaces, e.g. a UUID.");
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        IdempotencyRecords.Request first = new IdempotencyRecords.Request(user.id(), key, request.getMethod(), path,
+        IdempotencyRecords.Request first = new IdempotencyRecords.Request(userId, key, request.getMethod(), path,
                 hash(body));
         Instant now = clock.instant();
         records.purgeOlderThan(now.minus(LIFETIME));

@@ -99,7 +99,7 @@ class EnvironmentApiController {
     ResponseEntity<?> create(@PathVariable long teamId, @RequestBody EnvironmentRequest body,
             HttpServletRequest request) {
         writable(access.require(teamId, TeamRole.OPERATOR));
-        return idempotency.execute(request, CurrentUser.get(), body, () -> {
+        return idempotency.execute(request, CurrentUser.get().id(), body, () -> {
             CloudAccount account = EnvironmentPages.defaultAccount(accounts.all()).orElse(null);
             Environment created = environments.create(teamId, body.withDefaults(
                     account == null ? null : account.getId(), account == null ? null : account.getDefaultRegion()));
@@ -181,7 +181,7 @@ class EnvironmentApiController {
             LongFunction<OperationRequest> action) {
         writable(access.require(teamId, TeamRole.OPERATOR));
         environments.get(teamId, environmentId); // another team's environment is a 404, before anything happens
-        return idempotency.execute(request, CurrentUser.get(), null, () -> {
+        return idempotency.execute(request, CurrentUser.get().id(), null, () -> {
             OperationRequest answer = action.apply(environmentId);
             if (!(answer instanceof OperationRequest.Enqueued enqueued)) {
                 throw new ConflictException(answer.message());
