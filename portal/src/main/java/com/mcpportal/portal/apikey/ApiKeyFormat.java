@@ -27,7 +27,7 @@ import java.util.zip.CRC32;
  * </ul>
  * Only the SHA-256 of the whole key is stored (no pepper: see {@link #sha256Hex}). Another kind of token, such
  * as a personal access token for the portal's API, reuses this class with its own prefix ({@code new
- * ApiKeyFormat("mcppat")}) so its keys are told apart at a glance and never accepted in each other's place.
+ * ApiKeyFormat("mcpp")}) so its keys are told apart at a glance and never accepted in each other's place.
  */
 public final class ApiKeyFormat {
 

@@ -26,7 +26,7 @@
  * <h2>Key format</h2>
  * {@link com.mcpportal.portal.apikey.ApiKeyFormat}: {@code mcp_<public id>_<secret><checksum>}; {@code looksLikeKey},
  * {@code publicIdOf} and {@code redact} for scanners and log scrubbing. Personal access tokens for the portal's own
- * API can reuse it with their own prefix ({@code new ApiKeyFormat("mcppat")}): same entropy, checksum and storage
+ * API can reuse it with their own prefix ({@code new ApiKeyFormat("mcpp")}): same entropy, checksum and storage
  * (SHA-256 only; there a pepper is possible, since only the portal verifies them), never mistaken for an MCP key.
  *
  * <h2>Distribution</h2>
