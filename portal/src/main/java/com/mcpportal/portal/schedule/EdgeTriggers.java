@@ -49,17 +49,44 @@ class EdgeTriggers {
 
     /** Arms the environment's trigger at {@code at}, replacing any it had. */
     void arm(long environmentId, Instant at) {
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key(environmentId)).forJob(JOB)
-                .withDescription("next schedule edge of environment " + environmentId)
-                .usingJobData(ENVIRONMENT_ID, environmentId)
-                .startAt(Date.from(at))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-                .build();
+        Trigger trigger = trigger(environmentId, at);
         inOwnTransaction("arm", environmentId, () -> {
             if (scheduler.rescheduleJob(trigger.getKey(), trigger) == null) {
                 scheduler.scheduleJob(trigger);
             }
         });
+    }
+
+    /**
+     * Arms the edge only if the environment has no trigger now. The reconcile pass uses this: it decides from the
+     * schedules it read when it began, so a trigger armed meanwhile (an edge that just fired and re-armed, a schedule
+     * changed during the pass) is newer than what the pass knows and must stay.
+     *
+     * @return whether this call armed it
+     */
+    boolean armIfMissing(long environmentId, Instant at) {
+        Trigger trigger = trigger(environmentId, at);
+        boolean[] armed = {false};
+        inOwnTransaction("arm", environmentId, () -> {
+            if (!scheduler.checkExists(trigger.getKey())) {
+                try {
+                    scheduler.scheduleJob(trigger);
+                    armed[0] = true;
+                } catch (org.quartz.ObjectAlreadyExistsException armedByAnotherInstance) {
+                    // another instance or thread armed it between the check and here: theirs is at least as new
+                }
+            }
+        });
+        return armed[0];
+    }
+
+    private static Trigger trigger(long environmentId, Instant at) {
+        return TriggerBuilder.newTrigger().withIdentity(key(environmentId)).forJob(JOB)
+                .withDescription("next schedule edge of environment " + environmentId)
+                .usingJobData(ENVIRONMENT_ID, environmentId)
+                .startAt(Date.from(at))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
     }
 
     /** Arms the next edge of the schedule after {@code from}, or removes the trigger when no edge is coming. */

@@ -209,8 +209,10 @@ public class ScheduleReconciler {
             readyIds.add(environment.id());
             if (!armed.contains(environment.id())) {
                 List<Transition> next = environment.schedule().nextTransitions(now, 1);
+                boolean[] armedNow = {false};
                 if (!next.isEmpty() && quietly("arm", environment.id(),
-                        () -> triggers.arm(environment.id(), next.get(0).at()))) {
+                        () -> armedNow[0] = triggers.armIfMissing(environment.id(), next.get(0).at()))
+                        && armedNow[0]) {
                     added++;
                 }
             }
