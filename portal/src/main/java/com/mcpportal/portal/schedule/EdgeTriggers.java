@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -52,7 +53,13 @@ class EdgeTriggers {
         Trigger trigger = trigger(environmentId, at);
         inOwnTransaction("arm", environmentId, () -> {
             if (scheduler.rescheduleJob(trigger.getKey(), trigger) == null) {
-                scheduler.scheduleJob(trigger);
+                try {
+                    scheduler.scheduleJob(trigger);
+                } catch (ObjectAlreadyExistsException armedMeanwhile) {
+                    // another thread armed it between the two calls (a pass, an edge, a schedule change): this
+                    // call is the later one, so its edge replaces that one, as a reschedule would have
+                    scheduler.rescheduleJob(trigger.getKey(), trigger);
+                }
             }
         });
     }
@@ -72,7 +79,7 @@ class EdgeTriggers {
                 try {
                     scheduler.scheduleJob(trigger);
                     armed[0] = true;
-                } catch (org.quartz.ObjectAlreadyExistsException armedByAnotherInstance) {
+                } catch (ObjectAlreadyExistsException armedByAnotherInstance) {
                     // another instance or thread armed it between the check and here: theirs is at least as new
                 }
             }
