@@ -48,7 +48,7 @@ public class EnvironmentCostService {
 
     /** The estimate of an environment with its own settings and schedule. */
     public EnvironmentEstimate estimate(Environment environment) {
-        return estimate(environment, Sizings.of(environment.spec()), scheduleOf(environment), scheduleSource());
+        return estimate(environment, Sizings.of(environment.spec()), scheduleOf(environment), "the environment's schedule");
     }
 
     /** The same environment with other settings and schedule; nothing is stored. */
@@ -58,10 +58,6 @@ public class EnvironmentCostService {
 
     Schedule scheduleOf(Environment environment) {
         return schedules.scheduleOf(environment.getId());
-    }
-
-    private String scheduleSource() {
-        return "the environment's schedule";
     }
 
     private EnvironmentEstimate estimate(Environment environment, EnvironmentSizing sizing, Schedule schedule,

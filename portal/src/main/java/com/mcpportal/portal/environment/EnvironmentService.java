@@ -115,7 +115,6 @@ public class EnvironmentService {
         auditLog.record(AuditEntry.success("environment.created").team(teamId)
                 .target("environment", environment.getId()).detail("name", environment.getName())
                 .detail("settings", describe(environment)));
-        events.publishEvent(new EnvironmentCreated(environment.getId(), teamId));
         events.publishEvent(new EnvironmentChanged(teamId, environment.getId(), "created"));
         return environment;
     }

@@ -6,7 +6,7 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.mcpportal.portal.environment.EnvironmentCreated;
+import com.mcpportal.portal.environment.EnvironmentChanged;
 import com.mcpportal.portal.environment.operation.OperationFinished;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -43,9 +43,10 @@ class ScheduleLifecycle implements DisposableBean {
         this.settings = settings;
     }
 
-    @EventListener
-    void environmentCreated(EnvironmentCreated created) {
-        store.createFor(created.environmentId(), created.teamId());
+    /** In the transaction that creates the environment: its schedule and the environment commit together. */
+    @EventListener(condition = "#changed.what() == 'created'")
+    void environmentCreated(EnvironmentChanged changed) {
+        store.createFor(changed.environmentId(), changed.teamId());
     }
 
     @TransactionalEventListener

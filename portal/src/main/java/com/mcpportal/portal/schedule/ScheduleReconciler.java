@@ -190,6 +190,16 @@ public class ScheduleReconciler {
         }
     }
 
+    /** Whether this pass armed the trigger; a failure is logged and left to the next pass. */
+    private boolean armIfMissing(long environmentId, Instant at) {
+        try {
+            return triggers.armIfMissing(environmentId, at);
+        } catch (RuntimeException e) {
+            log.error("Reconcile pass: could not arm the trigger of environment {}", environmentId, e);
+            return false;
+        }
+    }
+
     private static boolean quietly(String verb, long environmentId, Runnable work) {
         try {
             work.run();
@@ -209,10 +219,7 @@ public class ScheduleReconciler {
             readyIds.add(environment.id());
             if (!armed.contains(environment.id())) {
                 List<Transition> next = environment.schedule().nextTransitions(now, 1);
-                boolean[] armedNow = {false};
-                if (!next.isEmpty() && quietly("arm", environment.id(),
-                        () -> armedNow[0] = triggers.armIfMissing(environment.id(), next.get(0).at()))
-                        && armedNow[0]) {
+                if (!next.isEmpty() && armIfMissing(environment.id(), next.get(0).at())) {
                     added++;
                 }
             }
