@@ -2,9 +2,12 @@ package com.mcpportal.portal.schedule;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.quartz.JobKey;
 import org.quartz.ObjectAlreadyExistsException;
@@ -51,17 +54,19 @@ class EdgeTriggers {
     /** Arms the environment's trigger at {@code at}, replacing any it had. */
     void arm(long environmentId, Instant at) {
         Trigger trigger = trigger(environmentId, at);
-        inOwnTransaction("arm", environmentId, () -> {
-            if (scheduler.rescheduleJob(trigger.getKey(), trigger) == null) {
-                try {
-                    scheduler.scheduleJob(trigger);
-                } catch (ObjectAlreadyExistsException armedMeanwhile) {
-                    // another thread armed it between the two calls (a pass, an edge, a schedule change): this
-                    // call is the later one, so its edge replaces that one, as a reschedule would have
-                    scheduler.rescheduleJob(trigger.getKey(), trigger);
-                }
+        inOwnTransaction("arm", environmentId, () -> replace(trigger));
+    }
+
+    private void replace(Trigger trigger) throws SchedulerException {
+        if (scheduler.rescheduleJob(trigger.getKey(), trigger) == null) {
+            try {
+                scheduler.scheduleJob(trigger);
+            } catch (ObjectAlreadyExistsException armedMeanwhile) {
+                // another thread armed it between the two calls (a pass, an edge, a schedule change): this
+                // call is the later one, so its edge replaces that one, as a reschedule would have
+                scheduler.rescheduleJob(trigger.getKey(), trigger);
             }
-        });
+        }
     }
 
     /**
@@ -96,15 +101,24 @@ class EdgeTriggers {
                 .build();
     }
 
-    /** Arms the next edge of the schedule after {@code from}, or removes the trigger when no edge is coming. */
-    Optional<Transition> armNext(long environmentId, Schedule schedule, Instant from) {
-        Optional<Transition> next = schedule.nextTransitions(from, 1).stream().findFirst();
-        if (next.isPresent()) {
-            arm(environmentId, next.get().at());
-        } else {
-            disarm(environmentId);
-        }
-        return next;
+    /**
+     * Arms the next edge after {@code from} of the environment's schedule as committed now, or removes the trigger
+     * when no edge is coming. The schedule is read by {@code lockedRead}, which locks its row, in the transaction
+     * that writes the trigger: when two threads arm one environment at once (an override set while the follow-up of
+     * its provisioning runs, say), the later one reads the newer schedule, so the edge that stays is the right one.
+     */
+    Optional<Transition> armNext(long environmentId, Supplier<Schedule> lockedRead, Instant from) {
+        List<Optional<Transition>> next = new ArrayList<>(1);
+        inOwnTransaction("arm", environmentId, () -> {
+            Optional<Transition> edge = lockedRead.get().nextTransitions(from, 1).stream().findFirst();
+            if (edge.isPresent()) {
+                replace(trigger(environmentId, edge.get().at()));
+            } else {
+                scheduler.unscheduleJob(key(environmentId));
+            }
+            next.add(edge);
+        });
+        return next.get(0);
     }
 
     void disarm(long environmentId) {

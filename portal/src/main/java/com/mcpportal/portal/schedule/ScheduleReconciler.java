@@ -122,7 +122,7 @@ public class ScheduleReconciler {
             return Optional.empty();
         }
         ReadyEnvironment environment = ready.get();
-        triggers.armNext(environmentId, environment.schedule(), now);
+        armNext(environment.teamId(), environmentId, now);
         PowerDecision decision = PowerDecision.decide(environment, now);
         if (!decision.acts()) {
             return Optional.empty();
@@ -154,7 +154,7 @@ public class ScheduleReconciler {
             // The edge is due but another operation is running: look again shortly rather than at the next pass.
             triggers.arm(environmentId, now.plus(settings.busyRetry()));
         } else {
-            triggers.armNext(environmentId, environment.schedule(), now);
+            armNext(environment.teamId(), environmentId, now);
         }
     }
 
@@ -186,8 +186,13 @@ public class ScheduleReconciler {
         if (environment.getState() == EnvironmentState.DELETED || environment.getState() == EnvironmentState.DRAFT) {
             triggers.disarm(environmentId);
         } else {
-            triggers.armNext(environmentId, store.forEnvironment(environment.getTeamId(), environmentId).schedule(), now);
+            armNext(environment.getTeamId(), environmentId, now);
         }
+    }
+
+    /** Arms the next edge of the schedule as stored when the trigger is written, not as read earlier. */
+    private void armNext(long teamId, long environmentId, Instant now) {
+        triggers.armNext(environmentId, () -> store.lockedForEnvironment(teamId, environmentId), now);
     }
 
     /** Whether this pass armed the trigger; a failure is logged and left to the next pass. */

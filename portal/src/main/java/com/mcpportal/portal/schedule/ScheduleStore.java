@@ -20,6 +20,7 @@ import com.mcpportal.portal.web.InvalidInputException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -57,6 +58,16 @@ class ScheduleStore {
                 .map(own -> new StoredSchedule(own.toSchedule(), StoredSchedule.Source.OWN, own.getUpdatedAt(),
                         own.getUpdatedBy()))
                 .orElseGet(() -> teamDefault(teamId));
+    }
+
+    /**
+     * The environment's schedule as committed now, its row locked until the caller's transaction ends (an edit
+     * waits for it, and it waits for an edit in progress). Arming its trigger reads it this way.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Schedule lockedForEnvironment(long teamId, long environmentId) {
+        return schedules.findByIdForUpdate(environmentId).map(EnvironmentSchedule::toSchedule)
+                .orElseGet(() -> teamDefault(teamId).schedule());
     }
 
     /** The schedules of several environments of one team, in two queries. */

@@ -7,6 +7,10 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import com.mcpportal.portal.environment.Environment;
@@ -26,6 +30,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +68,12 @@ class ScheduleExecutionIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ScheduleStore store;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     Environments environments;
     long teamId;
@@ -175,6 +187,33 @@ class ScheduleExecutionIntegrationTests {
     }
 
     @Test
+    void armingWhileAnOverrideIsBeingSavedArmsTheOverridesEndOnceItCommits() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Environment environment = provisioned(windows(now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1))));
+        await("on and settled", () -> power(environment) == EnvironmentPower.ON
+                && environments.operations().inFlight(environment.getId()).isEmpty()
+                && schedules.armedEdge(environment.getId()).isPresent(), Duration.ofSeconds(20));
+        Instant until = now.plus(Duration.ofMinutes(30));
+
+        // A follow-up (here: the provisioning's) arms the trigger while a user's override is saved but not yet
+        // committed. It must arm from the schedule as committed, not from the one it read before the override.
+        ExecutorService follower = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> arming = new TransactionTemplate(transactions).execute(status -> {
+                store.setOverride(teamId, environment.getId(), new ManualOverride(PowerState.OFF, until));
+                Future<?> started = follower.submit(() -> reconciler.reconcileOne(environment.getId(), "follow-up"));
+                awaitQuietly(() -> waitingOnALock() > 0, Duration.ofSeconds(3));
+                return started;
+            });
+            arming.get(20, TimeUnit.SECONDS);
+        } finally {
+            follower.shutdownNow();
+        }
+
+        assertThat(schedules.armedEdge(environment.getId())).as("armed for the override's end").contains(until);
+    }
+
+    @Test
     void aDeprovisionedEnvironmentLosesItsTrigger() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Environment environment = provisioned(windows(now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1))));
@@ -220,6 +259,19 @@ class ScheduleExecutionIntegrationTests {
 
     private EnvironmentPower power(Environment environment) {
         return environments.service().get(environment.getId()).getPower();
+    }
+
+    private int waitingOnALock() {
+        return jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'",
+                Integer.class);
+    }
+
+    /** Waits for the condition, but goes on after the timeout (then the test shows what happened without it). */
+    private static void awaitQuietly(BooleanSupplier condition, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean() && Instant.now().isBefore(deadline)) {
+            sleep(20);
+        }
     }
 
     static void await(String what, BooleanSupplier condition, Duration timeout) {
