@@ -35,11 +35,15 @@ class AccessToken {
 
     private Instant revokedAt;
 
+    private String issueToken;
+
     protected AccessToken() {
     }
 
-    AccessToken(long userId, PlaintextKey token, String name, Instant createdAt, Instant expiresAt) {
+    AccessToken(long userId, PlaintextKey token, String name, Instant createdAt, Instant expiresAt,
+            String issueToken) {
         this.userId = userId;
+        this.issueToken = issueToken;
         this.publicId = token.publicId();
         this.sha256 = token.sha256();
         this.name = name;

@@ -48,10 +48,11 @@ class AccessTokenController {
 
     @PostMapping
     String issue(@Valid @ModelAttribute("form") AccessTokenForm form, BindingResult errors, Model model,
-            HttpServletResponse response) {
+            HttpServletResponse response, RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
-                IssuedAccessToken issued = tokens.issue(CurrentUser.get().id(), form.name(), form.lifetimeDays());
+                IssuedAccessToken issued = tokens.issue(CurrentUser.get().id(), form.name(), form.lifetimeDays(),
+                        form.issueToken());
                 response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store, max-age=0");
                 response.setHeader(HttpHeaders.PRAGMA, "no-cache");
                 model.addAttribute("issued", issued);
@@ -59,6 +60,9 @@ class AccessTokenController {
                 return ISSUED_VIEW;
             } catch (InvalidInputException rejected) {
                 errors.rejectValue(rejected.field(), "rejected", rejected.getMessage());
+            } catch (TokenAlreadyIssuedException again) {
+                Flash.error(redirect, again.getMessage());
+                return "redirect:" + PATH;
             }
         }
         return show(model, form);

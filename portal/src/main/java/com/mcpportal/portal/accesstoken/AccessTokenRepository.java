@@ -14,6 +14,8 @@ interface AccessTokenRepository extends JpaRepository<AccessToken, Long> {
 
     Optional<AccessToken> findBySha256(String sha256);
 
+    Optional<AccessToken> findByIssueToken(String issueToken);
+
     Optional<AccessToken> findByIdAndUserId(long id, long userId);
 
     List<AccessToken> findByUserIdOrderByIdDesc(long userId);

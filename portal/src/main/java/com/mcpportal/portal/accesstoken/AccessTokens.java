@@ -16,6 +16,7 @@ import com.mcpportal.portal.user.UserAccountRepository;
 import com.mcpportal.portal.web.InvalidInputException;
 import com.mcpportal.portal.web.NotFoundException;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,6 +53,16 @@ class AccessTokens {
 
     @Transactional
     IssuedAccessToken issue(long userId, String name, int lifetimeDays) {
+        return issue(userId, name, lifetimeDays, null);
+    }
+
+    /**
+     * Issues a token once per {@code issueToken} (the issuing form's one-time token; null: no such check).
+     *
+     * @throws TokenAlreadyIssuedException the form was submitted before and issued a token then
+     */
+    @Transactional
+    IssuedAccessToken issue(long userId, String name, int lifetimeDays, String issueToken) {
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
             throw new InvalidInputException("name", "Enter a name of 1 to " + MAX_NAME + " characters, e.g. the script"
@@ -61,10 +72,21 @@ class AccessTokens {
         if (lifetimeDays < 1 || lifetimeDays > maxDays) {
             throw new InvalidInputException("lifetimeDays", "Choose an expiry of 1 to " + maxDays + " days.");
         }
+        if (issueToken != null) {
+            tokens.findByIssueToken(issueToken).ifPresent(issued -> {
+                throw new TokenAlreadyIssuedException(issued.getUserId() == userId ? issued.getPublicId() : null);
+            });
+        }
         Instant now = clock.instant();
         PlaintextKey plaintext = FORMAT.generate();
-        AccessToken token = tokens.saveAndFlush(new AccessToken(userId, plaintext, trimmed, now,
-                now.plus(Duration.ofDays(lifetimeDays))));
+        AccessToken token;
+        try {
+            token = tokens.saveAndFlush(new AccessToken(userId, plaintext, trimmed, now,
+                    now.plus(Duration.ofDays(lifetimeDays)), issueToken));
+        } catch (DataIntegrityViolationException race) {
+            // the same form submitted twice at once: the other request issued the token
+            throw new TokenAlreadyIssuedException(null);
+        }
         auditLog.record(AuditEntry.success("access-token.issued").target("user", userId)
                 .detail("publicId", token.getPublicId()).detail("name", trimmed)
                 .detail("expiresAt", token.getExpiresAt().toString()));
@@ -96,7 +118,7 @@ class AccessTokens {
      * user is disabled. Acts as the same principal a session sign-in builds.
      */
     @Transactional
-    Optional<PortalUserPrincipal> authenticate(String presented) {
+    Optional<TokenUser> authenticate(String presented) {
         if (!FORMAT.looksLikeKey(presented)) {
             return Optional.empty();
         }
@@ -111,6 +133,14 @@ class AccessTokens {
             return Optional.empty();
         }
         tokens.touch(token.get().getId(), now, now.minus(TOUCH_INTERVAL));
-        return Optional.of(PortalUserPrincipal.of(user.get().getId(), user.get().getUsername(), user.get().isAdmin()));
+        return Optional.of(new TokenUser(PortalUserPrincipal.of(user.get().getId(), user.get().getUsername(),
+                user.get().isAdmin()), user.get().isMustChangePassword()));
+    }
+
+    /**
+     * The user a live token belongs to, and whether they must change their password first: after an admin reset
+     * it (a suspected leak, say) their tokens wait for the new password, as their pages do.
+     */
+    record TokenUser(PortalUserPrincipal principal, boolean mustChangePassword) {
     }
 }

@@ -8,9 +8,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.mcpportal.portal.api.ApiProblems;
 import com.mcpportal.portal.security.PortalUserPrincipal;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -48,15 +50,22 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                     "Send a personal access token as Authorization: Bearer mcpp_…"));
             return;
         }
-        Optional<PortalUserPrincipal> user = tokens.authenticate(header.substring(BEARER.length()).trim());
-        if (user.isEmpty()) {
+        Optional<AccessTokens.TokenUser> found = tokens.authenticate(header.substring(BEARER.length()).trim());
+        if (found.isEmpty()) {
             entryPoint.commence(request, response, new BadCredentialsException(
                     "The access token is malformed, unknown, expired or revoked."));
             return;
         }
+        if (found.get().mustChangePassword()) {
+            ApiProblems.write(response, HttpStatus.FORBIDDEN, "password-change-required", "Password change required",
+                    "Your account must change its password in the portal (Your account → Password) first; "
+                            + "your access tokens work again after that.");
+            return;
+        }
+        PortalUserPrincipal user = found.get().principal();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get(), null,
-                user.get().getAuthorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                user.getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

@@ -104,6 +104,32 @@ class AccessTokenPageIntegrationTests {
     }
 
     @Test
+    void theSameFormSubmittedTwiceCreatesOneTokenAndSaysSoTheSecondTime() throws Exception {
+        UserAccount dora = data.user("pat-dora");
+        PortalUserPrincipal me = TestData.principal(dora);
+        String form = mvc.perform(get("/account/tokens").with(user(me))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        Matcher hidden = Pattern.compile("name=\"requestToken\" value=\"([0-9a-f-]{36})\"").matcher(form);
+        assertThat(hidden.find()).as("the form carries a one-time request token").isTrue();
+
+        String first = mvc.perform(post("/account/tokens").with(user(me)).with(csrf()).param("name", "deploy bot")
+                        .param("lifetimeDays", "30").param("requestToken", hidden.group(1)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Matcher shown = TOKEN.matcher(first);
+        assertThat(shown.find()).isTrue();
+        mvc.perform(post("/account/tokens").with(user(me)).with(csrf()).param("name", "deploy bot")
+                        .param("lifetimeDays", "30").param("requestToken", hidden.group(1)))
+                .andExpect(redirectedUrl("/account/tokens"))
+                .andExpect(result -> assertThat(((Flash) result.getFlashMap().get(Flash.ATTRIBUTE)).message())
+                        .startsWith("This form was already submitted: it created token "
+                                + shown.group().substring(0, 18) + "…"))
+                .andExpect(content().string(not(containsString("mcpp_"))));
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM personal_access_token WHERE user_id = ?", Long.class,
+                dora.getId())).isOne();
+    }
+
+    @Test
     void refusedInputIsShownBesideTheFieldAndNothingIsIssued() throws Exception {
         UserAccount bob = data.user("pat-bob");
         PortalUserPrincipal me = TestData.principal(bob);

@@ -116,6 +116,22 @@ class ApiAuthenticationIntegrationTests {
     }
 
     @Test
+    void tokensWaitForAPasswordChangeTheAccountMustMakeFirst() throws Exception {
+        UserAccount owner = data.user("api-must-change");
+        Team team = data.team("API must change", owner);
+        String token = new AccessTokensForTests(context).issue(owner);
+        jdbc.update("UPDATE users SET must_change_password = true WHERE id = ?", owner.getId());
+
+        mvc.perform(get(environmentsOf(team)).with(bearer(token))).andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.type").value("urn:mcp-portal:problem:password-change-required"))
+                .andExpect(jsonPath("$.detail").value(containsString("change its password")));
+
+        jdbc.update("UPDATE users SET must_change_password = false WHERE id = ?", owner.getId());
+        mvc.perform(get(environmentsOf(team)).with(bearer(token))).andExpect(status().isOk());
+    }
+
+    @Test
     void aSessionCookieDoesNotOpenTheApi() throws Exception {
         UserAccount owner = data.user("api-session");
         Team team = data.team("API session", owner);
