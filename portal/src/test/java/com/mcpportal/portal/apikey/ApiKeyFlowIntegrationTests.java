@@ -2,6 +2,7 @@ package com.mcpportal.portal.apikey;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Predicate;
 
 import com.mcpportal.portal.cloud.CloudProvider;
 import com.mcpportal.portal.cloud.simulated.SimulatedCloudProvider;
@@ -96,8 +97,9 @@ class ApiKeyFlowIntegrationTests {
 
         String published = files.await(environment.getCloudId(), text -> text.contains(publicId), "listed the key");
         assertThat(published).contains("\"sha256\":\"" + ApiKeyFormat.sha256Hex(key) + "\"").doesNotContain(key);
-        assertThat(simulated.secretValue(environmentService.cloudOf(environment.getId()).ref(),
-                CloudProvider.KEY_SET_SECRET)).contains(published);
+        // The file is in place a moment before the publication's transaction (the simulated secret) commits.
+        String secret = awaitSecret(text -> text.contains(publicId));
+        assertThat(secret).isEqualTo(published);
 
         mvc.perform(get("/teams/{t}/api-keys", team.getId()).with(user(asOwner)))
                 .andExpect(status().isOk())
@@ -262,5 +264,20 @@ class ApiKeyFlowIntegrationTests {
 
     private long keyId(String publicId) {
         return jdbc.queryForObject("SELECT id FROM api_key WHERE public_id = ?", Long.class, publicId);
+    }
+
+    /** The simulated cloud's key-set secret of the environment once it satisfies the condition; fails after 15 s. */
+    private String awaitSecret(Predicate<String> condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        String value = null;
+        while (Instant.now().isBefore(deadline)) {
+            value = simulated.secretValue(environmentService.cloudOf(environment.getId()).ref(),
+                    CloudProvider.KEY_SET_SECRET).orElse(null);
+            if (value != null && condition.test(value)) {
+                return value;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("The key-set secret never matched; it holds: " + value);
     }
 }
