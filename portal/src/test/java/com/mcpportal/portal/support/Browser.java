@@ -13,11 +13,12 @@ import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -123,10 +124,29 @@ public final class Browser implements AutoCloseable {
     private Browser clickAndAwaitNewPage(By target) {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         driver.findElement(target).click();
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(browser -> replaced(oldPage));
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(
                 browser -> "complete".equals(driver.executeScript("return document.readyState")));
         return this;
+    }
+
+    /**
+     * Whether the element's document has been replaced. Selenium's {@code stalenessOf} expects a stale-element error;
+     * Chromium sometimes answers for a node of the old document with "Node with given id does not belong to the
+     * document" instead, which means the same.
+     */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException stale) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Waits (up to 30 s) until an element matching the CSS selector shows the text: for parts a page updates itself. */
