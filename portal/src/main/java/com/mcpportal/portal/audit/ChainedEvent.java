@@ -10,4 +10,10 @@ import java.time.Instant;
 record ChainedEvent(long id, Instant occurredAt, String actor, Long teamId, String action, String targetType,
                     String targetId, AuditOutcome outcome, String clientIp, String userAgent, String details,
                     String prevHash, String hash) {
+
+    /** This event carrying the hash of its content and {@code prevHash}: the row as it is written. */
+    ChainedEvent signed() {
+        return new ChainedEvent(id, occurredAt, actor, teamId, action, targetType, targetId, outcome, clientIp,
+                userAgent, details, prevHash, AuditHasher.hash(this));
+    }
 }

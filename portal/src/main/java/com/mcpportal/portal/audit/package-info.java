@@ -1,6 +1,7 @@
 /**
  * The audit log: an append-only, hash-chained record of every state change
- * ({@link com.mcpportal.portal.audit.AuditLog#record}), and the pages that review it.
+ * ({@link com.mcpportal.portal.audit.AuditLog#record}, or {@link com.mcpportal.portal.audit.AuditLog#recordAll} for
+ * many in one transaction), and the pages that review it.
  *
  * <h2>Reviewing</h2>
  * {@code /audit} lists events newest first by (time, id), for team owners (their teams, via the team

@@ -98,9 +98,7 @@ final class AuditSeeder {
             unsigned = new ChainedEvent(id, at, user, team, "team.access.denied", "team", Long.toString(team),
                     AuditOutcome.DENIED, ip, agent, canonical(details), prev, null);
         }
-        return new ChainedEvent(unsigned.id(), unsigned.occurredAt(), unsigned.actor(), unsigned.teamId(),
-                unsigned.action(), unsigned.targetType(), unsigned.targetId(), unsigned.outcome(), unsigned.clientIp(),
-                unsigned.userAgent(), unsigned.details(), prev, AuditHasher.hash(unsigned));
+        return unsigned.signed();
     }
 
     /**
