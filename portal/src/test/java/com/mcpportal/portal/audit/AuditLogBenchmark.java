@@ -3,9 +3,7 @@ package com.mcpportal.portal.audit;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,10 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,23 +38,8 @@ public final class AuditLogBenchmark {
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        Path data = Files.createTempDirectory("audit-benchmark-");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
-                .setServerConfig("listen_addresses", "localhost").setPGStartupWait(Duration.ofSeconds(120)).start()) {
-            // A pool, as in the portal: a new connection per query would measure PostgreSQL's fork, not the query.
-            HikariDataSource dataSource = new HikariDataSource();
-            dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-            dataSource.setMaximumPoolSize(4);
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-            long seeding = System.nanoTime();
-            try (Connection connection = dataSource.getConnection()) {
-                AuditSeeder.seed(connection, count, END.minus(Duration.ofDays(365)), END, 42);
-            }
-            new JdbcTemplate(dataSource).execute("VACUUM ANALYZE audit_event");
-            System.out.printf("Seeded %,d events (COPY, chain computed in Java) in %.1f s%n", count,
-                    (System.nanoTime() - seeding) / 1e9);
-            run(dataSource);
-            dataSource.close();
+        try (AuditBenchmarkDatabase database = AuditBenchmarkDatabase.seeded(count, END)) {
+            run(database.dataSource());
         }
     }
 
