@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.mcpportal.portal.audit.AuditEntry;
@@ -37,14 +38,16 @@ public class EnvironmentOperations {
     private final EnvironmentRepository environments;
     private final OperationQueue queue;
     private final AuditLog auditLog;
+    private final PowerBatch batch;
     private final Clock clock = Clock.systemUTC();
 
     EnvironmentOperations(OperationRepository operations, EnvironmentRepository environments, OperationQueue queue,
-            AuditLog auditLog) {
+            AuditLog auditLog, PowerBatch batch) {
         this.operations = operations;
         this.environments = environments;
         this.queue = queue;
         this.auditLog = auditLog;
+        this.batch = batch;
     }
 
     /** Creates the environment's resources (a draft), or applies changed settings (a ready one). */
@@ -63,6 +66,16 @@ public class EnvironmentOperations {
     @Transactional
     public OperationRequest requestStop(long environmentId, Actor actor) {
         return request(environmentId, OperationKind.STOP, actor);
+    }
+
+    /**
+     * Starts and stops many ready environments in one transaction (the scheduler when thousands share an edge):
+     * each is asked for only if it is still ready, not already so, idle, and its latest operation is the one the
+     * caller saw. Others are left alone quietly, with no refusal in the audit log. See {@link PowerBatch}.
+     */
+    @Transactional
+    public Map<Long, PowerBatch.Outcome> requestPowerChanges(List<PowerBatch.Change> changes) {
+        return batch.request(changes);
     }
 
     /** Deletes every resource in reverse order and checks that nothing tagged with the environment remains. */

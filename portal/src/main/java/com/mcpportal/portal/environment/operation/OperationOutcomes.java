@@ -68,9 +68,15 @@ class OperationOutcomes {
     }
 
     static AuditEntry entry(AuditEntry base, Operation operation, Environment environment) {
-        AuditEntry entry = base.team(environment.getTeamId()).target("environment", environment.getId())
-                .actor(operation.getRequestedBy()).detail("name", environment.getName())
-                .detail("operation", operation.getId());
-        return operation.getReason() == null ? entry : entry.detail("reason", operation.getReason());
+        return entry(base, operation.getId(), operation.getReason(), operation.getRequestedBy(), environment.getId(),
+                environment.getTeamId(), environment.getName());
+    }
+
+    /** The same event from the columns alone (a {@link PowerBatch} writes rows, not entities). */
+    static AuditEntry entry(AuditEntry base, long operationId, String reason, String requestedBy, long environmentId,
+            long teamId, String environmentName) {
+        AuditEntry entry = base.team(teamId).target("environment", environmentId).actor(requestedBy)
+                .detail("name", environmentName).detail("operation", operationId);
+        return reason == null ? entry : entry.detail("reason", reason);
     }
 }
