@@ -36,4 +36,10 @@ record ReadyEnvironment(long id, long teamId, EnvironmentPower power, Schedule s
     boolean busy() {
         return latest != null && latest.inFlight();
     }
+
+    /** Whether the operation in flight is a start or stop that leaves it in the {@code desired} state anyway. */
+    boolean underway(PowerState desired) {
+        return busy() && ("START".equals(latest.kind()) && desired == PowerState.ON
+                || "STOP".equals(latest.kind()) && desired == PowerState.OFF);
+    }
 }

@@ -1,6 +1,9 @@
 package com.mcpportal.portal.schedule;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -41,14 +44,30 @@ class ScheduleConfiguration {
                 .withDescription("Puts every ready environment in its scheduled power state").storeDurably().build();
     }
 
-    /** Replaced at every start (overwrite-existing-jobs), so a pass runs as soon as the portal is up. */
+    /**
+     * Replaced at every start (overwrite-existing-jobs), so a pass runs within one interval of the portal coming up.
+     * An interval of a minute or less runs on whole multiples of itself (the default: every minute at :00), so the
+     * pass runs at the moment most schedules change, 08:00 sharp, and enqueues a shared edge's thousands of starts
+     * in a few batches; a longer interval starts at once.
+     */
     @Bean
     Trigger scheduleReconcileTrigger(JobDetail scheduleReconcileJob, ScheduleSettings settings) {
         return TriggerBuilder.newTrigger().forJob(scheduleReconcileJob).withIdentity("schedule-reconcile", "schedules")
-                .startNow().withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                .startAt(Date.from(firstPass(Instant.now(), settings.reconcileInterval())))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
                         .withIntervalInMilliseconds(settings.reconcileInterval().toMillis()).repeatForever()
                         .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
+    }
+
+    /** When the first pass runs: the next whole multiple of an interval up to a minute long, else now. */
+    static Instant firstPass(Instant now, Duration interval) {
+        long every = interval.toMillis();
+        if (every > Duration.ofMinutes(1).toMillis()) {
+            return now;
+        }
+        long millis = now.toEpochMilli();
+        return Instant.ofEpochMilli(millis - Math.floorMod(millis, every) + every);
     }
 
     /** Runs {@link ScheduleReconciler#edgeFired} for the environment named in the trigger. */

@@ -40,6 +40,9 @@ public class ScheduleReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleReconciler.class);
 
+    /** Environments per transaction when the pass starts or stops many at once. */
+    static final int BATCH = 500;
+
     /** The counts of one pass, by verdict, and how long it took. */
     public record PassReport(int environments, Map<PowerDecision.Verdict, Integer> verdicts, int enqueued,
             int armed, int disarmed, Duration took) {
@@ -86,20 +89,17 @@ public class ScheduleReconciler {
                 outOfState.add(environment);
             }
         }
-        int enqueued = 0;
+        List<PowerSwitch.Turn> turns = new ArrayList<>();
         for (ReadyEnvironment environment : readyEnvironments.withLatestOperations(outOfState)) {
             PowerDecision decision = PowerDecision.decide(environment, now);
             verdicts.merge(decision.verdict(), 1, Integer::sum);
-            try {
-                if (decision.acts() && act(environment, decision, "reconcile pass: "
-                        + ScheduleText.currentReason(environment.schedule(), now)) == PowerSwitch.Result.ENQUEUED) {
-                    enqueued++;
-                }
-            } catch (RuntimeException e) {
-                // One environment's trouble must not keep the others off their schedules; the next pass retries.
-                log.error("Reconcile pass: could not act on environment {}", environment.id(), e);
+            if (decision.acts()) {
+                turns.add(new PowerSwitch.Turn(environment.id(), decision.desired(),
+                        environment.latest() == null ? null : environment.latest().id(),
+                        "reconcile pass: " + ScheduleText.currentReason(environment.schedule(), now)));
             }
         }
+        int enqueued = act(turns);
         int[] synced = syncTriggers(ready, now);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         passTimer.record(took);
@@ -150,8 +150,11 @@ public class ScheduleReconciler {
         } else {
             log.debug("Edge of environment {} at {}: {}", environmentId, scheduledAt, decision);
         }
-        if (decision.verdict() == PowerDecision.Verdict.BUSY || result == PowerSwitch.Result.BUSY) {
+        boolean waiting = decision.verdict() == PowerDecision.Verdict.BUSY && !environment.underway(decision.desired());
+        if (waiting || result == PowerSwitch.Result.BUSY) {
             // The edge is due but another operation is running: look again shortly rather than at the next pass.
+            // (Not when that operation is already the start or stop this edge wants, e.g. the pass's at a shared
+            // edge: then the next edge is what to arm.)
             triggers.arm(environmentId, now.plus(settings.busyRetry()));
         } else {
             armNext(environment.teamId(), environmentId, now);
@@ -165,6 +168,38 @@ public class ScheduleReconciler {
             return due.get(0).reason();
         }
         return ScheduleText.currentReason(schedule, now);
+    }
+
+    /**
+     * The pass's starts and stops, {@value #BATCH} environments per transaction (a shared edge brings thousands at
+     * once). A batch that fails is tried again one environment at a time, so one environment's trouble does not keep
+     * the others off their schedules; what still fails is logged and left to the next pass.
+     *
+     * @return how many were enqueued
+     */
+    private int act(List<PowerSwitch.Turn> turns) {
+        int enqueued = 0;
+        for (int from = 0; from < turns.size(); from += BATCH) {
+            List<PowerSwitch.Turn> batch = turns.subList(from, Math.min(from + BATCH, turns.size()));
+            try {
+                enqueued += (int) powerSwitch.turnAll(batch).values().stream()
+                        .filter(PowerSwitch.Result.ENQUEUED::equals).count();
+            } catch (RuntimeException batchFailed) {
+                log.warn("Reconcile pass: a batch of {} environments failed ({}); trying them one by one",
+                        batch.size(), batchFailed.toString());
+                for (PowerSwitch.Turn turn : batch) {
+                    try {
+                        if (powerSwitch.turn(turn.environmentId(), turn.desired(), turn.seenOperationId(),
+                                turn.reason()) == PowerSwitch.Result.ENQUEUED) {
+                            enqueued++;
+                        }
+                    } catch (RuntimeException e) {
+                        log.error("Reconcile pass: could not act on environment {}", turn.environmentId(), e);
+                    }
+                }
+            }
+        }
+        return enqueued;
     }
 
     private PowerSwitch.Result act(ReadyEnvironment environment, PowerDecision decision, String reason) {

@@ -101,6 +101,25 @@ class PowerDecisionTests {
                 .as("fired after the window had closed again").isEqualTo("window Mon 08:00\u201320:00 Europe/Berlin closed");
     }
 
+    @Test
+    void anOperationInFlightIsUnderwayOnlyWhenItLeadsWhereTheScheduleWants() {
+        ReadyEnvironment starting = new ReadyEnvironment(1, 1, EnvironmentPower.OFF, WORKDAYS, SCHEDULE_SAVED,
+                operation("START", true, false, MONDAY_10));
+        ReadyEnvironment stopping = new ReadyEnvironment(1, 1, EnvironmentPower.ON, WORKDAYS, SCHEDULE_SAVED,
+                operation("STOP", true, true, MONDAY_10));
+        ReadyEnvironment provisioning = new ReadyEnvironment(1, 1, EnvironmentPower.OFF, WORKDAYS, SCHEDULE_SAVED,
+                operation("PROVISION", true, true, MONDAY_10));
+        ReadyEnvironment startedEarlier = new ReadyEnvironment(1, 1, EnvironmentPower.OFF, WORKDAYS, SCHEDULE_SAVED,
+                operation("START", false, false, MONDAY_10));
+
+        assertThat(starting.underway(PowerState.ON)).as("the pass's start, met by the 08:00 edge").isTrue();
+        assertThat(starting.underway(PowerState.OFF)).isFalse();
+        assertThat(stopping.underway(PowerState.ON)).as("a person's stop: the edge looks again shortly").isFalse();
+        assertThat(stopping.underway(PowerState.OFF)).isTrue();
+        assertThat(provisioning.underway(PowerState.ON)).isFalse();
+        assertThat(startedEarlier.underway(PowerState.ON)).as("finished: not in flight").isFalse();
+    }
+
     private static PowerDecision decide(EnvironmentPower power, ReadyEnvironment.LatestOperation latest, Instant now) {
         return PowerDecision.decide(new ReadyEnvironment(1, 1, power, WORKDAYS, SCHEDULE_SAVED, latest), now);
     }
