@@ -123,7 +123,7 @@ class ClusteredScheduleIntegrationTests {
             throw new AssertionError(timedOut.getMessage() + "; edges from " + firstEdge + ", first instance closed at "
                     + quietMoment + "; operations: " + ids.stream().map(id -> id + "=" + jdbc.queryForList(
                             "SELECT kind, state, requested_by, reason, created_at FROM operation WHERE environment_id = ?"
-                                    + " ORDER BY id", id)).toList() + "; fires: " + fires, timedOut);
+                                    + " ORDER BY id", id)).toList() + "; fires: " + fires + diagnostics(jdbc), timedOut);
         }
 
         List<Instant> edges = edges(firstEdge);
@@ -191,6 +191,25 @@ class ClusteredScheduleIntegrationTests {
             windows.add(new ScheduleWindow(open.getDayOfWeek(), open.toLocalTime(), close.toLocalTime()));
         }
         return Schedule.weekly(ZONE, windows);
+    }
+
+    /** What the database sessions, the pool and the scheduler threads were doing: for a stalled survivor. */
+    private String diagnostics(JdbcTemplate jdbc) {
+        StringBuilder text = new StringBuilder("\n; pool: active ").append(pool.getHikariPoolMXBean()
+                .getActiveConnections()).append(", waiting threads ").append(pool.getHikariPoolMXBean()
+                .getThreadsAwaitingConnection()).append("\n; sessions: ").append(jdbc.queryForList("SELECT pid, state,"
+                + " wait_event_type, wait_event, now() - xact_start AS in_transaction, left(query, 120) AS query"
+                + " FROM pg_stat_activity WHERE datname IS NOT NULL AND pid <> pg_backend_pid() AND state <> 'idle'"));
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().contains("Worker") || thread.getName().contains("Scheduler")
+                    || thread.getName().contains("schedule-") || thread.getName().contains("operation-queue")) {
+                text.append("\n; thread ").append(thread.getName()).append(' ').append(thread.getState());
+                for (int i = 0; i < Math.min(12, stack.length); i++) {
+                    text.append("\n    at ").append(stack[i]);
+                }
+            }
+        });
+        return text.toString();
     }
 
     private static List<Map<String, Object>> powerChanges(JdbcTemplate jdbc, long environmentId) {
