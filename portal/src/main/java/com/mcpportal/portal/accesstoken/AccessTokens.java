@@ -51,11 +51,6 @@ class AccessTokens {
         return settings;
     }
 
-    @Transactional
-    IssuedAccessToken issue(long userId, String name, int lifetimeDays) {
-        return issue(userId, name, lifetimeDays, null);
-    }
-
     /**
      * Issues a token once per {@code issueToken} (the issuing form's one-time token; null: no such check).
      *

@@ -2,9 +2,7 @@ package com.mcpportal.portal.schedule;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -54,7 +52,10 @@ class EdgeTriggers {
     /** Arms the environment's trigger at {@code at}, replacing any it had. */
     void arm(long environmentId, Instant at) {
         Trigger trigger = trigger(environmentId, at);
-        inOwnTransaction("arm", environmentId, () -> replace(trigger));
+        inOwnTransaction("arm", environmentId, () -> {
+            replace(trigger);
+            return null;
+        });
     }
 
     private void replace(Trigger trigger) throws SchedulerException {
@@ -78,18 +79,18 @@ class EdgeTriggers {
      */
     boolean armIfMissing(long environmentId, Instant at) {
         Trigger trigger = trigger(environmentId, at);
-        boolean[] armed = {false};
-        inOwnTransaction("arm", environmentId, () -> {
-            if (!scheduler.checkExists(trigger.getKey())) {
-                try {
-                    scheduler.scheduleJob(trigger);
-                    armed[0] = true;
-                } catch (ObjectAlreadyExistsException armedByAnotherInstance) {
-                    // another instance or thread armed it between the check and here: theirs is at least as new
-                }
+        return inOwnTransaction("arm", environmentId, () -> {
+            if (scheduler.checkExists(trigger.getKey())) {
+                return false;
+            }
+            try {
+                scheduler.scheduleJob(trigger);
+                return true;
+            } catch (ObjectAlreadyExistsException armedByAnotherInstance) {
+                // another instance or thread armed it between the check and here: theirs is at least as new
+                return false;
             }
         });
-        return armed[0];
     }
 
     private static Trigger trigger(long environmentId, Instant at) {
@@ -107,8 +108,7 @@ class EdgeTriggers {
      * that writes the trigger: when two threads arm one environment at once (an override set while the follow-up of
      * its provisioning runs, say), the later one reads the newer schedule, so the edge that stays is the right one.
      */
-    Optional<Transition> armNext(long environmentId, Supplier<Schedule> lockedRead, Instant from) {
-        List<Optional<Transition>> next = new ArrayList<>(1);
+    void armNext(long environmentId, Supplier<Schedule> lockedRead, Instant from) {
         inOwnTransaction("arm", environmentId, () -> {
             Optional<Transition> edge = lockedRead.get().nextTransitions(from, 1).stream().findFirst();
             if (edge.isPresent()) {
@@ -116,9 +116,8 @@ class EdgeTriggers {
             } else {
                 scheduler.unscheduleJob(key(environmentId));
             }
-            next.add(edge);
+            return null;
         });
-        return next.get(0);
     }
 
     void disarm(long environmentId) {
@@ -148,10 +147,10 @@ class EdgeTriggers {
         }
     }
 
-    private void inOwnTransaction(String verb, long environmentId, QuartzCall call) {
-        ownTransaction.executeWithoutResult(status -> {
+    private <T> T inOwnTransaction(String verb, long environmentId, QuartzCall<T> call) {
+        return ownTransaction.execute(status -> {
             try {
-                call.run();
+                return call.run();
             } catch (SchedulerException e) {
                 throw new IllegalStateException("Could not " + verb + " the schedule trigger of environment "
                         + environmentId, e);
@@ -159,8 +158,8 @@ class EdgeTriggers {
         });
     }
 
-    private interface QuartzCall {
-        void run() throws SchedulerException;
+    private interface QuartzCall<T> {
+        T run() throws SchedulerException;
     }
 
     static TriggerKey key(long environmentId) {

@@ -20,6 +20,7 @@ import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentNotFoundException;
 import com.mcpportal.portal.environment.EnvironmentService;
 import com.mcpportal.portal.environment.EnvironmentState;
+import com.mcpportal.portal.environment.operation.PowerBatch;
 
 import org.springframework.stereotype.Component;
 
@@ -111,7 +112,7 @@ public class ScheduleReconciler {
     }
 
     /** Decides for one environment now (after its schedule changed, or it became ready) and arms its trigger. */
-    Optional<PowerSwitch.Result> reconcileOne(long environmentId, String cause) {
+    Optional<PowerBatch.Outcome> reconcileOne(long environmentId, String cause) {
         if (!settings.enforce()) {
             return Optional.empty();
         }
@@ -144,14 +145,14 @@ public class ScheduleReconciler {
         }
         ReadyEnvironment environment = ready.get();
         PowerDecision decision = PowerDecision.decide(environment, now);
-        PowerSwitch.Result result = null;
+        PowerBatch.Outcome result = null;
         if (decision.acts()) {
             result = act(environment, decision, edgeReason(environment.schedule(), scheduledAt, decision.desired(), now));
         } else {
             log.debug("Edge of environment {} at {}: {}", environmentId, scheduledAt, decision);
         }
         boolean waiting = decision.verdict() == PowerDecision.Verdict.BUSY && !environment.underway(decision.desired());
-        if (waiting || result == PowerSwitch.Result.BUSY) {
+        if (waiting || result == PowerBatch.Outcome.BUSY) {
             // The edge is due but another operation is running: look again shortly rather than at the next pass.
             // (Not when that operation is already the start or stop this edge wants, e.g. the pass's at a shared
             // edge: then the next edge is what to arm.)
@@ -183,14 +184,14 @@ public class ScheduleReconciler {
             List<PowerSwitch.Turn> batch = turns.subList(from, Math.min(from + BATCH, turns.size()));
             try {
                 enqueued += (int) powerSwitch.turnAll(batch).values().stream()
-                        .filter(PowerSwitch.Result.ENQUEUED::equals).count();
+                        .filter(PowerBatch.Outcome.ENQUEUED::equals).count();
             } catch (RuntimeException batchFailed) {
                 log.warn("Reconcile pass: a batch of {} environments failed ({}); trying them one by one",
                         batch.size(), batchFailed.toString());
                 for (PowerSwitch.Turn turn : batch) {
                     try {
                         if (powerSwitch.turn(turn.environmentId(), turn.desired(), turn.seenOperationId(),
-                                turn.reason()) == PowerSwitch.Result.ENQUEUED) {
+                                turn.reason()) == PowerBatch.Outcome.ENQUEUED) {
                             enqueued++;
                         }
                     } catch (RuntimeException e) {
@@ -202,9 +203,9 @@ public class ScheduleReconciler {
         return enqueued;
     }
 
-    private PowerSwitch.Result act(ReadyEnvironment environment, PowerDecision decision, String reason) {
+    private PowerBatch.Outcome act(ReadyEnvironment environment, PowerDecision decision, String reason) {
         Long seen = environment.latest() == null ? null : environment.latest().id();
-        PowerSwitch.Result result = powerSwitch.turn(environment.id(), decision.desired(), seen, reason);
+        PowerBatch.Outcome result = powerSwitch.turn(environment.id(), decision.desired(), seen, reason);
         log.debug("Environment {}: {} ({}) -> {}", environment.id(), decision.verdict(), reason, result);
         return result;
     }

@@ -18,7 +18,7 @@ public class AccessTokenTenantFixture implements TenantFixture {
     @Override
     public TenantFixtureResult createIn(VictimTeam victim, ApplicationContext context) {
         String name = TestData.unique("victim-token");
-        IssuedAccessToken issued = context.getBean(AccessTokens.class).issue(victim.ownerId(), name, 30);
+        IssuedAccessToken issued = context.getBean(AccessTokens.class).issue(victim.ownerId(), name, 30, null);
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         return new TenantFixtureResult(
                 Map.of("tokenId", Long.toString(issued.token().id())),

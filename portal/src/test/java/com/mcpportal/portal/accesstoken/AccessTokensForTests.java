@@ -16,12 +16,12 @@ public final class AccessTokensForTests {
 
     /** A live 30-day token of the user, in plain text. */
     public String issue(UserAccount user) {
-        return context.getBean(AccessTokens.class).issue(user.getId(), "test token", 30).plaintext().reveal();
+        return context.getBean(AccessTokens.class).issue(user.getId(), "test token", 30, null).plaintext().reveal();
     }
 
     /** A live 30-day token of the user with this id, in plain text. */
     public String issue(long userId) {
-        return context.getBean(AccessTokens.class).issue(userId, "test token", 30).plaintext().reveal();
+        return context.getBean(AccessTokens.class).issue(userId, "test token", 30, null).plaintext().reveal();
     }
 
     /** Adds {@code Authorization: Bearer <token>} to a MockMvc request. */

@@ -16,7 +16,6 @@ import com.mcpportal.portal.environment.EnvironmentState;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -97,7 +96,7 @@ public class PowerBatch {
      *
      * @return the outcome per environment id, in the order of {@code changes}
      */
-    @Transactional(propagation = Propagation.REQUIRED)
+    @Transactional
     public Map<Long, Outcome> request(List<Change> changes) {
         Map<Long, Outcome> outcomes = new LinkedHashMap<>();
         if (changes.isEmpty()) {
