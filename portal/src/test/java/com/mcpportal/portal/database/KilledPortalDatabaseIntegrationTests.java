@@ -1,0 +1,91 @@
+package com.mcpportal.portal.database;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static com.mcpportal.portal.database.DataDirectories.notes;
+import static com.mcpportal.portal.database.DataDirectories.postmasterPid;
+import static com.mcpportal.portal.database.DataDirectories.serverRuns;
+import static com.mcpportal.portal.database.DataDirectories.start;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The embedded PostgreSQL of a portal killed with SIGKILL (no shutdown hook runs) is left running; the next start
+ * stops it and starts afresh on port 0, and never stops the server of a portal that still runs. The portal is a child
+ * JVM reduced to its database ({@link EmbeddedPostgresChild}).
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class KilledPortalDatabaseIntegrationTests {
+
+    @TempDir
+    Path directory;
+
+    private ChildJvm portal;
+
+    @AfterEach
+    void cleanUp() {
+        if (portal != null) {
+            portal.close();
+        }
+        DataDirectories.stopLeftoverServer(data());
+    }
+
+    @Test
+    void aServerLeftRunningIsStoppedByTheNextStartOnAFreshPort(CapturedOutput output) throws Exception {
+        long server = startPortal();
+
+        portal.killHardWithDescendants();
+        assertThat(serverRuns(server, data())).as("the killed portal's PostgreSQL is left running").isTrue();
+
+        try (EmbeddedPostgresServer restarted = start(data())) {
+            assertThat(notes(restarted)).containsExactly(EmbeddedPostgresChild.NOTE);
+            assertThat(ProcessHandle.of(server).filter(ProcessHandle::isAlive)).isEmpty();
+        }
+        assertThat(output).contains("Stopped the embedded PostgreSQL that a previous portal left running on "
+                + data() + " (pid " + server + ", port ").contains("when it was killed or crashed: a fast shutdown in");
+    }
+
+    @Test
+    void theDataDirectoryOfARunningPortalIsRefusedAndItsServerKeepsRunning() throws Exception {
+        long server = startPortal();
+
+        assertThatThrownBy(() -> start(data())).hasMessageContaining("is in use by another running portal");
+
+        assertThat(serverRuns(server, data())).isTrue();
+        assertThat(portal.process().isAlive()).isTrue();
+    }
+
+    /** Starts the child portal on the data directory and returns its PostgreSQL's pid. */
+    private long startPortal() {
+        try {
+            Files.createDirectories(directory.resolve("work"));
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        portal = ChildJvm.start(EmbeddedPostgresChild.class.getName(), List.of(data().toString()), Map.of(),
+                directory.resolve("work"), true);
+        await().atMost(Duration.ofSeconds(120)).failFast(() -> !portal.process().isAlive())
+                .until(() -> portal.printed("ready on port"));
+        long server = postmasterPid(data());
+        assertThat(serverRuns(server, data())).isTrue();
+        return server;
+    }
+
+    private Path data() {
+        return directory.resolve("postgres");
+    }
+}
