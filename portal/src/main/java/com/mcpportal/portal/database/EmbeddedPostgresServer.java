@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL server run from the zonky binaries, owned by the portal's application context. A persistent
- * server is started after clearing what a killed portal left behind ({@link LeftoverServer}); its own output goes to
- * {@code <data directory>.log}.
+ * server is started after clearing what a killed portal left behind ({@link LeftoverServer}) and is watched so it
+ * stops if this portal is killed ({@link PostmasterDeathWatch}); its own output goes to {@code <data directory>.log}.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -36,11 +36,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final String database;
     private final Path dataDirectory;
+    private final PostmasterDeathWatch watch;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String database, Path dataDirectory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String database, Path dataDirectory,
+            PostmasterDeathWatch watch) {
         this.postgres = postgres;
         this.database = database;
         this.dataDirectory = dataDirectory;
+        this.watch = watch;
     }
 
     /** Starts the server (initialising the data directory only if it holds no cluster yet) and logs one line. */
@@ -73,8 +76,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         .setErrorRedirector(ProcessBuilder.Redirect.appendTo(output.toFile()));
             }
             EmbeddedPostgres postgres = startOrExplain(builder, dataDirectory, output);
+            PostmasterDeathWatch watch = PostmasterDeathWatch.start(
+                    PostmasterPidFile.read(dataDirectory).orElseThrow().pid(), dataDirectory);
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, settings.database(),
-                    settings.ephemeral() ? null : dataDirectory);
+                    settings.ephemeral() ? null : dataDirectory, watch);
             if (!settings.ephemeral()) {
                 DataDirectoryOwners.served(dataDirectory);
             }
@@ -175,6 +180,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        watch.close();
         try {
             postgres.close();
         }

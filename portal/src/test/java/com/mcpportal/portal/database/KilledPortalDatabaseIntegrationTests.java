@@ -23,12 +23,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The embedded PostgreSQL of a portal killed with SIGKILL (no shutdown hook runs) is left running; the next start
- * stops it and starts afresh on port 0, and never stops the server of a portal that still runs. The portal is a child
- * JVM reduced to its database ({@link EmbeddedPostgresChild}).
+ * The embedded PostgreSQL of a portal killed with SIGKILL (no shutdown hook runs): it stops with the portal, and
+ * when it could not (everything the portal started was killed too) the next start stops it and starts afresh on
+ * port 0. The portal is a child JVM reduced to its database ({@link EmbeddedPostgresChild}).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class KilledPortalDatabaseIntegrationTests {
+
+    private static final int SIGKILL_EXIT = 128 + 9;
 
     @TempDir
     Path directory;
@@ -41,6 +43,17 @@ class KilledPortalDatabaseIntegrationTests {
             portal.close();
         }
         DataDirectories.stopLeftoverServer(data());
+    }
+
+    @Test
+    void theServerOfAKilledPortalStopsWithIt() {
+        long server = startPortal();
+
+        assertThat(portal.killHard()).as("exit status of a SIGKILLed JVM").isEqualTo(SIGKILL_EXIT);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.of(server).filter(ProcessHandle::isAlive)
+                .isEmpty());
+        assertThat(data().resolve(PostmasterPidFile.NAME)).as("a clean shutdown removes the lock file").doesNotExist();
     }
 
     @Test
