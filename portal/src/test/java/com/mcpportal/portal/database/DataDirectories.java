@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -11,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
@@ -53,6 +55,17 @@ final class DataDirectories {
         await().atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
                 .isEmpty());
         return lockFile;
+    }
+
+    /** A copy of a data directory, with its owner-only permissions (PostgreSQL refuses a directory others can read). */
+    static Path copyOf(Path dataDirectory, Path copy) throws IOException {
+        try (Stream<Path> files = Files.walk(dataDirectory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.copy(file, copy.resolve(dataDirectory.relativize(file).toString()),
+                        StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return copy;
     }
 
     /** The same lock file naming another pid. */
