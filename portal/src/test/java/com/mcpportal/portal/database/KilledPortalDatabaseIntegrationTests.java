@@ -1,5 +1,6 @@
 package com.mcpportal.portal.database;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class KilledPortalDatabaseIntegrationTests {
     }
 
     @Test
-    void theServerOfAKilledPortalStopsWithIt() {
+    void theServerOfAKilledPortalStopsWithIt() throws IOException {
         long server = startPortal();
 
         assertThat(portal.killHard()).as("exit status of a SIGKILLed JVM").isEqualTo(SIGKILL_EXIT);
@@ -82,13 +83,8 @@ class KilledPortalDatabaseIntegrationTests {
     }
 
     /** Starts the child portal on the data directory and returns its PostgreSQL's pid. */
-    private long startPortal() {
-        try {
-            Files.createDirectories(directory.resolve("work"));
-        }
-        catch (java.io.IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
-        }
+    private long startPortal() throws IOException {
+        Files.createDirectories(directory.resolve("work"));
         portal = ChildJvm.start(EmbeddedPostgresChild.class.getName(), List.of(data().toString()), Map.of(),
                 directory.resolve("work"), true);
         await().atMost(Duration.ofSeconds(120)).failFast(() -> !portal.process().isAlive())
