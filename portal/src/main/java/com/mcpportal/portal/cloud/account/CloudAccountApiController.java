@@ -10,7 +10,6 @@ import com.mcpportal.portal.api.ApiPage;
 import com.mcpportal.portal.api.IdCursor;
 
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The cloud accounts environments can be created in, for any signed-in user (the environment form lists them to
  * everyone who creates one): what a script needs to choose one and to know whether it is real AWS or simulated.
- * Role ARNs and external ids stay on the administrators' pages; accounts are changed there only.
+ * Role ARNs and external ids stay on the administrators' pages; accounts are changed there only. There is no
+ * {@code /{accountId}} route: accounts are not a team's, and every id-addressed API route answers outsiders 404.
  */
 @RestController
 @RequestMapping("/api/v1/cloud-accounts")
@@ -60,11 +60,5 @@ class CloudAccountApiController {
         List<CloudAccountJson> items = page.stream().limit(limit).map(CloudAccountJson::of).toList();
         String next = page.size() > limit ? IdCursor.next(CURSOR, items.get(items.size() - 1).id()) : null;
         return new ApiPage<>(items, next);
-    }
-
-    @GetMapping("/{accountId}")
-    @Operation(summary = "Get a cloud account")
-    CloudAccountJson get(@PathVariable long accountId) {
-        return CloudAccountJson.of(accounts.get(accountId));
     }
 }

