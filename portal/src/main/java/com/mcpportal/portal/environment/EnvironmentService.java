@@ -167,15 +167,13 @@ public class EnvironmentService {
     /**
      * A draft has nothing in the cloud: deleting it is immediate. An environment already deleted (a draft deleted
      * before, or one deprovisioned) stays as it is, so a repeated delete succeeds without a second audit event.
-     *
-     * @return whether this call deleted it
      */
     @Transactional
-    public boolean deleteDraft(long teamId, long environmentId) {
+    public void deleteDraft(long teamId, long environmentId) {
         Environment environment = environments.findByIdForUpdate(environmentId)
                 .filter(found -> found.getTeamId() == teamId).orElseThrow(EnvironmentNotFoundException::new);
         if (environment.getState() == EnvironmentState.DELETED) {
-            return false;
+            return;
         }
         if (environment.getState() != EnvironmentState.DRAFT) {
             throw new ConflictException("Only a draft can be deleted directly; deprovision this one.");
@@ -185,7 +183,6 @@ public class EnvironmentService {
         auditLog.record(AuditEntry.success("environment.deleted").team(teamId).target("environment", environmentId)
                 .detail("name", environment.getName()).detail("reason", "draft deleted before provisioning"));
         events.publishEvent(new EnvironmentChanged(teamId, environmentId, "deleted"));
-        return true;
     }
 
     private CloudAccount accountOf(EnvironmentInput input) {

@@ -35,15 +35,16 @@ class TeamApiController {
     /**
      * A team in the list.
      *
-     * @param role     the role the caller acts with: their membership's, or OWNER for a platform administrator
+     * @param role     the role the caller acts with: their membership's, or OWNER for a platform administrator (as
+     *                 {@link TeamAccess} grants it)
      * @param member   whether the caller is a member (a platform administrator sees every team)
      * @param archived an archived team is read-only
      */
     record TeamJson(long id, String name, TeamRole role, boolean member, boolean archived) {
 
         static TeamJson of(TeamSummary team, PortalUserPrincipal user) {
-            return new TeamJson(team.id(), team.name(), team.role() != null || !user.admin() ? team.role()
-                    : TeamRole.OWNER, team.role() != null, team.archived());
+            return new TeamJson(team.id(), team.name(), user.admin() ? TeamRole.OWNER : team.role(),
+                    team.role() != null, team.archived());
         }
     }
 
