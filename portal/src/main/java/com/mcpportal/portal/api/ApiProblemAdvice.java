@@ -7,6 +7,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.mcpportal.portal.web.BusyException;
 import com.mcpportal.portal.web.ConflictException;
 import com.mcpportal.portal.web.InvalidFieldsException;
 import com.mcpportal.portal.web.InvalidInputException;
@@ -33,6 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every error of a REST controller as RFC 9457 problem details ({@code application/problem+json}): 404 for what the
  * caller may not see, 403 for a missing role, 409 for a state conflict, 422 for refused input (with {@code errors}:
  * field and message each), 400 for unreadable JSON, 500 without details for a bug (logged here, never shown).
+ * A 409 whose cause passes by itself (an operation still running) has the type {@code busy} and {@code Retry-After}.
  * The pages keep their own error handling: this advice applies to {@code @RestController}s only.
  */
 @RestControllerAdvice(annotations = RestController.class)
@@ -43,6 +45,9 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     /** Problem {@code type} URIs: stable, documented in the OpenAPI description, not resolvable. */
     public static final String TYPE_BASE = "urn:mcp-portal:problem:";
+
+    /** Seconds a client waits before repeating a request that met a running operation (most steps take longer). */
+    static final long BUSY_RETRY_AFTER_SECONDS = 5;
 
     @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
     ResponseEntity<ProblemDetail> notFound(Exception e) {
@@ -58,6 +63,17 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), null);
+    }
+
+    /** A conflict that passes by itself: type {@code busy}, the operation in the way, and when to try again. */
+    @ExceptionHandler(BusyException.class)
+    ResponseEntity<ProblemDetail> busy(BusyException e) {
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.CONFLICT, "busy", "Busy", e.getMessage(), null);
+        if (e.operationId() != null) {
+            answer.getBody().setProperty("operationId", e.operationId());
+        }
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(BUSY_RETRY_AFTER_SECONDS)).body(answer.getBody());
     }
 
     @ExceptionHandler(InvalidInputException.class)

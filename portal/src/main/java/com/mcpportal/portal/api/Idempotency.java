@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import com.mcpportal.portal.web.BusyException;
 import com.mcpportal.portal.web.ConflictException;
 import com.mcpportal.portal.web.InvalidInputException;
 
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
  * Without the header the call simply runs. With it, the first request runs and its answer (status, Location, JSON
  * body) is kept for 24 hours per user and key; a repeat with the same method, path and body gets that answer again
  * with {@code Idempotent-Replayed: true} and runs nothing; the same key with another request is a 422; a repeat
- * while the first still runs is a 409. A call that throws stores nothing, so the client may retry it.
+ * while the first still runs is a 409 {@code busy}. A call that throws stores nothing, so the client may retry it.
  * Answers that hold a secret (a new token or API key) use {@link #executeWithoutReplay}: a repeat gets 409
  * "already issued", never the secret again. Call it outside a transaction (controllers do), so the "running"
  * mark is visible to a concurrent repeat.
@@ -106,7 +107,7 @@ public class Idempotency {
         Optional<IdempotencyRecords.Stored> found = records.find(repeat.userId(), repeat.key());
         if (found.isEmpty()) {
             // Released (the first attempt failed) between our claim and this read: ask for a plain retry.
-            throw new ConflictException("A request with this Idempotency-Key just failed; send it again.");
+            throw new BusyException("A request with this Idempotency-Key just failed; send it again.");
         }
         IdempotencyRecords.Stored stored = found.get();
         if (!stored.method().equals(repeat.method()) || !stored.path().equals(repeat.path())
@@ -115,7 +116,7 @@ public class Idempotency {
                     + " (" + stored.method() + " " + stored.path() + " with another body); use a new key.");
         }
         if (stored.status() == null) {
-            throw new ConflictException("A request with this Idempotency-Key is still running; retry when it has"
+            throw new BusyException("A request with this Idempotency-Key is still running; retry when it has"
                     + " finished.");
         }
         if (!stored.replayable()) {

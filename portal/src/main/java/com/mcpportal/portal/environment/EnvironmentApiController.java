@@ -1,8 +1,6 @@
 package com.mcpportal.portal.environment;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.LongFunction;
 
@@ -14,6 +12,7 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import com.mcpportal.portal.api.ApiPage;
+import com.mcpportal.portal.api.IdCursor;
 import com.mcpportal.portal.api.Idempotency;
 import com.mcpportal.portal.cloud.account.CloudAccount;
 import com.mcpportal.portal.cloud.account.CloudAccounts;
@@ -25,8 +24,8 @@ import com.mcpportal.portal.security.CurrentUser;
 import com.mcpportal.portal.team.TeamAccess;
 import com.mcpportal.portal.team.TeamGrant;
 import com.mcpportal.portal.team.TeamRole;
+import com.mcpportal.portal.web.BusyException;
 import com.mcpportal.portal.web.ConflictException;
-import com.mcpportal.portal.web.InvalidInputException;
 import com.mcpportal.portal.web.NotFoundException;
 
 import org.springframework.http.ResponseEntity;
@@ -44,7 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A team's environments over REST: the same services and role checks as the pages (viewers read, operators
  * change and run). Provision, start, stop, retry and deprovision answer 202 with the queued operation and its
- * URL; a refused or busy environment is a 409.
+ * URL; a refused environment is a 409, a busy one (another operation running) a 409 {@code busy} to retry later.
  */
 @RestController
 @RequestMapping("/api/v1/teams/{teamId}/environments")
@@ -53,6 +52,7 @@ class EnvironmentApiController {
 
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 200;
+    private static final String CURSOR = "env";
     private static final String ARCHIVED = "This team is archived. Restore it to make changes.";
 
     private final TeamAccess access;
@@ -76,12 +76,10 @@ class EnvironmentApiController {
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
         access.require(teamId, TeamRole.VIEWER);
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidInputException("limit", "Ask for 1 to " + MAX_LIMIT + " items.");
-        }
-        List<Environment> page = environments.pageForTeam(teamId, afterId(cursor), limit + 1);
+        IdCursor.requireLimit(limit, MAX_LIMIT);
+        List<Environment> page = environments.pageForTeam(teamId, IdCursor.after(CURSOR, cursor), limit + 1);
         List<EnvironmentApiView> items = page.stream().limit(limit).map(EnvironmentApiView::of).toList();
-        String next = page.size() > limit ? cursorAfter(items.get(items.size() - 1).id()) : null;
+        String next = page.size() > limit ? IdCursor.next(CURSOR, items.get(items.size() - 1).id()) : null;
         return new ApiPage<>(items, next);
     }
 
@@ -127,7 +125,8 @@ class EnvironmentApiController {
     }
 
     @DeleteMapping("/{environmentId}")
-    @Operation(summary = "Delete a draft (a provisioned environment is deprovisioned instead)")
+    @Operation(summary = "Delete a draft (a provisioned environment is deprovisioned instead); an environment"
+            + " already deleted answers 204 again")
     ResponseEntity<Void> delete(@PathVariable long teamId, @PathVariable long environmentId) {
         writable(access.require(teamId, TeamRole.OPERATOR));
         environments.get(teamId, environmentId);
@@ -183,6 +182,9 @@ class EnvironmentApiController {
         environments.get(teamId, environmentId); // another team's environment is a 404, before anything happens
         return idempotency.execute(request, CurrentUser.get().id(), null, () -> {
             OperationRequest answer = action.apply(environmentId);
+            if (answer instanceof OperationRequest.Busy busy) {
+                throw new BusyException(answer.message(), busy.operationId());
+            }
             if (!(answer instanceof OperationRequest.Enqueued enqueued)) {
                 throw new ConflictException(answer.message());
             }
@@ -204,24 +206,5 @@ class EnvironmentApiController {
 
     private static String base(long teamId) {
         return "/api/v1/teams/" + teamId + "/environments";
-    }
-
-    private static long afterId(String cursor) {
-        if (cursor == null || cursor.isEmpty()) {
-            return 0;
-        }
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (decoded.startsWith("env:")) {
-                return Long.parseLong(decoded.substring(4));
-            }
-        } catch (IllegalArgumentException malformed) {
-            // falls through to the refusal below
-        }
-        throw new InvalidInputException("cursor", "That is not a cursor from this list; pass the 'next' value back.");
-    }
-
-    private static String cursorAfter(long id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("env:" + id).getBytes(StandardCharsets.UTF_8));
     }
 }

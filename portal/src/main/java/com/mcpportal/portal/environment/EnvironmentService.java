@@ -15,6 +15,7 @@ import com.mcpportal.portal.cloud.account.CloudAccountNotFoundException;
 import com.mcpportal.portal.cloud.account.CloudAccounts;
 import com.mcpportal.portal.cloud.account.CloudProviders;
 import com.mcpportal.portal.cloud.secret.SecretCipher;
+import com.mcpportal.portal.web.BusyException;
 import com.mcpportal.portal.web.ConflictException;
 import com.mcpportal.portal.web.InvalidInputException;
 
@@ -128,7 +129,7 @@ public class EnvironmentService {
             throw new ConflictException("This environment is deleted; create a new one instead.");
         }
         if (environments.hasOperationInFlight(environmentId)) {
-            throw new ConflictException("An operation is running on this environment; change it when"
+            throw new BusyException("An operation is running on this environment; change it when"
                     + " the operation has finished.");
         }
         if (environment.getState().hasCloudResources() && (environment.getCloudAccountId() != input.cloudAccountId()
@@ -163,11 +164,17 @@ public class EnvironmentService {
         return environment;
     }
 
-    /** A draft has nothing in the cloud: deleting it is immediate. */
+    /**
+     * A draft has nothing in the cloud: deleting it is immediate. An environment already deleted (a draft deleted
+     * before, or one deprovisioned) stays as it is, so a repeated delete succeeds without a second audit event.
+     */
     @Transactional
     public void deleteDraft(long teamId, long environmentId) {
         Environment environment = environments.findByIdForUpdate(environmentId)
                 .filter(found -> found.getTeamId() == teamId).orElseThrow(EnvironmentNotFoundException::new);
+        if (environment.getState() == EnvironmentState.DELETED) {
+            return;
+        }
         if (environment.getState() != EnvironmentState.DRAFT) {
             throw new ConflictException("Only a draft can be deleted directly; deprovision this one.");
         }

@@ -13,6 +13,7 @@ import com.mcpportal.portal.web.InvalidInputException;
 import com.mcpportal.portal.web.NotFoundException;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,6 +41,13 @@ public class TeamService {
     @Transactional(readOnly = true)
     public List<TeamSummary> visibleTo(PortalUserPrincipal user) {
         return user.admin() ? teams.findSummariesForAdmin(user.id()) : teams.findSummariesForMember(user.id());
+    }
+
+    /** One keyset page (by id, after {@code afterId}) of the teams a user sees, as {@link #visibleTo}. */
+    @Transactional(readOnly = true)
+    public List<TeamSummary> visibleTo(PortalUserPrincipal user, long afterId, int limit) {
+        return user.admin() ? teams.findSummariesForAdminAfter(user.id(), afterId, Limit.of(limit))
+                : teams.findSummariesForMemberAfter(user.id(), afterId, Limit.of(limit));
     }
 
     /** Teams the user is a member of (navigation). */

@@ -48,7 +48,8 @@ class OpenApiIntegrationTests {
         assertThat(paths).contains("/api/v1/teams/{teamId}/environments",
                 "/api/v1/teams/{teamId}/environments/{environmentId}",
                 "/api/v1/teams/{teamId}/environments/{environmentId}/provision",
-                "/api/v1/teams/{teamId}/environments/{environmentId}/operations/{operationId}");
+                "/api/v1/teams/{teamId}/environments/{environmentId}/operations/{operationId}", "/api/v1/teams",
+                "/api/v1/cloud-accounts");
         assertThat(paths).allMatch(path -> path.startsWith("/api/v1/"));
         assertThat(JsonPath.<String>read(document, "$.components.securitySchemes.personalAccessToken.scheme"))
                 .isEqualTo("bearer");

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.Environments;
+import com.mcpportal.portal.support.McpServerProcess;
 import com.mcpportal.portal.support.PortalIntegrationTest;
 import com.mcpportal.portal.support.TestData;
 import com.mcpportal.portal.team.Team;

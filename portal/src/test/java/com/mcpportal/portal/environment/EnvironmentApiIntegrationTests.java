@@ -205,6 +205,8 @@ class EnvironmentApiIntegrationTests {
 
         mvc.perform(post(one + "/start").with(bearer(operator))).andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.type").value("urn:mcp-portal:problem:conflict"))
+                .andExpect(header().doesNotExist("Retry-After"))
                 .andExpect(jsonPath("$.detail").value(containsString("draft")));
 
         MockHttpServletResponse accepted = mvc.perform(post(one + "/provision").with(bearer(operator)))
@@ -227,10 +229,15 @@ class EnvironmentApiIntegrationTests {
 
         jdbc.update("UPDATE operation SET state = 'RUNNING' WHERE id = ?", operationId);
         try {
+            // busy: a conflict that ends by itself, told apart from the others so scripts wait and retry
             mvc.perform(post(one + "/stop").with(bearer(operator))).andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.type").value("urn:mcp-portal:problem:busy"))
+                    .andExpect(jsonPath("$.operationId").value(operationId))
+                    .andExpect(header().string("Retry-After", "5"))
                     .andExpect(jsonPath("$.detail").value(containsString("in progress")));
             mvc.perform(json(patch(one).with(bearer(operator)), "{\"imageTag\":\"3.0\"}"))
                     .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.type").value("urn:mcp-portal:problem:busy"))
                     .andExpect(jsonPath("$.detail").value(containsString("operation is running")));
         } finally {
             jdbc.update("UPDATE operation SET state = 'SUCCEEDED' WHERE id = ?", operationId);
@@ -242,13 +249,21 @@ class EnvironmentApiIntegrationTests {
         environments.awaitState(draft.getId(), EnvironmentState.DELETED);
         mvc.perform(json(patch(one).with(bearer(operator)), "{\"imageTag\":\"3.0\"}"))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(containsString("deleted")));
+        // deprovisioning deleted it: a script's DELETE after it is a 204 that changes nothing
+        mvc.perform(delete(one).with(bearer(operator))).andExpect(status().isNoContent());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'environment.deleted'"
+                + " AND target_id = ?", Long.class, String.valueOf(draft.getId()))).isZero();
     }
 
     @Test
-    void aDraftIsDeletedWith204() throws Exception {
+    void aDraftIsDeletedWith204AndARepeatedDeleteIsA204Too() throws Exception {
         Environment draft = environments.draft(team.getId(), "delete");
         mvc.perform(delete(base() + "/" + draft.getId()).with(bearer(operator))).andExpect(status().isNoContent());
         assertThat(environments.service().get(draft.getId()).getState()).isEqualTo(EnvironmentState.DELETED);
+
+        mvc.perform(delete(base() + "/" + draft.getId()).with(bearer(operator))).andExpect(status().isNoContent());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'environment.deleted'"
+                + " AND target_id = ?", Long.class, String.valueOf(draft.getId()))).isOne();
     }
 
     @Test
@@ -301,7 +316,8 @@ class EnvironmentApiIntegrationTests {
                 "k-" + name);
         jdbc.update("UPDATE api_idempotency_key SET status = NULL WHERE idem_key = ?", "k-" + name);
         mvc.perform(json(post(base()).with(bearer(operator)).header("Idempotency-Key", "k-" + name), body))
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(containsString("still running")));
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("urn:mcp-portal:problem:busy"))
+                .andExpect(jsonPath("$.detail").value(containsString("still running")));
 
         jdbc.update("UPDATE api_idempotency_key SET created_at = now() - interval '25 hours' WHERE idem_key = ?",
                 "k-" + name);

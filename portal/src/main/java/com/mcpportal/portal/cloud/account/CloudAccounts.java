@@ -11,6 +11,7 @@ import com.mcpportal.portal.cloud.ConnectionCheck;
 import com.mcpportal.portal.web.InvalidInputException;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,6 +46,12 @@ public class CloudAccounts {
     @Transactional(readOnly = true)
     public List<CloudAccount> all() {
         return accounts.findAllByOrderByNameAsc();
+    }
+
+    /** One keyset page of the accounts by id, after {@code afterId}. */
+    @Transactional(readOnly = true)
+    public List<CloudAccount> page(long afterId, int limit) {
+        return accounts.findByIdGreaterThanOrderByIdAsc(afterId, Limit.of(limit));
     }
 
     @Transactional(readOnly = true)

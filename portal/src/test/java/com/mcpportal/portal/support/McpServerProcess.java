@@ -1,4 +1,4 @@
-package com.mcpportal.portal.apikey;
+package com.mcpportal.portal.support;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,11 +13,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The real MCP server (the mcp-server module's runnable jar) as a child process on a free loopback port, reading
@@ -26,7 +34,7 @@ import java.util.regex.Pattern;
  * builds mcp-server before portal, and when only the portal module is built and the jar is missing it is built once
  * with the Maven wrapper.
  */
-final class McpServerProcess implements AutoCloseable {
+public final class McpServerProcess implements AutoCloseable {
 
     private static final Pattern STARTED_PORT = Pattern.compile("\"event\":\"started\",\"port\":(\\d+)");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -48,23 +56,34 @@ final class McpServerProcess implements AutoCloseable {
 
     /**
      * Starts the server for one environment: its key file, reloaded every {@code refresh} (null: the server's
-     * default, 30 s); no ElevenLabs call is ever made (tools/list needs none).
+     * default, 30 s), stateless; no ElevenLabs call is ever made (tools/list needs none).
      */
-    static McpServerProcess start(Path keysFile, String environmentId, Duration refresh, Path workDirectory) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of(
+    public static McpServerProcess start(Path keysFile, String environmentId, Duration refresh, Path workDirectory) {
+        Map<String, String> settings = new HashMap<>(Map.of("MCP_SERVER_STATELESS", "true"));
+        if (refresh != null) {
+            settings.put("MCP_SERVER_KEYS_REFRESH_SECONDS", Long.toString(refresh.toSeconds()));
+        }
+        return start(keysFile, environmentId, workDirectory, settings);
+    }
+
+    /**
+     * Starts the server for one environment's key file with more settings ({@code PORT},
+     * {@code MCP_SERVER_STATELESS} …) over the defaults: any free loopback port, sessions kept (as deployed), no
+     * failure throttle.
+     */
+    public static McpServerProcess start(Path keysFile, String environmentId, Path workDirectory,
+            Map<String, String> settings) {
+        Map<String, String> env = new HashMap<>(Map.of(
                 "PORT", "0",
                 "MCP_SERVER_BIND_ADDRESS", "127.0.0.1",
                 "MCP_SERVER_KEYS_FILE", keysFile.toAbsolutePath().toString(),
                 "MCP_SERVER_ENVIRONMENT_ID", environmentId,
-                "MCP_SERVER_STATELESS", "true",
                 // A test that polls with a revoked key must see 401, not the failure throttle's 429.
                 "MCP_SERVER_AUTH_MAX_FAILURES", "0",
                 "ELEVENLABS_API_KEY", "dummy-never-used",
                 "ELEVENLABS_BASE_URL", "http://127.0.0.1:9",
                 "ELEVENLABS_MCP_BASE_PATH", workDirectory.toAbsolutePath().toString()));
-        if (refresh != null) {
-            env.put("MCP_SERVER_KEYS_REFRESH_SECONDS", Long.toString(refresh.toSeconds()));
-        }
+        env.putAll(settings);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m", "-jar", jar().toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -78,7 +97,7 @@ final class McpServerProcess implements AutoCloseable {
     }
 
     /** The runnable jar, built first if only the portal module is being built. */
-    static synchronized Path jar() {
+    public static synchronized Path jar() {
         Path jar = Path.of(System.getProperty("mcp.server.jar", "../mcp-server/target/mcp-server.jar"));
         if (!Files.isRegularFile(jar)) {
             Path root = Path.of("..").toAbsolutePath().normalize();
@@ -99,13 +118,13 @@ final class McpServerProcess implements AutoCloseable {
     }
 
     /** initialize, then tools/list, with the key as a bearer token: the HTTP status of tools/list (or the first refusal). */
-    HttpResponse<String> toolsList(String key) {
+    public HttpResponse<String> toolsList(String key) {
         HttpResponse<String> initialized = post(key, INITIALIZE);
         return initialized.statusCode() != 200 ? initialized : post(key, TOOLS_LIST);
     }
 
     /** tools/list alone: what a client already connected sends. */
-    HttpResponse<String> toolsListOnly(String key) {
+    public HttpResponse<String> toolsListOnly(String key) {
         return post(key, TOOLS_LIST);
     }
 
@@ -124,41 +143,50 @@ final class McpServerProcess implements AutoCloseable {
     }
 
     /** Polls tools/list until it answers {@code status}; returns how long that took. */
-    Duration awaitStatus(String key, int status, Duration timeout) {
+    public Duration awaitStatus(String key, int status, Duration timeout) {
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        int last = -1;
-        while (System.nanoTime() < deadline) {
-            last = toolsListOnly(key).statusCode();
-            if (last == status) {
-                return Duration.ofNanos(System.nanoTime() - start);
-            }
-            KeyFiles.sleep(50);
+        AtomicInteger last = new AtomicInteger(-1);
+        try {
+            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        last.set(toolsListOnly(key).statusCode());
+                        return last.get() == status;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("tools/list never answered " + status + " within " + timeout + " (last "
+                    + last.get() + "); server output: " + output);
         }
-        throw new AssertionError("tools/list never answered " + status + " within " + timeout + " (last " + last
-                + "); server output: " + output);
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    List<String> output() {
+    /** Everything the server wrote so far, line by line. */
+    public List<String> output() {
         return output;
     }
 
     private int awaitPort() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (String line : output) {
-                Matcher matcher = STARTED_PORT.matcher(line);
-                if (matcher.find()) {
-                    return Integer.parseInt(matcher.group(1));
-                }
-            }
-            if (!process.isAlive()) {
-                break;
-            }
-            KeyFiles.sleep(50);
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> startedPort().isPresent() || !process.isAlive());
+        } catch (ConditionTimeoutException e) {
+            // reported below
         }
-        close();
-        throw new AssertionError("The MCP server did not start: " + output);
+        Optional<Integer> port = startedPort();
+        if (port.isEmpty()) {
+            close();
+            throw new AssertionError("The MCP server did not start: " + output);
+        }
+        return port.get();
+    }
+
+    private Optional<Integer> startedPort() {
+        for (String line : output) {
+            Matcher matcher = STARTED_PORT.matcher(line);
+            if (matcher.find()) {
+                return Optional.of(Integer.parseInt(matcher.group(1)));
+            }
+        }
+        return Optional.empty();
     }
 
     private void drain(InputStream stream) {
@@ -180,7 +208,7 @@ final class McpServerProcess implements AutoCloseable {
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {
