@@ -36,8 +36,9 @@ final class EmfMetrics {
         return new EmfMetrics(environmentId);
     }
 
-    boolean covers(String path) {
-        return PATHS.contains(path);
+    /** @param endpoint the endpoint a request was routed to, whatever its spelling ({@code null}: none) */
+    boolean covers(String endpoint) {
+        return endpoint != null && PATHS.contains(endpoint);
     }
 
     /**

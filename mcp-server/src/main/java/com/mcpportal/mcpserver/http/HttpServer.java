@@ -59,6 +59,11 @@ public final class HttpServer {
         // Longer than the idle timeouts of the proxies in front, so they never reuse a closed socket.
         connector.setProperty("keepAliveTimeout", "75000");
         connector.setProperty("maxKeepAliveRequests", "-1");
+        // An encoded slash or backslash, or a backslash, in a path is refused with 400 before any
+        // routing, so no filter has to reason about them (PathFilter refuses the other spellings).
+        connector.setEncodedSolidusHandling("reject");
+        connector.setEncodedReverseSolidusHandling("reject");
+        connector.setAllowBackslash(false);
         tomcat.getService().addConnector(connector);
         tomcat.setConnector(connector);
         ((StandardHost) tomcat.getHost()).setErrorReportValveClass(JsonErrorReportValve.class.getName());
@@ -83,6 +88,7 @@ public final class HttpServer {
                 : new ApiKeyAuthenticator(registry, auth.environmentId().orElse(null), Clock.systemUTC());
         EmfMetrics metrics = settings.metrics() ? EmfMetrics.forEnvironment(auth.environmentId().orElse(null)) : null;
         addFilter(context, "log", new RequestLogFilter(server.inFlight, metrics));
+        addFilter(context, "path", new PathFilter());
         addFilter(context, "access", new AccessFilter(new ClientAddresses(auth.trustedProxies()),
                 auth.allowedCidrs(), new FailureThrottle(auth.maxFailures(), auth.failureWindow(), Clock.systemUTC()),
                 authenticator));

@@ -33,7 +33,8 @@ final class RequestLogFilter implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         long start = System.nanoTime();
-        RequestRecord record = new RequestRecord(request.getMethod(), request.getRequestURI());
+        RequestRecord record = new RequestRecord(request.getMethod(), PathFilter.path(request), request.getRequestURI(),
+                PathFilter.endpoint(request));
         record.client = request.getRemoteAddr();
         request.setAttribute(RequestRecord.ATTRIBUTE, record);
         SafeErrorResponse safe = new SafeErrorResponse(response, record);
