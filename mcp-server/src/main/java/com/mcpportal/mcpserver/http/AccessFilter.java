@@ -43,7 +43,7 @@ final class AccessFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        if (HttpServer.HEALTH_PATH.equals(PathFilter.endpoint(request))) {
+        if (HttpServer.HEALTH_PATH.equals(RouteFilter.endpoint(request))) {
             chain.doFilter(req, res);
             return;
         }

@@ -21,6 +21,8 @@ import org.apache.tomcat.util.modeler.Registry;
 
 import java.io.File;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,7 +62,7 @@ public final class HttpServer {
         connector.setProperty("keepAliveTimeout", "75000");
         connector.setProperty("maxKeepAliveRequests", "-1");
         // An encoded slash or backslash, or a backslash, in a path is refused with 400 before any
-        // routing, so no filter has to reason about them (PathFilter refuses the other spellings).
+        // routing, so no filter has to reason about them (RouteFilter refuses the other spellings).
         connector.setEncodedSolidusHandling("reject");
         connector.setEncodedReverseSolidusHandling("reject");
         connector.setAllowBackslash(false);
@@ -88,7 +90,9 @@ public final class HttpServer {
                 : new ApiKeyAuthenticator(registry, auth.environmentId().orElse(null), Clock.systemUTC());
         EmfMetrics metrics = settings.metrics() ? EmfMetrics.forEnvironment(auth.environmentId().orElse(null)) : null;
         addFilter(context, "log", new RequestLogFilter(server.inFlight, metrics));
-        addFilter(context, "path", new PathFilter());
+        addFilter(context, "route", new RouteFilter(Map.of(HEALTH_PATH, List.of("GET", "HEAD"),
+                MCP_PATH, settings.stateless() ? List.of("POST") : List.of("GET", "POST", "DELETE"),
+                SSE_PATH, List.of("GET"), MESSAGE_PATH, List.of("POST"))));
         addFilter(context, "access", new AccessFilter(new ClientAddresses(auth.trustedProxies()),
                 auth.allowedCidrs(), new FailureThrottle(auth.maxFailures(), auth.failureWindow(), Clock.systemUTC()),
                 authenticator));

@@ -41,12 +41,20 @@ final class JsonRpcGuardFilter implements Filter {
             tooLarge(response);
             return;
         }
-        if (!"POST".equals(request.getMethod()) || !endpoints.contains(PathFilter.endpoint(request))) {
+        String endpoint = RouteFilter.endpoint(request);
+        if (!"POST".equals(request.getMethod()) || endpoint == null || !endpoints.contains(endpoint)) {
             chain.doFilter(req, res);
             return;
         }
         RequestRecord record = (RequestRecord) request.getAttribute(RequestRecord.ATTRIBUTE);
-        byte[] body = readUpTo(request.getInputStream());
+        byte[] body;
+        try {
+            body = readUpTo(request.getInputStream());
+        } catch (IOException e) {
+            // A broken chunk, a lying length or a client that left: the client's doing, not the server's.
+            unreadable(response);
+            return;
+        }
         if (body == null) {
             tooLarge(response);
             return;
@@ -72,6 +80,15 @@ final class JsonRpcGuardFilter implements Filter {
     private void tooLarge(HttpServletResponse response) throws IOException {
         JsonErrors.write(response, 413, JsonErrors.SERVER_ERROR,
                 "Request body too large: the limit is " + maxBytes + " bytes", null);
+    }
+
+    private static void unreadable(HttpServletResponse response) {
+        try {
+            JsonErrors.write(response, 400, JsonErrors.INVALID_REQUEST, "Bad request: the body could not be read", null);
+        } catch (IOException | IllegalStateException e) {
+            // The connection is already gone; the request line still records the 400.
+            response.setStatus(400);
+        }
     }
 
     /** The whole body, or {@code null} once it passes the cap. */

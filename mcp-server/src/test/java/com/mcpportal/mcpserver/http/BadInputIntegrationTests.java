@@ -147,6 +147,24 @@ class BadInputIntegrationTests {
     }
 
     @Test
+    void methodsAnEndpointDoesNotServeAre405WithAllowNeverAServerError() {
+        try (LogCapture log = LogCapture.start()) {
+            for (String[] call : new String[][] {{"PROPFIND", "/health", "GET, HEAD"}, {"post", "/mcp", "GET, POST, DELETE"},
+                    {"OPTIONS", "/mcp", "GET, POST, DELETE"}, {"HEAD", "/sse", "GET"}, {"GET", "/message", "POST"}}) {
+                HttpResponse<String> response = RawMcpClient.send(HttpRequest.newBuilder(server.uri(call[1]))
+                        .header("Authorization", "Bearer " + KEY).method(call[0], HttpRequest.BodyPublishers.noBody()).build());
+
+                assertThat(response.statusCode()).as(call[0] + " " + call[1]).isEqualTo(405);
+                assertThat(response.headers().firstValue("Allow")).as(call[0] + " " + call[1]).hasValue(call[2]);
+                if (!call[0].equals("HEAD")) {
+                    assertSafeJsonError(response, 405);
+                }
+            }
+            assertThat(log.lines()).noneMatch(line -> line.contains("\"level\":\"ERROR\""));
+        }
+    }
+
+    @Test
     void legacyMessageEndpointErrorsAreJsonToo() {
         HttpResponse<String> noSession = RawMcpClient.send(HttpRequest.newBuilder(server.uri("/message"))
                 .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
@@ -157,6 +175,21 @@ class BadInputIntegrationTests {
                 .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(client.message("tools/list", null))).build());
         assertSafeJsonError(unknownSession, 404);
+    }
+
+    @Test
+    void aQueryStringThatCannotBeDecodedIsTheClientsMistakeNotAServerError() {
+        try (LogCapture log = LogCapture.start()) {
+            for (String query : new String[] {"sessionId=%ff", "sessionId=s%c0%af", "sessionId=a&x=%e2%82"}) {
+                HttpResponse<String> response = RawMcpClient.send(HttpRequest.newBuilder(server.uri("/message?" + query))
+                        .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(client.message("tools/list", null))).build());
+
+                assertSafeJsonError(response, 400);
+                assertThat(error(response).get("message")).as(query).isEqualTo("Bad request: the query string cannot be decoded");
+            }
+            assertThat(log.lines()).noneMatch(line -> line.contains("\"level\":\"ERROR\""));
+        }
     }
 
     @Test
