@@ -1,6 +1,7 @@
 package com.mcpportal.mcpserver.http;
 
 import com.mcpportal.mcpserver.testsupport.LogCapture;
+import com.mcpportal.mcpserver.testsupport.RawHttp;
 import com.mcpportal.mcpserver.testsupport.RawMcpClient;
 import com.mcpportal.mcpserver.testsupport.RunningServer;
 import com.mcpportal.mcpserver.testsupport.TestTools;
@@ -160,6 +161,23 @@ class BadInputIntegrationTests {
                     assertSafeJsonError(response, 405);
                 }
             }
+            assertThat(log.lines()).noneMatch(line -> line.contains("\"level\":\"ERROR\""));
+        }
+    }
+
+    @Test
+    void aBodyThatCannotBeReadIsABadRequestNotAServerFailure() {
+        try (LogCapture log = LogCapture.start()) {
+            for (String chunks : new String[] {"zz\r\nabc\r\n0\r\n\r\n", "3\r\nabcdef\r\n0\r\n\r\n"}) {
+                RawHttp.Response answer = RawHttp
+                        .exchange(server.port(), "POST /mcp HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                                + "Authorization: Bearer " + KEY + "\r\nContent-Type: application/json\r\n"
+                                + "Accept: application/json, text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks);
+
+                assertThat(answer.status()).as(chunks).isEqualTo(400);
+                assertThat(answer.body()).as(chunks).contains("\"code\":-32600").doesNotContain("Exception");
+            }
+            log.awaitLine(line -> line.contains("\"event\":\"request\"") && line.contains("\"status\":400"));
             assertThat(log.lines()).noneMatch(line -> line.contains("\"level\":\"ERROR\""));
         }
     }
