@@ -2,6 +2,7 @@ package com.mcpportal.mcpserver;
 
 import com.mcpportal.mcpserver.auth.AuthSettings;
 import com.mcpportal.mcpserver.auth.KeyRegistry;
+import com.mcpportal.mcpserver.http.EmfMetrics;
 import com.mcpportal.mcpserver.http.HttpServer;
 import com.mcpportal.mcpserver.http.HttpSettings;
 import com.mcpportal.mcpserver.log.JsonLog;
@@ -9,6 +10,7 @@ import com.mcpportal.mcpserver.log.JulBridge;
 import com.mcpportal.mcpserver.mcp.McpEndpoints;
 import com.mcpportal.mcpserver.tools.ToolDefinition;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +45,8 @@ public final class McpServerApp implements AutoCloseable {
         HttpSettings httpSettings = HttpSettings.fromEnvironment(env);
         JulBridge.install();
         AuthSettings auth = AuthSettings.fromEnvironment(env);
-        KeyRegistry keys = auth.disabled() ? new KeyRegistry(List.of(), null) : auth.newKeyRegistry();
+        Clock clock = Clock.systemUTC();
+        KeyRegistry keys = auth.newKeyRegistry(clock);
         try {
             keys.loadInitial();
             if (auth.disabled()) {
@@ -53,8 +56,10 @@ public final class McpServerApp implements AutoCloseable {
             McpEndpoints.preload();
             List<ToolDefinition> tools = toolsOf(pendingTools);
             McpEndpoints endpoints = McpEndpoints.forHttp(tools, httpSettings);
-            HttpServer http = HttpServer.start(httpSettings, auth, keys, endpoints.mcpServlet(), endpoints.sseServlet());
-            keys.startRefreshing(auth.refresh());
+            EmfMetrics metrics = httpSettings.metrics() ? EmfMetrics.forEnvironment(auth.environmentId().orElse(null)) : null;
+            HttpServer http = HttpServer.start(httpSettings, auth, keys, metrics, clock,
+                    endpoints.mcpServlet(), endpoints.sseServlet());
+            keys.startRefreshing(auth.refresh(), metrics == null ? null : metrics::appendKeySetStale);
             JsonLog.info("started", "port", http.port(), "transport", "streamable-http,sse",
                     "stateless", httpSettings.stateless(), "auth", auth.describeSources(),
                     "keys", auth.disabled() ? null : keys.size(), "tools", tools.size(),

@@ -6,15 +6,22 @@ import java.util.Optional;
 /** Decides whether a presented API key may use this server. */
 public final class ApiKeyAuthenticator {
 
-    /** The outcome: accepted with the key's public id, or refused with a message for the client. */
-    public record Decision(boolean accepted, String keyId, String problem) {
+    /**
+     * The outcome: accepted with the key's public id, or refused with a message for the client;
+     * {@code unavailable} when the refusal is the server's doing (a stale key set), not the key's.
+     */
+    public record Decision(boolean accepted, String keyId, String problem, boolean unavailable) {
 
         static Decision accept(String keyId) {
-            return new Decision(true, keyId, null);
+            return new Decision(true, keyId, null, false);
         }
 
         static Decision refuse(String problem) {
-            return new Decision(false, null, problem);
+            return new Decision(false, null, problem, false);
+        }
+
+        static Decision keySetStale() {
+            return new Decision(false, null, "The server cannot check API keys right now; try again later", true);
         }
     }
 
@@ -34,7 +41,8 @@ public final class ApiKeyAuthenticator {
         }
         Optional<AcceptedKey> found = registry.find(AcceptedKey.digest(presentedKey.trim()));
         if (found.isEmpty()) {
-            return Decision.refuse("The API key is not valid");
+            // Any key but a fixed one, so a client cannot tell a key of the stale set from a guess.
+            return registry.stale() ? Decision.keySetStale() : Decision.refuse("The API key is not valid");
         }
         AcceptedKey key = found.get();
         if (key.expiredAt(clock.instant())) {

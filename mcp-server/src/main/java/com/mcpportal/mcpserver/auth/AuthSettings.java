@@ -4,6 +4,7 @@ import com.mcpportal.mcpserver.Env;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  * @param keysFile         reloadable key-set document in a file
  * @param ssmParameter     reloadable key-set document in SSM
  * @param refresh          how often the reloadable set is re-read
+ * @param maxStale         how long the reloadable set is trusted when it cannot be re-read
  * @param environmentId    this deployment's environment id, for keys scoped to environments
  * @param allowedCidrs     client addresses allowed; empty allows all
  * @param trustedProxies   peers whose {@code X-Forwarded-For} is believed
@@ -32,6 +34,7 @@ public record AuthSettings(
         Optional<Path> keysFile,
         Optional<String> ssmParameter,
         Duration refresh,
+        Duration maxStale,
         Optional<String> environmentId,
         List<Cidr> allowedCidrs,
         List<Cidr> trustedProxies,
@@ -70,13 +73,27 @@ public record AuthSettings(
                     + " (MCP_SERVER_API_KEY_HASHES, MCP_SERVER_KEYS_FILE, MCP_SERVER_KEYS_SSM_PARAMETER);"
                     + " set MCP_SERVER_AUTH=disabled to run without authentication");
         }
-        return new AuthSettings(disabled, List.copyOf(fixed), file, ssm,
-                env.seconds("MCP_SERVER_KEYS_REFRESH_SECONDS", 30, 1, 86_400),
+        Duration refresh = env.seconds("MCP_SERVER_KEYS_REFRESH_SECONDS", 30, 1, 86_400);
+        return new AuthSettings(disabled, List.copyOf(fixed), file, ssm, refresh, maxStale(env, refresh),
                 env.text("MCP_SERVER_ENVIRONMENT_ID"),
                 Cidr.parseAll("MCP_SERVER_ALLOWED_CIDRS", env.list("MCP_SERVER_ALLOWED_CIDRS")),
                 Cidr.parseAll("MCP_SERVER_TRUSTED_PROXIES", env.list("MCP_SERVER_TRUSTED_PROXIES")),
                 env.integer("MCP_SERVER_AUTH_MAX_FAILURES", 10, 0, 1_000_000),
                 env.seconds("MCP_SERVER_AUTH_FAILURE_WINDOW_SECONDS", 60, 1, 86_400));
+    }
+
+    /**
+     * Five minutes, or two refresh periods if that is longer; at least two refresh periods when
+     * set, so that one slow or failed read does not refuse every portal key.
+     */
+    private static Duration maxStale(Env env, Duration refresh) {
+        long least = 2 * refresh.toSeconds();
+        Duration maxStale = env.seconds("MCP_SERVER_KEYS_MAX_STALE_SECONDS", (int) Math.max(300, least), 2, 604_800);
+        if (maxStale.toSeconds() < least) {
+            throw Env.invalid("MCP_SERVER_KEYS_MAX_STALE_SECONDS", "must be at least twice MCP_SERVER_KEYS_REFRESH_SECONDS ("
+                    + least + "), got " + maxStale.toSeconds());
+        }
+        return maxStale;
     }
 
     private static AcceptedKey plainKey(String key) {
@@ -90,10 +107,10 @@ public record AuthSettings(
     }
 
     /** The key registry these settings describe; the reloadable source is created only if configured. */
-    public KeyRegistry newKeyRegistry() {
-        KeySetSource source = keysFile.<KeySetSource>map(FileKeySetSource::new)
+    public KeyRegistry newKeyRegistry(Clock clock) {
+        KeySetSource source = disabled ? null : keysFile.<KeySetSource>map(FileKeySetSource::new)
                 .orElseGet(() -> ssmParameter.map(AuthSettings::ssmSource).orElse(null));
-        return new KeyRegistry(fixedKeys, source);
+        return new KeyRegistry(disabled ? List.of() : fixedKeys, source, maxStale, clock);
     }
 
     private static KeySetSource ssmSource(String parameter) {

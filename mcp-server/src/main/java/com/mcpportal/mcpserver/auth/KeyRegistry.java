@@ -3,7 +3,9 @@ package com.mcpportal.mcpserver.auth;
 import com.mcpportal.mcpserver.log.JsonLog;
 
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -12,19 +14,39 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The keys the server accepts right now: the fixed ones from the environment plus the reloadable
- * set from a {@link KeySetSource}. A reload that fails keeps the last good set.
+ * set from a {@link KeySetSource}. A reload that fails keeps the last good set, but only for
+ * {@code maxStale}: a set that has not been read successfully for longer is stale, and its keys
+ * are no longer accepted, so a revoked key does not live on while SSM or the file is unreadable.
+ * The fixed keys never go stale.
  */
 public final class KeyRegistry implements AutoCloseable {
 
+    /** Adds the key-set metric to a {@code key_set_stale} log line (CloudWatch EMF, see the http package). */
+    @FunctionalInterface
+    public interface StaleMetric {
+        void append(StringBuilder line, long epochMillis);
+    }
+
     private final List<AcceptedKey> fixedKeys;
     private final KeySetSource source;
+    private final Duration maxStale;
+    private final Clock clock;
     private volatile List<AcceptedKey> loadedKeys = List.of();
     private volatile String loadedDocument;
+    private volatile Instant lastLoaded;
+    private volatile boolean reportedStale;
+    private StaleMetric staleMetric;
     private ScheduledExecutorService refresher;
 
-    public KeyRegistry(List<AcceptedKey> fixedKeys, KeySetSource source) {
+    /**
+     * @param source   the reloadable set, or {@code null} for fixed keys only
+     * @param maxStale how long the reloadable set is trusted after its last successful read
+     */
+    public KeyRegistry(List<AcceptedKey> fixedKeys, KeySetSource source, Duration maxStale, Clock clock) {
         this.fixedKeys = List.copyOf(fixedKeys);
         this.source = source;
+        this.maxStale = maxStale;
+        this.clock = clock;
     }
 
     /**
@@ -44,11 +66,16 @@ public final class KeyRegistry implements AutoCloseable {
         }
     }
 
-    /** Re-reads the source every {@code period} on one daemon thread. */
-    public void startRefreshing(Duration period) {
+    /**
+     * Re-reads the source every {@code period} on one daemon thread.
+     *
+     * @param staleMetric adds the metric to each {@code key_set_stale} line; {@code null} when metrics are off
+     */
+    public void startRefreshing(Duration period, StaleMetric staleMetric) {
         if (source == null) {
             return;
         }
+        this.staleMetric = staleMetric;
         refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "key-set-refresh");
             thread.setDaemon(true);
@@ -67,23 +94,61 @@ public final class KeyRegistry implements AutoCloseable {
             apply(source.read());
             return true;
         } catch (Exception e) {
-            JsonLog.warn("key_set_reload_failed", "source", source.describe(), "reason", reason(e),
-                    "keys_kept", loadedKeys.size());
+            reloadFailed(reason(e));
             return false;
         }
     }
 
     private void apply(String document) {
-        if (document.equals(loadedDocument)) {
-            return;
+        List<AcceptedKey> keys = document.equals(loadedDocument) ? loadedKeys : KeySetDocument.parse(document);
+        Instant now = clock.instant();
+        if (reportedStale) {
+            reportedStale = false;
+            JsonLog.info("key_set_recovered", "source", source.describe(), "keys", keys.size(),
+                    "stale_seconds", Duration.between(lastLoaded.plus(maxStale), now).toSeconds());
         }
-        List<AcceptedKey> keys = KeySetDocument.parse(document);
-        loadedKeys = keys;
-        loadedDocument = document;
-        JsonLog.info("key_set_loaded", "source", source.describe(), "keys", keys.size());
+        lastLoaded = now;
+        if (keys != loadedKeys) {
+            loadedKeys = keys;
+            loadedDocument = document;
+            JsonLog.info("key_set_loaded", "source", source.describe(), "keys", keys.size());
+        }
     }
 
-    /** The key with this digest. Compares against every key in constant time per key. */
+    private void reloadFailed(String reason) {
+        if (!stale()) {
+            JsonLog.warn("key_set_reload_failed", "source", source.describe(), "reason", reason,
+                    "keys_kept", loadedKeys.size());
+            return;
+        }
+        // Every failed attempt while stale: an alarm on the metric sees it as long as it lasts.
+        reportedStale = true;
+        if (!JsonLog.enabled(JsonLog.Level.ERROR)) {
+            return;
+        }
+        Instant now = clock.instant();
+        StringBuilder line = JsonLog.begin(JsonLog.Level.ERROR, "key_set_stale", now);
+        JsonLog.field(line, "source", source.describe());
+        JsonLog.field(line, "reason", reason);
+        JsonLog.field(line, "last_loaded", lastLoaded.toString());
+        JsonLog.field(line, "max_stale_seconds", maxStale.toSeconds());
+        JsonLog.field(line, "keys_refused", loadedKeys.size());
+        if (staleMetric != null) {
+            staleMetric.append(line, now.toEpochMilli());
+        }
+        JsonLog.end(line);
+    }
+
+    /**
+     * Whether the reloadable set is older than allowed: its keys are then refused until a reload
+     * succeeds. Never true without a reloadable source.
+     */
+    public boolean stale() {
+        Instant loaded = lastLoaded;
+        return source != null && loaded != null && clock.instant().isAfter(loaded.plus(maxStale));
+    }
+
+    /** The key with this digest. Compares against every usable key in constant time per key. */
     public Optional<AcceptedKey> find(byte[] digest) {
         AcceptedKey match = null;
         for (AcceptedKey key : fixedKeys) {
@@ -91,7 +156,7 @@ public final class KeyRegistry implements AutoCloseable {
                 match = key;
             }
         }
-        for (AcceptedKey key : loadedKeys) {
+        for (AcceptedKey key : stale() ? List.<AcceptedKey>of() : loadedKeys) {
             if (MessageDigest.isEqual(key.sha256(), digest)) {
                 match = key;
             }

@@ -14,11 +14,13 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * Who may reach the MCP endpoints: address allowlist (403), failure throttling (429), then the
- * API key (401). {@code /health} stays open for load balancers and container checks.
+ * API key (401, or 503 while the key set is stale). {@code /health} stays open for load balancers
+ * and container checks.
  */
 final class AccessFilter implements Filter {
 
@@ -28,14 +30,19 @@ final class AccessFilter implements Filter {
     private final List<Cidr> allowedCidrs;
     private final FailureThrottle throttle;
     private final ApiKeyAuthenticator authenticator;
+    private final String retryAfterReload;
 
-    /** @param authenticator {@code null} when authentication is disabled */
+    /**
+     * @param authenticator {@code null} when authentication is disabled
+     * @param reloadPeriod  how often the key set is re-read: when to try again while it is stale
+     */
     AccessFilter(ClientAddresses addresses, List<Cidr> allowedCidrs, FailureThrottle throttle,
-            ApiKeyAuthenticator authenticator) {
+            ApiKeyAuthenticator authenticator, Duration reloadPeriod) {
         this.addresses = addresses;
         this.allowedCidrs = List.copyOf(allowedCidrs);
         this.throttle = throttle;
         this.authenticator = authenticator;
+        this.retryAfterReload = Long.toString(Math.max(1, reloadPeriod.toSeconds()));
     }
 
     @Override
@@ -43,7 +50,7 @@ final class AccessFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        if (HttpServer.HEALTH_PATH.equals(request.getRequestURI())) {
+        if (HttpServer.HEALTH_PATH.equals(RouteFilter.endpoint(request))) {
             chain.doFilter(req, res);
             return;
         }
@@ -71,6 +78,12 @@ final class AccessFilter implements Filter {
         }
         String presented = presentedKey(request);
         ApiKeyAuthenticator.Decision decision = authenticator.authenticate(presented);
+        if (decision.unavailable()) {
+            // The key set is stale: the server's failure (503, counted in Errors), not the client's.
+            response.setHeader("Retry-After", retryAfterReload);
+            JsonErrors.write(response, 503, JsonErrors.SERVER_ERROR, decision.problem(), null);
+            return;
+        }
         if (!decision.accepted()) {
             throttle.recordFailure(client);
             response.setHeader("WWW-Authenticate", presented == null ? REALM

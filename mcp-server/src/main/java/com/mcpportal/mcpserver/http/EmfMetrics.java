@@ -5,12 +5,13 @@ import com.mcpportal.mcpserver.log.JsonText;
 import java.util.Set;
 
 /**
- * Per-request metrics in CloudWatch Embedded Metric Format: an {@code _aws} block and the metric
- * values added to the request's log line, from which CloudWatch Logs makes the metrics
- * {@value #NAMESPACE} {@code Requests}, {@code Errors} and {@code Latency}, by {@code EnvironmentId}.
- * One dimension only: every extra dimension value is another billed custom metric.
+ * Metrics in CloudWatch Embedded Metric Format: an {@code _aws} block and the metric values added
+ * to a log line, from which CloudWatch Logs makes the metrics {@value #NAMESPACE} {@code Requests},
+ * {@code Errors} and {@code Latency} (each request's line) and {@code KeySetStale} (each failed
+ * reload of a stale key set), by {@code EnvironmentId}. One dimension only: every extra dimension
+ * value is another billed custom metric.
  */
-final class EmfMetrics {
+public final class EmfMetrics {
 
     static final String NAMESPACE = "McpPortal/McpServer";
     static final String DIMENSION = "EnvironmentId";
@@ -19,6 +20,9 @@ final class EmfMetrics {
 
     /** MCP traffic only: health checks and stray paths would dilute the error rate. */
     private static final Set<String> PATHS = Set.of(HttpServer.MCP_PATH, HttpServer.SSE_PATH, HttpServer.MESSAGE_PATH);
+
+    private static final String KEY_SET_STALE = "{\"Namespace\":\"" + NAMESPACE + "\",\"Dimensions\":[[\"" + DIMENSION
+            + "\"]],\"Metrics\":[{\"Name\":\"KeySetStale\",\"Unit\":\"Count\"}]}";
 
     private final String timedDirective;
     private final String untimedDirective;
@@ -32,12 +36,14 @@ final class EmfMetrics {
         this.dimensionValue = JsonText.quote(id);
     }
 
-    static EmfMetrics forEnvironment(String environmentId) {
+    /** @param environmentId {@code MCP_SERVER_ENVIRONMENT_ID}, or {@code null} ({@value #STANDALONE}) */
+    public static EmfMetrics forEnvironment(String environmentId) {
         return new EmfMetrics(environmentId);
     }
 
-    boolean covers(String path) {
-        return PATHS.contains(path);
+    /** @param endpoint the endpoint a request was routed to, whatever its spelling ({@code null}: none) */
+    boolean covers(String endpoint) {
+        return endpoint != null && PATHS.contains(endpoint);
     }
 
     /**
@@ -54,6 +60,16 @@ final class EmfMetrics {
         if (timed) {
             line.append(",\"Latency\":").append(latencyMillis);
         }
+    }
+
+    /**
+     * Appends {@code ,"_aws":{…},"EnvironmentId":…,"KeySetStale":1}: the key set is older than
+     * allowed and its keys are refused. Written only while that lasts, so it costs nothing otherwise.
+     */
+    public void appendKeySetStale(StringBuilder line, long epochMillis) {
+        line.append(",\"_aws\":{\"Timestamp\":").append(epochMillis).append(",\"CloudWatchMetrics\":[")
+                .append(KEY_SET_STALE).append("]},\"").append(DIMENSION).append("\":").append(dimensionValue)
+                .append(",\"KeySetStale\":1");
     }
 
     private static String directive(boolean timed) {

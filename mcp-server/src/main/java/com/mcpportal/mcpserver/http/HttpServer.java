@@ -21,6 +21,8 @@ import org.apache.tomcat.util.modeler.Registry;
 
 import java.io.File;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,6 +61,11 @@ public final class HttpServer {
         // Longer than the idle timeouts of the proxies in front, so they never reuse a closed socket.
         connector.setProperty("keepAliveTimeout", "75000");
         connector.setProperty("maxKeepAliveRequests", "-1");
+        // An encoded slash or backslash, or a backslash, in a path is refused with 400 before any
+        // routing, so no filter has to reason about them (RouteFilter refuses the other spellings).
+        connector.setEncodedSolidusHandling("reject");
+        connector.setEncodedReverseSolidusHandling("reject");
+        connector.setAllowBackslash(false);
         tomcat.getService().addConnector(connector);
         tomcat.setConnector(connector);
         ((StandardHost) tomcat.getHost()).setErrorReportValveClass(JsonErrorReportValve.class.getName());
@@ -68,11 +75,12 @@ public final class HttpServer {
      * Starts serving.
      *
      * @param registry   accepted keys; ignored when auth is disabled
+     * @param metrics    per-request metrics for each request line, or {@code null} when they are off
      * @param mcpServlet the SDK servlet for {@code /mcp} (Streamable HTTP, stateful or stateless)
      * @param sseServlet the SDK servlet for {@code /sse} and {@code /message}
      */
-    public static HttpServer start(HttpSettings settings, AuthSettings auth, KeyRegistry registry,
-            HttpServlet mcpServlet, HttpServlet sseServlet) {
+    public static HttpServer start(HttpSettings settings, AuthSettings auth, KeyRegistry registry, EmfMetrics metrics,
+            Clock clock, HttpServlet mcpServlet, HttpServlet sseServlet) {
         HttpServer server = new HttpServer(settings);
         StandardContext context = (StandardContext) server.tomcat.addContext("", null);
         // Plain embedded use: no web-app class loading or leak hunting at stop (no redeploys here).
@@ -80,14 +88,16 @@ public final class HttpServer {
         context.setClearReferencesRmiTargets(false);
         context.setClearReferencesThreadLocals(false);
         ApiKeyAuthenticator authenticator = auth.disabled() ? null
-                : new ApiKeyAuthenticator(registry, auth.environmentId().orElse(null), Clock.systemUTC());
-        EmfMetrics metrics = settings.metrics() ? EmfMetrics.forEnvironment(auth.environmentId().orElse(null)) : null;
+                : new ApiKeyAuthenticator(registry, auth.environmentId().orElse(null), clock);
         addFilter(context, "log", new RequestLogFilter(server.inFlight, metrics));
+        addFilter(context, "route", new RouteFilter(Map.of(HEALTH_PATH, List.of("GET", "HEAD"),
+                MCP_PATH, settings.stateless() ? List.of("POST") : List.of("GET", "POST", "DELETE"),
+                SSE_PATH, List.of("GET"), MESSAGE_PATH, List.of("POST"))));
         addFilter(context, "access", new AccessFilter(new ClientAddresses(auth.trustedProxies()),
-                auth.allowedCidrs(), new FailureThrottle(auth.maxFailures(), auth.failureWindow(), Clock.systemUTC()),
-                authenticator));
+                auth.allowedCidrs(), new FailureThrottle(auth.maxFailures(), auth.failureWindow(), clock),
+                authenticator, auth.refresh()));
         addFilter(context, "guard", new JsonRpcGuardFilter(settings.maxRequestBytes(), Set.of(MCP_PATH, MESSAGE_PATH)));
-        addServlet(context, "health", StatusServlet.health(server.stopping::get), HEALTH_PATH);
+        addServlet(context, "health", StatusServlet.health(server.stopping::get, registry::stale), HEALTH_PATH);
         addServlet(context, "mcp", mcpServlet, MCP_PATH);
         addServlet(context, "sse", sseServlet, SSE_PATH, MESSAGE_PATH);
         addServlet(context, "notFound", StatusServlet.notFound(), "/");

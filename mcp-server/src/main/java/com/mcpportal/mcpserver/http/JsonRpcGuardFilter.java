@@ -14,18 +14,22 @@ import java.io.InputStream;
 import java.util.Set;
 
 /**
- * Reads a POSTed JSON-RPC body once, with a size cap, before the SDK sees it: oversize bodies get
- * 413 and malformed JSON gets a JSON-RPC parse error, both as short JSON. The method and tool name
- * go into the request record.
+ * Caps request bodies and reads a POSTed JSON-RPC body once, before the SDK sees it: a body declared
+ * over the cap gets 413 on every route; on the endpoints that read bodies (found by the servlet
+ * mapping, so no spelling of the path escapes) a longer body also gets 413, malformed JSON a
+ * JSON-RPC parse error and anything but one JSON-RPC object (a batch) an invalid request, all as
+ * short JSON. The method and tool name go into the request record. Other routes never read the
+ * body: Tomcat discards what is left of it (up to its swallow limit, then it closes the connection).
  */
 final class JsonRpcGuardFilter implements Filter {
 
     private final int maxBytes;
-    private final Set<String> paths;
+    private final Set<String> endpoints;
 
-    JsonRpcGuardFilter(int maxBytes, Set<String> paths) {
+    /** @param endpoints the endpoints whose POST bodies are JSON-RPC messages */
+    JsonRpcGuardFilter(int maxBytes, Set<String> endpoints) {
         this.maxBytes = maxBytes;
-        this.paths = Set.copyOf(paths);
+        this.endpoints = Set.copyOf(endpoints);
     }
 
     @Override
@@ -33,15 +37,26 @@ final class JsonRpcGuardFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        if (!"POST".equals(request.getMethod()) || !paths.contains(request.getRequestURI())) {
+        if (request.getContentLengthLong() > maxBytes) {
+            tooLarge(response);
+            return;
+        }
+        String endpoint = RouteFilter.endpoint(request);
+        if (!"POST".equals(request.getMethod()) || endpoint == null || !endpoints.contains(endpoint)) {
             chain.doFilter(req, res);
             return;
         }
         RequestRecord record = (RequestRecord) request.getAttribute(RequestRecord.ATTRIBUTE);
-        byte[] body = request.getContentLengthLong() > maxBytes ? null : readUpTo(request.getInputStream());
+        byte[] body;
+        try {
+            body = readUpTo(request.getInputStream());
+        } catch (IOException e) {
+            // A broken chunk, a lying length or a client that left: the client's doing, not the server's.
+            unreadable(response);
+            return;
+        }
         if (body == null) {
-            JsonErrors.write(response, 413, JsonErrors.SERVER_ERROR,
-                    "Request body too large: the limit is " + maxBytes + " bytes", null);
+            tooLarge(response);
             return;
         }
         JsonRpcPeek peek;
@@ -60,6 +75,20 @@ final class JsonRpcGuardFilter implements Filter {
         record.rpcId = peek.rawId();
         record.tool = peek.tool();
         chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    private void tooLarge(HttpServletResponse response) throws IOException {
+        JsonErrors.write(response, 413, JsonErrors.SERVER_ERROR,
+                "Request body too large: the limit is " + maxBytes + " bytes", null);
+    }
+
+    private static void unreadable(HttpServletResponse response) {
+        try {
+            JsonErrors.write(response, 400, JsonErrors.INVALID_REQUEST, "Bad request: the body could not be read", null);
+        } catch (IOException | IllegalStateException e) {
+            // The connection is already gone; the request line still records the 400.
+            response.setStatus(400);
+        }
     }
 
     /** The whole body, or {@code null} once it passes the cap. */

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,7 +34,8 @@ final class RequestLogFilter implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         long start = System.nanoTime();
-        RequestRecord record = new RequestRecord(request.getMethod(), request.getRequestURI());
+        RequestRecord record = new RequestRecord(request.getMethod(), RouteFilter.path(request), request.getRequestURI(),
+                RouteFilter.endpoint(request));
         record.client = request.getRemoteAddr();
         request.setAttribute(RequestRecord.ATTRIBUTE, record);
         SafeErrorResponse safe = new SafeErrorResponse(response, record);
@@ -42,6 +44,11 @@ final class RequestLogFilter implements Filter {
         try {
             chain.doFilter(request, safe);
             safe.finish();
+        } catch (InvalidParameterException e) {
+            // Tomcat decodes the query string when it is first read (the SDK reads sessionId): bad
+            // percent-encoding or UTF-8 there is the client's doing, not a failure of the server.
+            int status = e.getErrorCode() >= 400 && e.getErrorCode() < 500 ? e.getErrorCode() : 400;
+            safe.refused(status, "Bad request: the query string cannot be decoded");
         } catch (IOException | ServletException | RuntimeException | Error e) {
             JsonLog.error("request_failed", "path", record.path, "error", e.toString());
             safe.failed();

@@ -16,7 +16,11 @@ public final class RequestRecord {
     private static final ThreadLocal<RequestRecord> CURRENT = new ThreadLocal<>();
 
     final String httpMethod;
+    /** The path as routed (decoded, normalized); {@link #rawPath} is what the client sent, when it differs. */
     final String path;
+    final String rawPath;
+    /** The endpoint it reached ({@code /mcp} …), or {@code null} for an unknown path. */
+    final String endpoint;
     String client;
     String keyId;
     String rpcMethod;
@@ -26,9 +30,11 @@ public final class RequestRecord {
     volatile Integer rpcError;
     int status;
 
-    RequestRecord(String httpMethod, String path) {
+    RequestRecord(String httpMethod, String path, String rawPath, String endpoint) {
         this.httpMethod = httpMethod;
         this.path = path;
+        this.rawPath = path.equals(rawPath) ? null : rawPath;
+        this.endpoint = endpoint;
     }
 
     /** The record of the request this thread is serving, or {@code null} outside a request. */
@@ -69,7 +75,7 @@ public final class RequestRecord {
     void write(long durationNanos, EmfMetrics metrics) {
         JsonLog.Level level = status >= 500 ? JsonLog.Level.ERROR : JsonLog.Level.INFO;
         boolean logged = JsonLog.enabled(level);
-        boolean metered = metrics != null && metrics.covers(path);
+        boolean metered = metrics != null && metrics.covers(endpoint);
         if (!logged && !metered) {
             return;
         }
@@ -79,6 +85,7 @@ public final class RequestRecord {
         if (logged) {
             JsonLog.field(line, "http_method", httpMethod);
             JsonLog.field(line, "path", path);
+            JsonLog.field(line, "raw_path", rawPath);
             JsonLog.field(line, "status", status);
             JsonLog.field(line, "duration_ms", durationMillis);
             JsonLog.field(line, "rpc_method", rpcMethod);

@@ -133,13 +133,20 @@ final class SafeErrorResponse extends HttpServletResponseWrapper {
         }
     }
 
+    /** Called when the chain threw on something the client sent: this 4xx if nothing has been sent yet. */
+    void refused(int status, String message) throws IOException {
+        captured = null;
+        if (!isCommitted()) {
+            getResponse().resetBuffer();
+            errorWritten = true;
+            JsonErrors.write((HttpServletResponse) getResponse(), status, JsonErrors.codeFor(status), message, record.rpcId);
+        }
+    }
+
     private void writeError(int status, Integer code, String rawMessage) throws IOException {
         errorWritten = true;
         HttpServletResponse response = (HttpServletResponse) getResponse();
         int rpcCode = code != null && status < 500 ? code : JsonErrors.codeFor(status);
-        if (status == 405) {
-            response.setHeader("Allow", record.path.equals("/health") ? "GET" : "GET, POST, DELETE");
-        }
         JsonErrors.write(response, status, rpcCode, safeMessage(status, rawMessage), record.rpcId);
     }
 

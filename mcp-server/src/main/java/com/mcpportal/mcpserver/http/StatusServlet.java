@@ -14,13 +14,20 @@ final class StatusServlet {
     private StatusServlet() {
     }
 
-    /** 200 while serving, 503 once shutdown has begun; no secrets, no configuration. */
-    static HttpServlet health(BooleanSupplier stopping) {
+    /**
+     * 200 while serving, 503 once shutdown has begun; no secrets, no configuration. A stale key
+     * set is {@code degraded} with 200: a new task could not load the set either (it would not
+     * even start), and this one recovers by itself at the next successful reload, while a 503
+     * would make ECS replace it in a loop and take the environment's fixed keys down with it.
+     */
+    static HttpServlet health(BooleanSupplier stopping, BooleanSupplier keySetStale) {
         return new HttpServlet() {
             @Override
             protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
                 boolean down = stopping.getAsBoolean();
-                byte[] body = (down ? "{\"status\":\"stopping\"}" : "{\"status\":\"ok\"}").getBytes(StandardCharsets.UTF_8);
+                String status = down ? "{\"status\":\"stopping\"}"
+                        : keySetStale.getAsBoolean() ? "{\"status\":\"degraded\",\"key_set\":\"stale\"}" : "{\"status\":\"ok\"}";
+                byte[] body = status.getBytes(StandardCharsets.UTF_8);
                 response.setStatus(down ? 503 : 200);
                 response.setContentType("application/json");
                 response.setHeader("Cache-Control", "no-store");

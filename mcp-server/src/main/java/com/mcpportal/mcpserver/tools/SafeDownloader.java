@@ -1,5 +1,7 @@
 package com.mcpportal.mcpserver.tools;
 
+import com.mcpportal.mcpserver.log.JsonLog;
+
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -109,14 +111,15 @@ final class SafeDownloader {
         try {
             addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            throw new ToolInputException("'" + parameter + "' names a host that does not resolve: " + host);
+            JsonLog.info("download_refused", "host", host, "reason", "does not resolve");
+            throw noPublicAddress(parameter, host);
         }
         for (InetAddress address : addresses) {
             String refusal = policy.refusal(address);
             if (refusal != null) {
-                throw new ToolInputException("'" + parameter + "' is refused: " + host + " resolves to "
-                        + refusal + " address " + address.getHostAddress()
-                        + ". Only public https URLs can be downloaded.");
+                // The operator may see what the name resolved to; the client may not (it would map private DNS).
+                JsonLog.info("download_refused", "host", host, "reason", refusal, "address", address.getHostAddress());
+                throw noPublicAddress(parameter, host);
             }
         }
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
@@ -137,6 +140,16 @@ final class SafeDownloader {
         }
         throw new ToolInputException("'" + parameter + "' could not be downloaded: "
                 + (last == null ? "no address" : last.getMessage()));
+    }
+
+    /**
+     * The one refusal for a host that does not resolve and for one that resolves to an address that
+     * is not allowed: which address, what kind of address, or whether the name exists at all would
+     * let a client map the private network's DNS.
+     */
+    private static ToolInputException noPublicAddress(String parameter, String host) {
+        return new ToolInputException("'" + parameter + "' is refused: " + host + " has no public address."
+                + " Only public https URLs can be downloaded.");
     }
 
     private Socket connect(InetAddress address, int port, String host, boolean https, long deadline)

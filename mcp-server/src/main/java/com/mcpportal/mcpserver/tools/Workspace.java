@@ -37,17 +37,43 @@ final class Workspace {
         return path;
     }
 
-    /** The directory to save into: the base path, or a directory inside it; created when missing. */
+    /**
+     * The directory to save into: the base path, or a directory inside it; created when missing,
+     * one level at a time, each only after the level above it proved to lead inside the base, so a
+     * symbolic link on the way is refused before anything is created where it points.
+     */
     Path outputDirectory(String userDirectory) {
         Path directory = userDirectory == null || userDirectory.isBlank() ? base
                 : inside("output_directory", userDirectory);
+        Path current = base;
+        create(current, directory);
+        checkRealPath("output_directory", current);
+        for (Path name : base.relativize(directory)) {
+            current = current.resolve(name);
+            if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
+                create(current, directory);
+            }
+            checkRealPath("output_directory", current);
+        }
+        if (!Files.isDirectory(directory)) {
+            throw new ToolInputException("Directory (" + directory + ") is not writeable.");
+        }
+        return directory;
+    }
+
+    private void create(Path level, Path directory) {
         try {
-            Files.createDirectories(directory);
+            // The base is the operator's: created with its parents. Below it, one level in a checked parent.
+            if (level.equals(base)) {
+                Files.createDirectories(level);
+            } else {
+                Files.createDirectory(level);
+            }
+        } catch (FileAlreadyExistsException e) {
+            // Created meanwhile (or a file): the real-path check and the final check decide.
         } catch (IOException e) {
             throw new ToolInputException("Directory (" + directory + ") is not writeable.");
         }
-        checkRealPath("output_directory", directory);
-        return directory;
     }
 
     /** Writes a new file; an existing file of the same name is never overwritten. */

@@ -65,9 +65,22 @@ class AuthSettingsTests {
     void defaultsAreDocumentedOnes() {
         AuthSettings settings = settings(Map.of("MCP_SERVER_API_KEY", "a-hand-made-key-0123"));
         assertThat(settings.refresh()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.maxStale()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.maxFailures()).isEqualTo(10);
         assertThat(settings.failureWindow()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.allowedCidrs()).isEmpty();
+    }
+
+    @Test
+    void theMaximumAgeOfTheKeySetIsAtLeastTwoRefreshPeriods() {
+        Map<String, String> key = Map.of("MCP_SERVER_API_KEY", "a-hand-made-key-0123");
+        assertThat(settings(with(key, "MCP_SERVER_KEYS_MAX_STALE_SECONDS", "120")).maxStale()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(settings(with(key, "MCP_SERVER_KEYS_REFRESH_SECONDS", "600")).maxStale())
+                .as("a long refresh period stretches the default").isEqualTo(Duration.ofMinutes(20));
+        assertThatThrownBy(() -> settings(with(key, "MCP_SERVER_KEYS_MAX_STALE_SECONDS", "59")))
+                .hasMessage("MCP_SERVER_KEYS_MAX_STALE_SECONDS must be at least twice MCP_SERVER_KEYS_REFRESH_SECONDS (60), got 59");
+        assertThatThrownBy(() -> settings(with(key, "MCP_SERVER_KEYS_MAX_STALE_SECONDS", "forever")))
+                .hasMessageStartingWith("MCP_SERVER_KEYS_MAX_STALE_SECONDS must be a whole number");
     }
 
     private static AuthSettings settings(Map<String, String> vars) {

@@ -1,6 +1,7 @@
 package com.mcpportal.mcpserver.http;
 
 import com.mcpportal.mcpserver.testsupport.LogCapture;
+import com.mcpportal.mcpserver.testsupport.RawHttp;
 import com.mcpportal.mcpserver.testsupport.RawMcpClient;
 import com.mcpportal.mcpserver.testsupport.RunningServer;
 import com.mcpportal.mcpserver.testsupport.TestTools;
@@ -147,6 +148,41 @@ class BadInputIntegrationTests {
     }
 
     @Test
+    void methodsAnEndpointDoesNotServeAre405WithAllowNeverAServerError() {
+        try (LogCapture log = LogCapture.start()) {
+            for (String[] call : new String[][] {{"PROPFIND", "/health", "GET, HEAD"}, {"post", "/mcp", "GET, POST, DELETE"},
+                    {"OPTIONS", "/mcp", "GET, POST, DELETE"}, {"HEAD", "/sse", "GET"}, {"GET", "/message", "POST"}}) {
+                HttpResponse<String> response = RawMcpClient.send(HttpRequest.newBuilder(server.uri(call[1]))
+                        .header("Authorization", "Bearer " + KEY).method(call[0], HttpRequest.BodyPublishers.noBody()).build());
+
+                assertThat(response.statusCode()).as(call[0] + " " + call[1]).isEqualTo(405);
+                assertThat(response.headers().firstValue("Allow")).as(call[0] + " " + call[1]).hasValue(call[2]);
+                if (!call[0].equals("HEAD")) {
+                    assertSafeJsonError(response, 405);
+                }
+            }
+            assertThat(log.lines()).noneMatch(line -> line.contains("\"level\":\"ERROR\""));
+        }
+    }
+
+    @Test
+    void aBodyThatCannotBeReadIsABadRequestNotAServerFailure() {
+        try (LogCapture log = LogCapture.start()) {
+            for (String chunks : new String[] {"zz\r\nabc\r\n0\r\n\r\n", "3\r\nabcdef\r\n0\r\n\r\n"}) {
+                RawHttp.Response answer = RawHttp
+                        .exchange(server.port(), "POST /mcp HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                                + "Authorization: Bearer " + KEY + "\r\nContent-Type: application/json\r\n"
+                                + "Accept: application/json, text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks);
+
+                assertThat(answer.status()).as(chunks).isEqualTo(400);
+                assertThat(answer.body()).as(chunks).contains("\"code\":-32600").doesNotContain("Exception");
+            }
+            log.awaitLine(line -> line.contains("\"event\":\"request\"") && line.contains("\"status\":400"));
+            assertThat(log.lines()).noneMatch(line -> line.contains("\"level\":\"ERROR\""));
+        }
+    }
+
+    @Test
     void legacyMessageEndpointErrorsAreJsonToo() {
         HttpResponse<String> noSession = RawMcpClient.send(HttpRequest.newBuilder(server.uri("/message"))
                 .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
@@ -157,6 +193,21 @@ class BadInputIntegrationTests {
                 .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(client.message("tools/list", null))).build());
         assertSafeJsonError(unknownSession, 404);
+    }
+
+    @Test
+    void aQueryStringThatCannotBeDecodedIsTheClientsMistakeNotAServerError() {
+        try (LogCapture log = LogCapture.start()) {
+            for (String query : new String[] {"sessionId=%ff", "sessionId=s%c0%af", "sessionId=a&x=%e2%82"}) {
+                HttpResponse<String> response = RawMcpClient.send(HttpRequest.newBuilder(server.uri("/message?" + query))
+                        .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(client.message("tools/list", null))).build());
+
+                assertSafeJsonError(response, 400);
+                assertThat(error(response).get("message")).as(query).isEqualTo("Bad request: the query string cannot be decoded");
+            }
+            assertThat(log.lines()).noneMatch(line -> line.contains("\"level\":\"ERROR\""));
+        }
     }
 
     @Test

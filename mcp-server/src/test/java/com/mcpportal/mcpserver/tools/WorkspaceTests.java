@@ -68,6 +68,25 @@ class WorkspaceTests {
     }
 
     @Test
+    void nothingIsCreatedOutsideTheBaseThroughASymbolicLinkBeforeTheLinkIsRefused() throws Exception {
+        Path base = Files.createDirectories(root.resolve("base"));
+        Path outside = Files.createDirectories(root.resolve("outside"));
+        Files.createSymbolicLink(base.resolve("out"), outside);
+        Files.createDirectories(base.resolve("real"));
+        Files.createSymbolicLink(base.resolve("real/deeper"), outside);
+        Workspace workspace = new Workspace(base);
+
+        for (String directory : new String[] {"out/new", "out/new/deeper", "real/deeper/new", "out"}) {
+            assertThatThrownBy(() -> workspace.outputDirectory(directory)).as(directory)
+                    .isInstanceOf(ToolInputException.class).hasMessageContaining("symbolic link");
+        }
+        try (var created = Files.list(outside)) {
+            assertThat(created).as("created outside the base").isEmpty();
+        }
+        assertThat(workspace.outputDirectory("real/new/deeper")).isDirectory().isEqualTo(base.resolve("real/new/deeper"));
+    }
+
+    @Test
     void outputDirectoriesAreCreatedInsideTheBase() {
         Workspace workspace = new Workspace(root.resolve("new-base"));
 
