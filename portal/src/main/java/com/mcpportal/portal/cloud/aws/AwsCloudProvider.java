@@ -85,8 +85,10 @@ public class AwsCloudProvider implements CloudProvider {
 
     @Override
     public AccountRoles ensureAccountRoles(CloudTarget target) {
-        return step("ensure-account-roles", target.accountId(), () -> roles.ensure(clients.clientsFor(target).iam(),
-                target));
+        return step("ensure-account-roles", target.accountId(), () -> {
+            AwsClients aws = clients.clientsFor(target);
+            return roles.ensure(aws.iam(), aws.sts(), target);
+        });
     }
 
     @Override

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +40,7 @@ import com.mcpportal.portal.cloud.ServiceDiscovery;
 import com.mcpportal.portal.cloud.ServiceSpec;
 import com.mcpportal.portal.cloud.TaskDefinitionRef;
 import com.mcpportal.portal.cloud.TaskSpec;
+import com.mcpportal.portal.cloud.aws.fake.AwsCall;
 import com.mcpportal.portal.cloud.aws.fake.AwsFake;
 import com.mcpportal.portal.cloud.aws.fake.Ec2Xml;
 import com.mcpportal.portal.cloud.aws.fake.EmptyAccount;
@@ -55,7 +57,8 @@ import software.amazon.awssdk.services.pricing.PricingClient;
 /**
  * {@code deploy/iam/portal-policy.json} allows everything the portal does on AWS, and nothing it never does:
  * a whole environment's life against the AWS fake, the pricing calls, and every SDK call in the adapter's
- * source (branches the fake run does not reach), each checked against the policy's Allow statements.
+ * source (branches the fake run does not reach), each checked against the policy's Allow statements; and the
+ * calls whose statements carry conditions, evaluated with their resources and condition keys.
  */
 class PortalIamPolicyTests {
 
@@ -100,9 +103,11 @@ class PortalIamPolicyTests {
     @Test
     void everyCallOfAnEnvironmentsWholeLifeIsAllowed() throws IOException {
         Set<String> called = new TreeSet<>();
+        List<AwsCall> calls = new ArrayList<>();
         testConnectionThroughARole();
         provision();
         called.addAll(fake.iamActions());
+        calls.addAll(fake.calls());
 
         ProvisionedAccount.on(fake, "another-spec");
         fake.forgetCalls();
@@ -112,6 +117,7 @@ class PortalIamPolicyTests {
         deprovision();
         readPrices();
         called.addAll(fake.iamActions());
+        calls.addAll(fake.calls());
 
         assertThat(called).as("the run reached every service")
                 .contains("sts:AssumeRole", "iam:CreateRole", "ec2:RunInstances", "ec2:StartInstances",
@@ -120,6 +126,15 @@ class PortalIamPolicyTests {
                         "pricing:GetProducts", "ec2:DescribeSpotPriceHistory", "cloudwatch:GetMetricData");
         assertThat(policy().missing(needed(called))).as("actions the portal calls that the policy does not allow")
                 .isEmpty();
+        List<IamPolicy.Request> requests = new IamRequestsOfCalls(env).of(calls);
+        assertThat(requests).extracting(IamPolicy.Request::action).as("the calls read as IAM requests")
+                .contains("iam:CreateRole", "iam:TagRole", "iam:PutRolePolicy", "iam:AttachRolePolicy", "iam:PassRole",
+                        "ec2:RunInstances", "ec2:CreateTags", "ec2:CreateSubnet", "ecs:RegisterTaskDefinition",
+                        "apigateway:POST", "apigateway:DELETE", "servicediscovery:CreatePrivateDnsNamespace",
+                        "servicediscovery:DeleteService", "servicediscovery:DeleteNamespace");
+        IamPolicy scoped = PortalIamPolicyScopeTests.policy();
+        assertThat(requests).filteredOn(request -> !scoped.allows(request))
+                .as("the portal's own requests that the policy's resources and conditions deny").isEmpty();
     }
 
     @Test

@@ -47,8 +47,12 @@ public final class EmptyAccount {
     public static final String VPC_LINK = "vl0env";
     public static final String API = "api0env";
     public static final String API_ENDPOINT = "https://api0env.execute-api." + REGION + ".amazonaws.com";
-    /** The ARN every created role answers with (the fake does not tell roles apart). */
-    public static final String ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/mcp-portal/mcp-portal-role";
+    public static final String EXECUTION_ROLE_ARN = "arn:aws:iam::" + ACCOUNT
+            + ":role/mcp-portal/mcp-portal-task-execution";
+    public static final String TASK_ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/mcp-portal/mcp-portal-task";
+    /** The task roles' permissions boundary in this account ({@code deploy/iam/task-role-boundary.json}). */
+    public static final String BOUNDARY_ARN = "arn:aws:iam::" + ACCOUNT
+            + ":policy/mcp-portal/mcp-portal-task-boundary";
     static final String STS_NS = "https://sts.amazonaws.com/doc/2011-06-15/";
     static final String IAM_NS = "https://iam.amazonaws.com/doc/2010-05-08/";
 
@@ -212,11 +216,23 @@ public final class EmptyAccount {
                 "<Arn>arn:aws:iam::" + ACCOUNT + ":user/portal</Arn><UserId>AIDAPORTAL</UserId><Account>" + ACCOUNT
                         + "</Account>"));
         baseline(query("iam", "GetRole"), queryError(404, "NoSuchEntity", "The role cannot be found."));
-        baseline(query("iam", "CreateRole"), queryOk(IAM_NS, "CreateRole", "<Role><Path>/mcp-portal/</Path>"
-                + "<RoleName>role</RoleName><RoleId>AROAFAKE</RoleId><Arn>" + ROLE_ARN
-                + "</Arn><CreateDate>2026-01-01T00:00:00Z</CreateDate></Role>"));
+        for (String arn : new String[] {EXECUTION_ROLE_ARN, TASK_ROLE_ARN}) {
+            String name = arn.substring(arn.lastIndexOf('/') + 1);
+            baseline(query("iam", "CreateRole").withFormParam("RoleName", equalTo(name)),
+                    queryOk(IAM_NS, "CreateRole", role(arn, false)));
+        }
+        baseline(query("iam", "PutRolePermissionsBoundary"), queryOk(IAM_NS, "PutRolePermissionsBoundary", ""));
         baseline(query("iam", "AttachRolePolicy"), queryOk(IAM_NS, "AttachRolePolicy", ""));
         baseline(query("iam", "PutRolePolicy"), queryOk(IAM_NS, "PutRolePolicy", ""));
+    }
+
+    /** IAM's {@code <Role>} for one of the task roles, with or without the boundary. */
+    public static String role(String arn, boolean bounded) {
+        return "<Role><Path>/mcp-portal/</Path><RoleName>" + arn.substring(arn.lastIndexOf('/') + 1)
+                + "</RoleName><RoleId>AROAFAKE</RoleId><Arn>" + arn + "</Arn><CreateDate>2026-01-01T00:00:00Z"
+                + "</CreateDate>" + (bounded ? "<PermissionsBoundary><PermissionsBoundaryType>Policy"
+                + "</PermissionsBoundaryType><PermissionsBoundaryArn>" + BOUNDARY_ARN + "</PermissionsBoundaryArn>"
+                + "</PermissionsBoundary>" : "") + "</Role>";
     }
 
     private void ec2Empty(String action, String setName) {

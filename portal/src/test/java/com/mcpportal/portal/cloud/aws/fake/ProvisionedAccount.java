@@ -88,9 +88,10 @@ public final class ProvisionedAccount {
     }
 
     private void containers(String taskSpecHash) {
-        stub(query("iam", "GetRole"), queryOk(EmptyAccount.IAM_NS, "GetRole", "<Role><Path>/mcp-portal/</Path>"
-                + "<RoleName>role</RoleName><RoleId>AROAFAKE</RoleId><Arn>" + EmptyAccount.ROLE_ARN
-                + "</Arn><CreateDate>2026-01-01T00:00:00Z</CreateDate></Role>"));
+        for (String arn : new String[] {EmptyAccount.EXECUTION_ROLE_ARN, EmptyAccount.TASK_ROLE_ARN}) {
+            stub(query("iam", "GetRole").withFormParam("RoleName", equalTo(arn.substring(arn.lastIndexOf('/') + 1))),
+                    queryOk(EmptyAccount.IAM_NS, "GetRole", EmptyAccount.role(arn, true)));
+        }
         stub(json("ecr", "DescribeRepositories"), jsonOk("""
                 {"repositories":[{"repositoryName":"mcp-env1","repositoryArn":"arn:aws:ecr:%1$s:%2$s:repository/mcp-env1",\
                 "repositoryUri":"%2$s.dkr.ecr.%1$s.amazonaws.com/mcp-env1"}]}""".formatted(REGION, ACCOUNT)));
