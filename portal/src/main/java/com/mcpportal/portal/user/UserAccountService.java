@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
@@ -22,20 +23,21 @@ public class UserAccountService {
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
     private final AuditLog auditLog;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    UserAccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, AuditLog auditLog) {
+    UserAccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.auditLog = auditLog;
+        this.clock = clock;
     }
 
     /** A new account and the one-time password to hand over; the password is not stored or shown again. */
     public record CreatedUser(UserAccount user, String oneTimePassword) {
     }
 
-    /** The first administrator; {@code generatedPassword} is null when it came from the configuration. */
-    public record FirstAdmin(String username, String generatedPassword) {
+    /** The first administrator; {@code generated}: its one-time password was generated, not configured. */
+    public record FirstAdmin(String username, boolean generated) {
     }
 
     @Transactional(readOnly = true)
@@ -121,11 +123,15 @@ public class UserAccountService {
 
     /**
      * On an empty user table, creates {@code admin}: with the configured password if there is one, else with a
-     * generated one-time password that is returned so the caller can show it once. Several portal instances may
-     * start together on one database; the advisory lock lets only one of them create the account.
+     * generated one-time password handed to {@code handOver} inside the transaction (if that fails, no account is
+     * created and the next start tries again). Either way it must be replaced at the first sign-in: a configured
+     * password has travelled through deployment files and environment variables. Several portal instances may start
+     * together on one database; the advisory lock lets only one of them create the account.
+     *
+     * @throws IllegalStateException the configured password breaks the rules or is a well-known placeholder
      */
     @Transactional
-    public Optional<FirstAdmin> createFirstAdminIfNone(String configuredPassword) {
+    public Optional<FirstAdmin> createFirstAdminIfNone(String configuredPassword, Consumer<String> handOver) {
         users.lockForFirstAdmin();
         if (users.count() > 0) {
             return Optional.empty();
@@ -136,12 +142,15 @@ public class UserAccountService {
                     + Passwords.problemWith(configuredPassword));
         }
         String password = generated ? Passwords.generate() : configuredPassword;
-        UserAccount admin = new UserAccount("admin", passwordEncoder.encode(password), true, generated, now());
+        UserAccount admin = new UserAccount("admin", passwordEncoder.encode(password), true, true, now());
         users.saveAndFlush(admin);
         auditLog.record(AuditEntry.success("user.created").actor(AuditEntry.SYSTEM).target("user", admin.getId())
                 .detail("username", "admin").detail("admin", true)
                 .detail("passwordSource", generated ? "generated" : "PORTAL_ADMIN_PASSWORD"));
-        return Optional.of(new FirstAdmin(admin.getUsername(), generated ? password : null));
+        if (generated) {
+            handOver.accept(password);
+        }
+        return Optional.of(new FirstAdmin(admin.getUsername(), generated));
     }
 
     private Instant now() {
