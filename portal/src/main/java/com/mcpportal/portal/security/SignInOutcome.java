@@ -3,12 +3,13 @@ package com.mcpportal.portal.security;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.AuthenticationException;
 
-/** Why a sign-in failed, as the {@code error} parameter of the login page and the audit detail. */
+/** Why a sign-in failed or a session ended, as the {@code error} parameter of the login page and the audit detail. */
 enum SignInOutcome {
     BAD_CREDENTIALS("bad-credentials"),
     LOCKED("locked"),
     DISABLED("disabled"),
-    EXPIRED("expired");
+    EXPIRED("expired"),
+    SESSION_ENDED("session-ended");
 
     final String code;
 
@@ -43,6 +44,8 @@ enum SignInOutcome {
                     + ". Try again later or ask an administrator.";
             case DISABLED -> "This account is disabled. Ask a portal administrator to enable it.";
             case EXPIRED -> "The sign-in form had expired. Please sign in again.";
+            case SESSION_ENDED -> "Your session has ended: the password was changed or reset, or the session was"
+                    + " ended from the account page. Please sign in again.";
         };
     }
 }

@@ -11,24 +11,32 @@ import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.web.InvalidInputException;
 import com.mcpportal.portal.web.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creating, disabling and re-keying user accounts; every change is audited in the same transaction. */
+/**
+ * Creating, disabling and re-keying user accounts; every change is audited in the same transaction. Disabling an
+ * account or resetting its password publishes {@link AccountSignInsRevoked} in that transaction, so its sessions and
+ * access tokens end with it.
+ */
 @Service
 public class UserAccountService {
 
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
     private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    UserAccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock) {
+    UserAccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, AuditLog auditLog,
+                       ApplicationEventPublisher events, Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.auditLog = auditLog;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -88,10 +96,18 @@ public class UserAccountService {
         user.setEnabled(enabled);
         auditLog.record(AuditEntry.success(enabled ? "user.enabled" : "user.disabled").target("user", userId)
                 .detail("username", user.getUsername()));
+        if (!enabled) {
+            events.publishEvent(new AccountSignInsRevoked(userId, user.getUsername(),
+                    AccountSignInsRevoked.Cause.DISABLED));
+        }
         return user;
     }
 
-    /** Replaces the password with a new one-time password (for a user who forgot theirs). */
+    /**
+     * Replaces the password with a new one-time password, for a user who forgot theirs or whose account may be in
+     * someone else's hands: every session of the account ends and its access tokens are revoked (see
+     * {@link AccountSignInsRevoked}), so nothing made with the old password works once the user picks a new one.
+     */
     @Transactional
     public String resetPassword(long userId) {
         UserAccount user = get(userId);
@@ -99,10 +115,15 @@ public class UserAccountService {
         user.changePassword(passwordEncoder.encode(oneTimePassword), true, now());
         auditLog.record(AuditEntry.success("user.password.reset").target("user", userId)
                 .detail("username", user.getUsername()));
+        events.publishEvent(new AccountSignInsRevoked(userId, user.getUsername(),
+                AccountSignInsRevoked.Cause.PASSWORD_RESET));
         return oneTimePassword;
     }
 
-    /** The signed-in user changes their own password; field errors name the form field at fault. */
+    /**
+     * The signed-in user changes their own password; field errors name the form field at fault. The account's
+     * credential epoch moves on, which ends every session signed in before; the caller carries its own session over.
+     */
     @Transactional
     public void changeOwnPassword(long userId, String currentPassword, String newPassword) {
         UserAccount user = get(userId);

@@ -71,6 +71,6 @@ public class TestData {
     }
 
     public static PortalUserPrincipal principal(UserAccount user) {
-        return PortalUserPrincipal.of(user.getId(), user.getUsername(), user.isAdmin());
+        return PortalUserPrincipal.of(user.getId(), user.getUsername(), user.isAdmin(), user.getCredentialEpoch());
     }
 }
