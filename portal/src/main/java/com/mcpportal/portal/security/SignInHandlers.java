@@ -1,6 +1,8 @@
 package com.mcpportal.portal.security;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +20,7 @@ import org.springframework.security.web.authentication.logout.LogoutSuccessHandl
 import org.springframework.stereotype.Component;
 
 /**
- * Audits every sign-in, failed sign-in and sign-out, feeds the lock-out, and records each new session so its owner
+ * Audits every sign-in, failed sign-in and sign-out, feeds the throttle, and records each new session so its owner
  * can see and end it. Passwords are never recorded.
  */
 @Component
@@ -30,18 +32,20 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
     private final AuditLog auditLog;
     private final SignInThrottle throttle;
     private final PortalSessions sessions;
+    private final Clock clock;
 
-    SignInHandlers(AuditLog auditLog, SignInThrottle throttle, PortalSessions sessions) {
+    SignInHandlers(AuditLog auditLog, SignInThrottle throttle, PortalSessions sessions, Clock clock) {
         this.auditLog = auditLog;
         this.throttle = throttle;
         this.sessions = sessions;
+        this.clock = clock;
         setDefaultTargetUrl("/teams");
     }
 
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                         Authentication authentication) throws IOException, ServletException {
-        throttle.reset(authentication.getName());
+        throttle.succeeded(authentication.getName());
         Long session = authentication.getPrincipal() instanceof PortalUserPrincipal user
                 ? sessions.started(user.id(), request) : null;
         auditLog.record(AuditEntry.success("auth.sign-in").actor(authentication.getName())
@@ -56,7 +60,10 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
         String attempted = truncate(request.getParameter("username"));
         auditLog.record(AuditEntry.failure("auth.sign-in").actor("anonymous").target("user", attempted)
                 .detail("username", attempted).detail("reason", outcome.code));
-        response.sendRedirect(request.getContextPath() + "/login?error=" + outcome.code);
+        String wait = failure instanceof SignInThrottledException throttled
+                ? "&wait=" + Math.max(1, (Duration.between(clock.instant(), throttled.until()).toMillis() + 999) / 1000)
+                : "";
+        response.sendRedirect(request.getContextPath() + "/login?error=" + outcome.code + wait);
     }
 
     /** Before the session is invalidated: its row ends too. */
