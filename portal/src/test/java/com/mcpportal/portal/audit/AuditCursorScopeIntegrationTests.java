@@ -55,6 +55,21 @@ class AuditCursorScopeIntegrationTests {
         }
     }
 
+    @Test
+    void pagingPastTheOldestEventShowsAnEmptyPageThatLeadsBackToTheNewest() throws Exception {
+        UserAccount reader = data.user("cursor-edge");
+        Team own = data.team("Cursor Edge", reader);
+        String action = "test.cursor-edge." + own.getId();
+        long only = auditLog.record(AuditEntry.success(action).team(own.getId()));
+
+        String html = mvc.perform(get("/audit").param("action", action).param("zone", "UTC")
+                        .param("before", Long.toString(only)).with(user(TestData.principal(reader))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).doesNotContain("Audit event " + only)
+                .contains("href=\"/audit?action=" + action + "&amp;zone=UTC\" rel=\"prev\"");
+    }
+
     private String page(PortalUserPrincipal as, String cursor, long eventId) throws Exception {
         String html = mvc.perform(get("/audit").param("action", "test.cursor").param("zone", "UTC")
                         .param(cursor, Long.toString(eventId)).with(user(as)))
