@@ -15,18 +15,16 @@ import org.springframework.mock.web.MockHttpServletRequest;
 /** {@code {sessionId}}: an open browser session of the victim team's owner; nobody else may see or end it. */
 public class SessionTenantFixture implements TenantFixture {
 
-    private static final String VICTIM_ADDRESS = "192.0.2.254";
-    private static final String VICTIM_BROWSER = "VictimBrowser/7.1 (isolation fixture)";
-
     @Override
     public TenantFixtureResult createIn(VictimTeam victim, ApplicationContext context) {
+        String browser = "VictimBrowser/" + victim.teamId() + " (isolation fixture)";
         MockHttpServletRequest request = new MockHttpServletRequest();
-        request.setRemoteAddr(VICTIM_ADDRESS);
-        request.addHeader("User-Agent", VICTIM_BROWSER);
+        request.setRemoteAddr("192.0.2.254");
+        request.addHeader("User-Agent", browser);
         long sessionId = context.getBean(PortalSessions.class).started(victim.ownerId(), request);
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         return new TenantFixtureResult(Map.of("sessionId", Long.toString(sessionId)),
-                Set.of(VICTIM_BROWSER),
+                Set.of(browser),
                 () -> List.of(jdbc.queryForList("SELECT id, ended_at, end_reason FROM portal_session WHERE user_id = ?"
                         + " ORDER BY id", victim.ownerId())));
     }
