@@ -1,8 +1,6 @@
 package com.mcpportal.portal.security;
 
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,13 +30,11 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
     private final AuditLog auditLog;
     private final SignInThrottle throttle;
     private final PortalSessions sessions;
-    private final Clock clock;
 
-    SignInHandlers(AuditLog auditLog, SignInThrottle throttle, PortalSessions sessions, Clock clock) {
+    SignInHandlers(AuditLog auditLog, SignInThrottle throttle, PortalSessions sessions) {
         this.auditLog = auditLog;
         this.throttle = throttle;
         this.sessions = sessions;
-        this.clock = clock;
         setDefaultTargetUrl("/teams");
     }
 
@@ -61,8 +57,7 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
         auditLog.record(AuditEntry.failure("auth.sign-in").actor("anonymous").target("user", attempted)
                 .detail("username", attempted).detail("reason", outcome.code));
         String wait = failure instanceof SignInThrottledException throttled
-                ? "&wait=" + Math.max(1, (Duration.between(clock.instant(), throttled.until()).toMillis() + 999) / 1000)
-                : "";
+                ? "&wait=" + Math.max(1, (throttled.waitTime().toMillis() + 999) / 1000) : "";
         response.sendRedirect(request.getContextPath() + "/login?error=" + outcome.code + wait);
     }
 

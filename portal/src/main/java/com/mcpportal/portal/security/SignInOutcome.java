@@ -43,8 +43,8 @@ enum SignInOutcome {
                     + " failed attempts, each further attempt has to wait a little longer.";
             case THROTTLED -> "Too many failed sign-ins for this username or from your address."
                     + (waitSeconds == null ? " Wait a few minutes." : " Try again in " + waitText(waitSeconds) + ".")
-                    + " If you signed in from this device before, your own sign-ins are not held up; an"
-                    + " administrator can also lift the delay.";
+                    + " A username's delay does not hold up its owner on an address they signed in from before;"
+                    + " an administrator can also lift a delay.";
             case DISABLED -> "This account is disabled. Ask a portal administrator to enable it.";
             case EXPIRED -> "The sign-in form had expired. Please sign in again.";
             case SESSION_ENDED -> "Your session has ended: the password was changed or reset, or the session was"

@@ -57,16 +57,17 @@ class SignInThrottle {
     }
 
     /**
-     * Until when a sign-in as {@code username} from {@code address} must wait, if it must: the address's delay, and
-     * the username's unless its account signed in from this address before.
+     * How long a sign-in as {@code username} from {@code address} must still wait, if it must: the address's delay,
+     * and the username's unless its account signed in from this address before.
      */
-    Optional<Instant> delayedUntil(String username, String address) {
+    Optional<Duration> waitBefore(String username, String address) {
         Instant now = clock.instant();
         Optional<Instant> byAddress = address == null ? Optional.empty() : until(ADDRESS, key(address), now);
         Optional<Instant> byUsername = until(USERNAME, key(Usernames.normalize(username)), now)
                 .filter(until -> !signedInFromBefore(username, address, now));
-        return byAddress.isEmpty() ? byUsername
-                : byUsername.map(until -> until.isAfter(byAddress.get()) ? until : byAddress.get()).or(() -> byAddress);
+        return byAddress.isEmpty() ? byUsername.map(until -> Duration.between(now, until))
+                : byUsername.map(until -> until.isAfter(byAddress.get()) ? until : byAddress.get()).or(() -> byAddress)
+                        .map(until -> Duration.between(now, until));
     }
 
     /**

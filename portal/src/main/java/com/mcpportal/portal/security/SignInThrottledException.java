@@ -1,6 +1,6 @@
 package com.mcpportal.portal.security;
 
-import java.time.Instant;
+import java.time.Duration;
 
 import org.springframework.security.core.AuthenticationException;
 
@@ -10,14 +10,15 @@ import org.springframework.security.core.AuthenticationException;
  */
 class SignInThrottledException extends AuthenticationException {
 
-    private final transient Instant until;
+    private final transient Duration wait;
 
-    SignInThrottledException(Instant until) {
-        super("Too many failed sign-ins: wait until " + until);
-        this.until = until;
+    SignInThrottledException(Duration wait) {
+        super("Too many failed sign-ins: wait " + wait);
+        this.wait = wait;
     }
 
-    Instant until() {
-        return until;
+    /** How long the username or address must still wait. */
+    Duration waitTime() {
+        return wait;
     }
 }

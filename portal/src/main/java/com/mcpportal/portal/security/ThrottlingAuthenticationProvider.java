@@ -1,6 +1,6 @@
 package com.mcpportal.portal.security;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -41,7 +41,7 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         String address = clientAddress(authentication);
-        Optional<Instant> waiting = throttle.delayedUntil(username, address);
+        Optional<Duration> waiting = throttle.waitBefore(username, address);
         if (waiting.isPresent()) {
             throw new SignInThrottledException(waiting.get());
         }
@@ -50,7 +50,7 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         }
         catch (BadCredentialsException wrongPassword) {
             throttle.recordFailure(username, address);
-            Optional<Instant> nowWaiting = throttle.delayedUntil(username, address);
+            Optional<Duration> nowWaiting = throttle.waitBefore(username, address);
             if (nowWaiting.isPresent()) {
                 throw new SignInThrottledException(nowWaiting.get());
             }

@@ -32,7 +32,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Documented
 @WebMvcTest
 @Import({SecurityConfiguration.class, SignInHandlers.class, PortalUserDetailsService.class, DisplayFormat.class,
-        EnabledAccountsStub.class, SliceClock.class})
+        EnabledAccountsStub.class})
 @MockitoBean(types = {AuditLog.class, SignInThrottle.class, PortalSessions.class, PasswordEncoder.class,
         TeamService.class})
 @MockitoBean(name = "apiKeyStatus", types = ApiKeyStatusViews.class)

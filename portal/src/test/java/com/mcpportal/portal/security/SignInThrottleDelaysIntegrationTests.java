@@ -51,15 +51,15 @@ class SignInThrottleDelaysIntegrationTests {
         for (int free = 1; free <= settings.freeFailures(); free++) {
             assertThat(at(time).recordFailure(username, address)).isEmpty();
         }
-        assertThat(at(time).delayedUntil(username, "198.18.0.2")).isEmpty();
+        assertThat(at(time).waitBefore(username, "198.18.0.2")).isEmpty();
 
         List<Duration> waits = new ArrayList<>();
         for (int failure = 0; failure < 8; failure++) {
             List<SignInThrottle.Delay> started = at(time).recordFailure(username, address);
             assertThat(started).extracting(SignInThrottle.Delay::kind).containsExactly(SignInThrottle.USERNAME);
             Instant until = started.get(0).until();
-            assertThat(at(time).delayedUntil(username, "198.18.0.2")).contains(until);
-            assertThat(at(until).delayedUntil(username, "198.18.0.2")).as("the wait is over at its end").isEmpty();
+            assertThat(at(time).waitBefore(username, "198.18.0.2")).contains(Duration.between(time, until));
+            assertThat(at(until).waitBefore(username, "198.18.0.2")).as("the wait is over at its end").isEmpty();
             waits.add(Duration.between(time, until));
             time = until;
         }
@@ -85,8 +85,8 @@ class SignInThrottleDelaysIntegrationTests {
 
         assertThat(started).extracting(SignInThrottle.Delay::kind, SignInThrottle.Delay::key)
                 .containsExactly(tuple(SignInThrottle.ADDRESS, address));
-        assertThat(at(time).delayedUntil(TestData.unique("anyone"), address)).contains(time.plus(settings.firstDelay()));
-        assertThat(at(time).delayedUntil(TestData.unique("anyone"), "198.18.1.2")).isEmpty();
+        assertThat(at(time).waitBefore(TestData.unique("anyone"), address)).contains(settings.firstDelay());
+        assertThat(at(time).waitBefore(TestData.unique("anyone"), "198.18.1.2")).isEmpty();
     }
 
     private SignInThrottle at(Instant instant) {
