@@ -20,6 +20,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,6 +28,7 @@ import org.springframework.web.method.HandlerMethod;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
@@ -76,7 +78,7 @@ final class PortalCalls {
                 request.contentType("application/json").header("Idempotency-Key", TestData.unique("isolation"))
                         .content(JSON.writeValueAsString(body));
             }
-            return mvc.perform(request).andReturn().getResponse();
+            return perform(request);
         }
         request.with(user(caller.principal()));
         if ("POST".equals(route.method())) {
@@ -90,7 +92,16 @@ final class PortalCalls {
                 request.param("scope", "selected").param("lifetime", "30");
             }
         }
-        return mvc.perform(request).andReturn().getResponse();
+        return perform(request);
+    }
+
+    /** The whole answer, also of a streamed download (an audit export), which ends in an asynchronous dispatch. */
+    private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {
+        MvcResult result = mvc.perform(request).andReturn();
+        if (result.getRequest().isAsyncStarted()) {
+            result = mvc.perform(asyncDispatch(result)).andReturn();
+        }
+        return result.getResponse();
     }
 
     /** The names of every query, form and JSON parameter the route's controller method reads (not path variables). */
