@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
@@ -65,9 +67,8 @@ class SignInThrottle {
         Optional<Instant> byAddress = address == null ? Optional.empty() : until(ADDRESS, key(address), now);
         Optional<Instant> byUsername = until(USERNAME, key(Usernames.normalize(username)), now)
                 .filter(until -> !signedInFromBefore(username, address, now));
-        return byAddress.isEmpty() ? byUsername.map(until -> Duration.between(now, until))
-                : byUsername.map(until -> until.isAfter(byAddress.get()) ? until : byAddress.get()).or(() -> byAddress)
-                        .map(until -> Duration.between(now, until));
+        return Stream.of(byAddress, byUsername).flatMap(Optional::stream).max(Comparator.naturalOrder())
+                .map(until -> Duration.between(now, until));
     }
 
     /**

@@ -5,11 +5,10 @@ package com.mcpportal.portal.user;
  * (sessions, access tokens) close them in the same transaction; the user feature cannot call them itself without
  * depending on them.
  *
- * @param userId   the account
- * @param username its username
- * @param cause    why
+ * @param userId the account
+ * @param cause  why
  */
-public record AccountSignInsRevoked(long userId, String username, Cause cause) {
+public record AccountSignInsRevoked(long userId, Cause cause) {
 
     /** What happened to the account. */
     public enum Cause {

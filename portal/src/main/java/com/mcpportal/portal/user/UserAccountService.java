@@ -97,8 +97,7 @@ public class UserAccountService {
         auditLog.record(AuditEntry.success(enabled ? "user.enabled" : "user.disabled").target("user", userId)
                 .detail("username", user.getUsername()));
         if (!enabled) {
-            events.publishEvent(new AccountSignInsRevoked(userId, user.getUsername(),
-                    AccountSignInsRevoked.Cause.DISABLED));
+            events.publishEvent(new AccountSignInsRevoked(userId, AccountSignInsRevoked.Cause.DISABLED));
         }
         return user;
     }
@@ -115,8 +114,7 @@ public class UserAccountService {
         user.changePassword(passwordEncoder.encode(oneTimePassword), true, now());
         auditLog.record(AuditEntry.success("user.password.reset").target("user", userId)
                 .detail("username", user.getUsername()));
-        events.publishEvent(new AccountSignInsRevoked(userId, user.getUsername(),
-                AccountSignInsRevoked.Cause.PASSWORD_RESET));
+        events.publishEvent(new AccountSignInsRevoked(userId, AccountSignInsRevoked.Cause.PASSWORD_RESET));
         return oneTimePassword;
     }
 
