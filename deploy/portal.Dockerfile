@@ -32,8 +32,10 @@ COPY --from=build /extracted/application/ ./
 RUN mkdir -p /var/lib/mcp-portal/keys && chown -R portal:portal /var/lib/mcp-portal
 USER portal
 
+# Without PORTAL_ADMIN_PASSWORD the first start writes the admin's one-time password there (owner-only file).
 ENV SERVER_PORT=8080 \
-    PORTAL_KEYS_SIMULATED_DIR=/var/lib/mcp-portal/keys
+    PORTAL_KEYS_SIMULATED_DIR=/var/lib/mcp-portal/keys \
+    PORTAL_ADMIN_PASSWORD_FILE=/var/lib/mcp-portal/initial-admin-password
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
   CMD curl -fsS "http://localhost:${SERVER_PORT}/actuator/health/liveness" || exit 1

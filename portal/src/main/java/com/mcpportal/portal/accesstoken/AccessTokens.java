@@ -11,11 +11,13 @@ import com.mcpportal.portal.apikey.PlaintextKey;
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.security.PortalUserPrincipal;
+import com.mcpportal.portal.user.AccountSignInsRevoked;
 import com.mcpportal.portal.user.UserAccount;
 import com.mcpportal.portal.user.UserAccountRepository;
 import com.mcpportal.portal.web.InvalidInputException;
 import com.mcpportal.portal.web.NotFoundException;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,14 +39,15 @@ class AccessTokens {
     private final UserAccountRepository users;
     private final AccessTokenSettings settings;
     private final AuditLog auditLog;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     AccessTokens(AccessTokenRepository tokens, UserAccountRepository users, AccessTokenSettings settings,
-            AuditLog auditLog) {
+            AuditLog auditLog, Clock clock) {
         this.tokens = tokens;
         this.users = users;
         this.settings = settings;
         this.auditLog = auditLog;
+        this.clock = clock;
     }
 
     AccessTokenSettings settings() {
@@ -106,6 +109,24 @@ class AccessTokens {
                     .detail("publicId", token.getPublicId()).detail("name", token.getName()));
         }
         return AccessTokenView.of(token, now);
+    }
+
+    /**
+     * An administrator reset the user's password: a token made by whoever held the account until then must not work
+     * again once the user picks a new password, so every live token is revoked, in the reset's transaction.
+     */
+    @EventListener
+    void on(AccountSignInsRevoked revoked) {
+        if (revoked.cause() != AccountSignInsRevoked.Cause.PASSWORD_RESET) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<AccessToken> live = tokens.findByUserIdOrderByIdDesc(revoked.userId()).stream()
+                .filter(token -> token.isLive(now)).toList();
+        live.forEach(token -> token.revoke(now));
+        auditLog.recordAll(live.stream().map(token -> AuditEntry.success("access-token.revoked")
+                .target("user", revoked.userId()).detail("publicId", token.getPublicId()).detail("name", token.getName())
+                .detail("reason", revoked.cause().code())).toList());
     }
 
     /**

@@ -53,7 +53,9 @@ class AuditController {
         model.addAttribute("events", page.events().stream()
                 .map(event -> AuditEventView.of(event, scope, request.zone())).toList());
         model.addAttribute("cursorMissing", page.cursorMissing());
-        model.addAttribute("newerLink", page.hasNewer() ? form.link("/audit", Map.of("after", page.newestId())) : null);
+        model.addAttribute("newerLink", !page.hasNewer() ? null : page.events().isEmpty()
+                // Paged past the oldest event: newer ones exist, but no event on this page to page back from.
+                ? form.link("/audit", Map.of()) : form.link("/audit", Map.of("after", page.newestId())));
         model.addAttribute("olderLink", page.hasOlder() ? form.link("/audit", Map.of("before", page.oldestId())) : null);
         model.addAttribute("csvLink", form.link("/audit/export", Map.of("format", "csv")));
         model.addAttribute("jsonLinesLink", form.link("/audit/export", Map.of("format", "jsonl")));

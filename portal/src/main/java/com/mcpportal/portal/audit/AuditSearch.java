@@ -31,7 +31,7 @@ class AuditSearch {
     public AuditPage page(AuditScope scope, AuditFilter filter, AuditCursor cursor, int size) {
         int pageSize = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
         AuditCriteria criteria = AuditCriteria.of(scope, filter);
-        Optional<Instant> cursorTime = cursor == null ? Optional.empty() : timeOf(cursor.id());
+        Optional<Instant> cursorTime = cursor == null ? Optional.empty() : timeOf(scope, cursor.id());
         if (cursor == null || cursorTime.isEmpty()) {
             List<ChainedEvent> rows = fetch(criteria, true, pageSize + 1);
             return new AuditPage(trim(rows, pageSize), false, rows.size() > pageSize, cursor != null);
@@ -90,9 +90,16 @@ class AuditSearch {
                 + criteria.where() + ")", Boolean.class, criteria.values()));
     }
 
-    private Optional<Instant> timeOf(long id) {
-        return jdbc.query("SELECT occurred_at FROM audit_event WHERE id = ?",
-                (rs, n) -> rs.getTimestamp(1).toInstant(), id).stream().findFirst();
+    /**
+     * When the cursor's event happened, if the scope may read it. An event outside the scope is treated like one
+     * that does not exist, so a cursor can neither confirm another team's event nor bracket its time.
+     */
+    private Optional<Instant> timeOf(AuditScope scope, long id) {
+        AuditCriteria readable = AuditCriteria.of(scope, AuditFilter.NONE);
+        List<Object> values = new ArrayList<>(List.of(readable.values()));
+        values.add(id);
+        return jdbc.query("SELECT occurred_at FROM audit_event WHERE " + readable.where() + " AND id = ?",
+                (rs, n) -> rs.getTimestamp(1).toInstant(), values.toArray()).stream().findFirst();
     }
 
     private static List<ChainedEvent> trim(List<ChainedEvent> rows, int size) {

@@ -17,9 +17,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Re-reads the signed-in account on every request, so disabling a user ends their sessions at once (on every
- * portal instance, not only the one where the admin clicked), and a user who must change their password can do
- * nothing else first.
+ * Re-reads the signed-in account on every request, so what an administrator or the user does elsewhere holds at
+ * once, on every portal instance and not only the one where it was clicked: a disabled account's sessions end; a
+ * session signed in before the password was changed or reset (an older credential epoch), or ended from the
+ * account page, ends; and a user who must change their password can do nothing else first.
  */
 class ActiveAccountFilter extends OncePerRequestFilter {
 
@@ -27,9 +28,11 @@ class ActiveAccountFilter extends OncePerRequestFilter {
             AccountController.PASSWORD_PATH, "/logout", "/error");
 
     private final UserAccountRepository users;
+    private final PortalSessions sessions;
 
-    ActiveAccountFilter(UserAccountRepository users) {
+    ActiveAccountFilter(UserAccountRepository users, PortalSessions sessions) {
         this.users = users;
+        this.sessions = sessions;
     }
 
     @Override
@@ -38,13 +41,15 @@ class ActiveAccountFilter extends OncePerRequestFilter {
         Optional<PortalUserPrincipal> principal = CurrentUser.find();
         if (principal.isPresent()) {
             Optional<UserAccount> account = users.findById(principal.get().id());
+            HttpSession session = request.getSession(false);
+            Long sessionId = PortalSessions.idOf(session);
             if (account.isEmpty() || !account.get().isEnabled()) {
-                HttpSession session = request.getSession(false);
-                if (session != null) {
-                    session.invalidate();
-                }
-                SecurityContextHolder.clearContext();
-                response.sendRedirect(request.getContextPath() + "/login?error=" + SignInOutcome.DISABLED.code);
+                signOut(request, response, sessionId, "account-disabled", SignInOutcome.DISABLED);
+                return;
+            }
+            if (account.get().getCredentialEpoch() != principal.get().credentialEpoch()
+                    || (sessionId != null && !sessions.stillOpen(sessionId))) {
+                signOut(request, response, sessionId, "credentials-changed", SignInOutcome.SESSION_ENDED);
                 return;
             }
             String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -55,5 +60,18 @@ class ActiveAccountFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private void signOut(HttpServletRequest request, HttpServletResponse response, Long sessionId, String reason,
+                         SignInOutcome outcome) throws IOException {
+        if (sessionId != null) {
+            sessions.ended(sessionId, reason);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+        response.sendRedirect(request.getContextPath() + "/login?error=" + outcome.code);
     }
 }

@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LoginController {
 
+    private static final int MAX_WAIT_SECONDS = 86_400;
+
     private final SignInSettings settings;
 
     LoginController(SignInSettings settings) {
@@ -16,17 +18,26 @@ class LoginController {
     }
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error,
+    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String wait,
                  @RequestParam(name = "signed-out", required = false) String signedOut, Model model) {
         if (CurrentUser.find().isPresent()) {
             return "redirect:/teams";
         }
         if (error != null) {
-            model.addAttribute("error", SignInOutcome.fromCode(error).message(settings));
+            model.addAttribute("error", SignInOutcome.fromCode(error).message(settings, seconds(wait)));
         }
         if (signedOut != null) {
             model.addAttribute("notice", "You are signed out.");
         }
         return "login";
+    }
+
+    /** The wait the sign-in handler put in the link, if it is a plausible number (it is only text on the page). */
+    private static Integer seconds(String wait) {
+        if (wait == null || !wait.matches("\\d{1,6}")) {
+            return null;
+        }
+        int seconds = Integer.parseInt(wait);
+        return seconds >= 1 && seconds <= MAX_WAIT_SECONDS ? seconds : null;
     }
 }

@@ -24,7 +24,7 @@ class PortalUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         return users.findByUsername(Usernames.normalize(username))
                 .map(user -> new PortalUserPrincipal(user.getId(), user.getUsername(), user.getPasswordHash(),
-                        user.isAdmin(), user.isEnabled()))
+                        user.isAdmin(), user.isEnabled(), user.getCredentialEpoch()))
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
     }
 }

@@ -32,7 +32,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain portalSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-                                       SignInHandlers signInHandlers, UserAccountRepository users) throws Exception {
+                                       SignInHandlers signInHandlers, UserAccountRepository users,
+                                       PortalSessions sessions) throws Exception {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -43,16 +44,17 @@ public class SecurityConfiguration {
                         .successHandler(signInHandlers)
                         .failureHandler(signInHandlers))
                 .logout(logout -> logout.logoutUrl("/logout")
+                        .addLogoutHandler(signInHandlers)
                         .logoutSuccessHandler(signInHandlers)
                         .deleteCookies("PORTAL_SESSION"))
-                .sessionManagement(sessions -> sessions
+                .sessionManagement(management -> management
                         .sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(new PortalAccessDeniedHandler()))
-                .addFilterBefore(new ActiveAccountFilter(users), AuthorizationFilter.class);
+                .addFilterBefore(new ActiveAccountFilter(users, sessions), AuthorizationFilter.class);
         return http.build();
     }
 

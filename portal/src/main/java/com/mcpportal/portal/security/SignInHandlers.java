@@ -13,31 +13,39 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.stereotype.Component;
 
-/** Audits every sign-in, failed sign-in and sign-out, and feeds the lock-out. Passwords are never recorded. */
+/**
+ * Audits every sign-in, failed sign-in and sign-out, feeds the throttle, and records each new session so its owner
+ * can see and end it. Passwords are never recorded.
+ */
 @Component
 class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
-        implements AuthenticationFailureHandler, LogoutSuccessHandler {
+        implements AuthenticationFailureHandler, LogoutHandler, LogoutSuccessHandler {
 
     static final int MAX_AUDITED_USERNAME = 100;
 
     private final AuditLog auditLog;
     private final SignInThrottle throttle;
+    private final PortalSessions sessions;
 
-    SignInHandlers(AuditLog auditLog, SignInThrottle throttle) {
+    SignInHandlers(AuditLog auditLog, SignInThrottle throttle, PortalSessions sessions) {
         this.auditLog = auditLog;
         this.throttle = throttle;
+        this.sessions = sessions;
         setDefaultTargetUrl("/teams");
     }
 
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                         Authentication authentication) throws IOException, ServletException {
-        throttle.reset(authentication.getName());
+        throttle.succeeded(authentication.getName());
+        Long session = authentication.getPrincipal() instanceof PortalUserPrincipal user
+                ? sessions.started(user.id(), request) : null;
         auditLog.record(AuditEntry.success("auth.sign-in").actor(authentication.getName())
-                .target("user", authentication.getName()));
+                .target("user", authentication.getName()).detail("session", session));
         super.onAuthenticationSuccess(request, response, authentication);
     }
 
@@ -48,7 +56,18 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
         String attempted = truncate(request.getParameter("username"));
         auditLog.record(AuditEntry.failure("auth.sign-in").actor("anonymous").target("user", attempted)
                 .detail("username", attempted).detail("reason", outcome.code));
-        response.sendRedirect(request.getContextPath() + "/login?error=" + outcome.code);
+        String wait = failure instanceof SignInThrottledException throttled
+                ? "&wait=" + Math.max(1, (throttled.waitTime().toMillis() + 999) / 1000) : "";
+        response.sendRedirect(request.getContextPath() + "/login?error=" + outcome.code + wait);
+    }
+
+    /** Before the session is invalidated: its row ends too. */
+    @Override
+    public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+        Long session = PortalSessions.idOf(request.getSession(false));
+        if (session != null) {
+            sessions.ended(session, "signed-out");
+        }
     }
 
     @Override

@@ -3,12 +3,13 @@ package com.mcpportal.portal.security;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.AuthenticationException;
 
-/** Why a sign-in failed, as the {@code error} parameter of the login page and the audit detail. */
+/** Why a sign-in failed or a session ended, as the {@code error} parameter of the login page and the audit detail. */
 enum SignInOutcome {
     BAD_CREDENTIALS("bad-credentials"),
-    LOCKED("locked"),
+    THROTTLED("throttled"),
     DISABLED("disabled"),
-    EXPIRED("expired");
+    EXPIRED("expired"),
+    SESSION_ENDED("session-ended");
 
     final String code;
 
@@ -17,8 +18,8 @@ enum SignInOutcome {
     }
 
     static SignInOutcome of(AuthenticationException failure) {
-        if (failure instanceof SignInLockedException) {
-            return LOCKED;
+        if (failure instanceof SignInThrottledException) {
+            return THROTTLED;
         }
         if (failure instanceof DisabledException) {
             return DISABLED;
@@ -35,14 +36,27 @@ enum SignInOutcome {
         return BAD_CREDENTIALS;
     }
 
-    String message(SignInSettings settings) {
+    /** What the login page says; {@code waitSeconds} is how long a throttled sign-in must wait, if known. */
+    String message(SignInSettings settings, Integer waitSeconds) {
         return switch (this) {
-            case BAD_CREDENTIALS -> "Wrong username or password. After " + settings.maxFailures()
-                    + " failed attempts the username is locked for " + settings.lockoutText() + ".";
-            case LOCKED -> "Too many failed sign-ins: this username is locked for " + settings.lockoutText()
-                    + ". Try again later or ask an administrator.";
+            case BAD_CREDENTIALS -> "Wrong username or password. After " + settings.freeFailures()
+                    + " failed attempts, each further attempt has to wait a little longer.";
+            case THROTTLED -> "Too many failed sign-ins for this username or from your address."
+                    + (waitSeconds == null ? " Wait a few minutes." : " Try again in " + waitText(waitSeconds) + ".")
+                    + " A username's delay does not hold up its owner on an address they signed in from before;"
+                    + " an administrator can also lift a delay.";
             case DISABLED -> "This account is disabled. Ask a portal administrator to enable it.";
             case EXPIRED -> "The sign-in form had expired. Please sign in again.";
+            case SESSION_ENDED -> "Your session has ended: the password was changed or reset, or the session was"
+                    + " ended from the account page. Please sign in again.";
         };
+    }
+
+    private static String waitText(int seconds) {
+        if (seconds < 120) {
+            return seconds == 1 ? "1 second" : seconds + " seconds";
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes + " minutes";
     }
 }

@@ -1,5 +1,8 @@
 package com.mcpportal.portal.security;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -9,11 +12,12 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsChecker;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Username and password sign-in with a lock-out: a locked username is refused before its password is checked,
- * and each wrong password counts towards the lock. The account's disabled state is checked only after the
- * password matched, so a stranger cannot probe which accounts are disabled.
+ * Username and password sign-in, throttled ({@link SignInThrottle}): a username or client address that must wait is
+ * refused before its password is checked, and each wrong password counts for both. The account's disabled state is
+ * checked only after the password matched, so a stranger cannot probe which accounts are disabled.
  */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
@@ -36,18 +40,27 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
-        if (throttle.lockedUntil(username).isPresent()) {
-            throw new SignInLockedException("Username locked after repeated failed sign-ins");
+        String address = clientAddress(authentication);
+        Optional<Duration> waiting = throttle.waitBefore(username, address);
+        if (waiting.isPresent()) {
+            throw new SignInThrottledException(waiting.get());
         }
         try {
             return passwords.authenticate(authentication);
         }
         catch (BadCredentialsException wrongPassword) {
-            if (throttle.recordFailure(username)) {
-                throw new SignInLockedException("Username locked after repeated failed sign-ins");
+            throttle.recordFailure(username, address);
+            Optional<Duration> nowWaiting = throttle.waitBefore(username, address);
+            if (nowWaiting.isPresent()) {
+                throw new SignInThrottledException(nowWaiting.get());
             }
             throw wrongPassword;
         }
+    }
+
+    /** What the servlet container reports as the client (see {@link SignInThrottle}); null outside a web request. */
+    private static String clientAddress(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
     }
 
     @Override

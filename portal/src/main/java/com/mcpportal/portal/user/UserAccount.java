@@ -32,6 +32,8 @@ public class UserAccount {
 
     private Instant passwordChangedAt;
 
+    private long credentialEpoch;
+
     @Version
     private long version;
 
@@ -80,10 +82,19 @@ public class UserAccount {
         return passwordChangedAt;
     }
 
+    /**
+     * How many times the password was changed or reset: a session signed in under an older epoch has ended (see
+     * {@code security.ActiveAccountFilter}).
+     */
+    public long getCredentialEpoch() {
+        return credentialEpoch;
+    }
+
     void changePassword(String newHash, boolean mustChangeNext, Instant now) {
         this.passwordHash = newHash;
         this.mustChangePassword = mustChangeNext;
         this.passwordChangedAt = now;
+        this.credentialEpoch++;
     }
 
     void setEnabled(boolean enabled) {

@@ -4,38 +4,48 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.web.InvalidInputException;
 import com.mcpportal.portal.web.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creating, disabling and re-keying user accounts; every change is audited in the same transaction. */
+/**
+ * Creating, disabling and re-keying user accounts; every change is audited in the same transaction. Disabling an
+ * account or resetting its password publishes {@link AccountSignInsRevoked} in that transaction, so its sessions and
+ * access tokens end with it.
+ */
 @Service
 public class UserAccountService {
 
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
     private final AuditLog auditLog;
-    private final Clock clock = Clock.systemUTC();
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    UserAccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, AuditLog auditLog) {
+    UserAccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, AuditLog auditLog,
+                       ApplicationEventPublisher events, Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.auditLog = auditLog;
+        this.events = events;
+        this.clock = clock;
     }
 
     /** A new account and the one-time password to hand over; the password is not stored or shown again. */
     public record CreatedUser(UserAccount user, String oneTimePassword) {
     }
 
-    /** The first administrator; {@code generatedPassword} is null when it came from the configuration. */
-    public record FirstAdmin(String username, String generatedPassword) {
+    /** The first administrator; {@code generated}: its one-time password was generated, not configured. */
+    public record FirstAdmin(String username, boolean generated) {
     }
 
     @Transactional(readOnly = true)
@@ -86,10 +96,17 @@ public class UserAccountService {
         user.setEnabled(enabled);
         auditLog.record(AuditEntry.success(enabled ? "user.enabled" : "user.disabled").target("user", userId)
                 .detail("username", user.getUsername()));
+        if (!enabled) {
+            events.publishEvent(new AccountSignInsRevoked(userId, AccountSignInsRevoked.Cause.DISABLED));
+        }
         return user;
     }
 
-    /** Replaces the password with a new one-time password (for a user who forgot theirs). */
+    /**
+     * Replaces the password with a new one-time password, for a user who forgot theirs or whose account may be in
+     * someone else's hands: every session of the account ends and its access tokens are revoked (see
+     * {@link AccountSignInsRevoked}), so nothing made with the old password works once the user picks a new one.
+     */
     @Transactional
     public String resetPassword(long userId) {
         UserAccount user = get(userId);
@@ -97,10 +114,14 @@ public class UserAccountService {
         user.changePassword(passwordEncoder.encode(oneTimePassword), true, now());
         auditLog.record(AuditEntry.success("user.password.reset").target("user", userId)
                 .detail("username", user.getUsername()));
+        events.publishEvent(new AccountSignInsRevoked(userId, AccountSignInsRevoked.Cause.PASSWORD_RESET));
         return oneTimePassword;
     }
 
-    /** The signed-in user changes their own password; field errors name the form field at fault. */
+    /**
+     * The signed-in user changes their own password; field errors name the form field at fault. The account's
+     * credential epoch moves on, which ends every session signed in before; the caller carries its own session over.
+     */
     @Transactional
     public void changeOwnPassword(long userId, String currentPassword, String newPassword) {
         UserAccount user = get(userId);
@@ -121,11 +142,15 @@ public class UserAccountService {
 
     /**
      * On an empty user table, creates {@code admin}: with the configured password if there is one, else with a
-     * generated one-time password that is returned so the caller can show it once. Several portal instances may
-     * start together on one database; the advisory lock lets only one of them create the account.
+     * generated one-time password handed to {@code handOver} inside the transaction (if that fails, no account is
+     * created and the next start tries again). Either way it must be replaced at the first sign-in: a configured
+     * password has travelled through deployment files and environment variables. Several portal instances may start
+     * together on one database; the advisory lock lets only one of them create the account.
+     *
+     * @throws IllegalStateException the configured password breaks the rules or is a well-known placeholder
      */
     @Transactional
-    public Optional<FirstAdmin> createFirstAdminIfNone(String configuredPassword) {
+    public Optional<FirstAdmin> createFirstAdminIfNone(String configuredPassword, Consumer<String> handOver) {
         users.lockForFirstAdmin();
         if (users.count() > 0) {
             return Optional.empty();
@@ -136,12 +161,15 @@ public class UserAccountService {
                     + Passwords.problemWith(configuredPassword));
         }
         String password = generated ? Passwords.generate() : configuredPassword;
-        UserAccount admin = new UserAccount("admin", passwordEncoder.encode(password), true, generated, now());
+        UserAccount admin = new UserAccount("admin", passwordEncoder.encode(password), true, true, now());
         users.saveAndFlush(admin);
         auditLog.record(AuditEntry.success("user.created").actor(AuditEntry.SYSTEM).target("user", admin.getId())
                 .detail("username", "admin").detail("admin", true)
                 .detail("passwordSource", generated ? "generated" : "PORTAL_ADMIN_PASSWORD"));
-        return Optional.of(new FirstAdmin(admin.getUsername(), generated ? password : null));
+        if (generated) {
+            handOver.accept(password);
+        }
+        return Optional.of(new FirstAdmin(admin.getUsername(), generated));
     }
 
     private Instant now() {

@@ -1,18 +1,14 @@
 package com.mcpportal.portal.apikey;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.Environments;
 import com.mcpportal.portal.security.PortalUserPrincipal;
 import com.mcpportal.portal.support.PortalIntegrationTest;
+import com.mcpportal.portal.support.SecretSearch;
 import com.mcpportal.portal.support.TestData;
 import com.mcpportal.portal.team.Team;
 import com.mcpportal.portal.user.UserAccount;
@@ -40,6 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * A key's plaintext is shown once and kept nowhere: after issuing, rolling, rotating, revealing and revoking keys
  * through the pages (with the portal's and Spring's request logging at DEBUG), neither the captured logs, nor any
  * text, JSON or binary column of any table, nor the published key files contain a key or its secret part.
+ * {@code isolation.SecretLeakIntegrationTests} widens the search to every other secret along a whole journey.
  */
 @PortalIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -109,51 +106,14 @@ class ApiKeyLeakIntegrationTests {
         for (String key : keys) {
             String secret = key.substring(key.lastIndexOf('_') + 1);
             assertThat(output.getAll()).doesNotContain(secret);
-            assertThat(columnsContaining(secret)).as("columns holding the key %s", key).isEmpty();
-            assertThat(filesContaining(secret)).as("key files holding the key %s", key).isEmpty();
+            assertThat(new SecretSearch(jdbc).columnsContaining(secret)).as("columns holding the key %s", key).isEmpty();
+            assertThat(SecretSearch.filesContaining(context.getBean(ApiKeySettings.class).simulatedDir(), secret))
+                    .as("key files holding the key %s", key).isEmpty();
             assertThat(jdbc.queryForObject("SELECT count(*) FROM api_key WHERE sha256 = ?", Integer.class,
                     ApiKeyFormat.sha256Hex(key))).as("only its digest is stored").isEqualTo(1);
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE team_id = ? AND action LIKE 'apikey.%'"
                 + " AND details::text LIKE '%publicId%'", Integer.class, team.getId())).isGreaterThanOrEqualTo(5);
-    }
-
-    /** Every table.column of the portal's schema whose text, JSON or bytes contain the value. */
-    private List<String> columnsContaining(String value) {
-        List<Map<String, Object>> columns = jdbc.queryForList("""
-                SELECT table_name, column_name, data_type FROM information_schema.columns
-                WHERE table_schema = current_schema()
-                  AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'bytea', 'USER-DEFINED')
-                ORDER BY table_name, column_name""");
-        assertThat(columns).extracting(c -> c.get("table_name")).contains("api_key", "audit_event",
-                "api_key_reveal", "environment");
-        List<String> found = new ArrayList<>();
-        for (Map<String, Object> column : columns) {
-            String table = "\"" + column.get("table_name") + "\"";
-            String name = "\"" + column.get("column_name") + "\"";
-            String condition = "bytea".equals(column.get("data_type"))
-                    ? "position(convert_to(?, 'UTF8') in " + name + ") > 0"
-                    : "strpos(" + name + "::text, ?) > 0";
-            Integer hits = jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE " + condition, Integer.class,
-                    value);
-            if (hits != null && hits > 0) {
-                found.add(column.get("table_name") + "." + column.get("column_name"));
-            }
-        }
-        return found;
-    }
-
-    private List<Path> filesContaining(String value) throws IOException {
-        Path directory = context.getBean(ApiKeySettings.class).simulatedDir();
-        try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).filter(file -> {
-                try {
-                    return Files.readString(file).contains(value);
-                } catch (IOException e) {
-                    return false;
-                }
-            }).toList();
-        }
     }
 
     private long idOf(String key) {

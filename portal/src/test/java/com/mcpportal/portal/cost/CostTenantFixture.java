@@ -4,6 +4,7 @@ import com.mcpportal.portal.isolation.TenantFixture;
 import com.mcpportal.portal.isolation.TenantFixtureResult;
 import com.mcpportal.portal.isolation.VictimTeam;
 import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +20,12 @@ public class CostTenantFixture implements TenantFixture {
 
     @Override
     public TenantFixtureResult createIn(VictimTeam victim, ApplicationContext context) {
-        context.getBean(TeamBudgets.class).setBudget(victim.teamId(), new BigDecimal("4321.98"));
+        // An amount no other team has: 4,000.98 plus the team id.
+        BigDecimal budget = new BigDecimal("4000.98").add(BigDecimal.valueOf(victim.teamId()));
+        context.getBean(TeamBudgets.class).setBudget(victim.teamId(), budget);
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-        return new TenantFixtureResult(Map.of(), Set.of("4,321.98", "4321.98"),
+        return new TenantFixtureResult(Map.of(), Set.of(String.format(Locale.US, "%,.2f", budget),
+                budget.toPlainString()),
                 () -> List.of(jdbc.queryForList("SELECT monthly_usd, over_budget, updated_by FROM team_budget"
                         + " WHERE team_id = ?", victim.teamId())));
     }

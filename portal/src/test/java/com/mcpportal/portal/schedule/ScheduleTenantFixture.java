@@ -23,20 +23,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class ScheduleTenantFixture implements TenantFixture {
 
-    private static final LocalDate ENVIRONMENT_HOLIDAY = LocalDate.parse("2031-02-03");
-    private static final LocalDate TEAM_HOLIDAY = LocalDate.parse("2031-04-05");
-
     @Override
     public TenantFixtureResult createIn(VictimTeam victim, ApplicationContext context) {
+        // Dates no other team has: a day per team id, in a year nobody else schedules.
+        LocalDate environmentHoliday = LocalDate.parse("2031-01-01").plusDays(victim.teamId());
+        LocalDate teamHoliday = LocalDate.parse("2041-01-01").plusDays(victim.teamId());
         ScheduleService schedules = context.getBean(ScheduleService.class);
         Schedule weekends = Schedule.weekly(ZoneId.of("Pacific/Chatham"),
                 List.of(ScheduleWindow.of(DayOfWeek.SATURDAY, "09:00", "17:00")));
-        schedules.replaceTeamDefault(victim.teamId(), weekends.withExceptions(List.of(DateException.off(TEAM_HOLIDAY))));
+        schedules.replaceTeamDefault(victim.teamId(), weekends.withExceptions(List.of(DateException.off(teamHoliday))));
         Environment environment = new Environments(context).draft(victim.teamId(), "victim-scheduled");
         schedules.replace(victim.teamId(), environment.getId(),
-                weekends.withExceptions(List.of(DateException.off(ENVIRONMENT_HOLIDAY))));
+                weekends.withExceptions(List.of(DateException.off(environmentHoliday))));
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-        return new TenantFixtureResult(Map.of(), Set.of(ENVIRONMENT_HOLIDAY.toString(), TEAM_HOLIDAY.toString()),
+        return new TenantFixtureResult(Map.of(), Set.of(environmentHoliday.toString(), teamHoliday.toString()),
                 () -> List.of(
                         jdbc.queryForList("SELECT s.environment_id, s.zone, s.windows::text, s.exceptions::text,"
                                 + " s.enabled, s.when_disabled, s.override_state, s.override_until, s.version"

@@ -21,9 +21,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * A controller slice with the portal's real security rules (CSRF, roles, headers, login page) and no database:
- * accounts are stubbed as existing and enabled; the audit log, the lock-out and {@link TeamService} (which the
- * navigation uses on every page; {@code @Autowired} it to stub it) and {@link ApiKeyStatusViews} (the team and
- * environment pages' key flags) are mocks. Mock the controller's other
+ * accounts are stubbed as existing and enabled; the audit log, the sign-in throttle, the session rows and
+ * {@link TeamService} (which the navigation uses on every page; {@code @Autowired} it to stub it) and
+ * {@link ApiKeyStatusViews} (the team and environment pages' key flags) are mocks. Mock the controller's other
  * collaborators with {@code @MockitoBean} in the test and sign in with
  * {@code .with(user(PortalUserPrincipal.of(1, "alice", false)))}.
  */
@@ -33,7 +33,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WebMvcTest
 @Import({SecurityConfiguration.class, SignInHandlers.class, PortalUserDetailsService.class, DisplayFormat.class,
         EnabledAccountsStub.class})
-@MockitoBean(types = {AuditLog.class, SignInThrottle.class, PasswordEncoder.class, TeamService.class})
+@MockitoBean(types = {AuditLog.class, SignInThrottle.class, PortalSessions.class, PasswordEncoder.class,
+        TeamService.class})
 @MockitoBean(name = "apiKeyStatus", types = ApiKeyStatusViews.class)
 @MockitoBean(types = UserAccountRepository.class, reset = MockReset.NONE)
 public @interface PortalWebMvcTest {

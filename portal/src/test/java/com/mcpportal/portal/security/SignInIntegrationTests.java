@@ -12,6 +12,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import static com.mcpportal.portal.security.SignIns.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -22,9 +23,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Signing in through the real login form: audit, lock-out, disabled accounts, first-sign-in password change. */
+/** Signing in through the real login form: audit, delays, disabled accounts, first-sign-in password change. */
 @PortalIntegrationTest
 class SignInIntegrationTests {
 
@@ -72,25 +74,27 @@ class SignInIntegrationTests {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheUsernameEvenForTheRightPassword() throws Exception {
+    void wrongPasswordsPastTheFreeOnesMakeTheUsernameWaitEvenForTheRightPassword() throws Exception {
         UserAccount bob = data.user("bob");
-        for (int attempt = 1; attempt <= 4; attempt++) {
-            mvc.perform(formLogin().user(bob.getUsername()).password("wrong-" + attempt))
+        String guesser = "203.0.113.91";
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            mvc.perform(signIn(bob.getUsername(), "wrong-" + attempt, guesser))
                     .andExpect(redirectedUrl("/login?error=bad-credentials"));
         }
-        mvc.perform(formLogin().user(bob.getUsername()).password("wrong-5"))
-                .andExpect(redirectedUrl("/login?error=locked"));
-        mvc.perform(formLogin().user(bob.getUsername()).password(TestData.PASSWORD))
-                .andExpect(redirectedUrl("/login?error=locked"));
-        mvc.perform(get("/login").param("error", "locked"))
-                .andExpect(content().string(containsString("locked for 15 minutes")));
+        mvc.perform(signIn(bob.getUsername(), "wrong-6", guesser))
+                .andExpect(redirectedUrl("/login?error=throttled&wait=15"));
+        mvc.perform(signIn(bob.getUsername(), TestData.PASSWORD, "192.0.2.91"))
+                .andExpect(redirectedUrlPattern("/login?error=throttled&wait=*"));
+        mvc.perform(get("/login").param("error", "throttled").param("wait", "15"))
+                .andExpect(content().string(containsString("Try again in 15 seconds")));
 
-        // Unknown usernames lock the same way, so the message does not tell which accounts exist.
+        // Unknown usernames wait the same way, so the message does not tell which accounts exist.
         String ghost = TestData.unique("nobody");
         for (int attempt = 1; attempt <= 5; attempt++) {
-            mvc.perform(formLogin().user(ghost).password("x"));
+            mvc.perform(signIn(ghost, "x-" + attempt, "203.0.113.92"))
+                    .andExpect(redirectedUrl("/login?error=bad-credentials"));
         }
-        mvc.perform(formLogin().user(ghost).password("x")).andExpect(redirectedUrl("/login?error=locked"));
+        mvc.perform(signIn(ghost, "x-6", "203.0.113.92")).andExpect(redirectedUrl("/login?error=throttled&wait=15"));
     }
 
     @Test

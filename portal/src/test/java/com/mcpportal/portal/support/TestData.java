@@ -9,11 +9,15 @@ import com.mcpportal.portal.team.TeamService;
 import com.mcpportal.portal.user.UserAccount;
 import com.mcpportal.portal.user.UserAccountService;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.event.EventListener;
 
 /**
  * Creates users and teams through the real services (so they are audited like any other). Names get a unique
- * suffix because test classes share one database.
+ * suffix because test classes share one database. Like an operator at the first sign-in, it replaces the first
+ * admin's configured password ({@link #ADMIN_FIRST_PASSWORD}) with {@link #ADMIN_PASSWORD} once the portal has
+ * started, so tests act as an admin who has done that.
  */
 @TestComponent
 public class TestData {
@@ -21,6 +25,8 @@ public class TestData {
     /** The password every user made here has (the first admin's comes from the test properties). */
     public static final String PASSWORD = "correct-horse-battery";
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    /** {@code portal.admin.password} of the test configuration, which must be changed at the first sign-in. */
+    public static final String ADMIN_FIRST_PASSWORD = "admin-first-password-for-tests";
 
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 100_000);
 
@@ -30,6 +36,13 @@ public class TestData {
     TestData(UserAccountService users, TeamService teams) {
         this.users = users;
         this.teams = teams;
+    }
+
+    /** The first admin's first sign-in: their own password instead of the configured one. */
+    @EventListener(ApplicationReadyEvent.class)
+    void adminChoosesTheirOwnPassword() {
+        users.findByUsername("admin").filter(UserAccount::isMustChangePassword)
+                .ifPresent(admin -> users.changeOwnPassword(admin.getId(), ADMIN_FIRST_PASSWORD, ADMIN_PASSWORD));
     }
 
     /** A unique name with the given prefix, e.g. {@code unique("alice")} gives {@code alice-12345}. */
@@ -58,6 +71,6 @@ public class TestData {
     }
 
     public static PortalUserPrincipal principal(UserAccount user) {
-        return PortalUserPrincipal.of(user.getId(), user.getUsername(), user.isAdmin());
+        return PortalUserPrincipal.of(user.getId(), user.getUsername(), user.isAdmin(), user.getCredentialEpoch());
     }
 }

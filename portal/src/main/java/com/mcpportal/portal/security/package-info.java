@@ -1,0 +1,20 @@
+/**
+ * Signing in and staying signed in: the login form and its throttle ({@code SignInThrottle}), the sessions and their
+ * {@code portal_session} rows ({@code PortalSessions}), the per-request account check that ends sessions
+ * ({@code ActiveAccountFilter}), and the user's own account page with its session list.
+ *
+ * <p>Settings, with their defaults ({@code SignInSettings}):
+ * <ul>
+ *     <li>{@code portal.sign-in.free-failures} (5): failed sign-ins of one username that cost nothing;</li>
+ *     <li>{@code portal.sign-in.address-free-failures} (20): failed sign-ins from one client address, over any
+ *     usernames, that cost nothing;</li>
+ *     <li>{@code portal.sign-in.first-delay} (15s), {@code portal.sign-in.max-delay} (15m): the wait after the first
+ *     failure past the free ones, doubling up to the maximum;</li>
+ *     <li>{@code portal.sign-in.forget-after} (1h): failures are forgotten after this long without a new one.</li>
+ * </ul>
+ * Spring's own settings this package relies on: {@code server.servlet.session.timeout} (8h, an idle session ends)
+ * and, for the client address, {@code server.forward-headers-strategy} ({@code none}; {@code native} behind a proxy)
+ * with {@code server.tomcat.remoteip.internal-proxies} naming that proxy. The first administrator's password
+ * ({@code portal.admin.password}, {@code portal.admin.password-file}) is the {@code user} package's.
+ */
+package com.mcpportal.portal.security;
