@@ -35,6 +35,7 @@ import static org.awaitility.Awaitility.await;
 final class PortalProcess {
 
     static final String ADMIN_PASSWORD = "restart-test-admin-password";
+    private static final String ADMIN_NEW_PASSWORD = "restart-test-admin-own-choice";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -85,6 +86,13 @@ final class PortalProcess {
         HttpResponse<String> signedIn = send(browser, form("/login", Map.of("username", "admin", "password",
                 ADMIN_PASSWORD, "_csrf", hidden(login, "_csrf"))));
         assertThat(signedIn.uri().getPath()).as("signed in").isNotEqualTo("/login");
+        if (signedIn.uri().getPath().equals("/account/password")) {
+            // A configured first password has passed through deployment files: the portal asks for a new one.
+            HttpResponse<String> changed = send(browser, form("/account/password", Map.of("currentPassword",
+                    ADMIN_PASSWORD, "newPassword", ADMIN_NEW_PASSWORD, "confirmPassword", ADMIN_NEW_PASSWORD, "_csrf",
+                    hidden(signedIn.body(), "_csrf"))));
+            assertThat(changed.uri().getPath()).as("first password changed").isNotEqualTo("/account/password");
+        }
         String teams = send(browser, HttpRequest.newBuilder(uri("/teams")).GET().build()).body();
         HttpResponse<String> team = send(browser, form("/teams", Map.of("name", teamName, "_csrf",
                 hidden(teams, "_csrf"))));

@@ -69,6 +69,8 @@ final class RoleMatrix {
             ADMIN         GET    /api/v1/audit-events
             ADMIN         GET    /api/v1/audit-events/export
             ADMIN         GET    /api/v1/audit-events/{eventId}
+            ANY_USER      GET    /api/v1/cloud-accounts
+            ANY_USER      GET    /api/v1/teams
             OWNER         GET    /api/v1/teams/{teamId}/audit-events
             OWNER         GET    /api/v1/teams/{teamId}/audit-events/export
             OWNER         GET    /api/v1/teams/{teamId}/audit-events/{eventId}
