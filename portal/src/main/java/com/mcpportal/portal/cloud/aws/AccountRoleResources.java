@@ -42,14 +42,17 @@ final class AccountRoleResources {
 
     private static String ensureRole(IamClient iam, String name, String description) {
         try {
-            Role role = iam.getRole(r -> r.roleName(name)).role();
-            return role.arn();
+            return arnOf(iam.getRole(r -> r.roleName(name)).role(), name);
         } catch (NoSuchEntityException missing) {
-            return iam.createRole(r -> r.roleName(name).path(PATH).description(description)
+            Role created = iam.createRole(r -> r.roleName(name).path(PATH).description(description)
                     .assumeRolePolicyDocument(TRUST_ECS_TASKS)
-                    .tags(AwsTags.iam(Map.of(EnvironmentRef.TAG_MANAGED_BY, EnvironmentRef.MANAGED_BY))))
-                    .role().arn();
+                    .tags(AwsTags.iam(Map.of(EnvironmentRef.TAG_MANAGED_BY, EnvironmentRef.MANAGED_BY)))).role();
+            return arnOf(created, name);
         }
+    }
+
+    private static String arnOf(Role role, String name) {
+        return AwsAnswers.required(role == null ? null : role.arn(), "iam", "the ARN of the role " + name);
     }
 
     private static String allow(String action, String resource) {

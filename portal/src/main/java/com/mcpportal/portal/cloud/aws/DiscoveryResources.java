@@ -41,7 +41,8 @@ final class DiscoveryResources {
                     .creatorRequestId("ns-" + network.vpcId())
                     .description("mcp-portal environment " + env.environmentId())
                     .tags(AwsTags.cloudMap(env, NAMESPACE))).operationId();
-            return awaitOperation(cloudMap, operationId).operation().targetsAsStrings().get("NAMESPACE");
+            return AwsAnswers.required(awaitOperation(cloudMap, operationId).operation().targetsAsStrings()
+                    .get("NAMESPACE"), "servicediscovery", "the new namespace's id");
         });
         ServiceSummary service = cloudMap.listServicesPaginator(r -> r.filters(f -> f.name("NAMESPACE_ID")
                         .values(namespaceId).condition("EQ"))).stream().flatMap(p -> p.services().stream())
@@ -49,11 +50,11 @@ final class DiscoveryResources {
         if (service != null) {
             return new ServiceDiscovery(namespaceId, namespaceName, service.id(), service.arn());
         }
-        var created = cloudMap.createService(r -> r.name(SERVICE_NAME).namespaceId(namespaceId)
+        var created = AwsAnswers.required(cloudMap.createService(r -> r.name(SERVICE_NAME).namespaceId(namespaceId)
                 .creatorRequestId("svc-" + namespaceId)
                 .dnsConfig(d -> d.routingPolicy("MULTIVALUE").dnsRecords(rec -> rec.type("SRV").ttl(10L)))
                 .healthCheckCustomConfig(h -> h.failureThreshold(1))
-                .tags(AwsTags.cloudMap(env, SERVICE))).service();
+                .tags(AwsTags.cloudMap(env, SERVICE))).service(), "servicediscovery", "the new service");
         return new ServiceDiscovery(namespaceId, namespaceName, created.id(), created.arn());
     }
 
@@ -83,12 +84,15 @@ final class DiscoveryResources {
     private GetOperationResponse awaitOperation(ServiceDiscoveryClient cloudMap, String operationId) {
         GetOperationResponse done = waiter.until("Cloud Map operation " + operationId,
                 () -> cloudMap.getOperation(r -> r.operationId(operationId)),
-                o -> "SUCCESS".equals(o.operation().statusAsString()) || "FAIL".equals(o.operation().statusAsString()),
-                o -> o.operation().statusAsString());
+                o -> "SUCCESS".equals(status(o)) || "FAIL".equals(status(o)), DiscoveryResources::status);
         if ("FAIL".equals(done.operation().statusAsString())) {
             throw new CloudException(CloudErrorKind.FAILED, null, "servicediscovery", done.operation().errorCode(),
                     done.operation().errorMessage(), null);
         }
         return done;
+    }
+
+    private static String status(GetOperationResponse answer) {
+        return answer.operation() == null ? null : answer.operation().statusAsString();
     }
 }

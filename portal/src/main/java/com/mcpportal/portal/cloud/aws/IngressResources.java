@@ -3,6 +3,7 @@ package com.mcpportal.portal.cloud.aws;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -38,9 +39,10 @@ final class IngressResources {
     Ingress ensure(ApiGatewayV2Client apis, EnvironmentRef env, Network network, ServiceDiscovery discovery) {
         String name = env.resourceName();
         VpcLink link = vpcLinks(apis, env, false).stream().findFirst().orElse(null);
-        String linkId = link != null ? link.vpcLinkId()
+        String linkId = AwsAnswers.required(link != null ? link.vpcLinkId()
                 : apis.createVpcLink(r -> r.name(name).subnetIds(network.privateSubnetId())
-                        .securityGroupIds(network.serviceSecurityGroupId()).tags(env.tags(VPC_LINK))).vpcLinkId();
+                        .securityGroupIds(network.serviceSecurityGroupId()).tags(env.tags(VPC_LINK))).vpcLinkId(),
+                "apigateway", "the VPC link's id");
         if (link == null || !"AVAILABLE".equals(link.vpcLinkStatusAsString())) {
             waiter.until("VPC link " + linkId + " available",
                     () -> apis.getVpcLink(r -> r.vpcLinkId(linkId)).vpcLinkStatusAsString(),
@@ -53,11 +55,11 @@ final class IngressResources {
                             .description("MCP server of " + env.team() + "/" + env.name()).tags(env.tags(API)));
                     return Api.builder().apiId(created.apiId()).apiEndpoint(created.apiEndpoint()).build();
                 });
-        String apiId = api.apiId();
+        String apiId = AwsAnswers.required(api.apiId(), "apigateway", "the API's id");
 
         String integrationId = apis.getIntegrations(r -> r.apiId(apiId)).items().stream()
                 .filter(i -> linkId.equals(i.connectionId()) && discovery.serviceArn().equals(i.integrationUri()))
-                .map(Integration::integrationId).findFirst()
+                .map(Integration::integrationId).filter(Objects::nonNull).findFirst()
                 .orElseGet(() -> apis.createIntegration(r -> r.apiId(apiId).integrationType("HTTP_PROXY")
                         .integrationMethod("ANY").connectionType("VPC_LINK").connectionId(linkId)
                         .integrationUri(discovery.serviceArn()).payloadFormatVersion("1.0")).integrationId());
@@ -115,7 +117,8 @@ final class IngressResources {
             var page = apis.getVpcLinks(r -> r.maxResults("100").nextToken(token));
             return new Page<>(page.items(), page.nextToken());
         }).stream().filter(l -> belongs(l.tags(), env, VPC_LINK))
-                .filter(l -> withDying || !List.of("DELETING", "FAILED").contains(l.vpcLinkStatusAsString()))
+                .filter(l -> withDying || !"DELETING".equals(l.vpcLinkStatusAsString())
+                        && !"FAILED".equals(l.vpcLinkStatusAsString()))
                 .toList();
     }
 

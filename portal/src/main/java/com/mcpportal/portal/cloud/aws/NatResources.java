@@ -1,6 +1,7 @@
 package com.mcpportal.portal.cloud.aws;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.mcpportal.portal.cloud.Architecture;
@@ -47,12 +48,12 @@ final class NatResources {
         }
         String eni = instance.networkInterfaces().stream().filter(n -> n.attachment() == null
                         || n.attachment().deviceIndex() == null || n.attachment().deviceIndex() == 0)
-                .map(InstanceNetworkInterface::networkInterfaceId).findFirst()
+                .map(InstanceNetworkInterface::networkInterfaceId).filter(Objects::nonNull).findFirst()
                 .orElseThrow(() -> new CloudException(CloudErrorKind.NOT_FOUND, null, "ec2", null,
                         "NAT instance " + instance.instanceId() + " has no network interface yet", null));
         routePrivateTrafficThrough(ec2, network.privateRouteTableId(), eni);
         return new NatInstance(instance.instanceId(), eni, groupId, instance.imageId(), instance.instanceTypeAsString(),
-                NatState.fromEc2(instance.state().nameAsString()), instance.publicIpAddress());
+                stateOf(instance), instance.publicIpAddress());
     }
 
     NatState start(Ec2Client ec2, EnvironmentRef env) {
@@ -104,13 +105,14 @@ final class NatResources {
     private Instance launch(Ec2Client ec2, SsmClient ssm, EnvironmentRef env, Network network, NatSpec spec,
             String groupId) {
         Architecture architecture = architectureOf(ec2, spec.instanceType());
-        String imageId = ssm.getParameter(r -> r.name(AMI_PARAMETER + architecture.ec2Name())).parameter().value();
+        String imageId = AwsAnswers.required(ssm.getParameter(r -> r.name(AMI_PARAMETER + architecture.ec2Name()))
+                .parameter(), "ssm", "the AMI parameter").value();
         Image image = ec2.describeImages(r -> r.imageIds(imageId)).images().stream().findFirst()
                 .orElseThrow(() -> new CloudException(CloudErrorKind.NOT_FOUND, null, "ec2", null,
                         "AMI " + imageId + " not found", null));
         int imageSize = image.blockDeviceMappings().stream()
-                .filter(m -> m.deviceName().equals(image.rootDeviceName()) && m.ebs() != null)
-                .map(m -> m.ebs().volumeSize()).findFirst().orElse(2);
+                .filter(m -> Objects.equals(m.deviceName(), image.rootDeviceName()) && m.ebs() != null)
+                .map(m -> m.ebs().volumeSize()).filter(Objects::nonNull).findFirst().orElse(2);
         int volumeSize = Math.max(imageSize, spec.minimumRootVolumeGiB());
         return ec2.runInstances(r -> {
             r.imageId(imageId).instanceType(spec.instanceType()).minCount(1).maxCount(1)
@@ -132,20 +134,24 @@ final class NatResources {
                 r.instanceMarketOptions(m -> m.marketType("spot").spotOptions(
                         s -> s.spotInstanceType("persistent").instanceInterruptionBehavior("stop")));
             }
-        }).instances().get(0);
+        }).instances().stream().findFirst().orElseThrow(() -> new CloudException(CloudErrorKind.FAILED, null, "ec2",
+                "IncompleteAnswer", "RunInstances answered without the instance; retry the step", null));
     }
 
     private Architecture architectureOf(Ec2Client ec2, String instanceType) {
         List<String> architectures = ec2.describeInstanceTypes(r -> r.instanceTypesWithStrings(instanceType))
                 .instanceTypes().stream().findFirst()
-                .map(t -> t.processorInfo().supportedArchitecturesAsStrings())
+                .map(t -> t.processorInfo() == null ? List.<String>of()
+                        : t.processorInfo().supportedArchitecturesAsStrings())
                 .orElseThrow(() -> new CloudException(CloudErrorKind.INVALID_REQUEST, null, "ec2", null,
                         "Unknown instance type " + instanceType, null));
         return architectures.contains("arm64") ? Architecture.ARM64 : Architecture.X86_64;
     }
 
     private void routePrivateTrafficThrough(Ec2Client ec2, String routeTableId, String eni) {
-        RouteTable table = ec2.describeRouteTables(r -> r.routeTableIds(routeTableId)).routeTables().get(0);
+        RouteTable table = ec2.describeRouteTables(r -> r.routeTableIds(routeTableId)).routeTables().stream()
+                .findFirst().orElseThrow(() -> new CloudException(CloudErrorKind.NOT_FOUND, null, "ec2", null,
+                        "Route table " + routeTableId + " not found", null));
         NetworkResources.ensureDefaultRoute(ec2, waiter, table, null, eni);
     }
 
@@ -174,7 +180,13 @@ final class NatResources {
                 state -> state == wanted, NatState::name);
     }
 
+    // An answer without a state (or with one newer than this code) reads as pending: not settled yet.
     private static NatState stateOf(Instance instance) {
-        return NatState.fromEc2(instance.state().nameAsString());
+        String name = instance.state() == null ? null : instance.state().nameAsString();
+        try {
+            return name == null ? NatState.PENDING : NatState.fromEc2(name);
+        } catch (IllegalArgumentException unknown) {
+            return NatState.PENDING;
+        }
     }
 }

@@ -22,11 +22,15 @@ final class RegistryResources {
         String name = env.resourceName();
         Repository repository;
         try {
-            repository = ecr.describeRepositories(r -> r.repositoryNames(name)).repositories().get(0);
+            repository = ecr.describeRepositories(r -> r.repositoryNames(name)).repositories().stream().findFirst()
+                    .orElse(null);
         } catch (RepositoryNotFoundException missing) {
-            repository = ecr.createRepository(r -> r.repositoryName(name)
+            repository = null;
+        }
+        if (repository == null) {
+            repository = AwsAnswers.required(ecr.createRepository(r -> r.repositoryName(name)
                     .imageScanningConfiguration(s -> s.scanOnPush(true))
-                    .tags(AwsTags.ecr(env, REPOSITORY))).repository();
+                    .tags(AwsTags.ecr(env, REPOSITORY))).repository(), "ecr", "the new repository");
         }
         if (!KEEP_LAST_FIVE.equals(currentPolicy(ecr, name))) {
             ecr.putLifecyclePolicy(r -> r.repositoryName(name).lifecyclePolicyText(KEEP_LAST_FIVE));

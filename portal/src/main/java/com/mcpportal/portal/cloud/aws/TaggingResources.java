@@ -1,6 +1,7 @@
 package com.mcpportal.portal.cloud.aws;
 
 import java.util.List;
+import java.util.Objects;
 
 import com.mcpportal.portal.cloud.EnvironmentRef;
 import com.mcpportal.portal.cloud.TaggedResource;
@@ -15,6 +16,6 @@ final class TaggingResources {
         return tagging.getResourcesPaginator(r -> r.resourcesPerPage(100)
                         .tagFilters(f -> f.key(EnvironmentRef.TAG_ENVIRONMENT_ID).values(env.environmentId())))
                 .resourceTagMappingList().stream()
-                .map(ResourceTagMapping::resourceARN).map(TaggedResource::of).toList();
+                .map(ResourceTagMapping::resourceARN).filter(Objects::nonNull).map(TaggedResource::of).toList();
     }
 }

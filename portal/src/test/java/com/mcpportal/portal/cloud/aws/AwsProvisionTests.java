@@ -60,8 +60,7 @@ class AwsProvisionTests {
         assertThat(nat.instanceId()).isEqualTo(EmptyAccount.NAT_INSTANCE);
         assertThat(nat.networkInterfaceId()).isEqualTo(EmptyAccount.NAT_ENI);
         assertThat(repository.uri()).isEqualTo("123456789012.dkr.ecr.us-east-1.amazonaws.com/mcp-env1");
-        assertThat(apiKey.arn()).isEqualTo(
-                "arn:aws:ssm:us-east-1:123456789012:parameter/mcp-portal/mcp-env1/elevenlabs-api-key");
+        assertThat(apiKey.name()).isEqualTo("/mcp-portal/mcp-env1/elevenlabs-api-key");
         assertThat(task.arn()).endsWith("task-definition/mcp-env1:1");
         assertThat(service.serviceName()).isEqualTo("mcp-env1");
         assertThat(ingress.mcpUrl()).isEqualTo(EmptyAccount.API_ENDPOINT + "/mcp");
