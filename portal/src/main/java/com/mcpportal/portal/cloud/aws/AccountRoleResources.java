@@ -3,10 +3,13 @@ package com.mcpportal.portal.cloud.aws;
 import java.util.Map;
 
 import com.mcpportal.portal.cloud.AccountRoles;
+import com.mcpportal.portal.cloud.CloudErrorKind;
+import com.mcpportal.portal.cloud.CloudException;
 import com.mcpportal.portal.cloud.CloudProvider;
 import com.mcpportal.portal.cloud.CloudTarget;
 import com.mcpportal.portal.cloud.EnvironmentRef;
 
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Role;
@@ -21,16 +24,43 @@ final class AccountRoleResources {
     static final String PATH = "/mcp-portal/";
     static final String EXECUTION_ROLE = "mcp-portal-task-execution";
     static final String TASK_ROLE = "mcp-portal-task";
+    static final String EXECUTION_POLICY = "AmazonECSTaskExecutionRolePolicy";
+
+    static final String GIVE_ROLES = "The portal could not set up the ECS task roles of this account. Create them"
+            + " yourself (an execution role with the AWS managed policy " + EXECUTION_POLICY + " and"
+            + " ssm:GetParameters on /mcp-portal/*, and a task role with ssm:GetParameter on /mcp-portal/*/"
+            + CloudProvider.KEY_SET_SECRET + ", both trusting ecs-tasks.amazonaws.com) and enter their ARNs on the"
+            + " cloud account (Task execution role ARN, Task role ARN): provisioning then uses them and skips this"
+            + " step.";
 
     private static final String TRUST_ECS_TASKS = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow",\
             "Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
 
+    /**
+     * Both roles, created if missing. Where IAM refuses (the portal may not create roles, or the AWS managed policy
+     * cannot be attached: an SCP, a partition or an emulator without it), no retry can help: the step fails saying
+     * how to go on, by creating the roles yourself and entering their ARNs on the cloud account.
+     */
     AccountRoles ensure(IamClient iam, CloudTarget target) {
+        try {
+            return create(iam, target);
+        } catch (SdkException e) {
+            CloudException refused = AwsErrors.translate(e, null);
+            boolean denied = refused.kind() == CloudErrorKind.ACCESS_DENIED;
+            if (!denied && !AwsErrors.isNotFound(e)) {
+                throw e;
+            }
+            throw new CloudException(denied ? CloudErrorKind.ACCESS_DENIED : CloudErrorKind.FAILED, null, "iam",
+                    refused.errorCode(), refused.providerMessage() + " " + GIVE_ROLES, e);
+        }
+    }
+
+    private AccountRoles create(IamClient iam, CloudTarget target) {
         String partition = partition(target.region());
         String executionArn = ensureRole(iam, EXECUTION_ROLE, "ECS task execution role of mcp-portal environments");
         iam.attachRolePolicy(r -> r.roleName(EXECUTION_ROLE)
-                .policyArn("arn:" + partition + ":iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"));
+                .policyArn("arn:" + partition + ":iam::aws:policy/service-role/" + EXECUTION_POLICY));
         iam.putRolePolicy(r -> r.roleName(EXECUTION_ROLE).policyName("mcp-portal-secrets")
                 .policyDocument(allow("ssm:GetParameters", parameterArn(partition, "/mcp-portal/*"))));
         String taskArn = ensureRole(iam, TASK_ROLE, "ECS task role of mcp-portal MCP servers");
