@@ -96,7 +96,9 @@ public class AwsCloudProvider implements CloudProvider {
 
     @Override
     public NatInstance ensureNatInstance(EnvironmentRef env, Network net, NatSpec spec) {
-        return step("ensure-nat-instance", env, () -> nat.ensure(aws(env).ec2(), aws(env).ssm(), env, net, spec));
+        String launchToken = NatResources.newLaunchToken(); // shared by this run's retries only
+        return step("ensure-nat-instance", env, () -> nat.ensure(aws(env).ec2(), aws(env).ssm(), env, net, spec,
+                launchToken));
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.mcpportal.portal.cloud.aws;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 import com.mcpportal.portal.cloud.Architecture;
 import com.mcpportal.portal.cloud.CloudErrorKind;
@@ -38,9 +39,22 @@ final class NatResources {
         this.securityGroups = new SecurityGroups(waiter);
     }
 
-    NatInstance ensure(Ec2Client ec2, SsmClient ssm, EnvironmentRef env, Network network, NatSpec spec) {
+    /**
+     * A client token for one run of the NAT step. EC2 answers a token it has seen (for at least 24 hours, even
+     * after the instance was terminated) with that launch's instance, so a token is never reused across runs:
+     * a replaced NAT would get the dead one back. Within a run, its retries share it, so a launch whose answer was
+     * lost is returned rather than repeated; across runs (Retry, a resume after a crash) the lookup by tag finds
+     * what an earlier run launched, as the tags are set by the launch itself.
+     */
+    static String newLaunchToken() {
+        return "nat-" + UUID.randomUUID();
+    }
+
+    NatInstance ensure(Ec2Client ec2, SsmClient ssm, EnvironmentRef env, Network network, NatSpec spec,
+            String launchToken) {
         String groupId = securityGroups.ensureNat(ec2, env, network.vpcId(), network.vpcCidr());
-        Instance instance = find(ec2, env).orElseGet(() -> launch(ec2, ssm, env, network, spec, groupId));
+        Instance instance = find(ec2, env).orElseGet(() -> launch(ec2, ssm, env, network, spec, groupId,
+                launchToken));
         if (!Boolean.FALSE.equals(instance.sourceDestCheck())) {
             // A NAT forwards packets that are neither from nor to itself.
             waiter.whileNotFound(() -> ec2.modifyInstanceAttribute(r -> r.instanceId(instance.instanceId())
@@ -103,7 +117,7 @@ final class NatResources {
     }
 
     private Instance launch(Ec2Client ec2, SsmClient ssm, EnvironmentRef env, Network network, NatSpec spec,
-            String groupId) {
+            String groupId, String launchToken) {
         Architecture architecture = architectureOf(ec2, spec.instanceType());
         String imageId = AwsAnswers.required(ssm.getParameter(r -> r.name(AMI_PARAMETER + architecture.ec2Name()))
                 .parameter(), "ssm", "the AMI parameter").value();
@@ -116,8 +130,7 @@ final class NatResources {
         int volumeSize = Math.max(imageSize, spec.minimumRootVolumeGiB());
         return ec2.runInstances(r -> {
             r.imageId(imageId).instanceType(spec.instanceType()).minCount(1).maxCount(1)
-                    // Same token on a retried launch: EC2 returns the first instance instead of a second one.
-                    .clientToken("nat-" + network.vpcId())
+                    .clientToken(launchToken)
                     .userData(NatUserData.encoded(network.vpcCidr()))
                     .networkInterfaces(n -> n.deviceIndex(0).subnetId(network.publicSubnetId()).groups(groupId)
                             .associatePublicIpAddress(true).deleteOnTermination(true))
