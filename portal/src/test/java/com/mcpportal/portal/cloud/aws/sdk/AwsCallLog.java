@@ -21,6 +21,19 @@ public final class AwsCallLog implements ExecutionInterceptor {
 
     private static final List<Call> CALLS = new ArrayList<>();
     private static volatile boolean recording;
+    private static volatile String crashBefore;
+
+    /** What the portal dying looks like to the code running: nothing it catches (an {@link Error}). */
+    public static final class SimulatedCrash extends Error {
+        SimulatedCrash(String call) {
+            super("simulated crash before " + call);
+        }
+    }
+
+    /** The next call of {@code name} (e.g. {@code ec2:ModifyInstanceAttribute}) is never sent: the caller "dies". */
+    public static void crashBefore(String name) {
+        crashBefore = name;
+    }
 
     /** One API call: {@code ec2:RunInstances}, the request the SDK sent, and whether AWS refused it. */
     public record Call(String service, String operation, SdkRequest request, String errorCode) {
@@ -73,6 +86,15 @@ public final class AwsCallLog implements ExecutionInterceptor {
     }
 
     @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        String armed = crashBefore;
+        if (armed != null && armed.equals(name(attributes))) {
+            crashBefore = null;
+            throw new SimulatedCrash(armed);
+        }
+    }
+
+    @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         record(context.request(), attributes, null);
     }
@@ -94,5 +116,10 @@ public final class AwsCallLog implements ExecutionInterceptor {
         synchronized (CALLS) {
             CALLS.add(new Call(service, operation, request, errorCode));
         }
+    }
+
+    private static String name(ExecutionAttributes attributes) {
+        return String.valueOf(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME)).toLowerCase(Locale.ROOT)
+                + ":" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
     }
 }
