@@ -25,7 +25,6 @@ import com.mcpportal.portal.cloud.TaggedResource;
 import com.mcpportal.portal.cloud.aws.fake.AwsFake;
 import com.mcpportal.portal.cloud.aws.fake.Ec2Xml;
 import com.mcpportal.portal.cloud.aws.fake.EmptyAccount;
-import com.mcpportal.portal.cloud.aws.fake.ProvisionedAccount;
 
 /** Tear-down in reverse order; "not found" counts as done, so every delete can run again. */
 class AwsDeprovisionTests {
@@ -311,61 +310,5 @@ class AwsDeprovisionTests {
         fake.answer(json("ecs", "DescribeServices"), jsonError(400, "ClusterNotFoundException", "Cluster not found."));
 
         assertThat(cloud().describe(env)).isEqualTo(new ActualState(NatState.NONE, ServiceCounts.MISSING));
-    }
-
-    @Test
-    void deprovisionsAWholeEnvironmentInReverseOrderLeavingNothingTagged() {
-        ProvisionedAccount.on(fake, "hash");
-        fake.answer(rest("DELETE", "/v2/apis/[^/]+"), restOk(204, ""));
-        fake.answer(rest("DELETE", "/v2/vpclinks/[^/]+"), restOk(202, "{}"));
-        fake.answer(rest("GET", "/v2/vpclinks/[^/]+"), restError(404, "NotFoundException", "Invalid VpcLink"));
-        fake.answer(json("ecs", "DescribeServices"),
-                jsonOk("{\"services\":[{\"serviceName\":\"mcp-env1\",\"status\":\"ACTIVE\",\"desiredCount\":1}]}"),
-                jsonOk("{\"services\":[{\"serviceName\":\"mcp-env1\",\"status\":\"INACTIVE\"}]}"));
-        fake.answer(json("ecs", "DeleteService"), jsonOk("{\"service\":{}}"));
-        fake.answer(json("servicediscovery", "DeleteService"), jsonOk("{}"));
-        fake.answer(json("servicediscovery", "DeleteNamespace"), jsonOk("{\"OperationId\":\"op-del\"}"));
-        fake.answer(json("ecs", "ListTaskDefinitions"), jsonOk("{\"taskDefinitionArns\":[\""
-                + ProvisionedAccount.TASK_DEFINITION_ARN + "\"]}"));
-        for (String action : new String[] {"DeregisterTaskDefinition", "DeleteTaskDefinitions", "DeleteCluster"}) {
-            fake.answer(json("ecs", action), jsonOk("{}"));
-        }
-        fake.answer(ec2("DescribeInstances"),
-                ec2Ok("DescribeInstances", Ec2Xml.reservations(Ec2Xml.instance("i-0nat", "running", false, "e"))),
-                ec2Ok("DescribeInstances", Ec2Xml.reservations(Ec2Xml.instance("i-0nat", "terminated", false, "e"))));
-        fake.answer(ec2("TerminateInstances"), ec2Ok("TerminateInstances",
-                Ec2Xml.stateChange("i-0nat", "shutting-down", "running")));
-        for (String action : new String[] {"DeleteSecurityGroup", "DisassociateRouteTable", "DeleteRouteTable",
-                "DetachInternetGateway", "DeleteInternetGateway", "DeleteSubnet", "DeleteVpc"}) {
-            fake.answer(ec2(action), ec2Ok(action, Ec2Xml.ok()));
-        }
-        fake.answer(json("ecr", "DeleteRepository"), jsonOk("{\"repository\":{}}"));
-        fake.answer(json("logs", "DeleteLogGroup"), jsonOk("{}"));
-        fake.answer(json("ssm", "DeleteParameters"), jsonOk("{\"DeletedParameters\":[]}"));
-
-        cloud().deleteIngress(env);
-        cloud().deleteService(env);
-        cloud().deleteServiceDiscovery(env);
-        cloud().deleteCluster(env);
-        cloud().deleteNatInstance(env);
-        cloud().deleteNetwork(env);
-        cloud().deleteRepository(env);
-        cloud().deleteLogGroup(env);
-        cloud().deleteSecrets(env);
-
-        // The fake has no memory: it still lists the NAT group for the network step, hence three group deletes.
-        assertThat(fake.actions()).filteredOn(a -> a.contains(":Delete") || a.startsWith("apigateway:DELETE")
-                || a.contains(":Deregister") || a.contains(":Terminate") || a.contains(":Detach") || a.contains(":Disassociate"))
-                .containsExactly("apigateway:DELETE /v2/apis/api0env", "apigateway:DELETE /v2/vpclinks/vl0env",
-                        "ecs:DeleteService", "servicediscovery:DeleteService", "servicediscovery:DeleteNamespace",
-                        "ecs:DeregisterTaskDefinition", "ecs:DeleteTaskDefinitions", "ecs:DeleteCluster",
-                        "ec2:TerminateInstances", "ec2:DeleteSecurityGroup",
-                        "ec2:DeleteSecurityGroup", "ec2:DeleteSecurityGroup",
-                        "ec2:DisassociateRouteTable", "ec2:DeleteRouteTable",
-                        "ec2:DisassociateRouteTable", "ec2:DeleteRouteTable",
-                        "ec2:DetachInternetGateway", "ec2:DeleteInternetGateway",
-                        "ec2:DeleteSubnet", "ec2:DeleteSubnet", "ec2:DeleteVpc",
-                        "ecr:DeleteRepository", "logs:DeleteLogGroup", "ssm:DeleteParameters");
-        assertThat(cloud().remainingResources(env)).isEmpty();
     }
 }
