@@ -81,6 +81,13 @@ public final class MotoServer implements BeforeAllCallback {
         start(found.get());
     }
 
+    /** Starts moto outside JUnit (a benchmark's {@code main}); false when no interpreter can import it. */
+    public boolean startIfFound() {
+        Optional<Interpreter> found = interpreter();
+        found.ifPresent(this::start);
+        return found.isPresent();
+    }
+
     /** Where moto answers, e.g. {@code http://127.0.0.1:40123}. */
     public URI endpoint() {
         if (endpoint == null) {
