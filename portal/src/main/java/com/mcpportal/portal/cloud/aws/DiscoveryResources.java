@@ -9,7 +9,9 @@ import com.mcpportal.portal.cloud.Network;
 import com.mcpportal.portal.cloud.ServiceDiscovery;
 
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
+import software.amazon.awssdk.services.servicediscovery.model.FilterCondition;
 import software.amazon.awssdk.services.servicediscovery.model.GetOperationResponse;
+import software.amazon.awssdk.services.servicediscovery.model.NamespaceFilterName;
 import software.amazon.awssdk.services.servicediscovery.model.NamespaceSummary;
 import software.amazon.awssdk.services.servicediscovery.model.ServiceSummary;
 
@@ -35,7 +37,8 @@ final class DiscoveryResources {
 
     ServiceDiscovery ensure(ServiceDiscoveryClient cloudMap, EnvironmentRef env, Network network) {
         String namespaceName = namespaceName(env);
-        String namespaceId = findNamespace(cloudMap, namespaceName).map(NamespaceSummary::id).orElseGet(() -> {
+        Optional<NamespaceSummary> existing = findNamespace(cloudMap, namespaceName);
+        String namespaceId = existing.map(NamespaceSummary::id).orElseGet(() -> {
             // The request id makes a repeated create (after a crash) return the first operation.
             String operationId = cloudMap.createPrivateDnsNamespace(r -> r.name(namespaceName).vpc(network.vpcId())
                     .creatorRequestId("ns-" + network.vpcId())
@@ -44,9 +47,11 @@ final class DiscoveryResources {
             return AwsAnswers.required(awaitOperation(cloudMap, operationId).operation().targetsAsStrings()
                     .get("NAMESPACE"), "servicediscovery", "the new namespace's id");
         });
-        ServiceSummary service = cloudMap.listServicesPaginator(r -> r.filters(f -> f.name("NAMESPACE_ID")
-                        .values(namespaceId).condition("EQ"))).stream().flatMap(p -> p.services().stream())
-                .filter(s -> SERVICE_NAME.equals(s.name())).findFirst().orElse(null);
+        // A namespace made just now has no service; the service's request id covers a create repeated after a crash.
+        ServiceSummary service = existing.isEmpty() ? null : cloudMap.listServicesPaginator(r -> r.filters(f -> f
+                        .name("NAMESPACE_ID").values(namespaceId).condition("EQ"))).stream()
+                .flatMap(p -> p.services().stream()).filter(s -> SERVICE_NAME.equals(s.name())).findFirst()
+                .orElse(null);
         if (service != null) {
             return new ServiceDiscovery(namespaceId, namespaceName, service.id(), service.arn());
         }
@@ -76,9 +81,13 @@ final class DiscoveryResources {
         }
     }
 
+    // By name, so the answer is one page however many environments the account has (the name check stays, for
+    // an endpoint that ignores the filter).
     private static Optional<NamespaceSummary> findNamespace(ServiceDiscoveryClient cloudMap, String name) {
-        return cloudMap.listNamespacesPaginator(r -> r.filters(f -> f.name("TYPE").values("DNS_PRIVATE")
-                .condition("EQ"))).stream().flatMap(p -> p.namespaces().stream()).filter(n -> name.equals(n.name())).findFirst();
+        return cloudMap.listNamespacesPaginator(r -> r.filters(
+                        f -> f.name(NamespaceFilterName.TYPE).values("DNS_PRIVATE").condition(FilterCondition.EQ),
+                        f -> f.name(NamespaceFilterName.NAME).values(name).condition(FilterCondition.EQ))).stream()
+                .flatMap(p -> p.namespaces().stream()).filter(n -> name.equals(n.name())).findFirst();
     }
 
     private GetOperationResponse awaitOperation(ServiceDiscoveryClient cloudMap, String operationId) {

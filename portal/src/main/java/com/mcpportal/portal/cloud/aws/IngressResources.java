@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import com.mcpportal.portal.cloud.EnvironmentRef;
 import com.mcpportal.portal.cloud.Ingress;
@@ -49,15 +50,18 @@ final class IngressResources {
                     "AVAILABLE"::equals, status -> status);
         }
 
-        Api api = apisOf(apis, env).stream().findFirst()
-                .orElseGet(() -> {
-                    var created = apis.createApi(r -> r.name(name).protocolType("HTTP")
-                            .description("MCP server of " + env.team() + "/" + env.name()).tags(env.tags(API)));
-                    return Api.builder().apiId(created.apiId()).apiEndpoint(created.apiEndpoint()).build();
-                });
+        Optional<Api> existing = apisOf(apis, env).stream().findFirst();
+        Api api = existing.orElseGet(() -> {
+            var created = apis.createApi(r -> r.name(name).protocolType("HTTP")
+                    .description("MCP server of " + env.team() + "/" + env.name()).tags(env.tags(API)));
+            return Api.builder().apiId(created.apiId()).apiEndpoint(created.apiEndpoint()).build();
+        });
         String apiId = AwsAnswers.required(api.apiId(), "apigateway", "the API's id");
+        // An API made just now has no integration, route or stage yet: no need to ask for them.
+        boolean fresh = existing.isEmpty();
 
-        String integrationId = apis.getIntegrations(r -> r.apiId(apiId)).items().stream()
+        String integrationId = (fresh ? Stream.<Integration>empty() : apis.getIntegrations(r -> r.apiId(apiId))
+                        .items().stream())
                 .filter(i -> linkId.equals(i.connectionId()) && discovery.serviceArn().equals(i.integrationUri()))
                 .map(Integration::integrationId).filter(Objects::nonNull).findFirst()
                 .orElseGet(() -> apis.createIntegration(r -> r.apiId(apiId).integrationType("HTTP_PROXY")
@@ -65,7 +69,7 @@ final class IngressResources {
                         .integrationUri(discovery.serviceArn()).payloadFormatVersion("1.0")).integrationId());
 
         String target = "integrations/" + integrationId;
-        Optional<Route> route = apis.getRoutes(r -> r.apiId(apiId)).items().stream()
+        Optional<Route> route = fresh ? Optional.empty() : apis.getRoutes(r -> r.apiId(apiId)).items().stream()
                 .filter(r -> ROUTE_KEY.equals(r.routeKey())).findFirst();
         if (route.isEmpty()) {
             apis.createRoute(r -> r.apiId(apiId).routeKey(ROUTE_KEY).target(target));
@@ -73,7 +77,7 @@ final class IngressResources {
             apis.updateRoute(r -> r.apiId(apiId).routeId(route.get().routeId()).target(target));
         }
 
-        boolean staged = apis.getStages(r -> r.apiId(apiId)).items().stream()
+        boolean staged = !fresh && apis.getStages(r -> r.apiId(apiId)).items().stream()
                 .anyMatch(s -> STAGE.equals(s.stageName()));
         if (!staged) {
             apis.createStage(r -> r.apiId(apiId).stageName(STAGE).autoDeploy(true).tags(env.tags("api-stage")));

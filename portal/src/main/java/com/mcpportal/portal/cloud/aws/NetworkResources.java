@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Route;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 
 /** The environment's VPC, subnets, internet gateway and route tables (EC2). */
@@ -50,8 +51,12 @@ final class NetworkResources {
         waiter.whileNotFound(() -> ec2.modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsSupport(on())));
         ec2.modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsHostnames(on()));
 
-        Optional<Subnet> existingPublic = findSubnet(ec2, env, PUBLIC_SUBNET);
-        Optional<Subnet> existingPrivate = findSubnet(ec2, env, PRIVATE_SUBNET);
+        // One lookup for both subnets (and one for both route tables): each is told apart by its component tag.
+        List<Filter> tagged = AwsTags.ec2Filters(env, null);
+        List<Subnet> subnets = ec2.describeSubnets(r -> r.filters(tagged)).subnets();
+        Optional<Subnet> existingPublic = first(ofComponent(subnets, Subnet::tags, PUBLIC_SUBNET), Subnet::subnetId);
+        Optional<Subnet> existingPrivate = first(ofComponent(subnets, Subnet::tags, PRIVATE_SUBNET),
+                Subnet::subnetId);
         String zone = existingPublic.or(() -> existingPrivate).map(Subnet::availabilityZone)
                 .orElseGet(() -> spec.availabilityZone() != null ? spec.availabilityZone() : firstZone(ec2));
         Subnet publicSubnet = existingPublic
@@ -62,9 +67,10 @@ final class NetworkResources {
         String privateSubnetId = AwsAnswers.required(privateSubnet.subnetId(), "ec2", "the private subnet's id");
 
         String gatewayId = ensureInternetGateway(ec2, env, vpcId);
-        RouteTable publicRoutes = ensureRouteTable(ec2, env, vpcId, PUBLIC_ROUTES, publicSubnetId);
+        List<RouteTable> tables = ec2.describeRouteTables(r -> r.filters(tagged)).routeTables();
+        RouteTable publicRoutes = ensureRouteTable(ec2, env, vpcId, tables, PUBLIC_ROUTES, publicSubnetId);
         ensureDefaultRoute(ec2, waiter, publicRoutes, gatewayId, null);
-        RouteTable privateRoutes = ensureRouteTable(ec2, env, vpcId, PRIVATE_ROUTES, privateSubnetId);
+        RouteTable privateRoutes = ensureRouteTable(ec2, env, vpcId, tables, PRIVATE_ROUTES, privateSubnetId);
         String serviceGroup = securityGroups.ensureService(ec2, env, vpcId, vpc.cidrBlock(), spec.containerPort());
         return new Network(vpcId, vpc.cidrBlock(), zone, publicSubnetId, privateSubnetId,
                 gatewayId, publicRoutes.routeTableId(), privateRoutes.routeTableId(), serviceGroup,
@@ -94,9 +100,9 @@ final class NetworkResources {
         }
     }
 
-    private Optional<Subnet> findSubnet(Ec2Client ec2, EnvironmentRef env, String component) {
-        return first(ec2.describeSubnets(r -> r.filters(AwsTags.ec2Filters(env, component))).subnets(),
-                Subnet::subnetId);
+    private static <T> List<T> ofComponent(List<T> found, Function<T, List<Tag>> tags, String component) {
+        return found.stream().filter(resource -> tags.apply(resource).stream().anyMatch(tag ->
+                EnvironmentRef.TAG_COMPONENT.equals(tag.key()) && component.equals(tag.value()))).toList();
     }
 
     private Subnet createSubnet(Ec2Client ec2, EnvironmentRef env, String vpcId, String cidr, String zone,
@@ -128,10 +134,9 @@ final class NetworkResources {
         return gateway.internetGatewayId();
     }
 
-    private RouteTable ensureRouteTable(Ec2Client ec2, EnvironmentRef env, String vpcId, String component,
-            String subnetId) {
-        RouteTable table = first(ec2.describeRouteTables(r -> r.filters(AwsTags.ec2Filters(env, component)))
-                .routeTables(), RouteTable::routeTableId)
+    private RouteTable ensureRouteTable(Ec2Client ec2, EnvironmentRef env, String vpcId, List<RouteTable> tables,
+            String component, String subnetId) {
+        RouteTable table = first(ofComponent(tables, RouteTable::tags, component), RouteTable::routeTableId)
                 .orElseGet(() -> AwsAnswers.required(waiter.whileNotFound(() -> ec2.createRouteTable(r -> r
                         .vpcId(vpcId).tagSpecifications(AwsTags.ec2(ResourceType.ROUTE_TABLE, env, component))))
                         .routeTable(), "ec2", "the new route table"));

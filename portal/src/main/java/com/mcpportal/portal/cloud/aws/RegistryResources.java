@@ -27,12 +27,14 @@ final class RegistryResources {
         } catch (RepositoryNotFoundException missing) {
             repository = null;
         }
-        if (repository == null) {
+        boolean created = repository == null;
+        if (created) {
             repository = AwsAnswers.required(ecr.createRepository(r -> r.repositoryName(name)
                     .imageScanningConfiguration(s -> s.scanOnPush(true))
                     .tags(AwsTags.ecr(env, REPOSITORY))).repository(), "ecr", "the new repository");
         }
-        if (!KEEP_LAST_FIVE.equals(currentPolicy(ecr, name))) {
+        // A repository made just now has no policy: no need to ask.
+        if (created || !KEEP_LAST_FIVE.equals(currentPolicy(ecr, name))) {
             ecr.putLifecyclePolicy(r -> r.repositoryName(name).lifecyclePolicyText(KEEP_LAST_FIVE));
         }
         return new ImageRepository(name, repository.repositoryUri(), repository.repositoryArn());

@@ -75,16 +75,20 @@ final class ServiceResources {
         }
         String what = desiredCount == 0 ? "ECS service " + cluster + " drained"
                 : "ECS service " + cluster + " running " + desiredCount + " healthy task(s)";
-        waiter.until(what, () -> find(ecs, cluster, cluster).orElse(null),
+        Service steady = waiter.until(what, () -> find(ecs, cluster, cluster).orElse(null),
                 s -> s != null && steady(s, desiredCount) && (desiredCount == 0 || healthy(ecs, cluster, desiredCount)),
                 s -> s == null ? "service missing" : describe(s));
-        return counts(ecs, env);
+        return counts(steady);
     }
 
     ServiceCounts counts(EcsClient ecs, EnvironmentRef env) {
         String name = env.resourceName();
-        return find(ecs, name, name).map(s -> new ServiceCounts(s.status(), AwsAnswers.count(s.desiredCount()),
-                AwsAnswers.count(s.runningCount()), AwsAnswers.count(s.pendingCount()))).orElse(ServiceCounts.MISSING);
+        return find(ecs, name, name).map(ServiceResources::counts).orElse(ServiceCounts.MISSING);
+    }
+
+    private static ServiceCounts counts(Service s) {
+        return new ServiceCounts(s.status(), AwsAnswers.count(s.desiredCount()), AwsAnswers.count(s.runningCount()),
+                AwsAnswers.count(s.pendingCount()));
     }
 
     void delete(EcsClient ecs, EnvironmentRef env) {

@@ -45,6 +45,8 @@ class AwsRegistryLogsAndSecretsTests {
         assertThat(rule.get("selection").get("countType").asString()).isEqualTo("imageCountMoreThan");
         assertThat(rule.get("selection").get("countNumber").asInt()).isEqualTo(5);
         assertThat(rule.get("action").get("type").asString()).isEqualTo("expire");
+        assertThat(fake.actions()).as("a new repository has no policy to ask for")
+                .containsExactly("ecr:DescribeRepositories", "ecr:CreateRepository", "ecr:PutLifecyclePolicy");
     }
 
     @Test

@@ -62,11 +62,11 @@ public final class ProvisionedAccount {
 
     private void network() {
         String publicRoutes = Ec2Xml.routeTable(PUBLIC_ROUTES, VPC, Ec2Xml.route("0.0.0.0/0", GATEWAY),
-                Ec2Xml.association("rtbassoc-0a", PUBLIC_ROUTES, PUBLIC_SUBNET));
+                Ec2Xml.association("rtbassoc-0a", PUBLIC_ROUTES, PUBLIC_SUBNET), "public-route-table");
         String privateRoutes = Ec2Xml.routeTable(PRIVATE_ROUTES, VPC, Ec2Xml.route("0.0.0.0/0", NAT_ENI),
-                Ec2Xml.association("rtbassoc-0b", PRIVATE_ROUTES, PRIVATE_SUBNET));
-        String publicSubnet = Ec2Xml.subnet(PUBLIC_SUBNET, VPC, "10.0.0.0/24", "us-east-1a");
-        String privateSubnet = Ec2Xml.subnet(PRIVATE_SUBNET, VPC, "10.0.1.0/24", "us-east-1a");
+                Ec2Xml.association("rtbassoc-0b", PRIVATE_ROUTES, PRIVATE_SUBNET), "private-route-table");
+        String publicSubnet = Ec2Xml.subnet(PUBLIC_SUBNET, VPC, "10.0.0.0/24", "us-east-1a", "public-subnet");
+        String privateSubnet = Ec2Xml.subnet(PRIVATE_SUBNET, VPC, "10.0.1.0/24", "us-east-1a", "private-subnet");
         String serviceGroup = Ec2Xml.securityGroup(SERVICE_GROUP, VPC, "tcp", 8080, "10.0.0.0/16");
         String natGroup = Ec2Xml.securityGroup(NAT_GROUP, VPC, "-1", null, "10.0.0.0/16");
 
