@@ -4,9 +4,6 @@ import static com.mcpportal.portal.cloud.aws.fake.AwsFake.ec2;
 import static com.mcpportal.portal.cloud.aws.fake.AwsFake.ec2Ok;
 import static com.mcpportal.portal.cloud.aws.fake.AwsFake.json;
 import static com.mcpportal.portal.cloud.aws.fake.AwsFake.jsonOk;
-import static com.mcpportal.portal.cloud.aws.fake.AwsFake.rest;
-import static com.mcpportal.portal.cloud.aws.fake.AwsFake.restError;
-import static com.mcpportal.portal.cloud.aws.fake.AwsFake.restOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -164,27 +161,10 @@ class AwsAbsentFieldsTests {
                 "pendingCount":0}}"""));
         fake.answer(ec2("StopInstances"), ec2Ok("StopInstances",
                 Ec2Xml.stateChange(EmptyAccount.NAT_INSTANCE, "stopping", "running")));
-        fake.answer(rest("DELETE", "/v2/apis/[^/]+"), restOk(204, ""));
-        fake.answer(rest("DELETE", "/v2/vpclinks/[^/]+"), restOk(202, "{}"));
-        fake.answer(rest("GET", "/v2/vpclinks/[^/]+"), restError(404, "NotFoundException", "Invalid VpcLink"));
-        fake.answer(json("ecs", "DeleteService"), jsonOk("{\"service\":{\"serviceName\":\"mcp-env1\"}}"));
-        fake.answer(json("servicediscovery", "DeleteService"), jsonOk("{}"));
-        fake.answer(json("servicediscovery", "DeleteNamespace"), jsonOk("{\"OperationId\":\"op-del\"}"));
-        fake.answer(json("ecs", "ListTaskDefinitions"), jsonOk("{\"taskDefinitionArns\":[\""
-                + ProvisionedAccount.TASK_DEFINITION_ARN + "\"]}"));
-        for (String action : new String[] {"DeregisterTaskDefinition", "DeleteTaskDefinitions", "DeleteCluster"}) {
-            fake.answer(json("ecs", action), jsonOk("{}"));
-        }
-        fake.answer(ec2("TerminateInstances"), ec2Ok("TerminateInstances",
-                Ec2Xml.stateChange(EmptyAccount.NAT_INSTANCE, "shutting-down", "running")));
-        for (String action : new String[] {"DeleteSecurityGroup", "DisassociateRouteTable", "DeleteRouteTable",
-                "DetachInternetGateway", "DeleteInternetGateway", "DeleteSubnet", "DeleteVpc"}) {
-            fake.answer(ec2(action), ec2Ok(action, Ec2Xml.ok()));
-        }
+        ProvisionedAccount.acceptsDeletes(fake);
         fake.answer(json("ssm", "DescribeParameters"), jsonOk("""
                 {"Parameters":[{"Name":"/mcp-portal/mcp-env1/elevenlabs-api-key"},\
                 {"Name":"/mcp-portal/mcp-env1/key-set"}]}"""));
-        fake.answer(json("ssm", "DeleteParameters"), jsonOk("{\"DeletedParameters\":[]}"));
         // What the tagging API still lists just after a deprovision: the terminated NAT, the inactive cluster and service.
         fake.answer(json("tagging", "GetResources"), jsonOk("""
                 {"ResourceTagMappingList":[{"ResourceARN":"%s"},{"ResourceARN":"%s"},{"ResourceARN":"%s"}]}"""

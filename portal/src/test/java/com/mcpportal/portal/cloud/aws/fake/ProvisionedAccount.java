@@ -133,6 +133,33 @@ public final class ProvisionedAccount {
         stub(rest("GET", "/v2/apis/[^/]+/stages"), restOk(200, "{\"items\":[{\"stageName\":\"$default\"}]}"));
     }
 
+    /**
+     * Answers every delete call a teardown of the account makes (the resources go away); the lookups a test wants
+     * to change between calls (the service going INACTIVE, the NAT terminated) it stubs itself.
+     */
+    public static void acceptsDeletes(AwsFake fake) {
+        fake.answer(rest("DELETE", "/v2/apis/[^/]+"), restOk(204, ""));
+        fake.answer(rest("DELETE", "/v2/vpclinks/[^/]+"), restOk(202, "{}"));
+        fake.answer(rest("GET", "/v2/vpclinks/[^/]+"), AwsFake.restError(404, "NotFoundException", "Invalid VpcLink"));
+        fake.answer(json("ecs", "DeleteService"), jsonOk("{\"service\":{\"serviceName\":\"mcp-env1\"}}"));
+        fake.answer(json("servicediscovery", "DeleteService"), jsonOk("{}"));
+        fake.answer(json("servicediscovery", "DeleteNamespace"), jsonOk("{\"OperationId\":\"op-del\"}"));
+        fake.answer(json("ecs", "ListTaskDefinitions"), jsonOk("{\"taskDefinitionArns\":[\"" + TASK_DEFINITION_ARN
+                + "\"]}"));
+        for (String action : new String[] {"DeregisterTaskDefinition", "DeleteTaskDefinitions", "DeleteCluster"}) {
+            fake.answer(json("ecs", action), jsonOk("{}"));
+        }
+        fake.answer(ec2("TerminateInstances"), ec2Ok("TerminateInstances",
+                Ec2Xml.stateChange(EmptyAccount.NAT_INSTANCE, "shutting-down", "running")));
+        for (String action : new String[] {"DeleteSecurityGroup", "DisassociateRouteTable", "DeleteRouteTable",
+                "DetachInternetGateway", "DeleteInternetGateway", "DeleteSubnet", "DeleteVpc"}) {
+            fake.answer(ec2(action), ec2Ok(action, Ec2Xml.ok()));
+        }
+        fake.answer(json("ecr", "DeleteRepository"), jsonOk("{\"repository\":{}}"));
+        fake.answer(json("logs", "DeleteLogGroup"), jsonOk("{}"));
+        fake.answer(json("ssm", "DeleteParameters"), jsonOk("{\"DeletedParameters\":[]}"));
+    }
+
     // A lookup by component carries the component's name in its filter; one without is a teardown listing.
     private void ec2Found(String action, String inner, String component) {
         MappingBuilder call = component == null ? ec2(action) : ec2(action).withRequestBody(containing(component));
