@@ -20,8 +20,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import com.mcpportal.portal.cloud.CloudTarget;
@@ -36,8 +37,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 /**
  * moto's server ({@code python3 -m moto.server}, moto 5.2.x), an AWS emulator nobody here wrote, on a free loopback
  * port: one per test JVM, started by the first test class that needs it and stopped when the JVM ends. Use it as
- * {@code @RegisterExtension static final MotoServer moto = MotoServer.shared();}: a class on a machine without moto is
- * skipped with one line saying where moto was looked for.
+ * {@code @RegisterExtension static final MotoServer moto = MotoServer.shared();}: on a machine without moto the
+ * class's tests are reported skipped, with one line saying where moto was looked for.
  *
  * <p>The interpreter is found the way a fresh machine of this kind has it: the {@code moto.python} system property
  * or {@code MOTO_PYTHON} (an explicit choice that cannot import moto fails the tests), then {@code python3} on the
@@ -49,9 +50,10 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * {@code 123456789012}) but one documented test hook: {@code MOTO_ECS_SERVICE_RUNNING=1}, with which a new ECS
  * service reports its one task running and its deployment completed, as ECS does once the task started. moto runs
  * no task, so none ever reports a health status: waits for healthy tasks time out, and the tests say so. Test
- * classes share its state, so each uses a region and environment ids of its own.
+ * classes share its state, so each uses a region of its own, and one environment at a time there: moto ignores
+ * Cloud Map's list filters ({@code ListServices} by namespace answers every service of the region).
  */
-public final class MotoServer implements BeforeAllCallback {
+public final class MotoServer implements ExecutionCondition, BeforeAllCallback {
 
     private static final MotoServer SHARED = new MotoServer();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
@@ -73,12 +75,17 @@ public final class MotoServer implements BeforeAllCallback {
     public record Interpreter(Path python, String motoVersion) {
     }
 
+    /** A test class on a machine without moto is skipped (reported as such) with one line saying where it looked. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return interpreter().isPresent() ? ConditionEvaluationResult.enabled("moto found")
+                : ConditionEvaluationResult.disabled("moto not found (MOTO_PYTHON, python3 on PATH, "
+                        + pyenvRoot().resolve("versions") + "/*/bin/python3): AWS emulator tests skipped");
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        Optional<Interpreter> found = interpreter();
-        Assumptions.assumeTrue(found.isPresent(), "moto not found (MOTO_PYTHON, python3 on PATH, "
-                + pyenvRoot().resolve("versions") + "/*/bin/python3): AWS emulator tests skipped");
-        start(found.get());
+        start(interpreter().orElseThrow());
     }
 
     /** Starts moto outside JUnit (a benchmark's {@code main}); false when no interpreter can import it. */
