@@ -14,10 +14,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 import com.mcpportal.portal.cloud.Architecture;
 import com.mcpportal.portal.cloud.CloudException;
@@ -57,9 +55,6 @@ class AwsAbsentFieldsTests {
     private static final String CLUSTER_ARN = "arn:aws:ecs:us-east-1:123456789012:cluster/mcp-env1";
     private static final String SERVICE_ARN = "arn:aws:ecs:us-east-1:123456789012:service/mcp-env1/mcp-env1";
 
-    @RegisterExtension
-    final AwsFake fake = AwsFake.withEmptyAccount();
-
     private record PortCall(String name, Consumer<CloudProvider> call) {
         @Override
         public String toString() {
@@ -67,8 +62,7 @@ class AwsAbsentFieldsTests {
         }
     }
 
-    static Stream<Arguments> portCalls() {
-        List<PortCall> calls = List.of(
+    private static final List<PortCall> PORT_CALLS = List.of(
                 new PortCall("testConnection", c -> c.testConnection(ENV.target())),
                 new PortCall("ensureAccountRoles", c -> c.ensureAccountRoles(ENV.target())),
                 new PortCall("ensureNetwork", c -> c.ensureNetwork(ENV, NetworkSpec.defaults())),
@@ -97,17 +91,32 @@ class AwsAbsentFieldsTests {
                 new PortCall("deleteNetwork", c -> c.deleteNetwork(ENV)),
                 new PortCall("deleteSecrets", c -> c.deleteSecrets(ENV)),
                 new PortCall("remainingResources", c -> c.remainingResources(ENV)));
-        return Stream.of("fresh account", "provisioned account")
-                .flatMap(account -> calls.stream().map(call -> Arguments.of(account, call)));
+
+    @TestFactory
+    Stream<DynamicTest> anAnswerWithoutAnyOneOfItsFieldsFailsTheStepClearlyOrNotAtAllInAFreshAccount() {
+        return eachPortCall(false);
     }
 
-    @ParameterizedTest(name = "{1} in a {0}")
-    @MethodSource("portCalls")
-    void anAnswerWithoutAnyOneOfItsFieldsFailsTheStepClearlyOrNotAtAll(String account, PortCall portCall) {
-        if (account.startsWith("provisioned")) {
-            provisioned();
+    @TestFactory
+    Stream<DynamicTest> anAnswerWithoutAnyOneOfItsFieldsFailsTheStepClearlyOrNotAtAllInAProvisionedAccount() {
+        return eachPortCall(true);
+    }
+
+    /** One fake account for all the port calls (the answers never change), closed when they have run. */
+    private static Stream<DynamicTest> eachPortCall(boolean provisioned) {
+        AwsFake fake = AwsFake.start();
+        EmptyAccount.on(fake);
+        if (provisioned) {
+            provisioned(fake);
         }
-        CloudProvider cloud = quickProvider();
+        CloudProvider cloud = quickProvider(fake);
+        return PORT_CALLS.stream().map(call -> DynamicTest.dynamicTest(call.name(), () -> {
+            fake.forgetCalls();
+            checkWithoutEachField(fake, cloud, call);
+        })).onClose(fake::close);
+    }
+
+    private static void checkWithoutEachField(AwsFake fake, CloudProvider cloud, PortCall portCall) {
         Set<AbsentFields.Field> fields = AbsentFields.presentIn(() -> outcome(cloud, portCall));
 
         List<String> crashes = new ArrayList<>();
@@ -121,7 +130,7 @@ class AwsAbsentFieldsTests {
         }
 
         assertThat(fake.calls()).as("calls that reached the fake").isNotEmpty();
-        assertThat(crashes).as(portCall.name() + " in a " + account).isEmpty();
+        assertThat(crashes).as(portCall.name()).isEmpty();
     }
 
     /** What the call ended with: null for success, else what it threw. */
@@ -135,7 +144,7 @@ class AwsAbsentFieldsTests {
     }
 
     /** One attempt per call and per step, waits of a few polls: a missing field must not cost seconds here. */
-    private CloudProvider quickProvider() {
+    private static CloudProvider quickProvider(AwsFake fake) {
         AwsSettings settings = new AwsSettings(fake.endpoint(), null, AwsSettings.RetryMode.STANDARD, 1,
                 Duration.ofMillis(1), 1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(5));
         return new AwsCloudProvider(fake.clientFactory(settings), settings, duration -> { });
@@ -149,7 +158,7 @@ class AwsAbsentFieldsTests {
     }
 
     /** The provisioned account, with the answers power and teardown steps meet in it. */
-    private void provisioned() {
+    private static void provisioned(AwsFake fake) {
         ProvisionedAccount.on(fake, "spec-hash");
         fake.answer(json("ecs", "ListTasks"), jsonOk("{\"taskArns\":[\"arn:aws:ecs:us-east-1:123456789012:task/"
                 + "mcp-env1/t1\"]}"));

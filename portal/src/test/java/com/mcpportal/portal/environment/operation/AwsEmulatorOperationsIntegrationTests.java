@@ -1,6 +1,7 @@
 package com.mcpportal.portal.environment.operation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -170,6 +171,6 @@ class AwsEmulatorOperationsIntegrationTests {
         assertThat(EnvironmentInventory.of(aws, ref)).isEqualTo(EnvironmentInventory.nothing());
         assertThat(operations.latest(environment.getId()).orElseThrow().steps())
                 .extracting(OperationView.StepView::name, OperationView.StepView::detail)
-                .contains(org.assertj.core.groups.Tuple.tuple("check-remaining", "none left"));
+                .contains(tuple("check-remaining", "none left"));
     }
 }
