@@ -46,10 +46,6 @@ public final class AwsCallLog implements ExecutionInterceptor {
         public <T extends SdkRequest> T request(Class<T> type) {
             return type.cast(request);
         }
-
-        public boolean failed() {
-            return errorCode != null;
-        }
     }
 
     /** Records the calls made while {@code body} runs. */
@@ -79,10 +75,6 @@ public final class AwsCallLog implements ExecutionInterceptor {
 
     /** What a recorded body returned, and the calls it made. */
     public record Recorded<T>(T result, List<Call> calls) {
-
-        public List<String> names() {
-            return calls.stream().map(Call::name).toList();
-        }
     }
 
     @Override
