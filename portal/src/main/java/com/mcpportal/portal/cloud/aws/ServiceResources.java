@@ -39,7 +39,7 @@ final class ServiceResources {
             service = null;
         }
         if (service == null) {
-            service = created(ecs.createService(r -> r.cluster(spec.clusterName()).serviceName(name)
+            service = inAnswer(ecs.createService(r -> r.cluster(spec.clusterName()).serviceName(name)
                     .taskDefinition(spec.taskDefinition().arn()).desiredCount(spec.desiredCount())
                     .capacityProviderStrategy(capacity)
                     .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(spec.network().privateSubnetId())
@@ -55,7 +55,7 @@ final class ServiceResources {
                     .noneMatch(c -> capacity.capacityProvider().equals(c.capacityProvider()));
             if (newDefinition || newCapacity) {
                 // Changing the capacity provider needs a new deployment; the desired count stays as it is.
-                service = created(ecs.updateService(r -> r.cluster(spec.clusterName()).service(name)
+                service = inAnswer(ecs.updateService(r -> r.cluster(spec.clusterName()).service(name)
                         .taskDefinition(spec.taskDefinition().arn()).capacityProviderStrategy(capacity)
                         .forceNewDeployment(newCapacity)).service());
             }
@@ -131,7 +131,7 @@ final class ServiceResources {
                 + s.pendingCount() + ", deployments " + s.deployments().size();
     }
 
-    private static Service created(Service service) {
+    private static Service inAnswer(Service service) {
         return AwsAnswers.required(service, "ecs", "the service");
     }
 
