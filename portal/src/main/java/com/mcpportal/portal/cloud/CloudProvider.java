@@ -113,6 +113,9 @@ public interface CloudProvider {
 
     void deleteSecrets(EnvironmentRef env);
 
-    /** Resources still tagged with the environment's id; empty after a complete deprovision. */
+    /**
+     * Resources tagged with the environment's id that still exist, each confirmed with its own service (a tag
+     * listing keeps deleted resources for a while, e.g. terminated instances); empty after a complete deprovision.
+     */
     List<TaggedResource> remainingResources(EnvironmentRef env);
 }

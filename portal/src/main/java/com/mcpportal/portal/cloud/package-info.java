@@ -12,7 +12,11 @@
  * tags {@code mcp-portal:environment-id}, {@code mcp-portal:team}, {@code mcp-portal:managed-by},
  * {@code mcp-portal:component} and {@code Name}; ECR, Logs, ECS and Cloud Map resources are named
  * {@code mcp-<environment id>}. Each step looks its resource up by those tags or that name before
- * creating it, so a repeated or resumed step creates nothing twice.
+ * creating it, so a repeated or resumed step creates nothing twice (the NAT instance's launch also carries a client
+ * token of its run, shared by that run's retries only: EC2 would answer a reused token with the instance it once
+ * launched, even a terminated one). Every field of an AWS answer is optional: one a step cannot do without fails
+ * the step with a message naming it, never with an internal error. {@code remainingResources} confirms each ARN
+ * the Resource Groups Tagging API lists with its own service, as that listing keeps deleted resources for a while.
  *
  * <h2>Configuration: {@code portal.aws.*}</h2>
  * All optional; with none set the adapter uses the real AWS endpoints and the default credentials
@@ -22,7 +26,9 @@
  * <caption>portal.aws properties</caption>
  * <tr><th>property</th><th>default</th><th>meaning</th></tr>
  * <tr><td>{@code portal.aws.endpoint-override}</td><td>none</td><td>one endpoint for every service, e.g.
- *     {@code http://localhost:4566} for LocalStack</td></tr>
+ *     {@code http://localhost:5000} for moto's server ({@code python3 -m moto.server -p 5000}), against which the
+ *     portal's emulator tests run the adapter; moto has no AWS managed IAM policies (give the cloud account its
+ *     task role ARNs) and runs no containers (waits for a healthy task time out)</td></tr>
  * <tr><td>{@code portal.aws.endpoints.<service>}</td><td>none</td><td>per-service endpoint, wins over the
  *     global one; services: {@code sts iam ec2 ecs ecr logs ssm apigateway servicediscovery tagging pricing cloudwatch}
  *     ({@code portal.pricing.endpoint-override} wins for the Pricing API, see {@code cost.PricingSettings})</td></tr>

@@ -53,7 +53,7 @@ public class AwsCloudProvider implements CloudProvider {
     private final DiscoveryResources discovery;
     private final ServiceResources services;
     private final IngressResources ingress;
-    private final TaggingResources tagging = new TaggingResources();
+    private final RemainingResources remaining = new RemainingResources();
     private final AccountRoleResources roles = new AccountRoleResources();
 
     public AwsCloudProvider(AwsClientFactory clients, AwsSettings settings, StepRetry.Sleeper sleeper) {
@@ -98,7 +98,9 @@ public class AwsCloudProvider implements CloudProvider {
 
     @Override
     public NatInstance ensureNatInstance(EnvironmentRef env, Network net, NatSpec spec) {
-        return step("ensure-nat-instance", env, () -> nat.ensure(aws(env).ec2(), aws(env).ssm(), env, net, spec));
+        String launchToken = NatResources.newLaunchToken(); // shared by this run's retries only
+        return step("ensure-nat-instance", env, () -> nat.ensure(aws(env).ec2(), aws(env).ssm(), env, net, spec,
+                launchToken));
     }
 
     @Override
@@ -209,7 +211,7 @@ public class AwsCloudProvider implements CloudProvider {
 
     @Override
     public List<TaggedResource> remainingResources(EnvironmentRef env) {
-        return step("list-remaining-resources", env, () -> tagging.remaining(aws(env).tagging(), env));
+        return step("list-remaining-resources", env, () -> remaining.remaining(aws(env), env));
     }
 
     private AwsClients aws(EnvironmentRef env) {

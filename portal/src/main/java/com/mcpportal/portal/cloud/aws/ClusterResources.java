@@ -60,8 +60,9 @@ final class ClusterResources {
         }
         List<Tag> tags = new ArrayList<>(AwsTags.ecs(env, TASK_DEFINITION));
         tags.add(Tag.builder().key(TAG_SPEC_HASH).value(fingerprint).build());
-        TaskDefinition registered = ecs.registerTaskDefinition(request.toBuilder().tags(tags).build()).taskDefinition();
-        return new TaskDefinitionRef(registered.taskDefinitionArn(), registered.family(), registered.revision());
+        TaskDefinition registered = AwsAnswers.required(ecs.registerTaskDefinition(request.toBuilder().tags(tags)
+                .build()).taskDefinition(), "ecs", "the registered task definition");
+        return ref(registered);
     }
 
     void delete(EcsClient ecs, EnvironmentRef env) {
@@ -133,9 +134,16 @@ final class ClusterResources {
         }
         boolean same = latest.tags().stream()
                 .anyMatch(t -> TAG_SPEC_HASH.equals(t.key()) && fingerprint.equals(t.value()));
+        // Without the revision in the answer there is nothing to reuse: registering again is harmless.
         TaskDefinition definition = latest.taskDefinition();
-        return same ? new TaskDefinitionRef(definition.taskDefinitionArn(), definition.family(), definition.revision())
-                : null;
+        return same && definition != null && definition.revision() != null && definition.taskDefinitionArn() != null
+                ? ref(definition) : null;
+    }
+
+    private static TaskDefinitionRef ref(TaskDefinition definition) {
+        return new TaskDefinitionRef(AwsAnswers.required(definition.taskDefinitionArn(), "ecs",
+                "the task definition's ARN"), definition.family(), AwsAnswers.required(definition.revision(), "ecs",
+                "the task definition's revision"));
     }
 
     private static List<String> revisions(EcsClient ecs, String family, TaskDefinitionStatus status) {

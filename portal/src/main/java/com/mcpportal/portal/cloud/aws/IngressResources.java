@@ -3,8 +3,10 @@ package com.mcpportal.portal.cloud.aws;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import com.mcpportal.portal.cloud.EnvironmentRef;
 import com.mcpportal.portal.cloud.Ingress;
@@ -38,32 +40,36 @@ final class IngressResources {
     Ingress ensure(ApiGatewayV2Client apis, EnvironmentRef env, Network network, ServiceDiscovery discovery) {
         String name = env.resourceName();
         VpcLink link = vpcLinks(apis, env, false).stream().findFirst().orElse(null);
-        String linkId = link != null ? link.vpcLinkId()
+        String linkId = AwsAnswers.required(link != null ? link.vpcLinkId()
                 : apis.createVpcLink(r -> r.name(name).subnetIds(network.privateSubnetId())
-                        .securityGroupIds(network.serviceSecurityGroupId()).tags(env.tags(VPC_LINK))).vpcLinkId();
+                        .securityGroupIds(network.serviceSecurityGroupId()).tags(env.tags(VPC_LINK))).vpcLinkId(),
+                "apigateway", "the VPC link's id");
         if (link == null || !"AVAILABLE".equals(link.vpcLinkStatusAsString())) {
             waiter.until("VPC link " + linkId + " available",
                     () -> apis.getVpcLink(r -> r.vpcLinkId(linkId)).vpcLinkStatusAsString(),
                     "AVAILABLE"::equals, status -> status);
         }
 
-        Api api = apisOf(apis, env).stream().findFirst()
-                .orElseGet(() -> {
-                    var created = apis.createApi(r -> r.name(name).protocolType("HTTP")
-                            .description("MCP server of " + env.team() + "/" + env.name()).tags(env.tags(API)));
-                    return Api.builder().apiId(created.apiId()).apiEndpoint(created.apiEndpoint()).build();
-                });
-        String apiId = api.apiId();
+        Optional<Api> existing = apisOf(apis, env).stream().findFirst();
+        Api api = existing.orElseGet(() -> {
+            var created = apis.createApi(r -> r.name(name).protocolType("HTTP")
+                    .description("MCP server of " + env.team() + "/" + env.name()).tags(env.tags(API)));
+            return Api.builder().apiId(created.apiId()).apiEndpoint(created.apiEndpoint()).build();
+        });
+        String apiId = AwsAnswers.required(api.apiId(), "apigateway", "the API's id");
+        // An API made just now has no integration, route or stage yet: no need to ask for them.
+        boolean fresh = existing.isEmpty();
 
-        String integrationId = apis.getIntegrations(r -> r.apiId(apiId)).items().stream()
+        String integrationId = (fresh ? Stream.<Integration>empty() : apis.getIntegrations(r -> r.apiId(apiId))
+                        .items().stream())
                 .filter(i -> linkId.equals(i.connectionId()) && discovery.serviceArn().equals(i.integrationUri()))
-                .map(Integration::integrationId).findFirst()
+                .map(Integration::integrationId).filter(Objects::nonNull).findFirst()
                 .orElseGet(() -> apis.createIntegration(r -> r.apiId(apiId).integrationType("HTTP_PROXY")
                         .integrationMethod("ANY").connectionType("VPC_LINK").connectionId(linkId)
                         .integrationUri(discovery.serviceArn()).payloadFormatVersion("1.0")).integrationId());
 
         String target = "integrations/" + integrationId;
-        Optional<Route> route = apis.getRoutes(r -> r.apiId(apiId)).items().stream()
+        Optional<Route> route = fresh ? Optional.empty() : apis.getRoutes(r -> r.apiId(apiId)).items().stream()
                 .filter(r -> ROUTE_KEY.equals(r.routeKey())).findFirst();
         if (route.isEmpty()) {
             apis.createRoute(r -> r.apiId(apiId).routeKey(ROUTE_KEY).target(target));
@@ -71,7 +77,7 @@ final class IngressResources {
             apis.updateRoute(r -> r.apiId(apiId).routeId(route.get().routeId()).target(target));
         }
 
-        boolean staged = apis.getStages(r -> r.apiId(apiId)).items().stream()
+        boolean staged = !fresh && apis.getStages(r -> r.apiId(apiId)).items().stream()
                 .anyMatch(s -> STAGE.equals(s.stageName()));
         if (!staged) {
             apis.createStage(r -> r.apiId(apiId).stageName(STAGE).autoDeploy(true).tags(env.tags("api-stage")));
@@ -115,7 +121,8 @@ final class IngressResources {
             var page = apis.getVpcLinks(r -> r.maxResults("100").nextToken(token));
             return new Page<>(page.items(), page.nextToken());
         }).stream().filter(l -> belongs(l.tags(), env, VPC_LINK))
-                .filter(l -> withDying || !List.of("DELETING", "FAILED").contains(l.vpcLinkStatusAsString()))
+                .filter(l -> withDying || !"DELETING".equals(l.vpcLinkStatusAsString())
+                        && !"FAILED".equals(l.vpcLinkStatusAsString()))
                 .toList();
     }
 

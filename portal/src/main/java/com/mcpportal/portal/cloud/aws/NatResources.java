@@ -1,7 +1,9 @@
 package com.mcpportal.portal.cloud.aws;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 import com.mcpportal.portal.cloud.Architecture;
 import com.mcpportal.portal.cloud.CloudErrorKind;
@@ -37,9 +39,22 @@ final class NatResources {
         this.securityGroups = new SecurityGroups(waiter);
     }
 
-    NatInstance ensure(Ec2Client ec2, SsmClient ssm, EnvironmentRef env, Network network, NatSpec spec) {
+    /**
+     * A client token for one run of the NAT step. EC2 answers a token it has seen (for at least 24 hours, even
+     * after the instance was terminated) with that launch's instance, so a token is never reused across runs:
+     * a replaced NAT would get the dead one back. Within a run, its retries share it, so a launch whose answer was
+     * lost is returned rather than repeated; across runs (Retry, a resume after a crash) the lookup by tag finds
+     * what an earlier run launched, as the tags are set by the launch itself.
+     */
+    static String newLaunchToken() {
+        return "nat-" + UUID.randomUUID();
+    }
+
+    NatInstance ensure(Ec2Client ec2, SsmClient ssm, EnvironmentRef env, Network network, NatSpec spec,
+            String launchToken) {
         String groupId = securityGroups.ensureNat(ec2, env, network.vpcId(), network.vpcCidr());
-        Instance instance = find(ec2, env).orElseGet(() -> launch(ec2, ssm, env, network, spec, groupId));
+        Instance instance = find(ec2, env).orElseGet(() -> launch(ec2, ssm, env, network, spec, groupId,
+                launchToken));
         if (!Boolean.FALSE.equals(instance.sourceDestCheck())) {
             // A NAT forwards packets that are neither from nor to itself.
             waiter.whileNotFound(() -> ec2.modifyInstanceAttribute(r -> r.instanceId(instance.instanceId())
@@ -47,12 +62,12 @@ final class NatResources {
         }
         String eni = instance.networkInterfaces().stream().filter(n -> n.attachment() == null
                         || n.attachment().deviceIndex() == null || n.attachment().deviceIndex() == 0)
-                .map(InstanceNetworkInterface::networkInterfaceId).findFirst()
+                .map(InstanceNetworkInterface::networkInterfaceId).filter(Objects::nonNull).findFirst()
                 .orElseThrow(() -> new CloudException(CloudErrorKind.NOT_FOUND, null, "ec2", null,
                         "NAT instance " + instance.instanceId() + " has no network interface yet", null));
         routePrivateTrafficThrough(ec2, network.privateRouteTableId(), eni);
         return new NatInstance(instance.instanceId(), eni, groupId, instance.imageId(), instance.instanceTypeAsString(),
-                NatState.fromEc2(instance.state().nameAsString()), instance.publicIpAddress());
+                stateOf(instance), instance.publicIpAddress());
     }
 
     NatState start(Ec2Client ec2, EnvironmentRef env) {
@@ -102,20 +117,20 @@ final class NatResources {
     }
 
     private Instance launch(Ec2Client ec2, SsmClient ssm, EnvironmentRef env, Network network, NatSpec spec,
-            String groupId) {
+            String groupId, String launchToken) {
         Architecture architecture = architectureOf(ec2, spec.instanceType());
-        String imageId = ssm.getParameter(r -> r.name(AMI_PARAMETER + architecture.ec2Name())).parameter().value();
+        String imageId = AwsAnswers.required(ssm.getParameter(r -> r.name(AMI_PARAMETER + architecture.ec2Name()))
+                .parameter(), "ssm", "the AMI parameter").value();
         Image image = ec2.describeImages(r -> r.imageIds(imageId)).images().stream().findFirst()
                 .orElseThrow(() -> new CloudException(CloudErrorKind.NOT_FOUND, null, "ec2", null,
                         "AMI " + imageId + " not found", null));
         int imageSize = image.blockDeviceMappings().stream()
-                .filter(m -> m.deviceName().equals(image.rootDeviceName()) && m.ebs() != null)
-                .map(m -> m.ebs().volumeSize()).findFirst().orElse(2);
+                .filter(m -> Objects.equals(m.deviceName(), image.rootDeviceName()) && m.ebs() != null)
+                .map(m -> m.ebs().volumeSize()).filter(Objects::nonNull).findFirst().orElse(2);
         int volumeSize = Math.max(imageSize, spec.minimumRootVolumeGiB());
         return ec2.runInstances(r -> {
             r.imageId(imageId).instanceType(spec.instanceType()).minCount(1).maxCount(1)
-                    // Same token on a retried launch: EC2 returns the first instance instead of a second one.
-                    .clientToken("nat-" + network.vpcId())
+                    .clientToken(launchToken)
                     .userData(NatUserData.encoded(network.vpcCidr()))
                     .networkInterfaces(n -> n.deviceIndex(0).subnetId(network.publicSubnetId()).groups(groupId)
                             .associatePublicIpAddress(true).deleteOnTermination(true))
@@ -132,20 +147,24 @@ final class NatResources {
                 r.instanceMarketOptions(m -> m.marketType("spot").spotOptions(
                         s -> s.spotInstanceType("persistent").instanceInterruptionBehavior("stop")));
             }
-        }).instances().get(0);
+        }).instances().stream().findFirst().orElseThrow(() -> new CloudException(CloudErrorKind.FAILED, null, "ec2",
+                "IncompleteAnswer", "RunInstances answered without the instance; retry the step", null));
     }
 
     private Architecture architectureOf(Ec2Client ec2, String instanceType) {
         List<String> architectures = ec2.describeInstanceTypes(r -> r.instanceTypesWithStrings(instanceType))
                 .instanceTypes().stream().findFirst()
-                .map(t -> t.processorInfo().supportedArchitecturesAsStrings())
+                .map(t -> t.processorInfo() == null ? List.<String>of()
+                        : t.processorInfo().supportedArchitecturesAsStrings())
                 .orElseThrow(() -> new CloudException(CloudErrorKind.INVALID_REQUEST, null, "ec2", null,
                         "Unknown instance type " + instanceType, null));
         return architectures.contains("arm64") ? Architecture.ARM64 : Architecture.X86_64;
     }
 
     private void routePrivateTrafficThrough(Ec2Client ec2, String routeTableId, String eni) {
-        RouteTable table = ec2.describeRouteTables(r -> r.routeTableIds(routeTableId)).routeTables().get(0);
+        RouteTable table = ec2.describeRouteTables(r -> r.routeTableIds(routeTableId)).routeTables().stream()
+                .findFirst().orElseThrow(() -> new CloudException(CloudErrorKind.NOT_FOUND, null, "ec2", null,
+                        "Route table " + routeTableId + " not found", null));
         NetworkResources.ensureDefaultRoute(ec2, waiter, table, null, eni);
     }
 
@@ -174,7 +193,13 @@ final class NatResources {
                 state -> state == wanted, NatState::name);
     }
 
+    // An answer without a state (or with one newer than this code) reads as pending: not settled yet.
     private static NatState stateOf(Instance instance) {
-        return NatState.fromEc2(instance.state().nameAsString());
+        String name = instance.state() == null ? null : instance.state().nameAsString();
+        try {
+            return name == null ? NatState.PENDING : NatState.fromEc2(name);
+        } catch (IllegalArgumentException unknown) {
+            return NatState.PENDING;
+        }
     }
 }

@@ -2,6 +2,7 @@ package com.mcpportal.portal.cloud.aws;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Route;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 
 /** The environment's VPC, subnets, internet gateway and route tables (EC2). */
@@ -44,26 +46,33 @@ final class NetworkResources {
         Vpc vpc = first(ec2.describeVpcs(r -> r.filters(AwsTags.ec2Filters(env, VPC))).vpcs(), Vpc::vpcId)
                 .orElseGet(() -> ec2.createVpc(r -> r.cidrBlock(spec.vpcCidr())
                         .tagSpecifications(AwsTags.ec2(ResourceType.VPC, env, VPC))).vpc());
+        String vpcId = AwsAnswers.required(vpc == null ? null : vpc.vpcId(), "ec2", "the VPC id");
         // Both are needed for Cloud Map private DNS; setting them again is harmless and heals a crash mid-step.
-        waiter.whileNotFound(() -> ec2.modifyVpcAttribute(r -> r.vpcId(vpc.vpcId()).enableDnsSupport(on())));
-        ec2.modifyVpcAttribute(r -> r.vpcId(vpc.vpcId()).enableDnsHostnames(on()));
+        waiter.whileNotFound(() -> ec2.modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsSupport(on())));
+        ec2.modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsHostnames(on()));
 
-        Optional<Subnet> existingPublic = findSubnet(ec2, env, PUBLIC_SUBNET);
-        Optional<Subnet> existingPrivate = findSubnet(ec2, env, PRIVATE_SUBNET);
+        // One lookup for both subnets (and one for both route tables): each is told apart by its component tag.
+        List<Filter> tagged = AwsTags.ec2Filters(env, null);
+        List<Subnet> subnets = ec2.describeSubnets(r -> r.filters(tagged)).subnets();
+        Optional<Subnet> existingPublic = first(ofComponent(subnets, Subnet::tags, PUBLIC_SUBNET), Subnet::subnetId);
+        Optional<Subnet> existingPrivate = first(ofComponent(subnets, Subnet::tags, PRIVATE_SUBNET),
+                Subnet::subnetId);
         String zone = existingPublic.or(() -> existingPrivate).map(Subnet::availabilityZone)
                 .orElseGet(() -> spec.availabilityZone() != null ? spec.availabilityZone() : firstZone(ec2));
         Subnet publicSubnet = existingPublic
-                .orElseGet(() -> createSubnet(ec2, env, vpc, spec.publicSubnetCidr(), zone, PUBLIC_SUBNET));
+                .orElseGet(() -> createSubnet(ec2, env, vpcId, spec.publicSubnetCidr(), zone, PUBLIC_SUBNET));
         Subnet privateSubnet = existingPrivate
-                .orElseGet(() -> createSubnet(ec2, env, vpc, spec.privateSubnetCidr(), zone, PRIVATE_SUBNET));
+                .orElseGet(() -> createSubnet(ec2, env, vpcId, spec.privateSubnetCidr(), zone, PRIVATE_SUBNET));
+        String publicSubnetId = AwsAnswers.required(publicSubnet.subnetId(), "ec2", "the public subnet's id");
+        String privateSubnetId = AwsAnswers.required(privateSubnet.subnetId(), "ec2", "the private subnet's id");
 
-        String gatewayId = ensureInternetGateway(ec2, env, vpc.vpcId());
-        RouteTable publicRoutes = ensureRouteTable(ec2, env, vpc.vpcId(), PUBLIC_ROUTES, publicSubnet.subnetId());
+        String gatewayId = ensureInternetGateway(ec2, env, vpcId);
+        List<RouteTable> tables = ec2.describeRouteTables(r -> r.filters(tagged)).routeTables();
+        RouteTable publicRoutes = ensureRouteTable(ec2, env, vpcId, tables, PUBLIC_ROUTES, publicSubnetId);
         ensureDefaultRoute(ec2, waiter, publicRoutes, gatewayId, null);
-        RouteTable privateRoutes = ensureRouteTable(ec2, env, vpc.vpcId(), PRIVATE_ROUTES, privateSubnet.subnetId());
-        String serviceGroup = securityGroups.ensureService(ec2, env, vpc.vpcId(), vpc.cidrBlock(),
-                spec.containerPort());
-        return new Network(vpc.vpcId(), vpc.cidrBlock(), zone, publicSubnet.subnetId(), privateSubnet.subnetId(),
+        RouteTable privateRoutes = ensureRouteTable(ec2, env, vpcId, tables, PRIVATE_ROUTES, privateSubnetId);
+        String serviceGroup = securityGroups.ensureService(ec2, env, vpcId, vpc.cidrBlock(), spec.containerPort());
+        return new Network(vpcId, vpc.cidrBlock(), zone, publicSubnetId, privateSubnetId,
                 gatewayId, publicRoutes.routeTableId(), privateRoutes.routeTableId(), serviceGroup,
                 spec.containerPort());
     }
@@ -91,22 +100,23 @@ final class NetworkResources {
         }
     }
 
-    private Optional<Subnet> findSubnet(Ec2Client ec2, EnvironmentRef env, String component) {
-        return first(ec2.describeSubnets(r -> r.filters(AwsTags.ec2Filters(env, component))).subnets(),
-                Subnet::subnetId);
+    private static <T> List<T> ofComponent(List<T> found, Function<T, List<Tag>> tags, String component) {
+        return found.stream().filter(resource -> tags.apply(resource).stream().anyMatch(tag ->
+                EnvironmentRef.TAG_COMPONENT.equals(tag.key()) && component.equals(tag.value()))).toList();
     }
 
-    private Subnet createSubnet(Ec2Client ec2, EnvironmentRef env, Vpc vpc, String cidr, String zone,
+    private Subnet createSubnet(Ec2Client ec2, EnvironmentRef env, String vpcId, String cidr, String zone,
             String component) {
-        return waiter.whileNotFound(() -> ec2.createSubnet(r -> r.vpcId(vpc.vpcId()).cidrBlock(cidr)
-                .availabilityZone(zone).tagSpecifications(AwsTags.ec2(ResourceType.SUBNET, env, component)))).subnet();
+        return AwsAnswers.required(waiter.whileNotFound(() -> ec2.createSubnet(r -> r.vpcId(vpcId).cidrBlock(cidr)
+                .availabilityZone(zone).tagSpecifications(AwsTags.ec2(ResourceType.SUBNET, env, component))))
+                .subnet(), "ec2", "the new subnet");
     }
 
     private String firstZone(Ec2Client ec2) {
         return ec2.describeAvailabilityZones(r -> r.filters(
                         Filter.builder().name("state").values("available").build(),
                         Filter.builder().name("zone-type").values("availability-zone").build()))
-                .availabilityZones().stream().map(z -> z.zoneName()).sorted().findFirst()
+                .availabilityZones().stream().map(z -> z.zoneName()).filter(Objects::nonNull).sorted().findFirst()
                 .orElseThrow(() -> new CloudException(CloudErrorKind.INVALID_REQUEST, null, "ec2", null,
                         "The region has no available availability zone", null));
     }
@@ -114,8 +124,9 @@ final class NetworkResources {
     private String ensureInternetGateway(Ec2Client ec2, EnvironmentRef env, String vpcId) {
         InternetGateway gateway = first(ec2.describeInternetGateways(r -> r.filters(AwsTags.ec2Filters(env,
                 INTERNET_GATEWAY))).internetGateways(), InternetGateway::internetGatewayId)
-                .orElseGet(() -> ec2.createInternetGateway(r -> r.tagSpecifications(
-                        AwsTags.ec2(ResourceType.INTERNET_GATEWAY, env, INTERNET_GATEWAY))).internetGateway());
+                .orElseGet(() -> AwsAnswers.required(ec2.createInternetGateway(r -> r.tagSpecifications(
+                        AwsTags.ec2(ResourceType.INTERNET_GATEWAY, env, INTERNET_GATEWAY))).internetGateway(), "ec2",
+                        "the new internet gateway"));
         if (gateway.attachments().stream().noneMatch(a -> vpcId.equals(a.vpcId()))) {
             waiter.whileNotFound(() -> ec2.attachInternetGateway(
                     r -> r.internetGatewayId(gateway.internetGatewayId()).vpcId(vpcId)));
@@ -123,12 +134,12 @@ final class NetworkResources {
         return gateway.internetGatewayId();
     }
 
-    private RouteTable ensureRouteTable(Ec2Client ec2, EnvironmentRef env, String vpcId, String component,
-            String subnetId) {
-        RouteTable table = first(ec2.describeRouteTables(r -> r.filters(AwsTags.ec2Filters(env, component)))
-                .routeTables(), RouteTable::routeTableId)
-                .orElseGet(() -> waiter.whileNotFound(() -> ec2.createRouteTable(r -> r.vpcId(vpcId)
-                        .tagSpecifications(AwsTags.ec2(ResourceType.ROUTE_TABLE, env, component)))).routeTable());
+    private RouteTable ensureRouteTable(Ec2Client ec2, EnvironmentRef env, String vpcId, List<RouteTable> tables,
+            String component, String subnetId) {
+        RouteTable table = first(ofComponent(tables, RouteTable::tags, component), RouteTable::routeTableId)
+                .orElseGet(() -> AwsAnswers.required(waiter.whileNotFound(() -> ec2.createRouteTable(r -> r
+                        .vpcId(vpcId).tagSpecifications(AwsTags.ec2(ResourceType.ROUTE_TABLE, env, component))))
+                        .routeTable(), "ec2", "the new route table"));
         if (table.associations().stream().noneMatch(a -> subnetId.equals(a.subnetId()))) {
             waiter.whileNotFound(() -> ec2.associateRouteTable(
                     r -> r.routeTableId(table.routeTableId()).subnetId(subnetId)));
@@ -146,8 +157,8 @@ final class NetworkResources {
         if (current.isEmpty()) {
             waiter.whileNotFound(() -> ec2.createRoute(r -> r.routeTableId(table.routeTableId())
                     .destinationCidrBlock(ANYWHERE).gatewayId(gatewayId).networkInterfaceId(eniId)));
-        } else if (!java.util.Objects.equals(gatewayId, current.get().gatewayId())
-                || !java.util.Objects.equals(eniId, current.get().networkInterfaceId())) {
+        } else if (!Objects.equals(gatewayId, current.get().gatewayId())
+                || !Objects.equals(eniId, current.get().networkInterfaceId())) {
             waiter.whileNotFound(() -> ec2.replaceRoute(r -> r.routeTableId(table.routeTableId())
                     .destinationCidrBlock(ANYWHERE).gatewayId(gatewayId).networkInterfaceId(eniId)));
         }
@@ -155,7 +166,7 @@ final class NetworkResources {
 
     // If an earlier bug or race left two, always pick the same one; deprovision removes all.
     static <T> Optional<T> first(List<T> found, Function<T, String> id) {
-        return found.stream().min(Comparator.comparing(id));
+        return found.stream().min(Comparator.comparing(id, Comparator.nullsLast(Comparator.naturalOrder())));
     }
 
     private static AttributeBooleanValue on() {

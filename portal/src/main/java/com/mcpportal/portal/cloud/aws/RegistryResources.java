@@ -22,13 +22,19 @@ final class RegistryResources {
         String name = env.resourceName();
         Repository repository;
         try {
-            repository = ecr.describeRepositories(r -> r.repositoryNames(name)).repositories().get(0);
+            repository = ecr.describeRepositories(r -> r.repositoryNames(name)).repositories().stream().findFirst()
+                    .orElse(null);
         } catch (RepositoryNotFoundException missing) {
-            repository = ecr.createRepository(r -> r.repositoryName(name)
-                    .imageScanningConfiguration(s -> s.scanOnPush(true))
-                    .tags(AwsTags.ecr(env, REPOSITORY))).repository();
+            repository = null;
         }
-        if (!KEEP_LAST_FIVE.equals(currentPolicy(ecr, name))) {
+        boolean created = repository == null;
+        if (created) {
+            repository = AwsAnswers.required(ecr.createRepository(r -> r.repositoryName(name)
+                    .imageScanningConfiguration(s -> s.scanOnPush(true))
+                    .tags(AwsTags.ecr(env, REPOSITORY))).repository(), "ecr", "the new repository");
+        }
+        // A repository made just now has no policy: no need to ask.
+        if (created || !KEEP_LAST_FIVE.equals(currentPolicy(ecr, name))) {
             ecr.putLifecyclePolicy(r -> r.repositoryName(name).lifecyclePolicyText(KEEP_LAST_FIVE));
         }
         return new ImageRepository(name, repository.repositoryUri(), repository.repositoryArn());

@@ -2,6 +2,7 @@ package com.mcpportal.portal.cloud.aws;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import com.mcpportal.portal.cloud.CloudErrorKind;
 import com.mcpportal.portal.cloud.CloudException;
@@ -39,14 +40,13 @@ final class SecretResources {
         // PutParameter refuses tags together with overwrite, so they are added separately.
         ssm.addTagsToResource(r -> r.resourceType(ResourceTypeForTagging.PARAMETER).resourceId(parameter)
                 .tags(AwsTags.ssm(env, SECRET)));
-        String arn = list(ssm, ParameterStringFilter.builder().key("Name").option("Equals").values(parameter).build())
-                .stream().map(ParameterMetadata::arn).findFirst().orElse(null);
-        return new SecretRef(parameter, arn);
+        // No ARN, so no lookup: the task definition names the parameter, which ECS accepts in the task's region.
+        return new SecretRef(parameter, null);
     }
 
     void deleteAll(SsmClient ssm, EnvironmentRef env) {
         List<String> names = list(ssm, ParameterStringFilter.builder().key("Path").option("Recursive")
-                .values(path(env)).build()).stream().map(ParameterMetadata::name).toList();
+                .values(path(env)).build()).stream().map(ParameterMetadata::name).filter(Objects::nonNull).toList();
         for (int from = 0; from < names.size(); from += 10) {
             List<String> batch = names.subList(from, Math.min(names.size(), from + 10));
             ssm.deleteParameters(r -> r.names(batch));

@@ -1,5 +1,7 @@
 package com.mcpportal.portal.cloud.aws;
 
+import java.util.Objects;
+
 import com.mcpportal.portal.cloud.EnvironmentRef;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -47,10 +49,11 @@ final class SecurityGroups {
         SecurityGroup existing = NetworkResources.first(ec2.describeSecurityGroups(
                 r -> r.filters(AwsTags.ec2Filters(env, component))).securityGroups(), SecurityGroup::groupId)
                 .orElse(null);
-        String groupId = existing != null ? existing.groupId()
+        String groupId = AwsAnswers.required(existing != null ? existing.groupId()
                 : waiter.whileNotFound(() -> ec2.createSecurityGroup(r -> r.vpcId(vpcId)
                         .groupName(env.resourceName() + "-" + component).description(description)
-                        .tagSpecifications(AwsTags.ec2(ResourceType.SECURITY_GROUP, env, component)))).groupId();
+                        .tagSpecifications(AwsTags.ec2(ResourceType.SECURITY_GROUP, env, component)))).groupId(),
+                "ec2", "the security group's id");
         if (existing == null || !hasRule(existing, rule)) {
             try {
                 waiter.whileNotFound(() -> ec2.authorizeSecurityGroupIngress(
@@ -73,10 +76,10 @@ final class SecurityGroups {
     }
 
     private static boolean hasRule(SecurityGroup group, IpPermission wanted) {
-        return group.ipPermissions().stream().anyMatch(p -> p.ipProtocol().equals(wanted.ipProtocol())
-                && java.util.Objects.equals(p.fromPort(), wanted.fromPort())
-                && java.util.Objects.equals(p.toPort(), wanted.toPort())
-                && p.ipRanges().stream().anyMatch(range -> range.cidrIp().equals(wanted.ipRanges().get(0).cidrIp())));
+        return group.ipPermissions().stream().anyMatch(p -> Objects.equals(p.ipProtocol(), wanted.ipProtocol())
+                && Objects.equals(p.fromPort(), wanted.fromPort()) && Objects.equals(p.toPort(), wanted.toPort())
+                && p.ipRanges().stream().anyMatch(range -> Objects.equals(range.cidrIp(),
+                        wanted.ipRanges().get(0).cidrIp())));
     }
 
     private static IpRange fromVpc(String vpcCidr) {

@@ -1,6 +1,7 @@
 package com.mcpportal.portal.cloud.aws;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.mcpportal.portal.cloud.CloudErrorKind;
@@ -38,7 +39,7 @@ final class ServiceResources {
             service = null;
         }
         if (service == null) {
-            service = ecs.createService(r -> r.cluster(spec.clusterName()).serviceName(name)
+            service = inAnswer(ecs.createService(r -> r.cluster(spec.clusterName()).serviceName(name)
                     .taskDefinition(spec.taskDefinition().arn()).desiredCount(spec.desiredCount())
                     .capacityProviderStrategy(capacity)
                     .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(spec.network().privateSubnetId())
@@ -47,20 +48,20 @@ final class ServiceResources {
                             .containerName(ClusterResources.CONTAINER).containerPort(spec.network().containerPort()))
                     .deploymentConfiguration(d -> d.deploymentCircuitBreaker(c -> c.enable(true).rollback(true)))
                     .enableECSManagedTags(true).propagateTags("SERVICE")
-                    .tags(AwsTags.ecs(env, SERVICE))).service();
+                    .tags(AwsTags.ecs(env, SERVICE))).service());
         } else {
             boolean newDefinition = !spec.taskDefinition().arn().equals(service.taskDefinition());
             boolean newCapacity = service.capacityProviderStrategy().stream()
-                    .noneMatch(c -> c.capacityProvider().equals(capacity.capacityProvider()));
+                    .noneMatch(c -> capacity.capacityProvider().equals(c.capacityProvider()));
             if (newDefinition || newCapacity) {
                 // Changing the capacity provider needs a new deployment; the desired count stays as it is.
-                service = ecs.updateService(r -> r.cluster(spec.clusterName()).service(name)
+                service = inAnswer(ecs.updateService(r -> r.cluster(spec.clusterName()).service(name)
                         .taskDefinition(spec.taskDefinition().arn()).capacityProviderStrategy(capacity)
-                        .forceNewDeployment(newCapacity)).service();
+                        .forceNewDeployment(newCapacity)).service());
             }
         }
         return new ServiceRef(spec.clusterName(), name, service.serviceArn(), service.taskDefinition(),
-                service.desiredCount());
+                AwsAnswers.count(service.desiredCount()));
     }
 
     ServiceCounts scale(EcsClient ecs, EnvironmentRef env, int desiredCount) {
@@ -69,21 +70,25 @@ final class ServiceResources {
                 .orElseThrow(() -> new CloudException(CloudErrorKind.INVALID_REQUEST, null, "ecs", null,
                         "Environment " + env.environmentId() + " has no running ECS service; provision it first",
                         null));
-        if (service.desiredCount() != desiredCount) {
+        if (!Objects.equals(service.desiredCount(), desiredCount)) {
             ecs.updateService(r -> r.cluster(cluster).service(cluster).desiredCount(desiredCount));
         }
         String what = desiredCount == 0 ? "ECS service " + cluster + " drained"
                 : "ECS service " + cluster + " running " + desiredCount + " healthy task(s)";
-        waiter.until(what, () -> find(ecs, cluster, cluster).orElse(null),
+        Service steady = waiter.until(what, () -> find(ecs, cluster, cluster).orElse(null),
                 s -> s != null && steady(s, desiredCount) && (desiredCount == 0 || healthy(ecs, cluster, desiredCount)),
                 s -> s == null ? "service missing" : describe(s));
-        return counts(ecs, env);
+        return counts(steady);
     }
 
     ServiceCounts counts(EcsClient ecs, EnvironmentRef env) {
         String name = env.resourceName();
-        return find(ecs, name, name).map(s -> new ServiceCounts(s.status(), s.desiredCount(), s.runningCount(),
-                s.pendingCount())).orElse(ServiceCounts.MISSING);
+        return find(ecs, name, name).map(ServiceResources::counts).orElse(ServiceCounts.MISSING);
+    }
+
+    private static ServiceCounts counts(Service s) {
+        return new ServiceCounts(s.status(), AwsAnswers.count(s.desiredCount()), AwsAnswers.count(s.runningCount()),
+                AwsAnswers.count(s.pendingCount()));
     }
 
     void delete(EcsClient ecs, EnvironmentRef env) {
@@ -104,7 +109,8 @@ final class ServiceResources {
     }
 
     private static boolean steady(Service s, int desired) {
-        return s.runningCount() == desired && s.pendingCount() == 0 && s.deployments().size() <= 1
+        return Objects.equals(s.runningCount(), desired) && AwsAnswers.count(s.pendingCount()) == 0
+                && s.deployments().size() <= 1
                 && s.deployments().stream().allMatch(d -> d.rolloutState() == null
                         || "COMPLETED".equals(d.rolloutStateAsString()));
     }
@@ -123,6 +129,10 @@ final class ServiceResources {
     private static String describe(Service s) {
         return s.status() + ", desired " + s.desiredCount() + ", running " + s.runningCount() + ", pending "
                 + s.pendingCount() + ", deployments " + s.deployments().size();
+    }
+
+    private static Service inAnswer(Service service) {
+        return AwsAnswers.required(service, "ecs", "the service");
     }
 
     static Optional<Service> find(EcsClient ecs, String cluster, String name) {

@@ -48,8 +48,10 @@ final class DeprovisionSteps {
         List<TaggedResource> remaining = c.cloud().remainingResources(c.ref());
         if (!remaining.isEmpty()) {
             throw new CloudException(CloudErrorKind.FAILED, "check-remaining", "tagging", "ResourcesRemain",
-                    remaining.size() + " resource(s) still tagged with environment " + c.ref().environmentId() + ": "
-                            + remaining.stream().map(TaggedResource::arn).collect(Collectors.joining(", ")), null);
+                    remaining.size() + " resource(s) tagged with environment " + c.ref().environmentId()
+                            + " still exist: " + remaining.stream().map(TaggedResource::arn)
+                            .collect(Collectors.joining(", ")) + ". Delete them (or wait until the cloud has"
+                            + " finished deleting them) and retry.", null);
         }
         return StepOutcome.of(CloudResources.NONE.withRoles(c.resources().roles()), "none left");
     }

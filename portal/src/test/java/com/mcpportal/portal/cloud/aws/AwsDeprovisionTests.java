@@ -2,6 +2,7 @@ package com.mcpportal.portal.cloud.aws;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.mcpportal.portal.cloud.aws.fake.AwsFake.ec2;
+import static com.mcpportal.portal.cloud.aws.fake.AwsFake.ec2Error;
 import static com.mcpportal.portal.cloud.aws.fake.AwsFake.ec2Ok;
 import static com.mcpportal.portal.cloud.aws.fake.AwsFake.json;
 import static com.mcpportal.portal.cloud.aws.fake.AwsFake.jsonError;
@@ -24,7 +25,6 @@ import com.mcpportal.portal.cloud.TaggedResource;
 import com.mcpportal.portal.cloud.aws.fake.AwsFake;
 import com.mcpportal.portal.cloud.aws.fake.Ec2Xml;
 import com.mcpportal.portal.cloud.aws.fake.EmptyAccount;
-import com.mcpportal.portal.cloud.aws.fake.ProvisionedAccount;
 
 /** Tear-down in reverse order; "not found" counts as done, so every delete can run again. */
 class AwsDeprovisionTests {
@@ -212,11 +212,14 @@ class AwsDeprovisionTests {
     }
 
     @Test
-    void listsWhatIsStillTaggedWithTheEnvironment() {
+    void listsWhatIsStillTaggedWithTheEnvironmentAndStillExists() {
         fake.answer(json("tagging", "GetResources"), jsonOk("""
                 {"ResourceTagMappingList":[
                   {"ResourceARN":"arn:aws:ec2:us-east-1:123456789012:vpc/vpc-0env","Tags":[]},
                   {"ResourceARN":"arn:aws:logs:us-east-1:123456789012:log-group:/mcp-portal/mcp-env1","Tags":[]}]}"""));
+        fake.answer(ec2("DescribeVpcs"), ec2Ok("DescribeVpcs", set("vpcSet", Ec2Xml.vpc("vpc-0env", "10.0.0.0/16"))));
+        fake.answer(json("logs", "DescribeLogGroups"), jsonOk("""
+                {"logGroups":[{"logGroupName":"/mcp-portal/mcp-env1","retentionInDays":7}]}"""));
 
         assertThat(cloud().remainingResources(env)).containsExactly(
                 new TaggedResource("arn:aws:ec2:us-east-1:123456789012:vpc/vpc-0env", "ec2"),
@@ -224,7 +227,70 @@ class AwsDeprovisionTests {
         var filter = fake.onlyCall("tagging:GetResources").json().get("TagFilters").get(0);
         assertThat(filter.get("Key").asString()).isEqualTo("mcp-portal:environment-id");
         assertThat(filter.get("Values").get(0).asString()).isEqualTo("env1");
-        assertThat(fake.iamActions()).containsExactly("tag:GetResources");
+        assertThat(fake.onlyCall("ec2:DescribeVpcs").param("VpcId.1")).isEqualTo("vpc-0env");
+    }
+
+    @Test
+    void whatTheTaggingApiStillListsAfterACleanDeprovisionIsConfirmedGoneWithEachService() {
+        // Real AWS lists a terminated instance for about an hour, and INACTIVE ECS clusters, services and task
+        // definitions, deleted parameters, repositories, log groups and API Gateway resources for a while too.
+        fake.answer(json("tagging", "GetResources"), jsonOk("""
+                {"ResourceTagMappingList":[
+                  {"ResourceARN":"arn:aws:ec2:us-east-1:123456789012:instance/i-0nat"},
+                  {"ResourceARN":"arn:aws:ec2:us-east-1:123456789012:volume/vol-0nat"},
+                  {"ResourceARN":"arn:aws:ec2:us-east-1:123456789012:network-interface/eni-0nat"},
+                  {"ResourceARN":"arn:aws:ecs:us-east-1:123456789012:cluster/mcp-env1"},
+                  {"ResourceARN":"arn:aws:ecs:us-east-1:123456789012:service/mcp-env1/mcp-env1"},
+                  {"ResourceARN":"arn:aws:ecs:us-east-1:123456789012:task/mcp-env1/0f1e2d"},
+                  {"ResourceARN":"arn:aws:ecs:us-east-1:123456789012:task-definition/mcp-env1:1"},
+                  {"ResourceARN":"arn:aws:ecr:us-east-1:123456789012:repository/mcp-env1"},
+                  {"ResourceARN":"arn:aws:logs:us-east-1:123456789012:log-group:/mcp-portal/mcp-env1"},
+                  {"ResourceARN":"arn:aws:ssm:us-east-1:123456789012:parameter/mcp-portal/mcp-env1/key-set"},
+                  {"ResourceARN":"arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-0env"},
+                  {"ResourceARN":"arn:aws:servicediscovery:us-east-1:123456789012:service/srv-0env"},
+                  {"ResourceARN":"arn:aws:apigateway:us-east-1::/apis/api0env"},
+                  {"ResourceARN":"arn:aws:apigateway:us-east-1::/apis/api0env/stages/$default"},
+                  {"ResourceARN":"arn:aws:apigateway:us-east-1::/vpclinks/vl0env"}]}"""));
+        fake.answer(ec2("DescribeInstances"), ec2Ok("DescribeInstances",
+                Ec2Xml.reservations(Ec2Xml.instance("i-0nat", "terminated", false, "eni-0nat"))));
+        fake.answer(ec2("DescribeVolumes"), ec2Error(400, "InvalidVolume.NotFound", "The volume 'vol-0nat' does not exist."));
+        fake.answer(ec2("DescribeNetworkInterfaces"), ec2Error(400, "InvalidNetworkInterfaceID.NotFound",
+                "The networkInterface ID 'eni-0nat' does not exist"));
+        fake.answer(json("ecs", "DescribeClusters"), jsonOk("""
+                {"clusters":[{"clusterName":"mcp-env1","status":"INACTIVE"}],"failures":[]}"""));
+        fake.answer(json("ecs", "DescribeServices"), jsonOk("""
+                {"services":[{"serviceName":"mcp-env1","status":"INACTIVE"}],"failures":[]}"""));
+        fake.answer(json("ecs", "DescribeTasks"), jsonOk("""
+                {"tasks":[{"taskArn":"arn:aws:ecs:us-east-1:123456789012:task/mcp-env1/0f1e2d","lastStatus":"STOPPED"}]}"""));
+        fake.answer(json("ecs", "DescribeTaskDefinition"), jsonOk("""
+                {"taskDefinition":{"family":"mcp-env1","revision":1,"status":"DELETE_IN_PROGRESS"}}"""));
+        fake.answer(json("ssm", "DescribeParameters"), jsonOk("{\"Parameters\":[]}"));
+        fake.answer(rest("GET", "/v2/apis/api0env"), restError(404, "NotFoundException", "Invalid API identifier"));
+        fake.answer(rest("GET", "/v2/vpclinks/vl0env"), restError(404, "NotFoundException", "Invalid VpcLink"));
+
+        assertThat(cloud().remainingResources(env)).isEmpty();
+    }
+
+    @Test
+    void aResourceThatReallyRemainsIsNamedAmongOnesThatAreGone() {
+        fake.answer(json("tagging", "GetResources"), jsonOk("""
+                {"ResourceTagMappingList":[
+                  {"ResourceARN":"arn:aws:ec2:us-east-1:123456789012:instance/i-0nat"},
+                  {"ResourceARN":"arn:aws:ecs:us-east-1:123456789012:cluster/mcp-env1"},
+                  {"ResourceARN":"arn:aws:ssm:us-east-1:123456789012:parameter/mcp-portal/mcp-env1/key-set"}]}"""));
+        fake.answer(ec2("DescribeInstances"), ec2Ok("DescribeInstances",
+                Ec2Xml.reservations(Ec2Xml.instance("i-0nat", "stopped", false, "eni-0nat"))));
+        fake.answer(json("ecs", "DescribeClusters"), jsonOk("""
+                {"clusters":[],"failures":[{"arn":"arn:aws:ecs:us-east-1:123456789012:cluster/mcp-env1","reason":"MISSING"}]}"""));
+        fake.answer(json("ssm", "DescribeParameters"), jsonOk("""
+                {"Parameters":[{"Name":"/mcp-portal/mcp-env1/key-set","Type":"SecureString"}]}"""));
+
+        assertThat(cloud().remainingResources(env)).extracting(TaggedResource::arn).containsExactly(
+                "arn:aws:ec2:us-east-1:123456789012:instance/i-0nat",
+                "arn:aws:ssm:us-east-1:123456789012:parameter/mcp-portal/mcp-env1/key-set");
+        var byName = fake.onlyCall("ssm:DescribeParameters").json().get("ParameterFilters").get(0);
+        assertThat(byName.get("Key").asString()).isEqualTo("Name");
+        assertThat(byName.get("Values").get(0).asString()).isEqualTo("/mcp-portal/mcp-env1/key-set");
     }
 
     @Test
@@ -244,61 +310,5 @@ class AwsDeprovisionTests {
         fake.answer(json("ecs", "DescribeServices"), jsonError(400, "ClusterNotFoundException", "Cluster not found."));
 
         assertThat(cloud().describe(env)).isEqualTo(new ActualState(NatState.NONE, ServiceCounts.MISSING));
-    }
-
-    @Test
-    void deprovisionsAWholeEnvironmentInReverseOrderLeavingNothingTagged() {
-        ProvisionedAccount.on(fake, "hash");
-        fake.answer(rest("DELETE", "/v2/apis/[^/]+"), restOk(204, ""));
-        fake.answer(rest("DELETE", "/v2/vpclinks/[^/]+"), restOk(202, "{}"));
-        fake.answer(rest("GET", "/v2/vpclinks/[^/]+"), restError(404, "NotFoundException", "Invalid VpcLink"));
-        fake.answer(json("ecs", "DescribeServices"),
-                jsonOk("{\"services\":[{\"serviceName\":\"mcp-env1\",\"status\":\"ACTIVE\",\"desiredCount\":1}]}"),
-                jsonOk("{\"services\":[{\"serviceName\":\"mcp-env1\",\"status\":\"INACTIVE\"}]}"));
-        fake.answer(json("ecs", "DeleteService"), jsonOk("{\"service\":{}}"));
-        fake.answer(json("servicediscovery", "DeleteService"), jsonOk("{}"));
-        fake.answer(json("servicediscovery", "DeleteNamespace"), jsonOk("{\"OperationId\":\"op-del\"}"));
-        fake.answer(json("ecs", "ListTaskDefinitions"), jsonOk("{\"taskDefinitionArns\":[\""
-                + ProvisionedAccount.TASK_DEFINITION_ARN + "\"]}"));
-        for (String action : new String[] {"DeregisterTaskDefinition", "DeleteTaskDefinitions", "DeleteCluster"}) {
-            fake.answer(json("ecs", action), jsonOk("{}"));
-        }
-        fake.answer(ec2("DescribeInstances"),
-                ec2Ok("DescribeInstances", Ec2Xml.reservations(Ec2Xml.instance("i-0nat", "running", false, "e"))),
-                ec2Ok("DescribeInstances", Ec2Xml.reservations(Ec2Xml.instance("i-0nat", "terminated", false, "e"))));
-        fake.answer(ec2("TerminateInstances"), ec2Ok("TerminateInstances",
-                Ec2Xml.stateChange("i-0nat", "shutting-down", "running")));
-        for (String action : new String[] {"DeleteSecurityGroup", "DisassociateRouteTable", "DeleteRouteTable",
-                "DetachInternetGateway", "DeleteInternetGateway", "DeleteSubnet", "DeleteVpc"}) {
-            fake.answer(ec2(action), ec2Ok(action, Ec2Xml.ok()));
-        }
-        fake.answer(json("ecr", "DeleteRepository"), jsonOk("{\"repository\":{}}"));
-        fake.answer(json("logs", "DeleteLogGroup"), jsonOk("{}"));
-        fake.answer(json("ssm", "DeleteParameters"), jsonOk("{\"DeletedParameters\":[]}"));
-
-        cloud().deleteIngress(env);
-        cloud().deleteService(env);
-        cloud().deleteServiceDiscovery(env);
-        cloud().deleteCluster(env);
-        cloud().deleteNatInstance(env);
-        cloud().deleteNetwork(env);
-        cloud().deleteRepository(env);
-        cloud().deleteLogGroup(env);
-        cloud().deleteSecrets(env);
-
-        // The fake has no memory: it still lists the NAT group for the network step, hence three group deletes.
-        assertThat(fake.actions()).filteredOn(a -> a.contains(":Delete") || a.startsWith("apigateway:DELETE")
-                || a.contains(":Deregister") || a.contains(":Terminate") || a.contains(":Detach") || a.contains(":Disassociate"))
-                .containsExactly("apigateway:DELETE /v2/apis/api0env", "apigateway:DELETE /v2/vpclinks/vl0env",
-                        "ecs:DeleteService", "servicediscovery:DeleteService", "servicediscovery:DeleteNamespace",
-                        "ecs:DeregisterTaskDefinition", "ecs:DeleteTaskDefinitions", "ecs:DeleteCluster",
-                        "ec2:TerminateInstances", "ec2:DeleteSecurityGroup",
-                        "ec2:DeleteSecurityGroup", "ec2:DeleteSecurityGroup",
-                        "ec2:DisassociateRouteTable", "ec2:DeleteRouteTable",
-                        "ec2:DisassociateRouteTable", "ec2:DeleteRouteTable",
-                        "ec2:DetachInternetGateway", "ec2:DeleteInternetGateway",
-                        "ec2:DeleteSubnet", "ec2:DeleteSubnet", "ec2:DeleteVpc",
-                        "ecr:DeleteRepository", "logs:DeleteLogGroup", "ssm:DeleteParameters");
-        assertThat(cloud().remainingResources(env)).isEmpty();
     }
 }

@@ -48,6 +48,13 @@ class AwsIngressTests {
         // API Gateway needs the port, which only SRV records carry.
         assertThat(service.get("DnsConfig").get("DnsRecords").get(0).get("Type").asString()).isEqualTo("SRV");
         assertThat(created.serviceArn()).isEqualTo(EmptyAccount.CLOUD_MAP_SERVICE_ARN);
+        assertThat(fake.actions()).as("a new namespace has no service to look for")
+                .doesNotContain("servicediscovery:ListServices");
+        // Looked up by name: one page however many namespaces the account has.
+        JsonNode filters = fake.onlyCall("servicediscovery:ListNamespaces").json().get("Filters");
+        assertThat(filters.valueStream().map(f -> f.get("Name").asString() + " " + f.get("Condition").asString() + " "
+                + f.get("Values").get(0).asString())).containsExactlyInAnyOrder("TYPE EQ DNS_PRIVATE",
+                        "NAME EQ mcp-env1.internal");
     }
 
     @Test
@@ -90,6 +97,9 @@ class AwsIngressTests {
         assertThat(stage.get("stageName").asString()).isEqualTo("$default");
         assertThat(stage.get("autoDeploy").asBoolean()).isTrue();
         assertThat(ingress.mcpUrl()).isEqualTo("https://api0env.execute-api.us-east-1.amazonaws.com/mcp");
+        assertThat(fake.actions()).as("a new API has no integration, route or stage to ask for").doesNotContain(
+                "apigateway:GET /v2/apis/api0env/integrations", "apigateway:GET /v2/apis/api0env/routes",
+                "apigateway:GET /v2/apis/api0env/stages");
     }
 
     @Test

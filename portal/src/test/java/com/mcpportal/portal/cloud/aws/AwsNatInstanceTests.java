@@ -111,6 +111,37 @@ class AwsNatInstanceTests {
     }
 
     @Test
+    void aNatLaunchedAgainInTheSameVpcGetsAClientTokenOfItsOwn() {
+        // The first NAT was terminated (replaced, or cleaned up by hand): the lookup by tag finds no live one.
+        // EC2 honours a client token for at least 24 hours, even for a terminated instance: a token used before
+        // would answer with the dead instance instead of launching one.
+        cloud().ensureNatInstance(env, network, NatSpec.defaults());
+        cloud().ensureNatInstance(env, network, NatSpec.defaults());
+
+        assertThat(fake.calls("ec2:RunInstances")).extracting(call -> call.param("ClientToken"))
+                .hasSize(2).doesNotHaveDuplicates().allSatisfy(token -> assertThat(token).isNotBlank().hasSizeLessThanOrEqualTo(64));
+    }
+
+    @Test
+    void aStepRetryAfterALaunchReusesItsTokenSoEc2AnswersWithTheSameInstance() {
+        // The launch went through but its answer was lost (here: EC2 answered 500 past the SDK's retries), and
+        // the lookup by tag does not see the new instance yet (EC2 is eventually consistent): the step's retry
+        // launches again, with the same token, so EC2 returns the first instance instead of starting a second.
+        fake.answer(ec2("RunInstances"), AwsFake.ec2Error(500, "InternalError", "An internal error has occurred"),
+                AwsFake.ec2Error(500, "InternalError", "An internal error has occurred"),
+                AwsFake.ec2Error(500, "InternalError", "An internal error has occurred"),
+                ec2Ok("RunInstances", "<reservationId>r-0nat</reservationId>" + set("instancesSet",
+                        Ec2Xml.instance(EmptyAccount.NAT_INSTANCE, "pending", true, EmptyAccount.NAT_ENI))));
+
+        NatInstance nat = cloud().ensureNatInstance(env, network, NatSpec.defaults());
+
+        assertThat(nat.instanceId()).isEqualTo(EmptyAccount.NAT_INSTANCE);
+        assertThat(fake.calls("ec2:RunInstances")).hasSizeGreaterThan(3)
+                .extracting(call -> call.param("ClientToken")).containsOnly(
+                        fake.calls("ec2:RunInstances").get(0).param("ClientToken"));
+    }
+
+    @Test
     void repointsAPrivateRouteLeftOnAReplacedInstance() {
         fake.answer(ec2("DescribeRouteTables").withFormParam("RouteTableId.1", equalTo(EmptyAccount.PRIVATE_ROUTES)),
                 ec2Ok("DescribeRouteTables", set("routeTableSet", Ec2Xml.routeTable(EmptyAccount.PRIVATE_ROUTES,

@@ -1,6 +1,5 @@
 package com.mcpportal.portal.cloud.aws;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.mcpportal.portal.cloud.aws.fake.AwsFake.ec2;
 import static com.mcpportal.portal.cloud.aws.fake.AwsFake.ec2Ok;
 import static com.mcpportal.portal.cloud.aws.fake.Ec2Xml.set;
@@ -75,21 +74,16 @@ class AwsNetworkTests {
     @Test
     void findsEveryPieceByItsTagsAndCreatesNothingTheSecondTime() {
         fake.answer(ec2("DescribeVpcs"), ec2Ok("DescribeVpcs", set("vpcSet", Ec2Xml.vpc("vpc-0old", "10.0.0.0/16"))));
-        fake.answer(ec2("DescribeSubnets").withRequestBody(containing("public-subnet")),
-                ec2Ok("DescribeSubnets", set("subnetSet", Ec2Xml.subnet("subnet-0pub", "vpc-0old", "10.0.0.0/24",
-                        "us-east-1c"))));
-        fake.answer(ec2("DescribeSubnets").withRequestBody(containing("private-subnet")),
-                ec2Ok("DescribeSubnets", set("subnetSet", Ec2Xml.subnet("subnet-0priv", "vpc-0old", "10.0.1.0/24",
-                        "us-east-1c"))));
+        fake.answer(ec2("DescribeSubnets"), ec2Ok("DescribeSubnets", set("subnetSet",
+                Ec2Xml.subnet("subnet-0priv", "vpc-0old", "10.0.1.0/24", "us-east-1c", "private-subnet"),
+                Ec2Xml.subnet("subnet-0pub", "vpc-0old", "10.0.0.0/24", "us-east-1c", "public-subnet"))));
         fake.answer(ec2("DescribeInternetGateways"), ec2Ok("DescribeInternetGateways",
                 set("internetGatewaySet", Ec2Xml.internetGateway("igw-0old", "vpc-0old"))));
-        fake.answer(ec2("DescribeRouteTables").withRequestBody(containing("public-route-table")),
-                ec2Ok("DescribeRouteTables", set("routeTableSet", Ec2Xml.routeTable("rtb-0pub", "vpc-0old",
-                        Ec2Xml.route("0.0.0.0/0", "igw-0old"), Ec2Xml.association("rtbassoc-1", "rtb-0pub",
-                                "subnet-0pub")))));
-        fake.answer(ec2("DescribeRouteTables").withRequestBody(containing("private-route-table")),
-                ec2Ok("DescribeRouteTables", set("routeTableSet", Ec2Xml.routeTable("rtb-0priv", "vpc-0old", "",
-                        Ec2Xml.association("rtbassoc-2", "rtb-0priv", "subnet-0priv")))));
+        fake.answer(ec2("DescribeRouteTables"), ec2Ok("DescribeRouteTables", set("routeTableSet",
+                Ec2Xml.routeTable("rtb-0pub", "vpc-0old", Ec2Xml.route("0.0.0.0/0", "igw-0old"),
+                        Ec2Xml.association("rtbassoc-1", "rtb-0pub", "subnet-0pub"), "public-route-table"),
+                Ec2Xml.routeTable("rtb-0priv", "vpc-0old", "", Ec2Xml.association("rtbassoc-2", "rtb-0priv",
+                        "subnet-0priv"), "private-route-table"))));
         fake.answer(ec2("DescribeSecurityGroups"), ec2Ok("DescribeSecurityGroups", set("securityGroupInfo",
                 Ec2Xml.securityGroup("sg-0old", "vpc-0old", "tcp", 8080, "10.0.0.0/16"))));
 
@@ -102,6 +96,11 @@ class AwsNetworkTests {
         assertThat(fake.calls("ec2:DescribeVpcs").get(0).form())
                 .containsEntry("Filter.1.Name", "tag:mcp-portal:environment-id").containsEntry("Filter.1.Value.1", "env1")
                 .containsEntry("Filter.2.Name", "tag:mcp-portal:component").containsEntry("Filter.2.Value.1", "vpc");
+        // Both subnets in one lookup, both route tables in another, told apart by their component tags.
+        assertThat(fake.onlyCall("ec2:DescribeSubnets").form()).containsEntry("Filter.1.Value.1", "env1")
+                .doesNotContainKey("Filter.2.Name");
+        assertThat(fake.onlyCall("ec2:DescribeRouteTables").form()).containsEntry("Filter.1.Value.1", "env1")
+                .doesNotContainKey("Filter.2.Name");
     }
 
     @Test

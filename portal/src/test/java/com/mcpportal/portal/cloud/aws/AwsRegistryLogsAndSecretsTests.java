@@ -45,6 +45,8 @@ class AwsRegistryLogsAndSecretsTests {
         assertThat(rule.get("selection").get("countType").asString()).isEqualTo("imageCountMoreThan");
         assertThat(rule.get("selection").get("countNumber").asInt()).isEqualTo(5);
         assertThat(rule.get("action").get("type").asString()).isEqualTo("expire");
+        assertThat(fake.actions()).as("a new repository has no policy to ask for")
+                .containsExactly("ecr:DescribeRepositories", "ecr:CreateRepository", "ecr:PutLifecyclePolicy");
     }
 
     @Test
@@ -113,8 +115,22 @@ class AwsRegistryLogsAndSecretsTests {
         JsonNode tag = fake.onlyCall("ssm:AddTagsToResource").json();
         assertThat(tag.get("ResourceType").asString()).isEqualTo("Parameter");
         assertThat(tags(tag.get("Tags"), "Key", "Value")).containsEntry("mcp-portal:environment-id", "env1");
-        assertThat(secret.arn()).endsWith(":parameter/mcp-portal/mcp-env1/elevenlabs-api-key");
+        // Named, not looked up again: the task definition refers to it by name, which ECS accepts in its region.
+        assertThat(secret.name()).isEqualTo("/mcp-portal/mcp-env1/elevenlabs-api-key");
+        assertThat(fake.actions()).containsExactly("ssm:PutParameter", "ssm:AddTagsToResource");
         assertThat(secret.toString()).doesNotContain("xi-secret-value");
+    }
+
+    @Test
+    void storesASecretWhenSsmAnswersWithoutTheParametersArn() {
+        // moto's DescribeParameters leaves the ARN out, and AWS documents every answer field as optional.
+        fake.answer(json("ssm", "DescribeParameters"), jsonOk("""
+                {"Parameters":[{"Name":"/mcp-portal/mcp-env1/elevenlabs-api-key","Type":"SecureString"}]}"""));
+
+        SecretRef secret = cloud().putSecret(env, "elevenlabs-api-key", "xi-secret-value");
+
+        assertThat(secret.name()).isEqualTo("/mcp-portal/mcp-env1/elevenlabs-api-key");
+        assertThat(fake.calls("ssm:PutParameter")).hasSize(1);
     }
 
     @Test

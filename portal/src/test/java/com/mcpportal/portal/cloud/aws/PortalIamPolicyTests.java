@@ -8,9 +8,6 @@ import static com.mcpportal.portal.cloud.aws.fake.AwsFake.json;
 import static com.mcpportal.portal.cloud.aws.fake.AwsFake.jsonOk;
 import static com.mcpportal.portal.cloud.aws.fake.AwsFake.query;
 import static com.mcpportal.portal.cloud.aws.fake.AwsFake.queryOk;
-import static com.mcpportal.portal.cloud.aws.fake.AwsFake.rest;
-import static com.mcpportal.portal.cloud.aws.fake.AwsFake.restError;
-import static com.mcpportal.portal.cloud.aws.fake.AwsFake.restOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -239,20 +236,10 @@ class PortalIamPolicyTests {
     }
 
     private void deprovision() {
-        fake.answer(rest("DELETE", "/v2/apis/[^/]+"), restOk(204, ""));
-        fake.answer(rest("DELETE", "/v2/vpclinks/[^/]+"), restOk(202, "{}"));
-        fake.answer(rest("GET", "/v2/vpclinks/[^/]+"), restError(404, "NotFoundException", "Invalid VpcLink"));
+        ProvisionedAccount.acceptsDeletes(fake);
         fake.answer(json("ecs", "DescribeServices"),
                 jsonOk("{\"services\":[{\"serviceName\":\"mcp-env1\",\"status\":\"ACTIVE\",\"desiredCount\":0}]}"),
                 jsonOk("{\"services\":[{\"serviceName\":\"mcp-env1\",\"status\":\"INACTIVE\"}]}"));
-        fake.answer(json("ecs", "DeleteService"), jsonOk("{\"service\":{}}"));
-        fake.answer(json("servicediscovery", "DeleteService"), jsonOk("{}"));
-        fake.answer(json("servicediscovery", "DeleteNamespace"), jsonOk("{\"OperationId\":\"op-del\"}"));
-        fake.answer(json("ecs", "ListTaskDefinitions"), jsonOk("{\"taskDefinitionArns\":[\""
-                + ProvisionedAccount.TASK_DEFINITION_ARN + "\"]}"));
-        for (String action : new String[] {"DeregisterTaskDefinition", "DeleteTaskDefinitions", "DeleteCluster"}) {
-            fake.answer(json("ecs", action), jsonOk("{}"));
-        }
         fake.answer(ec2("DescribeInstances"),
                 ec2Ok("DescribeInstances", Ec2Xml.reservations(Ec2Xml.instance("i-0nat", "stopped", false, "e")
                         .replace("<instanceType>", "<spotInstanceRequestId>sir-0nat</spotInstanceRequestId>"
@@ -263,13 +250,6 @@ class PortalIamPolicyTests {
                         + "<state>cancelled</state></item>")));
         fake.answer(ec2("TerminateInstances"), ec2Ok("TerminateInstances",
                 Ec2Xml.stateChange("i-0nat", "shutting-down", "stopped")));
-        for (String action : new String[] {"DeleteSecurityGroup", "DisassociateRouteTable", "DeleteRouteTable",
-                "DetachInternetGateway", "DeleteInternetGateway", "DeleteSubnet", "DeleteVpc"}) {
-            fake.answer(ec2(action), ec2Ok(action, Ec2Xml.ok()));
-        }
-        fake.answer(json("ecr", "DeleteRepository"), jsonOk("{\"repository\":{}}"));
-        fake.answer(json("logs", "DeleteLogGroup"), jsonOk("{}"));
-        fake.answer(json("ssm", "DeleteParameters"), jsonOk("{\"DeletedParameters\":[]}"));
 
         cloud().deleteIngress(env);
         cloud().deleteService(env);

@@ -17,8 +17,14 @@ public final class Ec2Xml {
     }
 
     public static String subnet(String id, String vpcId, String cidr, String zone) {
+        return subnet(id, vpcId, cidr, zone, null);
+    }
+
+    /** A subnet tagged as the environment's {@code public-subnet} or {@code private-subnet} (null: untagged). */
+    public static String subnet(String id, String vpcId, String cidr, String zone, String component) {
         return "<item><subnetId>" + id + "</subnetId><vpcId>" + vpcId + "</vpcId><cidrBlock>" + cidr
-                + "</cidrBlock><availabilityZone>" + zone + "</availabilityZone><state>available</state></item>";
+                + "</cidrBlock><availabilityZone>" + zone + "</availabilityZone><state>available</state>"
+                + component(component) + "</item>";
     }
 
     public static String internetGateway(String id, String attachedVpcId) {
@@ -28,8 +34,20 @@ public final class Ec2Xml {
     }
 
     public static String routeTable(String id, String vpcId, String routes, String associations) {
+        return routeTable(id, vpcId, routes, associations, null);
+    }
+
+    /** A route table tagged as the environment's {@code public-route-table} or {@code private-route-table}. */
+    public static String routeTable(String id, String vpcId, String routes, String associations, String component) {
         return "<item><routeTableId>" + id + "</routeTableId><vpcId>" + vpcId + "</vpcId>"
-                + set("routeSet", routes) + set("associationSet", associations) + "</item>";
+                + set("routeSet", routes) + set("associationSet", associations) + component(component) + "</item>";
+    }
+
+    /** The environment's tags on a resource of the given component (env1's), or none. */
+    private static String component(String component) {
+        return component == null ? "" : set("tagSet",
+                "<item><key>mcp-portal:environment-id</key><value>env1</value></item>",
+                "<item><key>mcp-portal:component</key><value>" + component + "</value></item>");
     }
 
     /** A route to an internet gateway ({@code igw-…}) or a network interface ({@code eni-…}). */

@@ -62,11 +62,11 @@ public final class ProvisionedAccount {
 
     private void network() {
         String publicRoutes = Ec2Xml.routeTable(PUBLIC_ROUTES, VPC, Ec2Xml.route("0.0.0.0/0", GATEWAY),
-                Ec2Xml.association("rtbassoc-0a", PUBLIC_ROUTES, PUBLIC_SUBNET));
+                Ec2Xml.association("rtbassoc-0a", PUBLIC_ROUTES, PUBLIC_SUBNET), "public-route-table");
         String privateRoutes = Ec2Xml.routeTable(PRIVATE_ROUTES, VPC, Ec2Xml.route("0.0.0.0/0", NAT_ENI),
-                Ec2Xml.association("rtbassoc-0b", PRIVATE_ROUTES, PRIVATE_SUBNET));
-        String publicSubnet = Ec2Xml.subnet(PUBLIC_SUBNET, VPC, "10.0.0.0/24", "us-east-1a");
-        String privateSubnet = Ec2Xml.subnet(PRIVATE_SUBNET, VPC, "10.0.1.0/24", "us-east-1a");
+                Ec2Xml.association("rtbassoc-0b", PRIVATE_ROUTES, PRIVATE_SUBNET), "private-route-table");
+        String publicSubnet = Ec2Xml.subnet(PUBLIC_SUBNET, VPC, "10.0.0.0/24", "us-east-1a", "public-subnet");
+        String privateSubnet = Ec2Xml.subnet(PRIVATE_SUBNET, VPC, "10.0.1.0/24", "us-east-1a", "private-subnet");
         String serviceGroup = Ec2Xml.securityGroup(SERVICE_GROUP, VPC, "tcp", 8080, "10.0.0.0/16");
         String natGroup = Ec2Xml.securityGroup(NAT_GROUP, VPC, "-1", null, "10.0.0.0/16");
 
@@ -132,6 +132,33 @@ public final class ProvisionedAccount {
         stub(rest("GET", "/v2/apis/[^/]+/routes"), restOk(200, """
                 {"items":[{"routeId":"rt0env","routeKey":"ANY /{proxy+}","target":"integrations/int0env"}]}"""));
         stub(rest("GET", "/v2/apis/[^/]+/stages"), restOk(200, "{\"items\":[{\"stageName\":\"$default\"}]}"));
+    }
+
+    /**
+     * Answers every delete call a teardown of the account makes (the resources go away); the lookups a test wants
+     * to change between calls (the service going INACTIVE, the NAT terminated) it stubs itself.
+     */
+    public static void acceptsDeletes(AwsFake fake) {
+        fake.answer(rest("DELETE", "/v2/apis/[^/]+"), restOk(204, ""));
+        fake.answer(rest("DELETE", "/v2/vpclinks/[^/]+"), restOk(202, "{}"));
+        fake.answer(rest("GET", "/v2/vpclinks/[^/]+"), AwsFake.restError(404, "NotFoundException", "Invalid VpcLink"));
+        fake.answer(json("ecs", "DeleteService"), jsonOk("{\"service\":{\"serviceName\":\"mcp-env1\"}}"));
+        fake.answer(json("servicediscovery", "DeleteService"), jsonOk("{}"));
+        fake.answer(json("servicediscovery", "DeleteNamespace"), jsonOk("{\"OperationId\":\"op-del\"}"));
+        fake.answer(json("ecs", "ListTaskDefinitions"), jsonOk("{\"taskDefinitionArns\":[\"" + TASK_DEFINITION_ARN
+                + "\"]}"));
+        for (String action : new String[] {"DeregisterTaskDefinition", "DeleteTaskDefinitions", "DeleteCluster"}) {
+            fake.answer(json("ecs", action), jsonOk("{}"));
+        }
+        fake.answer(ec2("TerminateInstances"), ec2Ok("TerminateInstances",
+                Ec2Xml.stateChange(EmptyAccount.NAT_INSTANCE, "shutting-down", "running")));
+        for (String action : new String[] {"DeleteSecurityGroup", "DisassociateRouteTable", "DeleteRouteTable",
+                "DetachInternetGateway", "DeleteInternetGateway", "DeleteSubnet", "DeleteVpc"}) {
+            fake.answer(ec2(action), ec2Ok(action, Ec2Xml.ok()));
+        }
+        fake.answer(json("ecr", "DeleteRepository"), jsonOk("{\"repository\":{}}"));
+        fake.answer(json("logs", "DeleteLogGroup"), jsonOk("{}"));
+        fake.answer(json("ssm", "DeleteParameters"), jsonOk("{\"DeletedParameters\":[]}"));
     }
 
     // A lookup by component carries the component's name in its filter; one without is a teardown listing.
