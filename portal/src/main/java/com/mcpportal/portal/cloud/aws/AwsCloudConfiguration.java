@@ -4,6 +4,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.mcpportal.portal.cloud.image.JibImagePublisher;
+
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
@@ -25,7 +27,7 @@ class AwsCloudConfiguration {
     }
 
     @Bean
-    AwsCloudProvider awsCloudProvider(AwsClientFactory clients, AwsSettings settings) {
-        return new AwsCloudProvider(clients, settings);
+    AwsCloudProvider awsCloudProvider(AwsClientFactory clients, AwsSettings settings, JibImagePublisher publisher) {
+        return new AwsCloudProvider(clients, settings, publisher);
     }
 }

@@ -1,0 +1,21 @@
+package com.mcpportal.portal.cloud.image;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the server image: the carried server and the Jib publisher, both on {@code portal.images.*}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ImageSettings.class)
+class ImageConfiguration {
+
+    @Bean
+    ServerImages serverImages(ImageSettings settings) {
+        return new ServerImages(settings);
+    }
+
+    @Bean
+    JibImagePublisher jibImagePublisher(ImageSettings settings) {
+        return new JibImagePublisher(settings);
+    }
+}
