@@ -70,6 +70,7 @@ class AwsOperationResumeTests {
         assertThat(resumed.network()).isEqualTo(uninterrupted.network());
         assertThat(resumed.nat().instanceId()).isEqualTo(uninterrupted.nat().instanceId());
         assertThat(resumed.repository()).isEqualTo(uninterrupted.repository());
+        assertThat(resumed.image()).isEqualTo(uninterrupted.image());
         assertThat(resumed.logGroup()).isEqualTo(uninterrupted.logGroup());
         assertThat(resumed.apiKeySecret()).isEqualTo(uninterrupted.apiKeySecret());
         assertThat(resumed.keySetSecret()).isEqualTo(uninterrupted.keySetSecret());
@@ -87,7 +88,7 @@ class AwsOperationResumeTests {
         for (int i = from; i < to; i++) {
             boolean offerKey = pending;
             StepOutcome outcome = STEPS.get(i).run(new StepContext(fake.provider(), EmptyAccount.ENVIRONMENT, SPEC,
-                    resources, null, null, () -> offerKey ? KEY : null));
+                    resources, null, null, () -> offerKey ? KEY : null, null));
             resources = outcome.resources();
             pending = pending && !outcome.apiKeyDelivered();
         }
