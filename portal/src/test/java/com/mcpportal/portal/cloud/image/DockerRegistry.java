@@ -48,12 +48,36 @@ public final class DockerRegistry implements BeforeAllCallback, AfterAllCallback
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One Registry API call from the access log: method, path (query left off) and status. */
-    public record Request(String method, String path, int status) {
+    public record Request(String method, String path, int status, String query) {
 
-        public boolean writes() {
-            return !method.equals("GET") && !method.equals("HEAD");
+        public Request(String method, String path, int status) {
+            this(method, path, status, "");
+        }
+
+        /** The digest a finished blob upload names ({@code PUT …/blobs/uploads/<id>?digest=sha256:…}), or null. */
+        public String uploadedDigest() {
+            Matcher digest = UPLOADED.matcher(query);
+            return method.equals("PUT") && path.contains("/blobs/uploads/") && digest.find()
+                    ? digest.group(1).replace("%3A", ":").replace("%3a", ":") : null;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Request r && r.method.equals(method) && r.path.equals(path) && r.status == status;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(method, path, status);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path + " " + status;
         }
     }
+
+    private static final Pattern UPLOADED = Pattern.compile("[?&]digest=(sha256(?::|%3[Aa])[0-9a-f]{64})");
 
     /** A manifest as served: its JSON and its digest (SHA-256 of the bytes). */
     public record Manifest(JsonNode json, String digest) {
@@ -141,7 +165,7 @@ public final class DockerRegistry implements BeforeAllCallback, AfterAllCallback
             String uri = matcher.group(2);
             int query = uri.indexOf('?');
             requests.add(new Request(matcher.group(1), query < 0 ? uri : uri.substring(0, query),
-                    Integer.parseInt(matcher.group(3))));
+                    Integer.parseInt(matcher.group(3)), query < 0 ? "" : uri.substring(query)));
         }
         return requests;
     }
@@ -151,6 +175,22 @@ public final class DockerRegistry implements BeforeAllCallback, AfterAllCallback
         byte[] body = get("/v2/" + repository + "/manifests/" + reference, RegistryManifests.ACCEPT);
         return new Manifest(JSON.readTree(body), "sha256:" + HexFormat.of().formatHex(CarriedServer.sha256()
                 .digest(body)));
+    }
+
+    /** A blob's size, from its {@code HEAD} answer. */
+    public long blobSize(String repository, String digest) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host() + "/v2/" + repository
+                + "/blobs/" + digest)).method("HEAD", HttpRequest.BodyPublishers.noBody());
+        authorize(request);
+        try {
+            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            return response.headers().firstValueAsLong("Content-Length").orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A blob's bytes. */
@@ -163,32 +203,10 @@ public final class DockerRegistry implements BeforeAllCallback, AfterAllCallback
         return JSON.readTree(blob(repository, digest));
     }
 
-    /** The total size of the blobs the registry stores: what was uploaded (mounts and repeats add nothing). */
-    public long storedBlobBytes() {
-        Path blobs = folder.resolve("data/docker/registry/v2/blobs");
-        if (!Files.exists(blobs)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(blobs)) {
-            return files.filter(f -> f.getFileName().toString().equals("data")).mapToLong(f -> {
-                try {
-                    return Files.size(f);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private byte[] get(String path, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host() + path))
                 .header("Accept", accept).GET();
-        if (username != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
-                    .getBytes(StandardCharsets.UTF_8)));
-        }
+        authorize(request);
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
@@ -201,6 +219,13 @@ public final class DockerRegistry implements BeforeAllCallback, AfterAllCallback
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private void authorize(HttpRequest.Builder request) {
+        if (username != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
+                    .getBytes(StandardCharsets.UTF_8)));
         }
     }
 

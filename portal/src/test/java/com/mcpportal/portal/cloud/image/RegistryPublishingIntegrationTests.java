@@ -128,15 +128,18 @@ class RegistryPublishingIntegrationTests {
 
         ImagePublication published = publisher(registry).publish(release, REPOSITORY, null);
 
+        JsonNode previous = registry.manifest("mcp-env1", image.tag()).json();
         JsonNode manifest = registry.manifest("mcp-env1", release.tag()).json();
         List<String> uploaded = registry.requests().subList(before, registry.requests().size()).stream()
-                .filter(r -> r.method().equals("PUT") && r.path().contains("/blobs/uploads/")).map(r -> r.path())
-                .toList();
+                .map(DockerRegistry.Request::uploadedDigest).filter(digest -> digest != null).toList();
         assertThat(published.pushed()).isTrue();
-        assertThat(uploaded).as("blob uploads: the new application layer and the new configuration").hasSize(2);
-        assertThat(manifest.path("layers").get(1).path("digest").asString()).as("dependency layer unchanged")
-                .isEqualTo(registry.manifest("mcp-env1", image.tag()).json().path("layers").get(1).path("digest")
-                        .asString());
+        assertThat(uploaded).as("blobs uploaded: the new application layer and the new configuration")
+                .containsExactlyInAnyOrder(manifest.at("/layers/2/digest").asString(),
+                        manifest.at("/config/digest").asString());
+        assertThat(manifest.at("/layers/1/digest").asString()).as("dependency layer unchanged")
+                .isEqualTo(previous.at("/layers/1/digest").asString());
+        assertThat(manifest.at("/layers/2/digest").asString()).isNotEqualTo(previous.at("/layers/2/digest")
+                .asString());
     }
 
     @Test
