@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
 import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
@@ -18,6 +19,7 @@ import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.LogEvent;
+import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
@@ -91,8 +93,8 @@ public class JibImagePublisher {
             Thread.currentThread().interrupt();
             throw new CloudException(CloudErrorKind.TIMEOUT, null, RegistryErrors.SERVICE, null,
                     "Interrupted while publishing " + target, e);
-        } catch (ExecutionException | IOException | RuntimeException | com.google.cloud.tools.jib.api.RegistryException
-                | com.google.cloud.tools.jib.api.CacheDirectoryCreationException e) {
+        } catch (ExecutionException | IOException | RuntimeException | RegistryException
+                | CacheDirectoryCreationException e) {
             if (e instanceof CloudException cloud) {
                 throw cloud;
             }

@@ -1,5 +1,6 @@
 package com.mcpportal.portal.cloud.image;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ final class ServerImageLayout {
     /** The lines the fingerprint is the SHA-256 of: everything that decides the image's bytes. */
     static List<String> fingerprintInputs(CarriedServer.Descriptor server, Architecture architecture, String baseImage,
             Map<String, String> librarySha256s) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         lines.add(FORMAT_VERSION);
         lines.add("base " + baseImage);
         lines.add("platform linux/" + architecture.ociName());

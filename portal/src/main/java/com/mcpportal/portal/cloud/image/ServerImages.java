@@ -2,6 +2,7 @@ package com.mcpportal.portal.cloud.image;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,8 @@ public class ServerImages {
     /** The carried server as an image for {@code architecture}; a {@link CloudException} if it cannot be had. */
     public ServerImage forArchitecture(Architecture architecture) {
         ServerImage image = images.get(architecture);
-        if (image == null) {
+        // Built once; again only if someone cleared the cache folder under a running portal.
+        if (image == null || !Files.isRegularFile(image.applicationJar())) {
             image = build(architecture);
             images.put(architecture, image);
         }
@@ -93,7 +95,7 @@ public class ServerImages {
     private static String sha256(Path file) throws IOException {
         MessageDigest digest = CarriedServer.sha256();
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(digest.digest());
     }
