@@ -24,6 +24,22 @@ class ArchitectureTests {
             .should().dependOnClassesThat().resideInAnyPackage("com.mcpportal.portal.team..",
                     "com.mcpportal.portal.user..", "com.mcpportal.portal.security..");
 
+    /**
+     * The portal carries the MCP server as a build artifact (resources it publishes as an image), never as code:
+     * CarriedServerTests also checks that no class of the server is on the portal's classpath at all.
+     */
+    @ArchTest
+    static final ArchRule theMcpServerIsNoCodeOfThePortal = noClasses()
+            .that().resideInAPackage("com.mcpportal.portal..")
+            .should().dependOnClassesThat().resideInAPackage("com.mcpportal.mcpserver..");
+
+    /** Jib, and what it brings (Guava, Google's HTTP client), stays behind the image publisher. */
+    @ArchTest
+    static final ArchRule jibOnlyInTheImagePublisher = noClasses()
+            .that().resideOutsideOfPackage("com.mcpportal.portal.cloud.image..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.google.cloud.tools.jib..", "com.google.common..",
+                    "com.google.api.client..");
+
     /** Shared web helpers and the database bootstrap sit below every feature. */
     @ArchTest
     static final ArchRule sharedPackagesDependOnNoFeature = noClasses()

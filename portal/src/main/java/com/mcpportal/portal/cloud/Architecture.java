@@ -2,15 +2,17 @@ package com.mcpportal.portal.cloud;
 
 /** CPU architecture of an environment's Fargate task and NAT instance. */
 public enum Architecture {
-    ARM64("ARM64", "arm64"),
-    X86_64("X86_64", "x86_64");
+    ARM64("ARM64", "arm64", "arm64"),
+    X86_64("X86_64", "x86_64", "amd64");
 
     private final String ecsName;
     private final String ec2Name;
+    private final String ociName;
 
-    Architecture(String ecsName, String ec2Name) {
+    Architecture(String ecsName, String ec2Name, String ociName) {
         this.ecsName = ecsName;
         this.ec2Name = ec2Name;
+        this.ociName = ociName;
     }
 
     /** The value of ECS {@code runtimePlatform.cpuArchitecture}. */
@@ -21,6 +23,11 @@ public enum Architecture {
     /** The value EC2 uses in {@code ProcessorInfo.SupportedArchitectures} and AMI names. */
     public String ec2Name() {
         return ec2Name;
+    }
+
+    /** The value of an OCI image's {@code architecture} (and of Go's GOARCH): {@code arm64} or {@code amd64}. */
+    public String ociName() {
+        return ociName;
     }
 
     /** Fargate Spot runs Linux x86_64 tasks only; ARM64 tasks need on-demand Fargate. */

@@ -9,8 +9,8 @@ import java.util.List;
  * Every {@code delete…} step treats "not found" as done. Start, stop, scale, describe and the
  * deletes need only the {@link EnvironmentRef}: they find their resources themselves.
  *
- * <p>Provision order: network, NAT instance, repository, log group, secrets, cluster, task
- * definition, service discovery, service, ingress. Deprovision: the reverse
+ * <p>Provision order: network, NAT instance, repository, server image (published, or a team's own tag
+ * checked), log group, secrets, cluster, task definition, service discovery, service, ingress. Deprovision: the reverse
  * ({@link #deleteIngress} … {@link #deleteNetwork}, then repository, logs, secrets), then
  * {@link #remainingResources} to check nothing is left.
  *
@@ -45,8 +45,22 @@ public interface CloudProvider {
     /** NAT instance in the public subnet, and the private route table's default route through it. */
     NatInstance ensureNatInstance(EnvironmentRef env, Network network, NatSpec spec);
 
-    /** Container image repository keeping the last 5 images. */
+    /** Container image repository keeping the last 5 images, its tags immutable (created so, or switched). */
     ImageRepository ensureRepository(EnvironmentRef env);
+
+    /**
+     * Publishes the MCP server image into the environment's repository under {@link ServerImage#tag()} and returns
+     * it by digest. The tag names everything the image is built from, so an image already there under that tag is
+     * this image: it is reused and nothing is built or pushed. A base image that cannot be pulled, a push the
+     * registry refuses, any registry error: a {@link CloudException} with the registry's own message.
+     */
+    ImagePublication publishImage(EnvironmentRef env, ImageRepository repository, ServerImage image);
+
+    /**
+     * A team's own image: the digest of {@code tag} in the environment's repository, checked before anything
+     * runs it; a tag that is not there is a non-retryable {@link CloudException} saying so.
+     */
+    ImageRef findImage(EnvironmentRef env, ImageRepository repository, String tag, Architecture architecture);
 
     /** Log group with the retention; an existing group gets the retention updated. */
     LogGroup ensureLogGroup(EnvironmentRef env, int retentionDays);

@@ -43,5 +43,25 @@
  * </table>
  * As environment variables: {@code PORTAL_AWS_ENDPOINT_OVERRIDE=http://localhost:4566},
  * {@code PORTAL_AWS_RETRY_MODE=adaptive} and so on.
+ *
+ * <h2>The MCP server image: {@code portal.images.*}</h2>
+ * The portal carries the MCP server built with it ({@code mcp-server/target/server-image}, copied into its resources)
+ * and publishes it into each environment's repository with Jib ({@code cloud.image}); see deploy/README.md, "The MCP
+ * server on ECS". All optional.
+ * <table>
+ * <caption>portal.images properties</caption>
+ * <tr><th>property</th><th>default</th><th>meaning</th></tr>
+ * <tr><td>{@code portal.images.base-image}</td><td>Temurin 25 JRE (noble), pinned by digest</td><td>the JRE image
+ *     the server runs on, {@code name[:tag]@sha256:…} (a tag alone is refused); a private registry or an ECR
+ *     pull-through cache works the same way</td></tr>
+ * <tr><td>{@code portal.images.base-image-username}, {@code -password}</td><td>none</td><td>credentials for the base
+ *     image's registry; without them: the ECR login when the base is in the environment's registry, else the Docker
+ *     configuration file, else anonymous</td></tr>
+ * <tr><td>{@code portal.images.registry-override}</td><td>none: the environment's ECR</td><td>publish to this
+ *     registry instead, {@code http(s)://host[:port]}; only here may it be plain HTTP (and TLS unverified)</td></tr>
+ * <tr><td>{@code portal.images.cache-directory}</td><td>{@code data/image-cache}</td><td>the unpacked server and
+ *     Jib's layer caches (the base image is pulled once per architecture)</td></tr>
+ * </table>
+ * As environment variables: {@code PORTAL_IMAGES_BASE_IMAGE}, {@code PORTAL_IMAGES_REGISTRY_OVERRIDE} and so on.
  */
 package com.mcpportal.portal.cloud;

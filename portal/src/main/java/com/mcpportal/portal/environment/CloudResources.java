@@ -1,6 +1,7 @@
 package com.mcpportal.portal.environment;
 
 import com.mcpportal.portal.cloud.AccountRoles;
+import com.mcpportal.portal.cloud.ImageRef;
 import com.mcpportal.portal.cloud.ImageRepository;
 import com.mcpportal.portal.cloud.Ingress;
 import com.mcpportal.portal.cloud.LogGroup;
@@ -15,16 +16,17 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What an environment's steps found or created in the cloud (ids, ARNs, the endpoint; never secret values),
+ * What an environment's steps found or created in the cloud (ids, ARNs, the endpoint, the image the task runs with
+ * its version and digest; never secret values),
  * stored as JSON on the environment. Later steps read what earlier ones recorded, so an operation resumed after a
  * crash continues where it stopped; deprovision steps clear what they deleted.
  */
 public record CloudResources(AccountRoles roles, Network network, NatInstance nat, ImageRepository repository,
-        LogGroup logGroup, SecretRef apiKeySecret, SecretRef keySetSecret, String cluster,
+        ImageRef image, LogGroup logGroup, SecretRef apiKeySecret, SecretRef keySetSecret, String cluster,
         TaskDefinitionRef taskDefinition, ServiceDiscovery discovery, ServiceRef service, Ingress ingress) {
 
     public static final CloudResources NONE = new CloudResources(null, null, null, null, null, null, null, null, null,
-            null, null, null);
+            null, null, null, null);
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -43,57 +45,62 @@ public record CloudResources(AccountRoles roles, Network network, NatInstance na
     }
 
     public CloudResources withRoles(AccountRoles value) {
-        return new CloudResources(value, network, nat, repository, logGroup, apiKeySecret, keySetSecret, cluster,
-                taskDefinition, discovery, service, ingress);
+        return new CloudResources(value, network, nat, repository, image, logGroup, apiKeySecret, keySetSecret,
+                cluster, taskDefinition, discovery, service, ingress);
     }
 
     public CloudResources withNetwork(Network value) {
-        return new CloudResources(roles, value, nat, repository, logGroup, apiKeySecret, keySetSecret, cluster,
+        return new CloudResources(roles, value, nat, repository, image, logGroup, apiKeySecret, keySetSecret, cluster,
                 taskDefinition, discovery, service, ingress);
     }
 
     public CloudResources withNat(NatInstance value) {
-        return new CloudResources(roles, network, value, repository, logGroup, apiKeySecret, keySetSecret, cluster,
-                taskDefinition, discovery, service, ingress);
+        return new CloudResources(roles, network, value, repository, image, logGroup, apiKeySecret, keySetSecret,
+                cluster, taskDefinition, discovery, service, ingress);
     }
 
     public CloudResources withRepository(ImageRepository value) {
-        return new CloudResources(roles, network, nat, value, logGroup, apiKeySecret, keySetSecret, cluster,
+        return new CloudResources(roles, network, nat, value, image, logGroup, apiKeySecret, keySetSecret, cluster,
                 taskDefinition, discovery, service, ingress);
     }
 
+    public CloudResources withImage(ImageRef value) {
+        return new CloudResources(roles, network, nat, repository, value, logGroup, apiKeySecret, keySetSecret,
+                cluster, taskDefinition, discovery, service, ingress);
+    }
+
     public CloudResources withLogGroup(LogGroup value) {
-        return new CloudResources(roles, network, nat, repository, value, apiKeySecret, keySetSecret, cluster,
+        return new CloudResources(roles, network, nat, repository, image, value, apiKeySecret, keySetSecret, cluster,
                 taskDefinition, discovery, service, ingress);
     }
 
     public CloudResources withSecrets(SecretRef apiKey, SecretRef keySet) {
-        return new CloudResources(roles, network, nat, repository, logGroup, apiKey, keySet, cluster, taskDefinition,
-                discovery, service, ingress);
+        return new CloudResources(roles, network, nat, repository, image, logGroup, apiKey, keySet, cluster,
+                taskDefinition, discovery, service, ingress);
     }
 
     public CloudResources withCluster(String value) {
-        return new CloudResources(roles, network, nat, repository, logGroup, apiKeySecret, keySetSecret, value,
+        return new CloudResources(roles, network, nat, repository, image, logGroup, apiKeySecret, keySetSecret, value,
                 taskDefinition, discovery, service, ingress);
     }
 
     public CloudResources withTaskDefinition(TaskDefinitionRef value) {
-        return new CloudResources(roles, network, nat, repository, logGroup, apiKeySecret, keySetSecret, cluster,
-                value, discovery, service, ingress);
+        return new CloudResources(roles, network, nat, repository, image, logGroup, apiKeySecret, keySetSecret,
+                cluster, value, discovery, service, ingress);
     }
 
     public CloudResources withDiscovery(ServiceDiscovery value) {
-        return new CloudResources(roles, network, nat, repository, logGroup, apiKeySecret, keySetSecret, cluster,
-                taskDefinition, value, service, ingress);
+        return new CloudResources(roles, network, nat, repository, image, logGroup, apiKeySecret, keySetSecret,
+                cluster, taskDefinition, value, service, ingress);
     }
 
     public CloudResources withService(ServiceRef value) {
-        return new CloudResources(roles, network, nat, repository, logGroup, apiKeySecret, keySetSecret, cluster,
-                taskDefinition, discovery, value, ingress);
+        return new CloudResources(roles, network, nat, repository, image, logGroup, apiKeySecret, keySetSecret,
+                cluster, taskDefinition, discovery, value, ingress);
     }
 
     public CloudResources withIngress(Ingress value) {
-        return new CloudResources(roles, network, nat, repository, logGroup, apiKeySecret, keySetSecret, cluster,
-                taskDefinition, discovery, service, value);
+        return new CloudResources(roles, network, nat, repository, image, logGroup, apiKeySecret, keySetSecret,
+                cluster, taskDefinition, discovery, service, value);
     }
 }

@@ -4,18 +4,21 @@ import java.time.Instant;
 import java.util.List;
 
 import com.mcpportal.portal.cloud.Architecture;
+import com.mcpportal.portal.cloud.ImageRef;
 
 /**
  * An environment as the REST API returns it: its settings, state and endpoint. Never the ElevenLabs key (only
  * when it was last set).
  *
+ * @param image   the image its task definition names, once provisioning has settled it: reference, tag, digest, and
+ *                the MCP server's version and commit when the portal published it
  * @param failure the failed step and the cloud's message while the environment is FAILED, else null
  */
 record EnvironmentApiView(long id, long teamId, String name, EnvironmentState state, EnvironmentPower power,
         long cloudAccountId, String region, int cpu, int memoryMiB, Architecture architecture, ImageSource imageSource,
         String imageTag, String imageUri, String natInstanceType, boolean natSpot, boolean fargateSpot,
         int logRetentionDays, List<String> allowedCidrs, Instant elevenLabsApiKeyUpdatedAt, String mcpUrl,
-        Failure failure, Instant createdAt, Instant updatedAt) {
+        ImageRef image, Failure failure, Instant createdAt, Instant updatedAt) {
 
     /** Why the last operation failed. */
     record Failure(String step, String code, String message) {
@@ -30,7 +33,8 @@ record EnvironmentApiView(long id, long teamId, String name, EnvironmentState st
                 environment.getArchitecture(), environment.getImageSource(), environment.getImageTag(),
                 environment.getImageUri(), environment.getNatInstanceType(), environment.isNatSpot(),
                 environment.isFargateSpot(), environment.getLogRetentionDays(), environment.cidrs(),
-                environment.getElevenLabsKeyUpdatedAt(), environment.resources().mcpUrl(), failure,
+                environment.getElevenLabsKeyUpdatedAt(), environment.resources().mcpUrl(),
+                environment.resources().image(), failure,
                 environment.getCreatedAt(), environment.getUpdatedAt());
     }
 }

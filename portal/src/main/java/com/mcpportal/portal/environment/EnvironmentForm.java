@@ -36,14 +36,13 @@ record EnvironmentForm(
         NatSpec nat = NatSpec.defaults();
         return new EnvironmentForm("", account == null ? null : account.getId(),
                 account == null ? "eu-central-1" : account.getDefaultRegion(), sizeValue(FargateSize.DEFAULT),
-                Architecture.ARM64, ImageSource.REPOSITORY, "latest", "", nat.instanceType(), nat.spot(), false, 7, "",
-                "");
+                Architecture.ARM64, ImageSource.PUBLISHED, "", "", nat.instanceType(), nat.spot(), false, 7, "", "");
     }
 
     static EnvironmentForm of(Environment environment) {
         return new EnvironmentForm(environment.getName(), environment.getCloudAccountId(), environment.getRegion(),
                 sizeValue(environment.getSize()), environment.getArchitecture(), environment.getImageSource(),
-                environment.getImageTag() == null ? "latest" : environment.getImageTag(),
+                environment.getImageTag() == null ? "" : environment.getImageTag(),
                 environment.getImageUri() == null ? "" : environment.getImageUri(), environment.getNatInstanceType(),
                 environment.isNatSpot(), environment.isFargateSpot(), environment.getLogRetentionDays(),
                 String.join("\n", environment.cidrs()), "");

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import com.mcpportal.portal.cloud.AwsRegions;
 import com.mcpportal.portal.cloud.Architecture;
 import com.mcpportal.portal.cloud.FargateSize;
+import com.mcpportal.portal.cloud.ImageRef;
 import com.mcpportal.portal.cloud.LogGroup;
 import com.mcpportal.portal.cloud.account.CloudAccount;
 import com.mcpportal.portal.cloud.account.CloudAccounts;
@@ -37,9 +38,13 @@ class EnvironmentPages {
     record ListRow(Environment environment, OperationView inFlight, DriftFinding drift, MonthlyEstimate estimate) {
     }
 
-    /** Everything the live part of the detail page shows; polled while an operation is in flight. */
+    /**
+     * Everything the live part of the detail page shows; polled while an operation is in flight.
+     *
+     * @param image the image the task definition names, as provisioning recorded it (version and digest)
+     */
     record Live(OperationView inFlight, OperationView latest, List<OperationView> history, DriftFinding drift,
-            List<ConsoleLinks.ResourceLink> resources, String mcpUrl, String snippet) {
+            List<ConsoleLinks.ResourceLink> resources, String mcpUrl, String snippet, ImageRef image) {
 
         public boolean active() {
             return inFlight != null;
@@ -92,6 +97,7 @@ class EnvironmentPages {
         model.addAttribute("natTypes", EnvironmentRules.NAT_INSTANCE_TYPES);
         model.addAttribute("retentions", LogGroup.RETENTION_DAYS);
         model.addAttribute("provisioned", environment != null && environment.getState().hasCloudResources());
+        model.addAttribute("serverVersion", environments.publishedServerVersion().orElse(null));
         return FORM_VIEW;
     }
 
@@ -118,7 +124,7 @@ class EnvironmentPages {
                 environment.getState() == EnvironmentState.READY ? drift.latest(environment.getId()).orElse(null)
                         : null,
                 ConsoleLinks.of(environment.getRegion(), resources, account.isSimulated()), mcpUrl,
-                mcpUrl == null ? null : McpClientSnippet.cursor(environment.getName(), mcpUrl)));
+                mcpUrl == null ? null : McpClientSnippet.cursor(environment.getName(), mcpUrl), resources.image()));
         return LIVE_FRAGMENT;
     }
 

@@ -22,9 +22,11 @@ record EnvironmentRequest(
         @Schema(description = "Fargate CPU units (1024 = 1 vCPU)", example = "256") Integer cpu,
         @Schema(example = "512") Integer memoryMiB,
         Architecture architecture,
+        @Schema(description = "PUBLISHED (default): the MCP server this portal carries, published into the"
+                + " environment's ECR repository; REPOSITORY: your tag in that repository; URI: any image")
         ImageSource imageSource,
-        @Schema(description = "Image tag in the environment's own repository (imageSource REPOSITORY)",
-                example = "latest") String imageTag,
+        @Schema(description = "Image tag in the environment's own repository (imageSource REPOSITORY; tags are"
+                + " immutable there, default latest)", example = "1.4.0") String imageTag,
         @Schema(description = "Image URI (imageSource URI)") String imageUri,
         @Schema(example = "t4g.nano") String natInstanceType,
         Boolean natSpot,
@@ -41,8 +43,8 @@ record EnvironmentRequest(
         return new EnvironmentInput(name, or(cloudAccountId, defaultAccountId == null ? 0 : defaultAccountId),
                 or(region, defaultRegion), size(or(cpu, FargateSize.DEFAULT.cpu()),
                 or(memoryMiB, FargateSize.DEFAULT.memoryMiB())), or(architecture, Architecture.ARM64),
-                or(imageSource, ImageSource.REPOSITORY), imageSource == ImageSource.URI ? imageTag
-                : or(imageTag, "latest"), imageUri, or(natInstanceType, nat.instanceType()), or(natSpot, nat.spot()),
+                or(imageSource, ImageSource.PUBLISHED), imageSource == ImageSource.REPOSITORY ? or(imageTag, "latest")
+                : imageTag, imageUri, or(natInstanceType, nat.instanceType()), or(natSpot, nat.spot()),
                 or(fargateSpot, false), or(logRetentionDays, 7), or(allowedCidrs, List.of()), elevenLabsApiKey);
     }
 

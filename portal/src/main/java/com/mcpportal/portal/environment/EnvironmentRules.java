@@ -70,6 +70,9 @@ final class EnvironmentRules {
     }
 
     private static void validateImage(EnvironmentInput input) {
+        if (input.imageSource() == ImageSource.PUBLISHED) {
+            return;
+        }
         if (input.imageSource() == ImageSource.URI) {
             if (input.imageUri() == null) {
                 throw new InvalidInputException("imageUri", "Enter the image URI, e.g."
@@ -82,7 +85,7 @@ final class EnvironmentRules {
         } else if (input.imageSource() == ImageSource.REPOSITORY) {
             if (input.imageTag() == null || !TAG.matcher(input.imageTag()).matches()) {
                 throw new InvalidInputException("imageTag", "Enter an image tag: letters, digits, '_', '.' or '-',"
-                        + " e.g. latest or 1.4.0.");
+                        + " e.g. 1.4.0 or a commit id.");
             }
         } else {
             throw new InvalidInputException("imageSource", "Choose where the image comes from.");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
@@ -14,6 +15,7 @@ import com.mcpportal.portal.cloud.account.CloudAccount;
 import com.mcpportal.portal.cloud.account.CloudAccountNotFoundException;
 import com.mcpportal.portal.cloud.account.CloudAccounts;
 import com.mcpportal.portal.cloud.account.CloudProviders;
+import com.mcpportal.portal.cloud.image.ServerImages;
 import com.mcpportal.portal.cloud.secret.SecretCipher;
 import com.mcpportal.portal.web.BusyException;
 import com.mcpportal.portal.web.ConflictException;
@@ -41,11 +43,13 @@ public class EnvironmentService {
     private final SecretCipher cipher;
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
+    private final ServerImages serverImages;
     private final Clock clock = Clock.systemUTC();
 
     EnvironmentService(EnvironmentRepository environments, CloudAccounts accounts, CloudProviders providers,
-            SecretCipher cipher, AuditLog auditLog, ApplicationEventPublisher events) {
+            SecretCipher cipher, AuditLog auditLog, ApplicationEventPublisher events, ServerImages serverImages) {
         this.environments = environments;
+        this.serverImages = serverImages;
         this.accounts = accounts;
         this.providers = providers;
         this.cipher = cipher;
@@ -101,6 +105,7 @@ public class EnvironmentService {
     @Transactional
     public Environment create(long teamId, EnvironmentInput input) {
         EnvironmentRules.validate(input, true);
+        requireCarriedServer(input);
         accountOf(input);
         if (environments.existsByTeamIdAndNameIgnoreCaseAndStateNot(teamId, input.name(), EnvironmentState.DELETED)) {
             throw duplicateName(input.name());
@@ -123,6 +128,7 @@ public class EnvironmentService {
     @Transactional
     public Environment update(long teamId, long environmentId, EnvironmentInput input) {
         EnvironmentRules.validate(input, false);
+        requireCarriedServer(input);
         Environment environment = environments.findByIdForUpdate(environmentId)
                 .filter(found -> found.getTeamId() == teamId).orElseThrow(EnvironmentNotFoundException::new);
         if (environment.getState() == EnvironmentState.DELETED) {
@@ -185,6 +191,18 @@ public class EnvironmentService {
         events.publishEvent(new EnvironmentChanged(teamId, environmentId, "deleted"));
     }
 
+    /** The version of the MCP server this portal publishes, as the form offers it; empty if the build carries none. */
+    public Optional<String> publishedServerVersion() {
+        return serverImages.carriedVersion();
+    }
+
+    private void requireCarriedServer(EnvironmentInput input) {
+        if (input.imageSource() == ImageSource.PUBLISHED && serverImages.carriedVersion().isEmpty()) {
+            throw new InvalidInputException("imageSource", "This portal was built without the MCP server, so it has"
+                    + " none to publish. Choose your own image.");
+        }
+    }
+
     private CloudAccount accountOf(EnvironmentInput input) {
         try {
             return accounts.get(input.cloudAccountId());
@@ -201,8 +219,8 @@ public class EnvironmentService {
         addIf(changed, "region", environment.getRegion(), input.region());
         addIf(changed, "size", spec.size(), input.size());
         addIf(changed, "architecture", spec.architecture(), input.architecture());
-        addIf(changed, "image", spec.imageDescription(), input.imageSource() == ImageSource.URI ? input.imageUri()
-                : "own ECR repository, tag " + input.imageTag());
+        addIf(changed, "image", spec.imageDescription(), EnvironmentSpec.describeImage(input.imageSource(),
+                input.imageTag(), input.imageUri()));
         addIf(changed, "natInstanceType", spec.nat().instanceType(), input.natInstanceType());
         addIf(changed, "natSpot", spec.nat().spot(), input.natSpot());
         addIf(changed, "fargateSpot", spec.fargateSpot(), input.fargateSpot());

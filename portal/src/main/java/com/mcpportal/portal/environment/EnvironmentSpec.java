@@ -16,6 +16,8 @@ public record EnvironmentSpec(String region, FargateSize size, Architecture arch
         String imageTag, String imageUri, NatSpec nat, boolean fargateSpot, int logRetentionDays,
         List<String> allowedCidrs) {
 
+    static final String PUBLISHED_DESCRIPTION = "MCP server published by the portal";
+
     public EnvironmentSpec {
         allowedCidrs = allowedCidrs == null ? List.of() : List.copyOf(allowedCidrs);
     }
@@ -25,8 +27,14 @@ public record EnvironmentSpec(String region, FargateSize size, Architecture arch
         return EnvironmentRules.NAT_INSTANCE_TYPES;
     }
 
-    /** The image the task runs: the environment's repository with the tag, or the given URI. */
+    /**
+     * A team's own image: the environment's repository with the tag, or the given URI. (The image the portal
+     * publishes is known only once published: provisioning records it in {@link CloudResources#image()}.)
+     */
     public String image(ImageRepository repository) {
+        if (imageSource == ImageSource.PUBLISHED) {
+            throw new IllegalStateException("The published image is recorded by provisioning, not set in advance");
+        }
         if (imageSource == ImageSource.URI) {
             return imageUri;
         }
@@ -36,8 +44,17 @@ public record EnvironmentSpec(String region, FargateSize size, Architecture arch
         return repository.uri() + ":" + imageTag;
     }
 
-    /** How the image is described before provisioning: "own ECR repository, tag latest" or the URI. */
+    /** How the image is described before provisioning: the published server, "own ECR repository, tag 1.4" or the URI. */
     public String imageDescription() {
-        return imageSource == ImageSource.URI ? imageUri : "own ECR repository, tag " + imageTag;
+        return describeImage(imageSource, imageTag, imageUri);
     }
+
+    static String describeImage(ImageSource source, String tag, String uri) {
+        return switch (source) {
+            case PUBLISHED -> PUBLISHED_DESCRIPTION;
+            case REPOSITORY -> "own ECR repository, tag " + tag;
+            case URI -> uri;
+        };
+    }
+
 }

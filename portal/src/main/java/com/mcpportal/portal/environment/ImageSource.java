@@ -2,8 +2,10 @@ package com.mcpportal.portal.environment;
 
 /** Where the MCP server's container image comes from. */
 public enum ImageSource {
-    /** The environment's own ECR repository (created by provisioning), with a tag. */
+    /** The MCP server this portal carries, published by the portal into the environment's ECR repository. */
+    PUBLISHED,
+    /** A team's own image in the environment's ECR repository (created by provisioning), by tag. */
     REPOSITORY,
-    /** Any image URI, e.g. a shared registry. */
+    /** A team's own image anywhere, by URI, e.g. a shared registry. */
     URI
 }

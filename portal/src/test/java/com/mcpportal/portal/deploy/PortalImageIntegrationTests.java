@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -17,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code deploy/portal.Dockerfile} checked without a Docker engine: its extraction command run on the jar this
- * build packaged gives exactly the layer folders the final stage copies, the entry point class is in them, and
- * the image runs as a non-root user with a liveness health check.
+ * build packaged gives exactly the layer folders the final stage copies, the entry point class is in them, the
+ * image runs as a non-root user with a liveness health check, and the portal in it carries the MCP server.
  */
 class PortalImageIntegrationTests {
 
@@ -47,6 +49,24 @@ class PortalImageIntegrationTests {
         assertThat(extracted.resolve("spring-boot-loader").resolve(launcher.replace('.', '/') + ".class"))
                 .isRegularFile();
         assertThat(extracted.resolve("application/BOOT-INF/classes/db/migration")).isDirectory();
+    }
+
+    @Test
+    void thePackagedPortalCarriesTheMcpServerAsFilesAndNoneOfItsClasses() throws IOException {
+        try (JarFile jar = new JarFile(packagedJar().toFile())) {
+            List<String> entries = jar.stream().map(JarEntry::getName).toList();
+
+            assertThat(entries).contains("BOOT-INF/classes/mcp-server/server-image.properties",
+                    "BOOT-INF/classes/mcp-server/mcp-server.jar")
+                    .anyMatch(entry -> entry.matches("BOOT-INF/classes/mcp-server/libs/tomcat-embed-core-.*\\.jar"));
+            assertThat(entries).as("the server's code on the portal's classpath")
+                    .noneMatch(entry -> entry.contains("com/mcpportal/mcpserver/"))
+                    .noneMatch(entry -> entry.matches("BOOT-INF/lib/mcp-server.*"));
+        }
+        String dockerfile = Files.readString(DOCKERFILE);
+        assertThat(dockerfile).as("the image's build has the server's sources and builds it first")
+                .contains("COPY mcp-server/src/main mcp-server/src/main")
+                .contains("./mvnw -q -B -pl mcp-server,portal package -DskipTests");
     }
 
     @Test

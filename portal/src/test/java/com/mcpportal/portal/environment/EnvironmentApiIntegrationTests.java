@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import com.mcpportal.portal.accesstoken.AccessTokensForTests;
+import com.mcpportal.portal.cloud.image.ServerImages;
 import com.mcpportal.portal.support.PortalIntegrationTest;
 import com.mcpportal.portal.support.TestData;
 import com.mcpportal.portal.team.Team;
@@ -14,6 +15,8 @@ import com.mcpportal.portal.team.TeamService;
 import com.mcpportal.portal.user.UserAccount;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.mcpportal.portal.cloud.image.ServerImages;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -26,6 +29,7 @@ import static com.mcpportal.portal.accesstoken.AccessTokensForTests.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -57,6 +61,9 @@ class EnvironmentApiIntegrationTests {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    ServerImages serverImages;
 
     Team team;
     String operator;
@@ -101,7 +108,9 @@ class EnvironmentApiIntegrationTests {
                 .andExpect(jsonPath("$.cpu").value(256))
                 .andExpect(jsonPath("$.memoryMiB").value(512))
                 .andExpect(jsonPath("$.architecture").value("ARM64"))
-                .andExpect(jsonPath("$.imageTag").value("latest"))
+                .andExpect(jsonPath("$.imageSource").value("PUBLISHED"))
+                .andExpect(jsonPath("$.imageTag").doesNotExist())
+                .andExpect(jsonPath("$.image").doesNotExist())
                 .andExpect(jsonPath("$.elevenLabsApiKeyUpdatedAt").isNotEmpty())
                 .andExpect(content().string(not(containsString("xi-secret-key-98765"))))
                 .andReturn().getResponse();
@@ -145,7 +154,7 @@ class EnvironmentApiIntegrationTests {
         mvc.perform(get(base()).with(bearer(outsider))).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/teams/" + team.getId() + "/environments/999999999").with(bearer(viewer)))
                 .andExpect(status().isNotFound());
-        assertThat(environments.service().get(draft.getId()).getImageTag()).isEqualTo("latest");
+        assertThat(environments.service().get(draft.getId()).getImageSource()).isEqualTo(ImageSource.PUBLISHED);
     }
 
     @Test
@@ -178,7 +187,8 @@ class EnvironmentApiIntegrationTests {
         Environment draft = environments.draft(team.getId(), "change");
         String one = base() + "/" + draft.getId();
 
-        mvc.perform(json(patch(one).with(bearer(operator)), "{\"imageTag\":\"2.0\",\"logRetentionDays\":14}"))
+        mvc.perform(json(patch(one).with(bearer(operator)),
+                        "{\"imageSource\":\"REPOSITORY\",\"imageTag\":\"2.0\",\"logRetentionDays\":14}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.imageTag").value("2.0"))
                 .andExpect(jsonPath("$.logRetentionDays").value(14))
                 .andExpect(jsonPath("$.name").value(draft.getName()));
@@ -221,6 +231,11 @@ class EnvironmentApiIntegrationTests {
         mvc.perform(get(accepted.getHeader("Location")).with(bearer(viewer))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("SUCCEEDED"))
                 .andExpect(jsonPath("$.steps[0].state").value("DONE"));
+        mvc.perform(get(one).with(bearer(viewer))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.image.version").value(serverImages.carriedVersion().orElseThrow()))
+                .andExpect(jsonPath("$.image.digest").value(matchesPattern("sha256:[0-9a-f]{64}")))
+                .andExpect(jsonPath("$.image.reference").value(matchesPattern(".*/mcp-" + draft.getCloudId()
+                        + "@sha256:[0-9a-f]{64}")));
         mvc.perform(delete(one).with(bearer(operator))).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("deprovision")));
         Environment other = environments.draft(team.getId(), "other");

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.mcpportal.portal.cloud.Architecture;
 import com.mcpportal.portal.cloud.FargateSize;
+import com.mcpportal.portal.cloud.ImageRef;
 import com.mcpportal.portal.cloud.Ingress;
 import com.mcpportal.portal.cloud.account.CloudAccount;
 import com.mcpportal.portal.cloud.account.CloudAccountMode;
@@ -32,6 +33,7 @@ import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -95,12 +97,50 @@ class EnvironmentControllerTests {
 
     @Test
     void theNewFormStartsWithTheCheapestLayout() throws Exception {
+        given(environments.publishedServerVersion()).willReturn(Optional.of("0.4.0"));
+
         mvc.perform(get("/teams/7/environments/new").with(user(ALICE)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<option value=\"256/512\" selected=\"selected\">0.25 vCPU, 0.5 GB</option>")))
                 .andExpect(content().string(containsString("<option value=\"t4g.nano\" selected=\"selected\">")))
                 .andExpect(content().string(containsString("<option value=\"7\" selected=\"selected\">7 days</option>")))
-                .andExpect(content().string(containsString("value=\"ARM64\" selected=\"selected\"")));
+                .andExpect(content().string(containsString("value=\"ARM64\" selected=\"selected\"")))
+                .andExpect(content().string(matchesPattern("(?s).*value=\"PUBLISHED\" id=\"imageSource-published\""
+                        + "\\s+checked=\"checked\">.*")))
+                .andExpect(content().string(containsString("MCP server published by the portal (version 0.4.0)")))
+                .andExpect(content().string(containsString("My own image: a tag in this environment's ECR"
+                        + " repository")));
+    }
+
+    @Test
+    void aPortalBuiltWithoutTheServerOffersOnlyYourOwnImage() throws Exception {
+        given(environments.publishedServerVersion()).willReturn(Optional.empty());
+
+        mvc.perform(get("/teams/7/environments/new").with(user(ALICE)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(matchesPattern("(?s).*id=\"imageSource-published\"\\s+disabled=\"disabled\">.*")))
+                .andExpect(content().string(containsString("(not in this portal build)")));
+    }
+
+    @Test
+    void thePageShowsTheVersionAndDigestOfThePublishedServer() throws Exception {
+        Environment ready = environment(EnvironmentState.READY);
+        ImageRef published = new ImageRef("123456789012.dkr.ecr.eu-central-1.amazonaws.com/mcp-c0ffee@sha256:"
+                + "ab".repeat(32), "123456789012.dkr.ecr.eu-central-1.amazonaws.com/mcp-c0ffee",
+                "0.4.0-3f2c1ab-arm64-0123456789ab", "sha256:" + "ab".repeat(32), "0.4.0",
+                "3f2c1ab9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f", Architecture.ARM64);
+        ready.recordResources(CloudResources.NONE.withImage(published));
+        given(environments.get(7, 5)).willReturn(ready);
+        given(operations.inFlight(5)).willReturn(Optional.empty());
+        given(operations.latest(5)).willReturn(Optional.empty());
+        given(operations.history(5, 10)).willReturn(List.of());
+
+        mvc.perform(get("/teams/7/environments/5/live").with(user(ALICE)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"server-version\">0.4.0</span>")))
+                .andExpect(content().string(containsString("commit 3f2c1ab")))
+                .andExpect(content().string(containsString("id=\"server-tag\">0.4.0-3f2c1ab-arm64-0123456789ab")))
+                .andExpect(content().string(containsString("id=\"server-digest\">sha256:" + "ab".repeat(32))));
     }
 
     @Test

@@ -31,7 +31,7 @@ public final class Environments {
 
     public static EnvironmentInput input(String name, long accountId) {
         return new EnvironmentInput(name, accountId, "eu-central-1", FargateSize.DEFAULT, Architecture.ARM64,
-                ImageSource.REPOSITORY, "latest", null, "t4g.nano", false, false, 7, List.of("203.0.113.0/24"),
+                ImageSource.PUBLISHED, null, null, "t4g.nano", false, false, 7, List.of("203.0.113.0/24"),
                 ELEVENLABS_KEY);
     }
 

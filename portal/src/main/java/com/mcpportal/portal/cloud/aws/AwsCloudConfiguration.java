@@ -3,15 +3,21 @@ package com.mcpportal.portal.cloud.aws;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import com.mcpportal.portal.cloud.image.ImageConfiguration;
+import com.mcpportal.portal.cloud.image.JibImagePublisher;
 
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
- * Wires the AWS adapter. Nothing here talks to AWS or looks up credentials at start-up: the
- * default credentials chain is resolved on the first call for an account without a role.
+ * Wires the AWS adapter, with the image publisher it pushes the MCP server with. Nothing here talks to AWS or looks
+ * up credentials at start-up: the default credentials chain is resolved on the first call for an account without a
+ * role.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AwsSettings.class)
+@Import(ImageConfiguration.class)
 class AwsCloudConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -25,7 +31,7 @@ class AwsCloudConfiguration {
     }
 
     @Bean
-    AwsCloudProvider awsCloudProvider(AwsClientFactory clients, AwsSettings settings) {
-        return new AwsCloudProvider(clients, settings);
+    AwsCloudProvider awsCloudProvider(AwsClientFactory clients, AwsSettings settings, JibImagePublisher publisher) {
+        return new AwsCloudProvider(clients, settings, publisher);
     }
 }

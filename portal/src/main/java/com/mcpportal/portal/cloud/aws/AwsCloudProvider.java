@@ -8,11 +8,14 @@ import org.slf4j.LoggerFactory;
 
 import com.mcpportal.portal.cloud.AccountRoles;
 import com.mcpportal.portal.cloud.ActualState;
+import com.mcpportal.portal.cloud.Architecture;
 import com.mcpportal.portal.cloud.CloudException;
 import com.mcpportal.portal.cloud.CloudProvider;
 import com.mcpportal.portal.cloud.CloudTarget;
 import com.mcpportal.portal.cloud.ConnectionCheck;
 import com.mcpportal.portal.cloud.EnvironmentRef;
+import com.mcpportal.portal.cloud.ImagePublication;
+import com.mcpportal.portal.cloud.ImageRef;
 import com.mcpportal.portal.cloud.ImageRepository;
 import com.mcpportal.portal.cloud.Ingress;
 import com.mcpportal.portal.cloud.LogGroup;
@@ -22,6 +25,7 @@ import com.mcpportal.portal.cloud.NatState;
 import com.mcpportal.portal.cloud.Network;
 import com.mcpportal.portal.cloud.NetworkSpec;
 import com.mcpportal.portal.cloud.SecretRef;
+import com.mcpportal.portal.cloud.ServerImage;
 import com.mcpportal.portal.cloud.ServiceCounts;
 import com.mcpportal.portal.cloud.ServiceDiscovery;
 import com.mcpportal.portal.cloud.ServiceRef;
@@ -30,6 +34,8 @@ import com.mcpportal.portal.cloud.StepRetry;
 import com.mcpportal.portal.cloud.TaggedResource;
 import com.mcpportal.portal.cloud.TaskDefinitionRef;
 import com.mcpportal.portal.cloud.TaskSpec;
+import com.mcpportal.portal.cloud.image.ImageSettings;
+import com.mcpportal.portal.cloud.image.JibImagePublisher;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
@@ -47,6 +53,7 @@ public class AwsCloudProvider implements CloudProvider {
     private final NetworkResources network;
     private final NatResources nat;
     private final RegistryResources registry = new RegistryResources();
+    private final ImageResources images;
     private final LogResources logs = new LogResources();
     private final SecretResources secrets = new SecretResources();
     private final ClusterResources clusters = new ClusterResources();
@@ -56,8 +63,11 @@ public class AwsCloudProvider implements CloudProvider {
     private final RemainingResources remaining = new RemainingResources();
     private final AccountRoleResources roles = new AccountRoleResources();
 
-    public AwsCloudProvider(AwsClientFactory clients, AwsSettings settings, StepRetry.Sleeper sleeper) {
+    /** @param publisher publishes the MCP server image into an environment's repository (with ECR's login) */
+    public AwsCloudProvider(AwsClientFactory clients, AwsSettings settings, JibImagePublisher publisher,
+            StepRetry.Sleeper sleeper) {
         this.clients = clients;
+        this.images = new ImageResources(publisher);
         this.retry = new StepRetry(settings.stepAttempts(), settings.stepRetryDelay(), sleeper);
         Waiter waiter = new Waiter(settings.pollInterval(), settings.waitTimeout(), sleeper);
         this.network = new NetworkResources(waiter);
@@ -67,8 +77,13 @@ public class AwsCloudProvider implements CloudProvider {
         this.ingress = new IngressResources(waiter);
     }
 
-    public AwsCloudProvider(AwsClientFactory clients, AwsSettings settings) {
-        this(clients, settings, duration -> Thread.sleep(duration.toMillis()));
+    /** Publishing with the default image settings (Temurin 25 from Docker Hub, cache under {@code data/}). */
+    public AwsCloudProvider(AwsClientFactory clients, AwsSettings settings, StepRetry.Sleeper sleeper) {
+        this(clients, settings, new JibImagePublisher(ImageSettings.defaults()), sleeper);
+    }
+
+    public AwsCloudProvider(AwsClientFactory clients, AwsSettings settings, JibImagePublisher publisher) {
+        this(clients, settings, publisher, duration -> Thread.sleep(duration.toMillis()));
     }
 
     @Override
@@ -106,6 +121,16 @@ public class AwsCloudProvider implements CloudProvider {
     @Override
     public ImageRepository ensureRepository(EnvironmentRef env) {
         return step("ensure-repository", env, () -> registry.ensure(aws(env).ecr(), env));
+    }
+
+    @Override
+    public ImagePublication publishImage(EnvironmentRef env, ImageRepository repository, ServerImage image) {
+        return step("publish-image", env, () -> images.publish(aws(env).ecr(), repository, image));
+    }
+
+    @Override
+    public ImageRef findImage(EnvironmentRef env, ImageRepository repository, String tag, Architecture architecture) {
+        return step("find-image", env, () -> images.find(aws(env).ecr(), repository, tag, architecture));
     }
 
     @Override

@@ -4,11 +4,16 @@ import com.mcpportal.portal.cloud.EnvironmentRef;
 import com.mcpportal.portal.cloud.ImageRepository;
 
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
 import software.amazon.awssdk.services.ecr.model.LifecyclePolicyNotFoundException;
 import software.amazon.awssdk.services.ecr.model.Repository;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 
-/** The environment's ECR repository, which keeps only the last five images (storage is billed). */
+/**
+ * The environment's ECR repository, which keeps only the last five images (storage is billed) and whose tags are
+ * immutable: a tag names one image for good, which the server image's tags rely on (an image found under its tag is
+ * reused, never replaced) and which makes a team's own tag as exact as a digest.
+ */
 final class RegistryResources {
 
     static final String REPOSITORY = "image-repository";
@@ -31,7 +36,12 @@ final class RegistryResources {
         if (created) {
             repository = AwsAnswers.required(ecr.createRepository(r -> r.repositoryName(name)
                     .imageScanningConfiguration(s -> s.scanOnPush(true))
+                    .imageTagMutability(ImageTagMutability.IMMUTABLE)
                     .tags(AwsTags.ecr(env, REPOSITORY))).repository(), "ecr", "the new repository");
+        }
+        if (repository.imageTagMutability() != ImageTagMutability.IMMUTABLE) {
+            // Repositories made before tags were immutable here, or changed by hand.
+            ecr.putImageTagMutability(r -> r.repositoryName(name).imageTagMutability(ImageTagMutability.IMMUTABLE));
         }
         // A repository made just now has no policy: no need to ask.
         if (created || !KEEP_LAST_FIVE.equals(currentPolicy(ecr, name))) {

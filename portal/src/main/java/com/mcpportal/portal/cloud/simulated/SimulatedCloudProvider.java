@@ -11,12 +11,15 @@ import org.slf4j.LoggerFactory;
 
 import com.mcpportal.portal.cloud.AccountRoles;
 import com.mcpportal.portal.cloud.ActualState;
+import com.mcpportal.portal.cloud.Architecture;
 import com.mcpportal.portal.cloud.CloudErrorKind;
 import com.mcpportal.portal.cloud.CloudException;
 import com.mcpportal.portal.cloud.CloudProvider;
 import com.mcpportal.portal.cloud.CloudTarget;
 import com.mcpportal.portal.cloud.ConnectionCheck;
 import com.mcpportal.portal.cloud.EnvironmentRef;
+import com.mcpportal.portal.cloud.ImagePublication;
+import com.mcpportal.portal.cloud.ImageRef;
 import com.mcpportal.portal.cloud.ImageRepository;
 import com.mcpportal.portal.cloud.Ingress;
 import com.mcpportal.portal.cloud.LogGroup;
@@ -26,6 +29,7 @@ import com.mcpportal.portal.cloud.NatState;
 import com.mcpportal.portal.cloud.Network;
 import com.mcpportal.portal.cloud.NetworkSpec;
 import com.mcpportal.portal.cloud.SecretRef;
+import com.mcpportal.portal.cloud.ServerImage;
 import com.mcpportal.portal.cloud.ServiceCounts;
 import com.mcpportal.portal.cloud.ServiceDiscovery;
 import com.mcpportal.portal.cloud.ServiceRef;
@@ -59,6 +63,7 @@ public class SimulatedCloudProvider implements CloudProvider {
 
     private final SimulatedStore store;
     private final SimulatedProvisioning provisioning;
+    private final SimulatedRegistry registry;
     private final SecretCipher cipher;
     private final SimulatedSettings settings;
 
@@ -67,6 +72,7 @@ public class SimulatedCloudProvider implements CloudProvider {
         this.cipher = cipher;
         this.settings = settings;
         this.provisioning = new SimulatedProvisioning(store, this::pause, settings);
+        this.registry = new SimulatedRegistry(store, this::pause, settings);
     }
 
     @Override
@@ -102,6 +108,16 @@ public class SimulatedCloudProvider implements CloudProvider {
     @Override
     public ImageRepository ensureRepository(EnvironmentRef env) {
         return provisioning.repository(env);
+    }
+
+    @Override
+    public ImagePublication publishImage(EnvironmentRef env, ImageRepository repository, ServerImage image) {
+        return registry.publish(env, repository, image);
+    }
+
+    @Override
+    public ImageRef findImage(EnvironmentRef env, ImageRepository repository, String tag, Architecture architecture) {
+        return registry.find(env, repository, tag, architecture);
     }
 
     @Override

@@ -27,7 +27,7 @@ final class DeprovisionSteps {
                     r -> r.withNat(null)),
             delete("delete-network", "Network deleted", CloudProvider::deleteNetwork, r -> r.withNetwork(null)),
             delete("delete-repository", "ECR repository deleted", CloudProvider::deleteRepository,
-                    r -> r.withRepository(null)),
+                    r -> r.withRepository(null).withImage(null)),
             delete("delete-log-group", "Log group deleted", CloudProvider::deleteLogGroup, r -> r.withLogGroup(null)),
             delete("delete-secrets", "Secrets deleted", CloudProvider::deleteSecrets, r -> r.withSecrets(null, null)),
             new CloudStep("check-remaining", "Nothing tagged with the environment remains",

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import com.mcpportal.portal.cloud.CloudErrorKind;
 import com.mcpportal.portal.cloud.CloudException;
+import com.mcpportal.portal.cloud.image.ServerImages;
 import com.mcpportal.portal.cloud.secret.SecretCipher;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentCloud;
@@ -36,12 +37,14 @@ class OperationRunner {
     private final OperationLocks locks;
     private final SecretCipher cipher;
     private final TransactionTemplate transactions;
+    private final ServerImages serverImages;
     private final Clock clock = Clock.systemUTC();
     private volatile StepObserver observer = StepObserver.NONE;
 
     OperationRunner(OperationRepository operations, EnvironmentRepository environments,
             EnvironmentService environmentService, OperationOutcomes outcomes, OperationLocks locks,
-            SecretCipher cipher, TransactionTemplate transactions) {
+            SecretCipher cipher, TransactionTemplate transactions, ServerImages serverImages) {
+        this.serverImages = serverImages;
         this.operations = operations;
         this.environments = environments;
         this.environmentService = environmentService;
@@ -129,7 +132,8 @@ class OperationRunner {
         long environmentId = environment.getId();
         Supplier<String> pendingKey = () -> sealedKey == null ? null : unseal(sealedKey, environmentId);
         StepContext context = new StepContext(cloud.provider(), cloud.ref(), environment.spec(),
-                environment.resources(), cloud.account().configuredRoles(), environment.getPower(), pendingKey);
+                environment.resources(), cloud.account().configuredRoles(), environment.getPower(), pendingKey,
+                serverImages);
         return new Prepared(step.getName(), context, sealedKey);
     }
 

@@ -33,6 +33,8 @@ final class ProvisionSteps {
             new CloudStep("network", "Network: VPC, subnets, internet gateway, routes", ProvisionSteps::network),
             new CloudStep("nat-instance", "NAT instance and private route", ProvisionSteps::nat),
             new CloudStep("image-repository", "ECR repository (keeps the last 5 images)", ProvisionSteps::repository),
+            new CloudStep("server-image", "Server image: the MCP server published, or your tag checked",
+                    ImageStep::run),
             new CloudStep("log-group", "CloudWatch log group", ProvisionSteps::logGroup),
             new CloudStep("secrets", "Secrets: ElevenLabs key and API key set", ProvisionSteps::secrets),
             new CloudStep("cluster", "ECS cluster", ProvisionSteps::cluster),
@@ -106,7 +108,7 @@ final class ProvisionSteps {
         CloudResources r = c.resources();
         Network network = require(r.network(), "network");
         AccountRoles roles = require(r.roles(), "account-roles");
-        TaskSpec spec = new TaskSpec(c.spec().size(), c.spec().architecture(), c.spec().image(r.repository()),
+        TaskSpec spec = new TaskSpec(c.spec().size(), c.spec().architecture(), ImageStep.reference(c),
                 network.containerPort(), roles.executionRoleArn(), roles.taskRoleArn(),
                 Map.of(API_KEY_VARIABLE, require(r.apiKeySecret(), "secrets")),
                 require(r.keySetSecret(), "secrets").name(), c.spec().allowedCidrs(), List.of(network.vpcCidr()),

@@ -38,6 +38,8 @@ class AwsRegistryLogsAndSecretsTests {
 
         JsonNode create = fake.onlyCall("ecr:CreateRepository").json();
         assertThat(create.get("repositoryName").asString()).isEqualTo("mcp-env1");
+        assertThat(create.get("imageTagMutability").asString()).isEqualTo("IMMUTABLE");
+        assertThat(fake.actions()).doesNotContain("ecr:PutImageTagMutability");
         assertThat(tags(create.get("tags"), "Key", "Value")).containsEntry("mcp-portal:environment-id", "env1");
         JsonNode rule = AwsCallsJson.parse(fake.onlyCall("ecr:PutLifecyclePolicy").json().get("lifecyclePolicyText")
                 .asString()).get("rules").get(0);
@@ -52,12 +54,30 @@ class AwsRegistryLogsAndSecretsTests {
     @Test
     void reusesARepositoryThatAlreadyHasThePolicy() {
         fake.answer(json("ecr", "DescribeRepositories"), jsonOk("""
-                {"repositories":[{"repositoryName":"mcp-env1","repositoryUri":"uri/mcp-env1","repositoryArn":"arn"}]}"""));
+                {"repositories":[{"repositoryName":"mcp-env1","repositoryUri":"uri/mcp-env1","repositoryArn":"arn",\
+                "imageTagMutability":"IMMUTABLE"}]}"""));
         fake.answer(json("ecr", "GetLifecyclePolicy"), jsonOk("{\"repositoryName\":\"mcp-env1\",\"lifecyclePolicyText\":"
                 + AwsCallsJson.quote(RegistryResources.KEEP_LAST_FIVE) + "}"));
 
         assertThat(cloud().ensureRepository(env).uri()).isEqualTo("uri/mcp-env1");
-        assertThat(fake.actions()).doesNotContain("ecr:CreateRepository", "ecr:PutLifecyclePolicy");
+        assertThat(fake.actions()).doesNotContain("ecr:CreateRepository", "ecr:PutLifecyclePolicy",
+                "ecr:PutImageTagMutability");
+    }
+
+    @Test
+    void aRepositoryWithMutableTagsGetsImmutableOnes() {
+        fake.answer(json("ecr", "DescribeRepositories"), jsonOk("""
+                {"repositories":[{"repositoryName":"mcp-env1","repositoryUri":"uri/mcp-env1","repositoryArn":"arn",\
+                "imageTagMutability":"MUTABLE"}]}"""));
+        fake.answer(json("ecr", "PutImageTagMutability"), jsonOk("""
+                {"registryId":"123456789012","repositoryName":"mcp-env1","imageTagMutability":"IMMUTABLE"}"""));
+
+        cloud().ensureRepository(env);
+
+        JsonNode put = fake.onlyCall("ecr:PutImageTagMutability").json();
+        assertThat(put.get("repositoryName").asString()).isEqualTo("mcp-env1");
+        assertThat(put.get("imageTagMutability").asString()).isEqualTo("IMMUTABLE");
+        assertThat(fake.actions()).doesNotContain("ecr:CreateRepository");
     }
 
     @Test

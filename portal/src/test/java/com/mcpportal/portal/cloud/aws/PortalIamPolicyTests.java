@@ -42,6 +42,7 @@ import com.mcpportal.portal.cloud.aws.fake.AwsFake;
 import com.mcpportal.portal.cloud.aws.fake.Ec2Xml;
 import com.mcpportal.portal.cloud.aws.fake.EmptyAccount;
 import com.mcpportal.portal.cloud.aws.fake.ProvisionedAccount;
+import com.mcpportal.portal.cloud.image.RegistryApiCalls;
 import com.mcpportal.portal.cost.Ec2SpotPrices;
 import com.mcpportal.portal.cost.PriceKey;
 import com.mcpportal.portal.cost.PricingApiPriceSource;
@@ -81,6 +82,8 @@ class PortalIamPolicyTests {
                     "ec2:DescribeVpcs", "ec2:DescribeRegions")),
             Map.entry("servicediscovery:CreateService", List.of("servicediscovery:TagResource")),
             Map.entry("apigateway:POST", List.of("apigateway:TagResource", "iam:CreateServiceLinkedRole")),
+            // ECR's login is for Jib's Registry API calls, which ECR authorizes one IAM action each.
+            Map.entry("ecr:GetAuthorizationToken", List.copyOf(RegistryApiCalls.PUBLISH)),
             Map.entry("sts:GetCallerIdentity", List.of()));
 
     /** AWS answers these for any valid credentials; no policy can grant or need them. */
@@ -120,6 +123,7 @@ class PortalIamPolicyTests {
                 .contains("sts:AssumeRole", "iam:CreateRole", "ec2:RunInstances", "ec2:StartInstances",
                         "ec2:StopInstances", "ecs:UpdateService", "ecs:ListTasks", "apigateway:DELETE",
                         "servicediscovery:DeleteNamespace", "ssm:DeleteParameters", "tag:GetResources",
+                        "ecr:DescribeImages",
                         "pricing:GetProducts", "ec2:DescribeSpotPriceHistory", "cloudwatch:GetMetricData");
         assertThat(policy().missing(needed(called))).as("actions the portal calls that the policy does not allow")
                 .isEmpty();
@@ -140,6 +144,7 @@ class PortalIamPolicyTests {
 
         assertThat(called).as("the source scan found the adapter's calls").hasSizeGreaterThan(60)
                 .contains("ec2:RunInstances", "ec2:CancelSpotInstanceRequests", "ec2:ReplaceRoute",
+                        "ecr:GetAuthorizationToken", "ecr:DescribeImages", "ecr:PutImageTagMutability",
                         "ecs:PutClusterCapacityProviders", "apigateway:PATCH", "pricing:GetProducts",
                         "cloudwatch:GetMetricData");
         assertThat(policy().missing(needed(called))).as("actions in the adapter's source the policy does not allow")
@@ -195,6 +200,7 @@ class PortalIamPolicyTests {
         Network network = cloud().ensureNetwork(env, NetworkSpec.defaults());
         cloud().ensureNatInstance(env, network, NatSpec.defaults());
         var repository = cloud().ensureRepository(env);
+        cloud().findImage(env, repository, "latest", Architecture.ARM64);
         LogGroup logGroup = cloud().ensureLogGroup(env, 7);
         SecretRef apiKey = cloud().putSecret(env, CloudProvider.ELEVENLABS_API_KEY_SECRET, "xi-secret-value");
         SecretRef keySet = cloud().putSecret(env, CloudProvider.KEY_SET_SECRET, "[]");

@@ -1,5 +1,6 @@
 package com.mcpportal.portal.environment.operation;
 
+import com.mcpportal.portal.cloud.image.ServerImages;
 import com.mcpportal.portal.support.BrowserTestSupport;
 import com.mcpportal.portal.support.TestData;
 import com.mcpportal.portal.team.Team;
@@ -15,6 +16,9 @@ class EnvironmentBrowserIntegrationTests extends BrowserTestSupport {
 
     @Autowired
     OperationRunner runner;
+
+    @Autowired
+    ServerImages serverImages;
 
     @AfterEach
     void stopObserving() {
@@ -54,7 +58,10 @@ class EnvironmentBrowserIntegrationTests extends BrowserTestSupport {
                 + "\\.amazonaws\\.com/mcp");
         assertThat(browser.texts("#mcp-snippet").get(0)).contains("\"Authorization\": \"Bearer <your key>\"")
                 .contains(browser.texts("#endpoint-url").get(0));
-        assertThat(browser.text()).contains("NAT instance", "vpc-0").doesNotContain("xi-browser-key-123456");
+        assertThat(browser.text()).contains("NAT instance", "vpc-0", "Server image: the MCP server published")
+                .doesNotContain("xi-browser-key-123456");
+        assertThat(browser.texts("#server-version")).containsExactly(serverImages.carriedVersion().orElseThrow());
+        assertThat(browser.texts("#server-digest").get(0)).matches("sha256:[0-9a-f]{64}");
         browser.screenshot("environment-ready");
 
         browser.press("Stop now");

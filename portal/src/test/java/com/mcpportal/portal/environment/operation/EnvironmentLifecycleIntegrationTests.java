@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.mcpportal.portal.cloud.CloudErrorKind;
 import com.mcpportal.portal.cloud.CloudException;
 import com.mcpportal.portal.cloud.CloudProvider;
+import com.mcpportal.portal.cloud.image.ServerImages;
 import com.mcpportal.portal.cloud.simulated.SimulatedCloudProvider;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentCloud;
@@ -29,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** An environment's whole life in the simulated cloud, through the same operations the pages and the scheduler use. */
 @PortalIntegrationTest
 class EnvironmentLifecycleIntegrationTests {
+
+    @Autowired
+    ServerImages serverImages;
 
     @Autowired
     ApplicationContext context;
@@ -74,6 +78,11 @@ class EnvironmentLifecycleIntegrationTests {
         assertThat(ready.resources().mcpUrl()).matches("https://[a-z0-9]{10}\\.execute-api\\.eu-central-1\\.amazonaws\\.com/mcp");
         assertThat(ready.resources().network().vpcId()).matches("vpc-0[0-9a-f]{16}");
         assertThat(ready.resources().nat().instanceId()).matches("i-0[0-9a-f]{16}");
+        assertThat(ready.resources().image().version()).as("the MCP server this portal carries")
+                .isEqualTo(serverImages.carriedVersion().orElseThrow());
+        assertThat(ready.resources().image().reference()).isEqualTo(ready.resources().repository().uri() + "@"
+                + ready.resources().image().digest()).matches(".*@sha256:[0-9a-f]{64}");
+        assertThat(ready.resources().image().tag()).contains("-arm64-");
         assertThat(environments.simulatedResources(ready)).containsOnlyKeys("network", "nat-instance",
                 "ecr-repository", "log-group", "ecs-cluster", "task-definition", "service-discovery", "ecs-service",
                 "http-api");

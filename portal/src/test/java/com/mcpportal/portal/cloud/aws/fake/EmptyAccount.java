@@ -40,6 +40,9 @@ public final class EmptyAccount {
     public static final String NAT_GROUP = "sg-0nat";
     public static final String NAT_INSTANCE = "i-0nat";
     public static final String NAT_ENI = "eni-0nat";
+    /** The digest of the team's own image that {@code ecr:DescribeImages} reports for any tag. */
+    public static final String OWN_IMAGE_DIGEST =
+            "sha256:0f3a4b1c2d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8";
     public static final String AMI = "ami-0minimal";
     public static final String NAMESPACE = "ns-0env";
     public static final String CLOUD_MAP_SERVICE_ARN = "arn:aws:servicediscovery:" + REGION + ":" + ACCOUNT
@@ -146,7 +149,14 @@ public final class EmptyAccount {
                 {"repository":{"repositoryName":"{{jsonPath request.body '$.repositoryName'}}",\
                 "repositoryArn":"arn:aws:ecr:%1$s:%2$s:repository/{{jsonPath request.body '$.repositoryName'}}",\
                 "repositoryUri":"%2$s.dkr.ecr.%1$s.amazonaws.com/{{jsonPath request.body '$.repositoryName'}}",\
-                "registryId":"%2$s"}}""".formatted(REGION, ACCOUNT)));
+                "imageTagMutability":"{{jsonPath request.body '$.imageTagMutability'}}","registryId":"%2$s"}}"""
+                .formatted(REGION, ACCOUNT)));
+        // The team has pushed its own image under the tag asked for (tests of a missing tag answer otherwise).
+        baseline(json("ecr", "DescribeImages"), templated("""
+                {"imageDetails":[{"registryId":"%s","repositoryName":"{{jsonPath request.body '$.repositoryName'}}",\
+                "imageDigest":"%s","imageTags":["{{jsonPath request.body '$.imageIds[0].imageTag'}}"],\
+                "imageManifestMediaType":"application/vnd.docker.distribution.manifest.v2+json"}]}"""
+                .formatted(ACCOUNT, OWN_IMAGE_DIGEST)));
         baseline(json("ecr", "GetLifecyclePolicy"), jsonError(400, "LifecyclePolicyNotFoundException",
                 "Lifecycle policy does not exist for the repository"));
         baseline(json("ecr", "PutLifecyclePolicy"), templated("""

@@ -94,7 +94,8 @@ public final class ProvisionedAccount {
         }
         stub(json("ecr", "DescribeRepositories"), jsonOk("""
                 {"repositories":[{"repositoryName":"mcp-env1","repositoryArn":"arn:aws:ecr:%1$s:%2$s:repository/mcp-env1",\
-                "repositoryUri":"%2$s.dkr.ecr.%1$s.amazonaws.com/mcp-env1"}]}""".formatted(REGION, ACCOUNT)));
+                "repositoryUri":"%2$s.dkr.ecr.%1$s.amazonaws.com/mcp-env1","imageTagMutability":"IMMUTABLE"}]}"""
+                .formatted(REGION, ACCOUNT)));
         stub(json("ecr", "GetLifecyclePolicy"), jsonOk("{\"repositoryName\":\"mcp-env1\",\"lifecyclePolicyText\":\""
                 + KEEP_LAST_FIVE.replace("\"", "\\\"") + "\"}"));
         stub(json("logs", "DescribeLogGroups"), jsonOk("""

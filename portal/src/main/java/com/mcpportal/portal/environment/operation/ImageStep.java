@@ -1,0 +1,68 @@
+package com.mcpportal.portal.environment.operation;
+
+import com.mcpportal.portal.cloud.ImagePublication;
+import com.mcpportal.portal.cloud.ImageRef;
+import com.mcpportal.portal.cloud.ImageRepository;
+import com.mcpportal.portal.cloud.ServerImage;
+import com.mcpportal.portal.environment.CloudResources;
+import com.mcpportal.portal.environment.EnvironmentSpec;
+import com.mcpportal.portal.environment.ImageSource;
+
+/**
+ * The provisioning step between the repository and the task definition: it settles which image the task runs and
+ * records it (reference, tag, digest, and the version when the portal published it).
+ *
+ * <ul>
+ * <li>The MCP server published by the portal: the server this portal carries, published for the environment's
+ *     architecture, the first time or when the recorded image is for another architecture or repository. An image
+ *     already recorded is kept, so editing other settings never changes the server version (updating the server is
+ *     an operation of its own).
+ * <li>A tag in the environment's repository: looked up (ECR {@code DescribeImages}), so a tag that is not there fails
+ *     here, with a clear message, instead of a service that waits 15 minutes for a task that cannot pull.
+ * <li>Any other URI: recorded as given; the portal cannot look into another registry for the task.
+ * </ul>
+ */
+final class ImageStep {
+
+    private ImageStep() {
+    }
+
+    static StepOutcome run(StepContext c) {
+        EnvironmentSpec spec = c.spec();
+        CloudResources r = c.resources();
+        return switch (spec.imageSource()) {
+            case PUBLISHED -> publish(c, ProvisionSteps.require(r.repository(), "image-repository"));
+            case REPOSITORY -> {
+                ImageRepository repository = ProvisionSteps.require(r.repository(), "image-repository");
+                ImageRef found = c.cloud().findImage(c.ref(), repository, spec.imageTag(), spec.architecture());
+                yield StepOutcome.of(r.withImage(found), "your tag " + spec.imageTag() + " is there: "
+                        + found.digest());
+            }
+            case URI -> StepOutcome.of(r.withImage(ImageRef.uri(spec.imageUri(), spec.architecture())),
+                    spec.imageUri() + " (not checked: the task pulls it from its own registry)");
+        };
+    }
+
+    /** What the task definition names: the recorded image, or (operations begun before this step existed) the spec. */
+    static String reference(StepContext c) {
+        ImageRef image = c.resources().image();
+        if (image == null && c.spec().imageSource() != ImageSource.PUBLISHED) {
+            return c.spec().image(c.resources().repository());
+        }
+        return ProvisionSteps.require(image, "server-image").reference();
+    }
+
+    private static StepOutcome publish(StepContext c, ImageRepository repository) {
+        ImageRef recorded = c.resources().image();
+        if (recorded != null && recorded.publishedByPortal() && recorded.architecture() == c.spec().architecture()
+                && recorded.repository().endsWith("/" + repository.name())) {
+            return StepOutcome.of(c.resources(), "MCP server " + recorded.version() + " kept: " + recorded.digest());
+        }
+        ServerImage image = c.serverImages().forArchitecture(c.spec().architecture());
+        ImagePublication publication = c.cloud().publishImage(c.ref(), repository, image);
+        ImageRef published = publication.image();
+        return StepOutcome.of(c.resources().withImage(published), "MCP server " + published.version() + " "
+                + (publication.pushed() ? "published" : "already there") + " as " + published.tag() + ": "
+                + published.digest());
+    }
+}
