@@ -122,7 +122,7 @@ public final class AwsEmulatorBenchmark {
         for (CloudStep step : steps) {
             try {
                 resources[0] = step.run(new StepContext(cloud, env, spec, resources[0], roles, power,
-                        () -> keyPending ? "xi-benchmark-key" : null)).resources();
+                        () -> keyPending ? "xi-benchmark-key" : null, null)).resources();
             } catch (CloudException e) {
                 if (!step.name().equals("service-healthy") && !step.name().equals("scale-up")) {
                     throw e;

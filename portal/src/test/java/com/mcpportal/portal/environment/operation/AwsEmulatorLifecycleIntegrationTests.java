@@ -282,7 +282,7 @@ class AwsEmulatorLifecycleIntegrationTests {
     private StepOutcome run(CloudStep step, EnvironmentPower power) {
         boolean offerKey = keyPending;
         return step.run(new StepContext(cloud, env, spec, resources, configuredRoles, power,
-                () -> offerKey ? KEY : null));
+                () -> offerKey ? KEY : null, null));
     }
 
     private void runAll(OperationKind kind, EnvironmentPower power) {

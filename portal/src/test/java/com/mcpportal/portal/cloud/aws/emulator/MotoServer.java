@@ -30,6 +30,8 @@ import com.mcpportal.portal.cloud.aws.AwsClientFactory;
 import com.mcpportal.portal.cloud.aws.AwsClients;
 import com.mcpportal.portal.cloud.aws.AwsCloudProvider;
 import com.mcpportal.portal.cloud.aws.AwsSettings;
+import com.mcpportal.portal.cloud.image.ImageSettings;
+import com.mcpportal.portal.cloud.image.JibImagePublisher;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -115,7 +117,7 @@ public final class MotoServer implements ExecutionCondition, BeforeAllCallback {
 
     /** The portal's AWS adapter on moto, built as {@code AwsCloudConfiguration} builds it; static test credentials. */
     public AwsCloudProvider provider(AwsSettings settings) {
-        return new AwsCloudProvider(factory(settings), settings);
+        return new AwsCloudProvider(factory(settings), settings, new JibImagePublisher(ImageSettings.defaults()));
     }
 
     /** SDK clients on moto for a test to read back what exists. */
