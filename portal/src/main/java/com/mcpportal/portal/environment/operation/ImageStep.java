@@ -74,12 +74,13 @@ final class ImageStep {
                 detail = "your tag " + spec.imageTag() + " is there: " + target.digest();
             }
             case URI -> {
-                PinnedImage pinned = PinnedImage.parse(spec.imageUri()).filter(p -> p.inRegistryOf(repository.uri()))
-                        .orElse(null);
-                if (pinned != null) {
-                    target = c.cloud().findImageByDigest(c.ref(), new ImageRepository(pinned.path(),
-                            pinned.repository(), null), pinned.digest(), spec.architecture());
+                PinnedImage pinned = PinnedImage.parse(spec.imageUri()).orElse(null);
+                if (pinned != null && pinned.repository().equals(repository.uri())) {
+                    target = c.cloud().findImageByDigest(c.ref(), repository, pinned.digest(), spec.architecture());
                     detail = "your image " + target.reference() + " is there";
+                } else if (pinned != null) {
+                    target = ImageRef.ownDigest(pinned.repository(), pinned.digest(), null, spec.architecture());
+                    detail = target.reference() + " (not checked here: the task pulls it from its own repository)";
                 } else {
                     target = ImageRef.uri(spec.imageUri(), spec.architecture());
                     detail = spec.imageUri() + " (not checked: the task pulls it from its own registry)";

@@ -2,6 +2,7 @@ package com.mcpportal.portal.environment.update;
 
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
+import com.mcpportal.portal.cloud.CloudErrorKind;
 import com.mcpportal.portal.cloud.CloudException;
 import com.mcpportal.portal.cloud.ImageRepository;
 import com.mcpportal.portal.environment.Environment;
@@ -20,8 +21,10 @@ import org.springframework.stereotype.Service;
  * A team's CI rolls its own build out ({@code POST …/environments/{id}/deploy}): the image must be pinned by digest;
  * it must live in the environment's own ECR repository unless a team owner allows any source; a digest in the
  * environment's registry (its account and region) is confirmed with ECR before anything changes, so a wrong digest
- * is a 422 and never a failed environment. Then the same "Update server" operation runs with that image. Refusals are
- * audited ({@code environment.update-server.refused}). Called outside a transaction: the registry is asked first.
+ * is a 422 and never a failed environment (another repository there that the portal's IAM policy may not read is
+ * left to the task's pull: its execution role may pull from any). Then the same "Update server" operation runs with
+ * that image. Refusals are audited ({@code environment.update-server.refused}). Called outside a transaction: the
+ * registry is asked first.
  */
 @Service
 public class ImageDeploys {
@@ -54,18 +57,24 @@ public class ImageDeploys {
                     + " repository (" + own.uri() + "). Push your build there, or ask a team owner to allow images"
                     + " from any source (the team's page, Server updates).");
         }
-        boolean verifiable = pinned.inRegistryOf(own.uri());
-        if (verifiable) {
+        boolean verified = false;
+        if (pinned.inRegistryOf(own.uri())) {
             EnvironmentCloud cloud = environments.cloudOf(environmentId);
             try {
                 cloud.provider().findImageByDigest(cloud.ref(), new ImageRepository(pinned.path(), pinned.repository(),
                         null), pinned.digest(), environment.getArchitecture());
+                verified = true;
             } catch (CloudException e) {
-                throw refuse(environment, actor, pinned.reference(), (e.errorCode() == null ? "" : e.errorCode()
-                        + ": ") + e.providerMessage() + (e.retryable() ? " Try again shortly." : ""));
+                // The portal's IAM policy reads only the mcp-* repositories: another one it may not look into is the
+                // task's to pull. Its own repository, and a digest the registry says is not there, are refused.
+                if (pinned.repository().equals(own.uri()) || e.kind() != CloudErrorKind.ACCESS_DENIED) {
+                    throw refuse(environment, actor, pinned.reference(), (e.errorCode() == null ? ""
+                            : e.errorCode() + ": ") + e.providerMessage() + (e.retryable() ? " Try again shortly."
+                            : ""));
+                }
             }
         }
-        return operations.requestDeploy(environmentId, pinned, verifiable, actor);
+        return operations.requestDeploy(environmentId, pinned, verified, actor);
     }
 
     private InvalidInputException refuse(Environment environment, Actor actor, String image, String why) {
