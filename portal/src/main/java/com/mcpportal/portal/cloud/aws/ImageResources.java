@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.ecr.model.ImageNotFoundException;
  * The images in an environment's ECR repository. Publishing is Jib's ({@link JibImagePublisher}); what only AWS can
  * give is the registry login: {@code GetAuthorizationToken} answers {@code base64("AWS:<token>")}, valid 12 hours,
  * for the caller's whole registry, and the registry then checks each call against the caller's IAM permissions
- * (push and pull actions on the repository, see deploy/iam/portal-policy.json). A team's own tag is looked up with
- * {@code DescribeImages} before anything tries to run it.
+ * (push and pull actions on the repository, see deploy/iam/portal-policy-service.json). A team's own tag is looked
+ * up with {@code DescribeImages} before anything tries to run it.
  */
 final class ImageResources {
 
