@@ -60,13 +60,7 @@ class SmokeTestScriptOnMotoIntegrationTests {
 
     @DynamicPropertySource
     static void awsOnMoto(DynamicPropertyRegistry registry) {
-        registry.add("portal.aws.endpoint-override", () -> moto.endpoint().toString());
-        registry.add("portal.aws.poll-interval", () -> "50ms");
-        registry.add("portal.aws.wait-timeout", () -> "2s");
-        registry.add("portal.aws.step-attempts", () -> "1");
-        registry.add("portal.images.registry-override", () -> ecr.imageSettings().registryOverride().toString());
-        registry.add("portal.images.base-image", () -> ecr.baseImage());
-        registry.add("portal.images.cache-directory", () -> ecr.cacheDirectory().toString());
+        ecr.portalOn(moto, registry);
     }
 
     @LocalServerPort
@@ -94,14 +88,12 @@ class SmokeTestScriptOnMotoIntegrationTests {
     static void scriptToolsAndCredentials() {
         List<String> missing = SmokeScript.missingTools();
         assumeTrue(missing.isEmpty(), "deploy/smoke-test.sh needs bash, curl and jq; missing here: " + missing);
-        System.setProperty("aws.accessKeyId", "moto"); // the portal's default credentials chain; moto takes any
-        System.setProperty("aws.secretAccessKey", "moto");
+        MotoEcrRegistry.credentials();
     }
 
     @AfterAll
     static void noCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
+        MotoEcrRegistry.noCredentials();
     }
 
     @Test

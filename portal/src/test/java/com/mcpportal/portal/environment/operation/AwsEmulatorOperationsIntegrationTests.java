@@ -67,26 +67,18 @@ class AwsEmulatorOperationsIntegrationTests {
 
     @DynamicPropertySource
     static void awsOnMoto(DynamicPropertyRegistry registry) {
-        registry.add("portal.aws.endpoint-override", () -> moto.endpoint().toString());
-        registry.add("portal.aws.poll-interval", () -> "50ms");
-        registry.add("portal.aws.wait-timeout", () -> "2s");
-        registry.add("portal.aws.step-attempts", () -> "1");
-        registry.add("portal.images.registry-override", () -> ecr.imageSettings().registryOverride().toString());
-        registry.add("portal.images.base-image", () -> ecr.baseImage());
-        registry.add("portal.images.cache-directory", () -> ecr.cacheDirectory().toString());
+        ecr.portalOn(moto, registry);
     }
 
     /** The portal reaches AWS with the default credentials chain; moto takes any key. */
     @BeforeAll
     static void credentials() {
-        System.setProperty("aws.accessKeyId", "moto");
-        System.setProperty("aws.secretAccessKey", "moto");
+        MotoEcrRegistry.credentials();
     }
 
     @AfterAll
     static void noCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
+        MotoEcrRegistry.noCredentials();
     }
 
     @Autowired

@@ -3,14 +3,14 @@ package com.mcpportal.portal.cloud.aws.emulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.util.FileSystemUtils;
 
 import com.google.cloud.tools.jib.global.JibSystemProperties;
 import com.mcpportal.portal.cloud.image.DockerRegistry;
@@ -28,7 +28,8 @@ import com.mcpportal.portal.cloud.image.TestImages;
  *
  * <p>Use it beside {@link MotoServer}: {@code @RegisterExtension static final MotoEcrRegistry ecr = new
  * MotoEcrRegistry();}. Without the docker-registry package the class is reported skipped, with one line. Over plain
- * HTTP Jib sends a login only with its {@code sendCredentialsOverHttp} property, which is set while it runs.
+ * HTTP Jib sends a login only with its {@code sendCredentialsOverHttp} property, which is set while it runs. For the
+ * whole portal on moto: {@link #portalOn}.
  */
 public final class MotoEcrRegistry implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
 
@@ -63,12 +64,34 @@ public final class MotoEcrRegistry implements ExecutionCondition, BeforeAllCallb
         System.clearProperty(JibSystemProperties.SEND_CREDENTIALS_OVER_HTTP);
         registry.stop();
         if (work != null) {
-            try (Stream<Path> paths = Files.walk(work)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
+            FileSystemUtils.deleteRecursively(work);
         }
+    }
+
+    /**
+     * The whole portal on moto, for a {@code @DynamicPropertySource}: {@code portal.aws.*} at moto with quick polls,
+     * a 2 s wait timeout (moto never reports a healthy task) and one attempt per step, and {@code portal.images.*}
+     * at this registry. The portal reaches moto with the default credentials chain: see {@link #credentials()}.
+     */
+    public void portalOn(MotoServer moto, DynamicPropertyRegistry registry) {
+        registry.add("portal.aws.endpoint-override", () -> moto.endpoint().toString());
+        registry.add("portal.aws.poll-interval", () -> "50ms");
+        registry.add("portal.aws.wait-timeout", () -> "2s");
+        registry.add("portal.aws.step-attempts", () -> "1");
+        registry.add("portal.images.registry-override", () -> imageSettings().registryOverride().toString());
+        registry.add("portal.images.base-image", this::baseImage);
+        registry.add("portal.images.cache-directory", () -> cacheDirectory().toString());
+    }
+
+    /** Static keys for the portal's default credentials chain (moto takes any); {@link #noCredentials()} after. */
+    public static void credentials() {
+        System.setProperty("aws.accessKeyId", "moto");
+        System.setProperty("aws.secretAccessKey", "moto");
+    }
+
+    public static void noCredentials() {
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
     }
 
     /** {@code portal.images.*} for the portal on moto: the base pushed here, this registry as the override. */
