@@ -62,6 +62,14 @@ public interface CloudProvider {
      */
     ImageRef findImage(EnvironmentRef env, ImageRepository repository, String tag, Architecture architecture);
 
+    /**
+     * An image given by digest, in {@code repository} of the environment's own registry (its account and region): the
+     * environment's repository, or another one there. A digest that is not there, or a repository that is not, is a
+     * non-retryable {@link CloudException} saying so. This is how a team's CI build is checked before it is deployed.
+     */
+    ImageRef findImageByDigest(EnvironmentRef env, ImageRepository repository, String digest,
+            Architecture architecture);
+
     /** Log group with the retention; an existing group gets the retention updated. */
     LogGroup ensureLogGroup(EnvironmentRef env, int retentionDays);
 
@@ -102,6 +110,15 @@ public interface CloudProvider {
      * are healthy, for zero until every task is drained.
      */
     ServiceCounts scaleService(EnvironmentRef env, int desiredCount);
+
+    /**
+     * Moves the running service to {@code taskDefinition} without downtime: new tasks start next to the old ones and
+     * the old ones stop only once the new ones are healthy (ECS: minimum healthy 100 %, maximum 200 %), and a
+     * revision whose tasks cannot get healthy is undone by the cloud (ECS deployment circuit breaker with rollback),
+     * which fails the step with the cloud's reason. Waits until the deployment has completed. A service at zero tasks
+     * (an environment that is off) only gets the revision, which its next start runs.
+     */
+    Rollout rollOut(EnvironmentRef env, TaskDefinitionRef taskDefinition);
 
     /** What actually runs now, for drift checks. */
     ActualState describe(EnvironmentRef env);

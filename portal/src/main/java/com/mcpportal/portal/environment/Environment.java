@@ -172,6 +172,17 @@ public class Environment {
         this.updatedAt = now;
     }
 
+    /**
+     * Points the settings at another image (a deploy, a roll back), so the image the task runs and the one the settings
+     * name stay the same and "Apply changes" keeps it; the caller audits the change with its operation.
+     */
+    public void chooseImage(ImageSource source, String tag, String uri, Instant now) {
+        this.imageSource = source;
+        this.imageTag = source == ImageSource.REPOSITORY ? tag : null;
+        this.imageUri = source == ImageSource.URI ? uri : null;
+        this.updatedAt = now;
+    }
+
     public void recordResources(CloudResources found) {
         this.resources = found.toJson();
     }

@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The buttons of an environment's page: provision, start, stop, retry, deprovision, delete a draft. */
+/**
+ * The buttons of an environment's page: provision, start, stop, update the server, roll back, retry, deprovision,
+ * delete a draft.
+ */
 @Controller
 @RequestMapping("/teams/{teamId}/environments/{environmentId}")
 class EnvironmentActionController {
@@ -48,6 +51,16 @@ class EnvironmentActionController {
     @PostMapping("/stop")
     String stop(@PathVariable long teamId, @PathVariable long environmentId, RedirectAttributes redirect) {
         return act(teamId, environmentId, redirect, id -> operations.requestStop(id, actor()));
+    }
+
+    @PostMapping("/update-server")
+    String updateServer(@PathVariable long teamId, @PathVariable long environmentId, RedirectAttributes redirect) {
+        return act(teamId, environmentId, redirect, id -> operations.requestServerUpdate(id, actor()));
+    }
+
+    @PostMapping("/roll-back")
+    String rollBack(@PathVariable long teamId, @PathVariable long environmentId, RedirectAttributes redirect) {
+        return act(teamId, environmentId, redirect, id -> operations.requestRollback(id, actor()));
     }
 
     @PostMapping("/retry")

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import com.mcpportal.portal.api.ApiPage;
@@ -20,6 +21,7 @@ import com.mcpportal.portal.environment.operation.Actor;
 import com.mcpportal.portal.environment.operation.EnvironmentOperations;
 import com.mcpportal.portal.environment.operation.OperationRequest;
 import com.mcpportal.portal.environment.operation.OperationView;
+import com.mcpportal.portal.environment.update.ImageDeploys;
 import com.mcpportal.portal.security.CurrentUser;
 import com.mcpportal.portal.team.TeamAccess;
 import com.mcpportal.portal.team.TeamGrant;
@@ -42,8 +44,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A team's environments over REST: the same services and role checks as the pages (viewers read, operators
- * change and run). Provision, start, stop, retry and deprovision answer 202 with the queued operation and its
- * URL; a refused environment is a 409, a busy one (another operation running) a 409 {@code busy} to retry later.
+ * change and run). Provision, start, stop, update the server, roll back, deploy a build, retry and deprovision answer
+ * 202 with the queued operation and its URL; a refused environment is a 409, a busy one (another operation running) a
+ * 409 {@code busy} to retry later.
  */
 @RestController
 @RequestMapping("/api/v1/teams/{teamId}/environments")
@@ -60,14 +63,16 @@ class EnvironmentApiController {
     private final EnvironmentOperations operations;
     private final CloudAccounts accounts;
     private final Idempotency idempotency;
+    private final ImageDeploys deploys;
 
     EnvironmentApiController(TeamAccess access, EnvironmentService environments, EnvironmentOperations operations,
-            CloudAccounts accounts, Idempotency idempotency) {
+            CloudAccounts accounts, Idempotency idempotency, ImageDeploys deploys) {
         this.access = access;
         this.environments = environments;
         this.operations = operations;
         this.accounts = accounts;
         this.idempotency = idempotency;
+        this.deploys = deploys;
     }
 
     @GetMapping
@@ -153,6 +158,39 @@ class EnvironmentApiController {
         return act(teamId, environmentId, request, id -> operations.requestStop(id, actor()));
     }
 
+    @PostMapping("/{environmentId}/update-server")
+    @Operation(summary = "Update the MCP server the portal publishes to the one this portal carries: publish, new task"
+            + " definition revision, rolling deployment without downtime (when off: kept for the next start) (202)")
+    ResponseEntity<?> updateServer(@PathVariable long teamId, @PathVariable long environmentId,
+            HttpServletRequest request) {
+        return act(teamId, environmentId, request, id -> operations.requestServerUpdate(id, actor()));
+    }
+
+    @PostMapping("/{environmentId}/roll-back")
+    @Operation(summary = "Return to the image and task definition revision that ran before the last update, rolled"
+            + " out the same way (202)")
+    ResponseEntity<?> rollBack(@PathVariable long teamId, @PathVariable long environmentId,
+            HttpServletRequest request) {
+        return act(teamId, environmentId, request, id -> operations.requestRollback(id, actor()));
+    }
+
+    @PostMapping("/{environmentId}/deploy")
+    @Operation(summary = "Deploy your own build, pinned by digest (CI/CD): it must be in the environment's ECR"
+            + " repository unless a team owner allows any source; a digest in the environment's registry is checked"
+            + " with ECR (422 when it is not there); then the server update runs with it (202)")
+    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, required = false,
+            description = "Resend safely: the same key and body replay the first answer for 24 h")
+    ResponseEntity<?> deploy(@PathVariable long teamId, @PathVariable long environmentId,
+            @RequestBody DeployRequest body, HttpServletRequest request) {
+        return act(teamId, environmentId, request, body, id -> deploys.deploy(teamId, id, body.image(), actor()));
+    }
+
+    /** A build to deploy. */
+    record DeployRequest(@Schema(description = "The image pinned by digest, registry/repository@sha256:<64 hex>",
+            example = "123456789012.dkr.ecr.eu-central-1.amazonaws.com/mcp-3f2c1ab9d0e1@sha256:"
+                    + "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef") String image) {
+    }
+
     @PostMapping("/{environmentId}/retry")
     @Operation(summary = "Retry the failed operation of a FAILED environment from the step that failed (202)")
     ResponseEntity<?> retry(@PathVariable long teamId, @PathVariable long environmentId, HttpServletRequest request) {
@@ -178,9 +216,14 @@ class EnvironmentApiController {
 
     private ResponseEntity<?> act(long teamId, long environmentId, HttpServletRequest request,
             LongFunction<OperationRequest> action) {
+        return act(teamId, environmentId, request, null, action);
+    }
+
+    private ResponseEntity<?> act(long teamId, long environmentId, HttpServletRequest request, Object body,
+            LongFunction<OperationRequest> action) {
         writable(access.require(teamId, TeamRole.OPERATOR));
         environments.get(teamId, environmentId); // another team's environment is a 404, before anything happens
-        return idempotency.execute(request, CurrentUser.get().id(), null, () -> {
+        return idempotency.execute(request, CurrentUser.get().id(), body, () -> {
             OperationRequest answer = action.apply(environmentId);
             if (answer instanceof OperationRequest.Busy busy) {
                 throw new BusyException(answer.message(), busy.operationId());

@@ -17,8 +17,11 @@ import com.mcpportal.portal.environment.EnvironmentEstimates.MonthlyEstimate;
 import com.mcpportal.portal.environment.drift.DriftCheck;
 import com.mcpportal.portal.environment.drift.DriftFinding;
 import com.mcpportal.portal.environment.operation.EnvironmentOperations;
+import com.mcpportal.portal.environment.operation.OperationKind;
 import com.mcpportal.portal.environment.operation.OperationView;
 import com.mcpportal.portal.environment.traffic.ErrorRateCheck;
+import com.mcpportal.portal.environment.update.ServerUpdate;
+import com.mcpportal.portal.environment.update.ServerUpdates;
 import com.mcpportal.portal.team.TeamGrant;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,13 +44,22 @@ class EnvironmentPages {
     /**
      * Everything the live part of the detail page shows; polled while an operation is in flight.
      *
-     * @param image the image the task definition names, as provisioning recorded it (version and digest)
+     * @param image  the image the task definition names, as provisioning recorded it (version and digest)
+     * @param update how that server compares with the one this portal carries, and what "Roll back" returns to
      */
     record Live(OperationView inFlight, OperationView latest, List<OperationView> history, DriftFinding drift,
-            List<ConsoleLinks.ResourceLink> resources, String mcpUrl, String snippet, ImageRef image) {
+            List<ConsoleLinks.ResourceLink> resources, String mcpUrl, String snippet, ImageRef image,
+            ServerUpdate update) {
 
         public boolean active() {
             return inFlight != null;
+        }
+
+        /** "Roll back" is offered on a ready environment, or on one whose server update (or roll back) failed. */
+        public boolean rollBackOffered(EnvironmentState state) {
+            return update != null && update.canRollBack() && (state == EnvironmentState.READY
+                    || state == EnvironmentState.FAILED && latest != null
+                    && (latest.kind() == OperationKind.UPDATE_SERVER || latest.kind() == OperationKind.ROLL_BACK));
         }
     }
 
@@ -58,10 +70,12 @@ class EnvironmentPages {
     private final ObjectProvider<EnvironmentEstimates> estimates;
     private final ObjectProvider<EnvironmentScheduleSummaries> schedules;
     private final ErrorRateCheck errorRate;
+    private final ServerUpdates updates;
 
     EnvironmentPages(EnvironmentService environments, CloudAccounts accounts, EnvironmentOperations operations,
             DriftCheck drift, ObjectProvider<EnvironmentEstimates> estimates,
-            ObjectProvider<EnvironmentScheduleSummaries> schedules, ErrorRateCheck errorRate) {
+            ObjectProvider<EnvironmentScheduleSummaries> schedules, ErrorRateCheck errorRate, ServerUpdates updates) {
+        this.updates = updates;
         this.environments = environments;
         this.accounts = accounts;
         this.operations = operations;
@@ -124,7 +138,8 @@ class EnvironmentPages {
                 environment.getState() == EnvironmentState.READY ? drift.latest(environment.getId()).orElse(null)
                         : null,
                 ConsoleLinks.of(environment.getRegion(), resources, account.isSimulated()), mcpUrl,
-                mcpUrl == null ? null : McpClientSnippet.cursor(environment.getName(), mcpUrl), resources.image()));
+                mcpUrl == null ? null : McpClientSnippet.cursor(environment.getName(), mcpUrl), resources.image(),
+                environment.getState().hasCloudResources() ? updates.check(environment) : null));
         return LIVE_FRAGMENT;
     }
 

@@ -11,13 +11,16 @@ import org.springframework.context.annotation.Configuration;
  *
  * @param driftInterval    how often every ready environment is compared with what the cloud runs (default 5m)
  * @param watchdogInterval how often operations left in flight without a job are looked for and resumed (default 1m)
+ * @param autoUpdateInterval how often environments of teams that update during off-hours are looked at: those that
+ *                         are off, idle and behind the server this portal carries get "Update server" (default 15m)
  */
 @ConfigurationProperties("portal.environments")
-public record EnvironmentSettings(Duration driftInterval, Duration watchdogInterval) {
+public record EnvironmentSettings(Duration driftInterval, Duration watchdogInterval, Duration autoUpdateInterval) {
 
     public EnvironmentSettings {
         driftInterval = driftInterval == null ? Duration.ofMinutes(5) : driftInterval;
         watchdogInterval = watchdogInterval == null ? Duration.ofMinutes(1) : watchdogInterval;
+        autoUpdateInterval = autoUpdateInterval == null ? Duration.ofMinutes(15) : autoUpdateInterval;
     }
 
     /** Registers the settings. */

@@ -49,7 +49,14 @@ class OpenApiIntegrationTests {
                 "/api/v1/teams/{teamId}/environments/{environmentId}",
                 "/api/v1/teams/{teamId}/environments/{environmentId}/provision",
                 "/api/v1/teams/{teamId}/environments/{environmentId}/operations/{operationId}", "/api/v1/teams",
-                "/api/v1/cloud-accounts");
+                "/api/v1/cloud-accounts", "/api/v1/teams/{teamId}/environments/{environmentId}/deploy",
+                "/api/v1/teams/{teamId}/environments/{environmentId}/update-server",
+                "/api/v1/teams/{teamId}/environments/{environmentId}/roll-back",
+                "/api/v1/teams/{teamId}/server-updates");
+        assertThat(JsonPath.<String>read(document, "$.paths['/api/v1/teams/{teamId}/environments/{environmentId}"
+                + "/deploy'].post.summary")).contains("pinned by digest");
+        assertThat(JsonPath.<List<String>>read(document, "$.paths['/api/v1/teams/{teamId}/environments/"
+                + "{environmentId}/deploy'].post.parameters[*].name")).contains("Idempotency-Key");
         assertThat(paths).allMatch(path -> path.startsWith("/api/v1/"));
         assertThat(JsonPath.<String>read(document, "$.components.securitySchemes.personalAccessToken.scheme"))
                 .isEqualTo("bearer");

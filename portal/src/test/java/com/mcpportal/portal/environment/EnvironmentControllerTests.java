@@ -17,6 +17,8 @@ import com.mcpportal.portal.environment.operation.EnvironmentOperations;
 import com.mcpportal.portal.environment.operation.OperationKind;
 import com.mcpportal.portal.environment.operation.OperationRequest;
 import com.mcpportal.portal.environment.traffic.ErrorRateCheck;
+import com.mcpportal.portal.environment.update.ServerUpdate;
+import com.mcpportal.portal.environment.update.ServerUpdates;
 import com.mcpportal.portal.security.PortalUserPrincipal;
 import com.mcpportal.portal.security.PortalWebMvcTest;
 import com.mcpportal.portal.security.RoleRequiredException;
@@ -78,6 +80,9 @@ class EnvironmentControllerTests {
 
     @MockitoBean
     ErrorRateCheck errorRate;
+
+    @MockitoBean
+    ServerUpdates serverUpdates;
 
     CloudAccount simulated;
 
@@ -141,6 +146,65 @@ class EnvironmentControllerTests {
                 .andExpect(content().string(containsString("commit 3f2c1ab")))
                 .andExpect(content().string(containsString("id=\"server-tag\">0.4.0-3f2c1ab-arm64-0123456789ab")))
                 .andExpect(content().string(containsString("id=\"server-digest\">sha256:" + "ab".repeat(32))));
+    }
+
+    @Test
+    void aNewerCarriedServerIsOfferedAsAnUpdateAndTheEarlierOneAsARollBack() throws Exception {
+        Environment ready = environment(EnvironmentState.READY);
+        ready.setPower(EnvironmentPower.ON, Instant.now());
+        ImageRef running = published("0.4.0");
+        ImageRef earlier = published("0.3.2");
+        ready.recordResources(CloudResources.NONE.withImage(running));
+        given(environments.get(7, 5)).willReturn(ready);
+        given(operations.inFlight(5)).willReturn(Optional.empty());
+        given(operations.latest(5)).willReturn(Optional.empty());
+        given(operations.history(5, 10)).willReturn(List.of());
+        given(serverUpdates.check(ready)).willReturn(new ServerUpdate(ServerUpdate.Status.NEWER_VERSION, running,
+                "0.5.0", "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d", earlier));
+
+        mvc.perform(get("/teams/7/environments/5/live").with(user(ALICE)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"update-available\">Update available</span>")))
+                .andExpect(content().string(containsString("MCP server 0.5.0 is available; this environment runs"
+                        + " 0.4.0.")))
+                .andExpect(content().string(containsString("id=\"update-server\"")))
+                .andExpect(content().string(containsString("/teams/7/environments/5/update-server")))
+                .andExpect(content().string(containsString("id=\"roll-back\"")))
+                .andExpect(content().string(containsString("id=\"rollback-target\">MCP server 0.3.2, sha256:")));
+
+        given(serverUpdates.check(ready)).willReturn(new ServerUpdate(ServerUpdate.Status.UP_TO_DATE, running,
+                "0.4.0", "3f2c1ab9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f", null));
+
+        mvc.perform(get("/teams/7/environments/5/live").with(user(ALICE)))
+                .andExpect(content().string(containsString("Up to date: this is the server the portal carries.")))
+                .andExpect(content().string(not(containsString("id=\"update-server\""))))
+                .andExpect(content().string(not(containsString("id=\"roll-back\""))));
+    }
+
+    @Test
+    void updateAndRollBackAreOperationsOfTheSignedInUser() throws Exception {
+        given(environments.get(7, 5)).willReturn(environment(EnvironmentState.READY));
+        given(operations.requestServerUpdate(eq(5L), any())).willReturn(new OperationRequest.Enqueued(11,
+                OperationKind.UPDATE_SERVER));
+        given(operations.requestRollback(eq(5L), any())).willReturn(new OperationRequest.Refused("There is"
+                + " nothing to roll back to."));
+
+        mvc.perform(post("/teams/7/environments/5/update-server").with(user(ALICE)).with(csrf()))
+                .andExpect(redirectedUrl("/teams/7/environments/5"))
+                .andExpect(flash().attribute("flash", new com.mcpportal.portal.web.Flash("success",
+                        "Update server started; follow its progress below.")));
+        mvc.perform(post("/teams/7/environments/5/roll-back").with(user(ALICE)).with(csrf()))
+                .andExpect(flash().attribute("flash", new com.mcpportal.portal.web.Flash("error",
+                        "There is nothing to roll back to.")));
+        verify(operations).requestServerUpdate(5L, Actor.user("alice"));
+        verify(operations).requestRollback(5L, Actor.user("alice"));
+    }
+
+    private static ImageRef published(String version) {
+        String repository = "123456789012.dkr.ecr.eu-central-1.amazonaws.com/mcp-c0ffee";
+        String digest = "sha256:" + String.format("%064x", Math.abs(version.hashCode()));
+        return new ImageRef(repository + "@" + digest, repository, version + "-3f2c1ab-arm64-0123456789ab", digest,
+                version, "3f2c1ab9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f", Architecture.ARM64, "build-" + version);
     }
 
     @Test

@@ -7,12 +7,14 @@ import java.util.Map;
 
 import com.mcpportal.portal.cloud.Architecture;
 import com.mcpportal.portal.cloud.FargateSize;
+import com.mcpportal.portal.cloud.ImageRef;
 import com.mcpportal.portal.environment.operation.EnvironmentOperations;
 import com.mcpportal.portal.environment.operation.OperationRequest;
 import com.mcpportal.portal.support.TestData;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Test helpers for environments in a running portal: create one in the simulated account through the real service,
@@ -51,6 +53,30 @@ public final class Environments {
         enqueued(operations().requestProvision(draft.getId(), com.mcpportal.portal.environment.operation.Actor
                 .user("admin")));
         return awaitState(draft.getId(), EnvironmentState.READY);
+    }
+
+    /** The MCP server version {@link #runsOlderServer} makes an environment run. */
+    public static final String OLDER_VERSION = "0.0.1";
+
+    /**
+     * Makes a ready environment run an older MCP server, as if an older portal had published it: its recorded image
+     * becomes version {@value #OLDER_VERSION} (another digest and build), and "Apply changes" then registers a task
+     * definition revision for that image and moves the service to it, as provisioning did back then.
+     */
+    public Environment runsOlderServer(long environmentId) {
+        context.getBean(TransactionTemplate.class).executeWithoutResult(status -> {
+            Environment environment = context.getBean(EnvironmentRepository.class).findById(environmentId)
+                    .orElseThrow();
+            ImageRef now = environment.resources().image();
+            String digest = "sha256:" + "0".repeat(63) + "1";
+            environment.recordResources(environment.resources().withImage(new ImageRef(now.repository() + "@"
+                    + digest, now.repository(), OLDER_VERSION + "-0000001-" + now.architecture().ociName()
+                    + "-000000000001", digest, OLDER_VERSION, "0000001" + "0".repeat(33), now.architecture(),
+                    "older-build")));
+        });
+        enqueued(operations().requestProvision(environmentId, com.mcpportal.portal.environment.operation.Actor
+                .user("admin")));
+        return awaitState(environmentId, EnvironmentState.READY);
     }
 
     public static long enqueued(OperationRequest request) {

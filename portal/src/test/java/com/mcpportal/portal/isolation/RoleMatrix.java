@@ -7,7 +7,8 @@ import com.mcpportal.portal.team.TeamRole;
 
 /**
  * Who may use each route, as the README and {@link TeamRole} say: viewers read a team, operators also run its
- * environments and schedules, owners also manage its members, keys, budget and audit log. This table is the
+ * environments (server updates and deploys too) and schedules, owners also manage its members, keys, budget, server
+ * update policy and audit log. This table is the
  * specification {@link TeamRoleMatrixIntegrationTests} holds the portal to; a new route must be added here.
  */
 final class RoleMatrix {
@@ -85,16 +86,19 @@ final class RoleMatrix {
             OPERATOR      PUT    /api/v1/teams/{teamId}/environments/{environmentId}
             VIEWER        GET    /api/v1/teams/{teamId}/environments/{environmentId}/cost
             VIEWER        POST   /api/v1/teams/{teamId}/environments/{environmentId}/cost/what-if
+            OPERATOR      POST   /api/v1/teams/{teamId}/environments/{environmentId}/deploy
             OPERATOR      POST   /api/v1/teams/{teamId}/environments/{environmentId}/deprovision
             VIEWER        GET    /api/v1/teams/{teamId}/environments/{environmentId}/operations/{operationId}
             OPERATOR      POST   /api/v1/teams/{teamId}/environments/{environmentId}/provision
             OPERATOR      POST   /api/v1/teams/{teamId}/environments/{environmentId}/retry
+            OPERATOR      POST   /api/v1/teams/{teamId}/environments/{environmentId}/roll-back
             VIEWER        GET    /api/v1/teams/{teamId}/environments/{environmentId}/schedule
             OPERATOR      PUT    /api/v1/teams/{teamId}/environments/{environmentId}/schedule
             OPERATOR      DELETE /api/v1/teams/{teamId}/environments/{environmentId}/schedule/override
             OPERATOR      PUT    /api/v1/teams/{teamId}/environments/{environmentId}/schedule/override
             OPERATOR      POST   /api/v1/teams/{teamId}/environments/{environmentId}/start
             OPERATOR      POST   /api/v1/teams/{teamId}/environments/{environmentId}/stop
+            OPERATOR      POST   /api/v1/teams/{teamId}/environments/{environmentId}/update-server
             OWNER         DELETE /api/v1/teams/{teamId}/key-rotation
             VIEWER        GET    /api/v1/teams/{teamId}/key-rotation
             OWNER         PUT    /api/v1/teams/{teamId}/key-rotation
@@ -105,6 +109,8 @@ final class RoleMatrix {
             OWNER         POST   /api/v1/teams/{teamId}/keys/{keyId}/roll
             VIEWER        GET    /api/v1/teams/{teamId}/schedule
             OPERATOR      PUT    /api/v1/teams/{teamId}/schedule
+            VIEWER        GET    /api/v1/teams/{teamId}/server-updates
+            OWNER         PUT    /api/v1/teams/{teamId}/server-updates
             AUDIT_READERS GET    /audit
             AUDIT_READERS GET    /audit/events/{eventId}
             AUDIT_READERS GET    /audit/export
@@ -136,12 +142,14 @@ final class RoleMatrix {
             VIEWER        GET    /teams/{teamId}/environments/{environmentId}/live
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/provision
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/retry
+            OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/roll-back
             VIEWER        GET    /teams/{teamId}/environments/{environmentId}/schedule
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/schedule
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/schedule/override
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/schedule/override/clear
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/start
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/stop
+            OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/update-server
             OWNER         POST   /teams/{teamId}/members
             OWNER         POST   /teams/{teamId}/members/{userId}/remove
             OWNER         POST   /teams/{teamId}/members/{userId}/role
@@ -150,6 +158,7 @@ final class RoleMatrix {
             VIEWER        GET    /teams/{teamId}/schedules
             VIEWER        GET    /teams/{teamId}/schedules/default
             OPERATOR      POST   /teams/{teamId}/schedules/default
+            OWNER         POST   /teams/{teamId}/server-updates
             """;
 
     /** "METHOD pattern" to what it needs. */

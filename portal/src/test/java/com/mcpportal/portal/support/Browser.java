@@ -149,10 +149,14 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** Waits (up to 30 s) until an element matching the CSS selector shows the text: for parts a page updates itself. */
+    /**
+     * Waits (up to 30 s) until an element matching the CSS selector shows the text: for parts a page updates itself.
+     * An element the page replaced between finding and reading it is simply looked for again.
+     */
     public Browser awaitText(String cssSelector, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(browser -> driver.findElements(By.cssSelector(cssSelector))
-                .stream().anyMatch(element -> element.getText().contains(text)));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(browser -> driver.findElements(By.cssSelector(cssSelector)).stream()
+                        .anyMatch(element -> element.getText().contains(text)));
         return this;
     }
 

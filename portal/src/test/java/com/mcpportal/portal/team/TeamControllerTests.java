@@ -3,6 +3,7 @@ package com.mcpportal.portal.team;
 import java.util.List;
 
 import com.mcpportal.portal.cost.CostPanels;
+import com.mcpportal.portal.environment.update.UpdatePolicies;
 import com.mcpportal.portal.security.PortalUserPrincipal;
 import com.mcpportal.portal.security.PortalWebMvcTest;
 import com.mcpportal.portal.security.RoleRequiredException;
@@ -50,6 +51,10 @@ class TeamControllerTests {
     /** The team page shows the cost feature's budget warning (no budget: none). */
     @MockitoBean(name = "costPanels")
     CostPanels costPanels;
+
+    /** And the environments feature's server update policy. */
+    @MockitoBean(name = "updatePolicies")
+    UpdatePolicies updatePolicies;
 
     @Test
     void theTeamListNeedsASignedInUser() throws Exception {

@@ -24,6 +24,7 @@ import com.mcpportal.portal.cloud.NatSpec;
 import com.mcpportal.portal.cloud.NatState;
 import com.mcpportal.portal.cloud.Network;
 import com.mcpportal.portal.cloud.NetworkSpec;
+import com.mcpportal.portal.cloud.Rollout;
 import com.mcpportal.portal.cloud.SecretRef;
 import com.mcpportal.portal.cloud.ServerImage;
 import com.mcpportal.portal.cloud.ServiceCounts;
@@ -59,6 +60,7 @@ public class AwsCloudProvider implements CloudProvider {
     private final ClusterResources clusters = new ClusterResources();
     private final DiscoveryResources discovery;
     private final ServiceResources services;
+    private final ServiceRollouts rollouts;
     private final IngressResources ingress;
     private final RemainingResources remaining = new RemainingResources();
     private final AccountRoleResources roles = new AccountRoleResources();
@@ -74,6 +76,7 @@ public class AwsCloudProvider implements CloudProvider {
         this.nat = new NatResources(waiter);
         this.discovery = new DiscoveryResources(waiter);
         this.services = new ServiceResources(waiter);
+        this.rollouts = new ServiceRollouts(waiter);
         this.ingress = new IngressResources(waiter);
     }
 
@@ -134,6 +137,13 @@ public class AwsCloudProvider implements CloudProvider {
     }
 
     @Override
+    public ImageRef findImageByDigest(EnvironmentRef env, ImageRepository repository, String digest,
+            Architecture architecture) {
+        return step("find-image-by-digest", env, () -> images.findByDigest(aws(env).ecr(), repository, digest,
+                architecture));
+    }
+
+    @Override
     public LogGroup ensureLogGroup(EnvironmentRef env, int retentionDays) {
         return step("ensure-log-group", env, () -> logs.ensure(aws(env).logs(), env, retentionDays));
     }
@@ -181,6 +191,11 @@ public class AwsCloudProvider implements CloudProvider {
     @Override
     public ServiceCounts scaleService(EnvironmentRef env, int desiredCount) {
         return step("scale-service", env, () -> services.scale(aws(env).ecs(), env, desiredCount));
+    }
+
+    @Override
+    public Rollout rollOut(EnvironmentRef env, TaskDefinitionRef taskDefinition) {
+        return step("roll-out", env, () -> rollouts.rollOut(aws(env).ecs(), env, taskDefinition));
     }
 
     @Override

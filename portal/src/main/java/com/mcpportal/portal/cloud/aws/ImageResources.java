@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.AuthorizationData;
 import software.amazon.awssdk.services.ecr.model.ImageDetail;
 import software.amazon.awssdk.services.ecr.model.ImageNotFoundException;
+import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 
 /**
  * The images in an environment's ECR repository. Publishing is Jib's ({@link JibImagePublisher}); what only AWS can
@@ -49,6 +50,30 @@ final class ImageResources {
                             + " not start. Push it (deploy/README.md, \"Your own image\"), or choose the MCP server"
                             + " published by the portal; then Retry.", missing);
         }
+    }
+
+    /** A digest in a repository of the caller's own registry (a CI build), refused clearly when it is not there. */
+    ImageRef findByDigest(EcrClient ecr, ImageRepository repository, String digest, Architecture architecture) {
+        ImageDetail image;
+        try {
+            image = ecr.describeImages(r -> r.repositoryName(repository.name()).imageIds(id -> id.imageDigest(digest)))
+                    .imageDetails().stream().findFirst().orElse(null);
+        } catch (ImageNotFoundException | RepositoryNotFoundException missing) {
+            CloudException failure = AwsErrors.translate(missing, null);
+            throw noSuchDigest(repository, digest, failure.errorCode(), failure.providerMessage(), missing);
+        }
+        if (image == null) {
+            throw noSuchDigest(repository, digest, "ImageNotFoundException", "no image details", null);
+        }
+        String tag = image.imageTags().stream().sorted().findFirst().orElse(null);
+        return ImageRef.ownDigest(repository.uri(), digest, tag, architecture);
+    }
+
+    private static CloudException noSuchDigest(ImageRepository repository, String digest, String code, String message,
+            Exception cause) {
+        return new CloudException(CloudErrorKind.INVALID_REQUEST, null, "ecr", code, "The repository "
+                + repository.uri() + " has no image " + digest + " (" + message + "). Push it first, then deploy"
+                + " its digest.", cause);
     }
 
     /** ECR's registry login; the token is never logged. */

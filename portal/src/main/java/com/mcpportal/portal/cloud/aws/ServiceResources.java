@@ -14,6 +14,7 @@ import com.mcpportal.portal.cloud.ServiceSpec;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
+import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Task;
 
@@ -21,6 +22,15 @@ import software.amazon.awssdk.services.ecs.model.Task;
 final class ServiceResources {
 
     static final String SERVICE = "ecs-service";
+
+    /**
+     * Rolling deployments without downtime: a new task starts beside the old one (maximum 200 %) and the old one stops
+     * only when the new one is healthy (minimum healthy 100 %); a revision whose tasks cannot get healthy is rolled
+     * back by ECS's circuit breaker. Set at creation, and with every move to another revision.
+     */
+    static final DeploymentConfiguration DEPLOYMENT = DeploymentConfiguration.builder()
+            .minimumHealthyPercent(100).maximumPercent(200)
+            .deploymentCircuitBreaker(c -> c.enable(true).rollback(true)).build();
 
     private final Waiter waiter;
 
@@ -46,7 +56,7 @@ final class ServiceResources {
                             .securityGroups(spec.network().serviceSecurityGroupId()).assignPublicIp("DISABLED")))
                     .serviceRegistries(s -> s.registryArn(spec.discovery().serviceArn())
                             .containerName(ClusterResources.CONTAINER).containerPort(spec.network().containerPort()))
-                    .deploymentConfiguration(d -> d.deploymentCircuitBreaker(c -> c.enable(true).rollback(true)))
+                    .deploymentConfiguration(DEPLOYMENT)
                     .enableECSManagedTags(true).propagateTags("SERVICE")
                     .tags(AwsTags.ecs(env, SERVICE))).service());
         } else {
@@ -57,7 +67,7 @@ final class ServiceResources {
                 // Changing the capacity provider needs a new deployment; the desired count stays as it is.
                 service = inAnswer(ecs.updateService(r -> r.cluster(spec.clusterName()).service(name)
                         .taskDefinition(spec.taskDefinition().arn()).capacityProviderStrategy(capacity)
-                        .forceNewDeployment(newCapacity)).service());
+                        .deploymentConfiguration(DEPLOYMENT).forceNewDeployment(newCapacity)).service());
             }
         }
         return new ServiceRef(spec.clusterName(), name, service.serviceArn(), service.taskDefinition(),
@@ -86,7 +96,7 @@ final class ServiceResources {
         return find(ecs, name, name).map(ServiceResources::counts).orElse(ServiceCounts.MISSING);
     }
 
-    private static ServiceCounts counts(Service s) {
+    static ServiceCounts counts(Service s) {
         return new ServiceCounts(s.status(), AwsAnswers.count(s.desiredCount()), AwsAnswers.count(s.runningCount()),
                 AwsAnswers.count(s.pendingCount()));
     }
@@ -126,12 +136,12 @@ final class ServiceResources {
                 .count() >= desired;
     }
 
-    private static String describe(Service s) {
+    static String describe(Service s) {
         return s.status() + ", desired " + s.desiredCount() + ", running " + s.runningCount() + ", pending "
                 + s.pendingCount() + ", deployments " + s.deployments().size();
     }
 
-    private static Service inAnswer(Service service) {
+    static Service inAnswer(Service service) {
         return AwsAnswers.required(service, "ecs", "the service");
     }
 

@@ -77,19 +77,27 @@ public class ServerImages {
                     "Cannot unpack the MCP server into " + settings.cacheDirectory().toAbsolutePath() + " ("
                             + e.getMessage() + "); check portal.images.cache-directory is writable.", e);
         }
+        String fingerprint = fingerprint(server, architecture, librarySha256s);
+        // The same inputs with no commit: a rebuild from another commit with the same jars has the same build.
+        String build = fingerprint(new CarriedServer.Descriptor(server.version(), "", server.sha256(),
+                server.source()), architecture, librarySha256s);
+        ServerImage image = new ServerImage(server.version(), server.commit(),
+                ServerImageLayout.tag(server, architecture, fingerprint), fingerprint, architecture,
+                settings.baseImage(), files.applicationJar(), files.libraries(),
+                ServerImageLayout.labels(server, settings.baseImage()), build);
+        log.info("MCP server {} (commit {}) ready to publish for {} as tag {}", server.version(), server.commit(),
+                architecture, image.tag());
+        return image;
+    }
+
+    private String fingerprint(CarriedServer.Descriptor server, Architecture architecture,
+            Map<String, String> librarySha256s) {
         MessageDigest digest = CarriedServer.sha256();
         for (String line : ServerImageLayout.fingerprintInputs(server, architecture, settings.baseImage(),
                 librarySha256s)) {
             digest.update((line + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        String fingerprint = HexFormat.of().formatHex(digest.digest());
-        ServerImage image = new ServerImage(server.version(), server.commit(),
-                ServerImageLayout.tag(server, architecture, fingerprint), fingerprint, architecture,
-                settings.baseImage(), files.applicationJar(), files.libraries(),
-                ServerImageLayout.labels(server, settings.baseImage()));
-        log.info("MCP server {} (commit {}) ready to publish for {} as tag {}", server.version(), server.commit(),
-                architecture, image.tag());
-        return image;
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static String sha256(Path file) throws IOException {

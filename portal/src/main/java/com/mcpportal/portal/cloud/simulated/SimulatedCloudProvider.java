@@ -28,6 +28,7 @@ import com.mcpportal.portal.cloud.NatSpec;
 import com.mcpportal.portal.cloud.NatState;
 import com.mcpportal.portal.cloud.Network;
 import com.mcpportal.portal.cloud.NetworkSpec;
+import com.mcpportal.portal.cloud.Rollout;
 import com.mcpportal.portal.cloud.SecretRef;
 import com.mcpportal.portal.cloud.ServerImage;
 import com.mcpportal.portal.cloud.ServiceCounts;
@@ -121,6 +122,12 @@ public class SimulatedCloudProvider implements CloudProvider {
     }
 
     @Override
+    public ImageRef findImageByDigest(EnvironmentRef env, ImageRepository repository, String digest,
+            Architecture architecture) {
+        return registry.findByDigest(env, repository, digest, architecture);
+    }
+
+    @Override
     public LogGroup ensureLogGroup(EnvironmentRef env, int retentionDays) {
         return provisioning.logGroup(env, retentionDays);
     }
@@ -209,6 +216,11 @@ public class SimulatedCloudProvider implements CloudProvider {
             store.recordScaling(env, desiredCount);
         }
         return new ServiceCounts("ACTIVE", desiredCount, desiredCount, 0);
+    }
+
+    @Override
+    public Rollout rollOut(EnvironmentRef env, TaskDefinitionRef taskDefinition) {
+        return provisioning.rollOut(env, taskDefinition);
     }
 
     @Override

@@ -21,6 +21,8 @@ import com.mcpportal.portal.cloud.NatSpec;
 import com.mcpportal.portal.cloud.NatState;
 import com.mcpportal.portal.cloud.Network;
 import com.mcpportal.portal.cloud.NetworkSpec;
+import com.mcpportal.portal.cloud.Rollout;
+import com.mcpportal.portal.cloud.ServiceCounts;
 import com.mcpportal.portal.cloud.ServiceDiscovery;
 import com.mcpportal.portal.cloud.ServiceRef;
 import com.mcpportal.portal.cloud.ServiceSpec;
@@ -150,6 +152,33 @@ final class SimulatedProvisioning {
         }
         return new ServiceRef(spec.clusterName(), name, service.arn(), spec.taskDefinition().arn(),
                 service.number("desiredCount"));
+    }
+
+    /**
+     * The service moved to a revision as ECS's rolling deployment does it: with tasks running, a new task starts and
+     * gets healthy beside the old one (a wait), then the old one drains (a step); with none, the revision is just set.
+     */
+    Rollout rollOut(EnvironmentRef env, TaskDefinitionRef taskDefinition) {
+        SimulatedResource service = store.find(env, SERVICE).orElseThrow(() -> new CloudException(
+                CloudErrorKind.INVALID_REQUEST, "roll-out", "ecs", "ServiceNotFoundException",
+                "Environment " + env.environmentId() + " has no active ECS service to update; provision it first",
+                null));
+        Map<String, Object> attributes = new LinkedHashMap<>(service.attributes());
+        int desired = service.number("desiredCount");
+        if (!taskDefinition.arn().equals(service.text("taskDefinition"))) {
+            if (desired > 0) {
+                attributes.put("pendingCount", desired);
+                store.update(env, SERVICE, service.state(), attributes);
+                pause.accept(settings.waitDelay());
+            }
+            pause.accept(settings.stepDelay());
+            attributes.put("taskDefinition", taskDefinition.arn());
+            attributes.put("pendingCount", 0);
+            store.update(env, SERVICE, service.state(), attributes);
+        }
+        String cluster = env.resourceName();
+        return new Rollout(new ServiceRef(cluster, cluster, service.arn(), taskDefinition.arn(), desired),
+                new ServiceCounts(service.state(), desired, service.number("runningCount"), 0));
     }
 
     Ingress ingress(EnvironmentRef env) {

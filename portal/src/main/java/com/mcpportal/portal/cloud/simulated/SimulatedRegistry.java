@@ -75,6 +75,24 @@ final class SimulatedRegistry {
         return ImageRef.ownTag(repository.uri(), tag, digest, architecture);
     }
 
+    /**
+     * An image by digest: the simulated repository's own image with that digest, or, as a team's CI cannot push into a
+     * simulated repository, any digest in the environment's repository. Another repository of the registry is not
+     * simulated, so a digest there is refused as ECR refuses an unknown repository.
+     */
+    ImageRef findByDigest(EnvironmentRef env, ImageRepository repository, String digest, Architecture architecture) {
+        SimulatedResource own = repositoryOf(env, repository, "find-image-by-digest");
+        if (!own.text("uri").equals(repository.uri())) {
+            throw new CloudException(CloudErrorKind.INVALID_REQUEST, "find-image-by-digest", "ecr",
+                    "RepositoryNotFoundException", "The repository " + repository.uri() + " has no image " + digest
+                            + " (The repository with name '" + repository.name() + "' does not exist in the registry)."
+                            + " Push it first, then deploy its digest.", null);
+        }
+        String tag = images(own).entrySet().stream().filter(e -> e.getValue() instanceof Map<?, ?> image
+                && digest.equals(image.get("digest"))).map(Map.Entry::getKey).findFirst().orElse(null);
+        return ImageRef.ownDigest(repository.uri(), digest, tag, architecture);
+    }
+
     private SimulatedResource repositoryOf(EnvironmentRef env, ImageRepository repository, String step) {
         return store.find(env, REPOSITORY).orElseThrow(() -> new CloudException(CloudErrorKind.NOT_FOUND, step,
                 "ecr", "RepositoryNotFoundException", "The repository with name '" + repository.name()

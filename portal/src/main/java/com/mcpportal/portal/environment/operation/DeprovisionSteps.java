@@ -22,7 +22,7 @@ final class DeprovisionSteps {
             delete("delete-service-discovery", "Cloud Map namespace deleted", CloudProvider::deleteServiceDiscovery,
                     r -> r.withDiscovery(null)),
             delete("delete-cluster", "ECS cluster and task definitions deleted", CloudProvider::deleteCluster,
-                    r -> r.withCluster(null).withTaskDefinition(null)),
+                    r -> r.withCluster(null).withTaskDefinition(null).withPrevious(null)),
             delete("delete-nat-instance", "NAT instance terminated", CloudProvider::deleteNatInstance,
                     r -> r.withNat(null)),
             delete("delete-network", "Network deleted", CloudProvider::deleteNetwork, r -> r.withNetwork(null)),

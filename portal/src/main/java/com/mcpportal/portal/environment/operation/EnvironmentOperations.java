@@ -6,21 +6,26 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
+import com.mcpportal.portal.cloud.ImageRef;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentNotFoundException;
 import com.mcpportal.portal.environment.EnvironmentRepository;
 import com.mcpportal.portal.environment.EnvironmentState;
+import com.mcpportal.portal.environment.ImageSource;
+import com.mcpportal.portal.environment.PinnedImage;
+import com.mcpportal.portal.environment.Release;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one way to provision, start, stop, deprovision or retry an environment, for people (controllers, after
- * {@code TeamAccess}) and for the scheduler alike:
+ * The one way to provision, start, stop, update or roll back the server of, deprovision or retry an environment, for
+ * people (controllers, after {@code TeamAccess}) and for the scheduler and the system alike:
  * <pre>{@code
  * OperationRequest request = operations.requestStart(environmentId, Actor.scheduler("window Mon 08:00–20:00 opened"));
  * if (request instanceof OperationRequest.Busy busy) { ... another operation (busy.runningKind()) is in flight ... }
@@ -84,6 +89,85 @@ public class EnvironmentOperations {
         return request(environmentId, OperationKind.DEPROVISION, actor);
     }
 
+    /**
+     * Updates the MCP server of a ready environment that runs the one the portal publishes: the server this portal
+     * carries is published, registered as a new revision and rolled out (or, when the environment is off, kept for its
+     * next start). An environment on a team's own image is refused: its team deploys its builds
+     * ({@link #requestDeploy}).
+     */
+    @Transactional
+    public OperationRequest requestServerUpdate(long environmentId, Actor actor) {
+        Environment environment = lock(environmentId);
+        OperationRequest refusal = refusal(environment, OperationKind.UPDATE_SERVER, actor);
+        if (refusal != null) {
+            return refusal;
+        }
+        if (environment.getImageSource() != ImageSource.PUBLISHED) {
+            return refused(environment, OperationKind.UPDATE_SERVER.verb(), actor, new OperationRequest.Refused(
+                    "This environment runs your own image: deploy your new build (POST …/deploy with its digest), or"
+                            + " choose the MCP server published by the portal in its settings and apply them."));
+        }
+        return enqueue(environment, OperationKind.UPDATE_SERVER, actor, entry -> entry.detail("image",
+                "MCP server published by the portal"));
+    }
+
+    /**
+     * Rolls a team's own build out to a ready environment: the settings then name {@code image} (pinned by digest;
+     * the caller has checked where it may come from and that it exists) and the server update runs with it.
+     *
+     * @param verified whether the cloud confirmed the digest (an image in another registry cannot be asked)
+     */
+    @Transactional
+    public OperationRequest requestDeploy(long environmentId, PinnedImage image, boolean verified, Actor actor) {
+        Environment environment = lock(environmentId);
+        OperationRequest refusal = refusal(environment, OperationKind.UPDATE_SERVER, actor);
+        if (refusal != null) {
+            return refusal;
+        }
+        String before = environment.spec().imageDescription();
+        environment.chooseImage(ImageSource.URI, null, image.reference(), clock.instant());
+        return enqueue(environment, OperationKind.UPDATE_SERVER, actor, entry -> entry.detail("image",
+                image.reference()).detail("imageBefore", before).detail("digestVerified", verified));
+    }
+
+    /**
+     * Returns a ready environment (or one whose server update failed) to the image and task definition revision that
+     * ran before its last update; its settings then name that image again, so "Apply changes" keeps it.
+     */
+    @Transactional
+    public OperationRequest requestRollback(long environmentId, Actor actor) {
+        Environment environment = lock(environmentId);
+        OperationRequest refusal = refusal(environment, OperationKind.ROLL_BACK, actor);
+        if (refusal != null) {
+            return refusal;
+        }
+        Operation last = operations.findFirstByEnvironmentIdOrderByIdDesc(environmentId).orElse(null);
+        if (environment.getState() == EnvironmentState.FAILED && (last == null
+                || (last.getKind() != OperationKind.UPDATE_SERVER && last.getKind() != OperationKind.ROLL_BACK))) {
+            return refused(environment, OperationKind.ROLL_BACK.verb(), actor, new OperationRequest.Refused("Roll back"
+                    + " undoes a server update; the last operation was " + (last == null ? "none"
+                    : "a " + last.getKind().label().toLowerCase()) + ": retry it, provision again or deprovision."));
+        }
+        Release previous = environment.resources().previous();
+        if (previous == null || previous.image() == null || previous.taskDefinition() == null) {
+            return refused(environment, OperationKind.ROLL_BACK.verb(), actor, new OperationRequest.Refused("There is"
+                    + " nothing to roll back to: this environment's server has not been updated since it was"
+                    + " provisioned."));
+        }
+        ImageRef target = previous.image();
+        String from = environment.resources().image() == null ? "none" : environment.resources().image().reference();
+        if (target.publishedByPortal()) {
+            environment.chooseImage(ImageSource.PUBLISHED, null, null, clock.instant());
+        } else if (target.tag() != null && target.reference().equals(target.repository() + ":" + target.tag())) {
+            environment.chooseImage(ImageSource.REPOSITORY, target.tag(), null, clock.instant());
+        } else {
+            environment.chooseImage(ImageSource.URI, null, target.reference(), clock.instant());
+        }
+        return enqueue(environment, OperationKind.ROLL_BACK, actor, entry -> entry.detail("image", target.reference())
+                .detail("imageBefore", from).detail("revision", previous.taskDefinition().family() + ":"
+                        + previous.taskDefinition().revision()));
+    }
+
     /** Queues the failed operation of a FAILED environment again; it resumes at the step that failed. */
     @Transactional
     public OperationRequest retry(long environmentId, Actor actor) {
@@ -138,7 +222,13 @@ public class EnvironmentOperations {
 
     private OperationRequest request(long environmentId, OperationKind kind, Actor actor) {
         Environment environment = lock(environmentId);
-        Optional<Operation> busy = operations.findFirstByEnvironmentIdAndStateIn(environmentId, IN_FLIGHT);
+        OperationRequest refusal = refusal(environment, kind, actor);
+        return refusal != null ? refusal : enqueue(environment, kind, actor, UnaryOperator.identity());
+    }
+
+    /** Busy, or a state the kind may not start from: the audited refusal; null when the request may go on. */
+    private OperationRequest refusal(Environment environment, OperationKind kind, Actor actor) {
+        Optional<Operation> busy = operations.findFirstByEnvironmentIdAndStateIn(environment.getId(), IN_FLIGHT);
         if (busy.isPresent()) {
             return refused(environment, kind.verb(), actor, new OperationRequest.Busy(busy.get().getId(),
                     busy.get().getKind()));
@@ -147,13 +237,19 @@ public class EnvironmentOperations {
             return refused(environment, kind.verb(), actor, new OperationRequest.Refused(notAllowed(kind,
                     environment.getState())));
         }
+        return null;
+    }
+
+    /** Stores the operation with its steps, moves the environment, queues the job and audits the request. */
+    private OperationRequest enqueue(Environment environment, OperationKind kind, Actor actor,
+            UnaryOperator<AuditEntry> details) {
         Instant now = clock.instant();
         List<String> steps = OperationPlans.steps(kind).stream().map(CloudStep::name).toList();
-        Operation operation = operations.saveAndFlush(new Operation(environmentId, kind, actor, steps, now));
+        Operation operation = operations.saveAndFlush(new Operation(environment.getId(), kind, actor, steps, now));
         environment.moveTo(kind.runningState(), now);
         queue.enqueueAfterCommit(operation.getId());
-        auditLog.record(OperationOutcomes.entry(AuditEntry.success("environment." + kind.verb() + ".requested"),
-                operation, environment));
+        auditLog.record(details.apply(OperationOutcomes.entry(AuditEntry.success("environment." + kind.verb()
+                + ".requested"), operation, environment)));
         return new OperationRequest.Enqueued(operation.getId(), kind);
     }
 

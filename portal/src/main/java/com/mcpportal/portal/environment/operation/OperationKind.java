@@ -17,6 +17,16 @@ public enum OperationKind {
     /** Service at zero tasks (drained), then the NAT instance stopped. */
     STOP("Stop", "stop", "stopped", EnumSet.of(EnvironmentState.READY), EnvironmentState.READY,
             EnvironmentState.READY),
+    /**
+     * A new server (the one this portal carries, or a team's build given by digest) published or checked, a new task
+     * definition revision, and the service rolled over to it without downtime, or, when the environment is off, just
+     * given it for the next start. The image and revision it replaces are kept for {@link #ROLL_BACK}.
+     */
+    UPDATE_SERVER("Update server", "update-server", "server-updated", EnumSet.of(EnvironmentState.READY),
+            EnvironmentState.READY, EnvironmentState.READY),
+    /** Back to the image and revision that ran before the last update, rolled out the same way. */
+    ROLL_BACK("Roll back", "roll-back", "rolled-back", EnumSet.of(EnvironmentState.READY, EnvironmentState.FAILED),
+            EnvironmentState.READY, EnvironmentState.READY),
     /** Deletes everything in reverse order and checks that nothing tagged with the environment remains. */
     DEPROVISION("Deprovision", "deprovision", "deprovisioned", EnumSet.of(EnvironmentState.READY,
             EnvironmentState.FAILED), EnvironmentState.DEPROVISIONING, EnvironmentState.DELETED);
@@ -72,6 +82,7 @@ public enum OperationKind {
             case PROVISION -> current == null ? EnvironmentPower.ON : current;
             case START -> EnvironmentPower.ON;
             case STOP -> EnvironmentPower.OFF;
+            case UPDATE_SERVER, ROLL_BACK -> current;
             case DEPROVISION -> null;
         };
     }

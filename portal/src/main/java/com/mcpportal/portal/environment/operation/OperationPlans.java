@@ -23,6 +23,8 @@ final class OperationPlans {
             case PROVISION -> ProvisionSteps.STEPS;
             case START -> PowerSteps.START;
             case STOP -> PowerSteps.STOP;
+            case UPDATE_SERVER -> UpdateSteps.UPDATE;
+            case ROLL_BACK -> UpdateSteps.ROLL_BACK;
             case DEPROVISION -> DeprovisionSteps.STEPS;
         };
     }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import com.mcpportal.portal.cloud.Architecture;
+import com.mcpportal.portal.cloud.ImageRepository;
 import com.mcpportal.portal.cloud.CloudException;
 import com.mcpportal.portal.cloud.CloudProvider;
 import com.mcpportal.portal.cloud.EnvironmentRef;
@@ -101,6 +102,10 @@ class AwsAbsentFieldsTests {
                 new PortCall("stopNat", c -> c.stopNat(ENV)),
                 new PortCall("scaleService 1", c -> c.scaleService(ENV, 1)),
                 new PortCall("scaleService 0", c -> c.scaleService(ENV, 0)),
+                new PortCall("rollOut", c -> c.rollOut(ENV, TASK)),
+                new PortCall("findImageByDigest", c -> c.findImageByDigest(ENV, new ImageRepository("mcp-env1",
+                        ProvisionedAccount.REPOSITORY_URI, null),
+                        "sha256:" + "ab".repeat(32), Architecture.ARM64)),
                 new PortCall("describe", c -> c.describe(ENV)),
                 new PortCall("deleteIngress", c -> c.deleteIngress(ENV)),
                 new PortCall("deleteService", c -> c.deleteService(ENV)),

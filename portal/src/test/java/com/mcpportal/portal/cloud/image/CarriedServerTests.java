@@ -111,4 +111,33 @@ class CarriedServerTests {
         assertThat(new ServerImages(new ImageSettings(otherBase, null, null, null, cache))
                 .forArchitecture(Architecture.ARM64).tag()).as("another base, another tag").isNotEqualTo(arm.tag());
     }
+
+    @Test
+    void theSameJarsFromAnotherCommitAreTheSameBuildInAnotherImage(@TempDir Path resources) throws Exception {
+        ServerImage carried = new ServerImages(new ImageSettings(null, null, null, null, cache))
+                .forArchitecture(Architecture.ARM64);
+        Path copy = resources.resolve("mcp-server");
+        Path original = Path.of(getClass().getClassLoader().getResource(CarriedServer.DESCRIPTOR).toURI()).getParent();
+        try (var files = Files.walk(original)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.createDirectories(copy.resolve(original.relativize(file)).getParent());
+                Files.copy(file, copy.resolve(original.relativize(file)));
+            }
+        }
+        Path descriptor = copy.resolve("server-image.properties");
+        Files.writeString(descriptor, Files.readString(descriptor).replaceAll("commit=.*", "commit=" + "e".repeat(40)));
+
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {resources.toUri().toURL()}, null)) {
+            ServerImage rebuilt = new ServerImages(new CarriedServer(loader), new ImageSettings(null, null, null, null,
+                    resources.resolve("cache"))).forArchitecture(Architecture.ARM64);
+
+            assertThat(rebuilt.commit()).isNotEqualTo(carried.commit());
+            assertThat(rebuilt.fingerprint()).as("its labels name another commit").isNotEqualTo(carried.fingerprint());
+            assertThat(rebuilt.tag()).isNotEqualTo(carried.tag());
+            assertThat(rebuilt.build()).as("but it is the same server").isEqualTo(carried.build());
+        }
+        String otherBase = "registry.example.com/jre:25@sha256:" + "1".repeat(64);
+        assertThat(new ServerImages(new ImageSettings(otherBase, null, null, null, cache))
+                .forArchitecture(Architecture.ARM64).build()).as("on another base").isNotEqualTo(carried.build());
+    }
 }

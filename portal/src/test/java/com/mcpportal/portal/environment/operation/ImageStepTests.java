@@ -75,6 +75,51 @@ class ImageStepTests {
                 .isEqualTo("public.ecr.aws/acme/mcp-server:1.4.0");
     }
 
+    @Test
+    void anUpdateToADeployedDigestInTheEnvironmentsRepositoryLooksItUpAndKeepsWhatRanBefore() {
+        CloudResources provisioned = runUpTo("task-definition", spec(ImageSource.REPOSITORY, "1.4.0", null));
+        String deployed = provisioned.repository().uri() + "@" + EmptyAccount.OWN_IMAGE_DIGEST;
+        fake.forgetCalls();
+
+        StepOutcome update = ImageStep.update(context(spec(ImageSource.URI, null, deployed), provisioned));
+
+        assertThat(fake.onlyCall("ecr:DescribeImages").json().at("/imageIds/0/imageDigest").asString())
+                .isEqualTo(EmptyAccount.OWN_IMAGE_DIGEST);
+        assertThat(update.resources().image().reference()).isEqualTo(deployed);
+        assertThat(update.resources().previous().image()).isEqualTo(provisioned.image());
+        assertThat(update.resources().previous().taskDefinition()).isEqualTo(provisioned.taskDefinition());
+        assertThat(update.detail()).contains("your image " + deployed + " is there", "replaces "
+                + provisioned.image().reference());
+    }
+
+    @Test
+    void anUpdateToADigestElsewhereIsRecordedByItsDigestWithoutAsking() {
+        CloudResources provisioned = runUpTo("task-definition", spec(ImageSource.REPOSITORY, "1.4.0", null));
+        String elsewhere = "ghcr.io/acme/mcp-server@sha256:" + "e1".repeat(32);
+        fake.forgetCalls();
+
+        StepOutcome update = ImageStep.update(context(spec(ImageSource.URI, null, elsewhere), provisioned));
+
+        assertThat(fake.calls("ecr:DescribeImages")).isEmpty();
+        assertThat(update.resources().image().reference()).isEqualTo(elsewhere);
+        assertThat(update.resources().image().digest()).isEqualTo("sha256:" + "e1".repeat(32));
+    }
+
+    @Test
+    void anUpdateToTheImageThatRunsChangesNothingAndKeepsTheEarlierRelease() {
+        CloudResources provisioned = runUpTo("task-definition", spec(ImageSource.REPOSITORY, "1.4.0", null));
+
+        StepOutcome update = ImageStep.update(context(spec(ImageSource.REPOSITORY, "1.4.0", null), provisioned));
+
+        assertThat(update.resources()).isEqualTo(provisioned);
+        assertThat(update.detail()).endsWith("it already runs, nothing to update");
+    }
+
+    private StepContext context(EnvironmentSpec spec, CloudResources resources) {
+        return new StepContext(fake.provider(), EmptyAccount.ENVIRONMENT, spec, resources, null, null,
+                () -> "xi-image-step-key", null);
+    }
+
     private CloudResources runUpTo(String last, EnvironmentSpec spec) {
         CloudResources resources = CloudResources.NONE;
         for (CloudStep step : OperationPlans.steps(OperationKind.PROVISION)) {

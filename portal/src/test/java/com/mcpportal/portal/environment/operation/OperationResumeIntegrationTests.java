@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
+import com.mcpportal.portal.cloud.image.ServerImages;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentPower;
 import com.mcpportal.portal.environment.EnvironmentState;
@@ -60,6 +61,9 @@ class OperationResumeIntegrationTests {
     @Autowired
     OperationQueue queue;
 
+    @Autowired
+    ServerImages serverImages;
+
     Environments environments;
     Team team;
 
@@ -83,12 +87,8 @@ class OperationResumeIntegrationTests {
     @MethodSource("crashPoints")
     void aCrashedOperationResumesAtItsStepAndEndsAsAnUninterruptedOne(OperationKind kind, String crashStep)
             throws Exception {
-        Environment environment = kind == OperationKind.PROVISION ? environments.draft(team.getId(), "resume")
-                : environments.ready(team.getId(), "resume");
-        if (kind == OperationKind.START) {
-            Environments.enqueued(operations.requestStop(environment.getId(), Actor.user("admin")));
-            environments.awaitState(environment.getId(), EnvironmentState.READY);
-        }
+        Environment environment = prepared(kind);
+        Environment before = environment;
         Map<String, Object> resourcesBefore = environments.simulatedResources(environment);
         CountDownLatch crashed = new CountDownLatch(1);
         AtomicBoolean armed = new AtomicBoolean(true);
@@ -140,11 +140,42 @@ class OperationResumeIntegrationTests {
                         : EnvironmentPower.OFF);
                 assertThat(resourcesAfter).isEqualTo(resourcesBefore);
             }
+            case UPDATE_SERVER, ROLL_BACK -> {
+                // The previous release moved exactly once: what ran before is the one to roll back to.
+                assertThat(after.getState()).isEqualTo(EnvironmentState.READY);
+                assertThat(after.resources().previous().image()).isEqualTo(before.resources().image());
+                assertThat(after.resources().previous().taskDefinition())
+                        .isEqualTo(before.resources().taskDefinition());
+                assertThat(after.resources().image().version()).isEqualTo(kind == OperationKind.ROLL_BACK
+                        ? before.resources().previous().image().version()
+                        : serverImages.carriedVersion().orElseThrow());
+                assertThat(after.resources().service().taskDefinitionArn())
+                        .isEqualTo(after.resources().taskDefinition().arn());
+                assertThat(resourcesAfter).isEqualTo(resourcesBefore);
+            }
             case DEPROVISION -> {
                 assertThat(after.getState()).isEqualTo(EnvironmentState.DELETED);
                 assertThat(resourcesAfter).isEmpty();
             }
         }
+    }
+
+    /** An environment the operation can run on: a draft to provision, one that runs an older server to update … */
+    private Environment prepared(OperationKind kind) {
+        Environment environment = kind == OperationKind.PROVISION ? environments.draft(team.getId(), "resume")
+                : environments.ready(team.getId(), "resume");
+        if (kind == OperationKind.START) {
+            Environments.enqueued(operations.requestStop(environment.getId(), Actor.user("admin")));
+            environment = environments.awaitState(environment.getId(), EnvironmentState.READY);
+        }
+        if (kind == OperationKind.UPDATE_SERVER || kind == OperationKind.ROLL_BACK) {
+            environment = environments.runsOlderServer(environment.getId());
+        }
+        if (kind == OperationKind.ROLL_BACK) {
+            Environments.enqueued(operations.requestServerUpdate(environment.getId(), Actor.user("admin")));
+            environment = environments.awaitState(environment.getId(), EnvironmentState.READY);
+        }
+        return environment;
     }
 
     private OperationRequest request(OperationKind kind, long environmentId) {
@@ -153,6 +184,8 @@ class OperationResumeIntegrationTests {
             case PROVISION -> operations.requestProvision(environmentId, actor);
             case START -> operations.requestStart(environmentId, actor);
             case STOP -> operations.requestStop(environmentId, actor);
+            case UPDATE_SERVER -> operations.requestServerUpdate(environmentId, actor);
+            case ROLL_BACK -> operations.requestRollback(environmentId, actor);
             case DEPROVISION -> operations.requestDeprovision(environmentId, actor);
         };
     }

@@ -39,6 +39,7 @@ public final class ProvisionedAccount {
             + "images\",\"selection\":{\"tagStatus\":\"any\",\"countType\":\"imageCountMoreThan\",\"countNumber\":5},"
             + "\"action\":{\"type\":\"expire\"}}]}";
     static final int PRIORITY = 10;
+    public static final String REPOSITORY_URI = ACCOUNT + ".dkr.ecr." + REGION + ".amazonaws.com/mcp-env1";
     public static final String TASK_DEFINITION_ARN = "arn:aws:ecs:" + REGION + ":" + ACCOUNT
             + ":task-definition/mcp-env1:1";
 
@@ -109,7 +110,9 @@ public final class ProvisionedAccount {
         stub(json("ecs", "DescribeServices"), jsonOk("""
                 {"services":[{"serviceName":"mcp-env1","status":"ACTIVE","desiredCount":1,"runningCount":1,\
                 "pendingCount":0,"taskDefinition":"%s","capacityProviderStrategy":[{"capacityProvider":"FARGATE",\
-                "weight":1}],"deployments":[{"status":"PRIMARY","rolloutState":"COMPLETED"}]}],"failures":[]}"""
+                "weight":1}],"deploymentConfiguration":{"minimumHealthyPercent":100,"maximumPercent":200,\
+                "deploymentCircuitBreaker":{"enable":true,"rollback":true}},"deployments":[{"id":"ecs-svc/1",\
+                "status":"PRIMARY","taskDefinition":"%1$s","rolloutState":"COMPLETED"}]}],"failures":[]}"""
                 .formatted(TASK_DEFINITION_ARN)));
         stub(json("servicediscovery", "ListNamespaces"), jsonOk("""
                 {"Namespaces":[{"Id":"%s","Name":"mcp-env1.internal","Type":"DNS_PRIVATE"}]}"""
