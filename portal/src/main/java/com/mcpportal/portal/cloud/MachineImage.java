@@ -1,6 +1,7 @@
 package com.mcpportal.portal.cloud;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
@@ -17,5 +18,12 @@ public record MachineImage(String imageId, String name, Instant createdAt) {
     /** Only the id is known. */
     public static MachineImage of(String imageId) {
         return new MachineImage(imageId, null, null);
+    }
+
+    /** {@code ami-0… (al2023-ami-minimal-…, published 2026-05-01)}, as much as is known. */
+    public String describe() {
+        String published = createdAt == null ? null : "published " + createdAt.atZone(ZoneOffset.UTC).toLocalDate();
+        String about = name == null ? published : published == null ? name : name + ", " + published;
+        return imageId + (about == null ? "" : " (" + about + ")");
     }
 }

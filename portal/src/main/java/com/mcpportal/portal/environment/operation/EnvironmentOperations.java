@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one way to provision, start, stop, deprovision or retry an environment, for people (controllers, after
+ * The one way to provision, start, stop, patch the NAT of, deprovision or retry an environment, for people (controllers, after
  * {@code TeamAccess}) and for the scheduler alike:
  * <pre>{@code
  * OperationRequest request = operations.requestStart(environmentId, Actor.scheduler("window Mon 08:00–20:00 opened"));
@@ -76,6 +76,17 @@ public class EnvironmentOperations {
     @Transactional
     public Map<Long, PowerBatch.Outcome> requestPowerChanges(List<PowerBatch.Change> changes) {
         return batch.request(changes);
+    }
+
+    /**
+     * Replaces the NAT instance from the latest Amazon Linux AMI if it runs an older one, and leaves it as the power
+     * has it (stopped when off). Allowed on a ready environment, on or off: the off-hours check asks for it as
+     * {@code system}; a person may, e.g. for an environment that is never off (its NAT's outbound connections are cut
+     * for the moment the route moves).
+     */
+    @Transactional
+    public OperationRequest requestNatPatch(long environmentId, Actor actor) {
+        return request(environmentId, OperationKind.PATCH_NAT, actor);
     }
 
     /** Deletes every resource in reverse order and checks that nothing tagged with the environment remains. */

@@ -24,6 +24,7 @@ final class OperationPlans {
             case START -> PowerSteps.START;
             case STOP -> PowerSteps.STOP;
             case DEPROVISION -> DeprovisionSteps.STEPS;
+            case PATCH_NAT -> List.of(NatPatchStep.PATCH);
         };
     }
 

@@ -1,12 +1,18 @@
 package com.mcpportal.portal.cloud.aws;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.mcpportal.portal.cloud.aws.fake.AwsFake.ec2;
 import static com.mcpportal.portal.cloud.aws.fake.AwsFake.ec2Ok;
-import static com.mcpportal.portal.cloud.aws.fake.AwsFake.json;
-import static com.mcpportal.portal.cloud.aws.fake.AwsFake.jsonOk;
 import static com.mcpportal.portal.cloud.aws.fake.Ec2Xml.set;
+import static com.mcpportal.portal.cloud.aws.fake.NatReplacementAccount.LAST_MONTH;
+import static com.mcpportal.portal.cloud.aws.fake.NatReplacementAccount.NEW;
+import static com.mcpportal.portal.cloud.aws.fake.NatReplacementAccount.NEWER_AMI;
+import static com.mcpportal.portal.cloud.aws.fake.NatReplacementAccount.NEW_ENI;
+import static com.mcpportal.portal.cloud.aws.fake.NatReplacementAccount.NOW;
+import static com.mcpportal.portal.cloud.aws.fake.NatReplacementAccount.OLD;
+import static com.mcpportal.portal.cloud.aws.fake.NatReplacementAccount.OLD_ENI;
+import static com.mcpportal.portal.cloud.aws.fake.NatReplacementAccount.fresh;
+import static com.mcpportal.portal.cloud.aws.fake.NatReplacementAccount.old;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +23,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.mcpportal.portal.cloud.CloudErrorKind;
 import com.mcpportal.portal.cloud.CloudException;
 import com.mcpportal.portal.cloud.CloudProvider;
@@ -26,10 +31,10 @@ import com.mcpportal.portal.cloud.NatImageStatus;
 import com.mcpportal.portal.cloud.NatInstance;
 import com.mcpportal.portal.cloud.NatState;
 import com.mcpportal.portal.cloud.Network;
-import com.mcpportal.portal.cloud.aws.fake.AwsCall;
 import com.mcpportal.portal.cloud.aws.fake.AwsFake;
 import com.mcpportal.portal.cloud.aws.fake.Ec2Xml;
 import com.mcpportal.portal.cloud.aws.fake.EmptyAccount;
+import com.mcpportal.portal.cloud.aws.fake.NatReplacementAccount;
 
 /**
  * Replacing the NAT instance from a newer AMI, request by request against the AWS fake: what is launched (the old
@@ -38,14 +43,6 @@ import com.mcpportal.portal.cloud.aws.fake.EmptyAccount;
  * the latest AMI already.
  */
 class AwsNatReplacementTests {
-
-    private static final String OLD = "i-0old";
-    private static final String OLD_ENI = "eni-0old";
-    private static final String NEW = "i-0new";
-    private static final String NEW_ENI = "eni-0new";
-    private static final String NEWER_AMI = "ami-0newer";
-    private static final String LAST_MONTH = "2026-01-02T03:04:05.000Z";
-    private static final String NOW = "2026-02-02T03:04:05.000Z";
 
     @RegisterExtension
     final AwsFake fake = AwsFake.withEmptyAccount();
@@ -57,13 +54,17 @@ class AwsNatReplacementTests {
         return fake.provider();
     }
 
+    private NatReplacementAccount account() {
+        return NatReplacementAccount.on(fake);
+    }
+
     @Test
     void aStoppedNatIsReplacedFromTheNewerAmiWithItsOwnSettingsAndEndsStopped() {
-        givenTheNats(old("stopped"));
-        givenAmazonPublished(NEWER_AMI);
-        givenTheRouteLeadsTo(OLD_ENI);
-        givenTheLaunchAnswers(NEW, NEW_ENI);
-        givenTheNewNatReports(true, "running", "running", "stopped");
+        account().nats(old("stopped"));
+        account().published(NEWER_AMI);
+        account().routeLeadsTo(OLD_ENI);
+        account().launches();
+        account().newNatReports(true, "running", "running", "stopped");
 
         NatInstance nat = cloud().replaceNatInstance(env, network, NatState.STOPPED);
 
@@ -100,12 +101,12 @@ class AwsNatReplacementTests {
 
     @Test
     void aSpotX86NatIsReplacedBySpotOfTheSameTypeItsRequestCancelledAndLeftRunning() {
-        givenTheNats(Ec2Xml.natInstance(OLD, "running", EmptyAccount.AMI, OLD_ENI, "t3.nano", "x86_64", true, false,
+        account().nats(Ec2Xml.natInstance(OLD, "running", EmptyAccount.AMI, OLD_ENI, "t3.nano", "x86_64", true, false,
                 LAST_MONTH));
-        givenAmazonPublished(NEWER_AMI);
-        givenTheRouteLeadsTo(OLD_ENI);
-        givenTheLaunchAnswers(NEW, NEW_ENI);
-        givenTheNewNatReports(true, "running");
+        account().published(NEWER_AMI);
+        account().routeLeadsTo(OLD_ENI);
+        account().launches();
+        account().newNatReports(true, "running");
         fake.answer(ec2("CancelSpotInstanceRequests"), ec2Ok("CancelSpotInstanceRequests", set(
                 "spotInstanceRequestSet", "<item><spotInstanceRequestId>sir-" + OLD + "</spotInstanceRequestId>"
                         + "<state>cancelled</state></item>")));
@@ -126,10 +127,10 @@ class AwsNatReplacementTests {
 
     @Test
     void resumedAfterACrashBehindTheLaunchItFindsTheNewNatByItsTagAndImageAndLaunchesNoOther() {
-        givenTheNats(old("stopped"), fresh("running", true));
-        givenAmazonPublished(NEWER_AMI);
-        givenTheRouteLeadsTo(OLD_ENI);
-        givenTheNewNatReports(true, "running", "running", "stopped");
+        account().nats(old("stopped"), fresh("running", true));
+        account().published(NEWER_AMI);
+        account().routeLeadsTo(OLD_ENI);
+        account().newNatReports(true, "running", "running", "stopped");
 
         NatInstance nat = cloud().replaceNatInstance(env, network, NatState.STOPPED);
 
@@ -142,10 +143,10 @@ class AwsNatReplacementTests {
 
     @Test
     void resumedAfterACrashBehindTheRouteSwitchItOnlyTerminatesTheOldNatAndStopsTheNewOne() {
-        givenTheNats(old("stopped"), fresh("running", false));
-        givenAmazonPublished(NEWER_AMI);
-        givenTheRouteLeadsTo(NEW_ENI);
-        givenTheNewNatReports(false, "running", "running", "stopped");
+        account().nats(old("stopped"), fresh("running", false));
+        account().published(NEWER_AMI);
+        account().routeLeadsTo(NEW_ENI);
+        account().newNatReports(false, "running", "running", "stopped");
 
         NatInstance nat = cloud().replaceNatInstance(env, network, NatState.STOPPED);
 
@@ -156,8 +157,8 @@ class AwsNatReplacementTests {
 
     @Test
     void aNatOnTheLatestAmiIsLeftAsItIs() {
-        givenTheNats(old("stopped"));
-        givenTheRouteLeadsTo(OLD_ENI);
+        account().nats(old("stopped"));
+        account().routeLeadsTo(OLD_ENI);
 
         NatImageStatus status = cloud().natImageStatus(env).orElseThrow();
         NatInstance nat = cloud().replaceNatInstance(env, network, NatState.STOPPED);
@@ -170,8 +171,8 @@ class AwsNatReplacementTests {
 
     @Test
     void theStatusNamesBothAmisWithTheirDatesAndSaysTheNatIsOutdated() {
-        givenTheNats(old("running"));
-        givenAmazonPublished(NEWER_AMI);
+        account().nats(old("running"));
+        account().published(NEWER_AMI);
         fake.answer(ec2("DescribeImages").withFormParam("Filter.1.Name", equalTo("image-id")),
                 ec2Ok("DescribeImages", set("imagesSet",
                         image(EmptyAccount.AMI, "al2023-ami-minimal-2023.9.20260101.0-kernel-6.1-arm64", LAST_MONTH),
@@ -194,9 +195,9 @@ class AwsNatReplacementTests {
 
     @Test
     void aLeftoverOfAnInterruptedReplacementNeedsOneThoughTheNatIsCurrent() {
-        givenTheNats(old("stopped"), fresh("stopped", false));
-        givenAmazonPublished(NEWER_AMI);
-        givenTheRouteLeadsTo(NEW_ENI);
+        account().nats(old("stopped"), fresh("stopped", false));
+        account().published(NEWER_AMI);
+        account().routeLeadsTo(NEW_ENI);
 
         NatImageStatus status = cloud().natImageStatus(env).orElseThrow();
 
@@ -210,8 +211,8 @@ class AwsNatReplacementTests {
     void withTwoNatsAliveStartActsOnTheOneThePrivateRouteLeadsTo() {
         // An interrupted replacement before its route switch: the old NAT still carries the traffic (and its id sorts
         // after the new one's, so picking by id would start the wrong one).
-        givenTheNats(old("stopped"), fresh("stopped", true));
-        givenTheRouteLeadsTo(OLD_ENI);
+        account().nats(old("stopped"), fresh("stopped", true));
+        account().routeLeadsTo(OLD_ENI);
         fake.answer(ec2("DescribeInstances").withFormParam("InstanceId.1", equalTo(OLD)),
                 ec2Ok("DescribeInstances", Ec2Xml.reservations(old("running"))));
         fake.answer(ec2("StartInstances"), ec2Ok("StartInstances", Ec2Xml.stateChange(OLD, "pending", "stopped")));
@@ -223,7 +224,7 @@ class AwsNatReplacementTests {
 
     @Test
     void anotherImageParameterIsReadWithTheArchitectureInItsName() {
-        givenTheNats(old("stopped"));
+        account().nats(old("stopped"));
         AwsSettings settings = fake.settings().withNatImageParameter("/golden-images/nat/{arch}/latest");
         CloudProvider golden = new AwsCloudProvider(fake.clientFactory(settings), settings, duration -> { });
 
@@ -243,73 +244,12 @@ class AwsNatReplacementTests {
                 });
     }
 
-    // --- the account ---------------------------------------------------------------------------------------------
-
-    private static String old(String state) {
-        return Ec2Xml.natInstance(OLD, state, EmptyAccount.AMI, OLD_ENI, "t4g.nano", "arm64", false, false,
-                LAST_MONTH);
-    }
-
-    private static String fresh(String state, boolean sourceDestCheck) {
-        return Ec2Xml.natInstance(NEW, state, NEWER_AMI, NEW_ENI, "t4g.nano", "arm64", false, sourceDestCheck, NOW);
-    }
-
-    /** The live NAT instances the lookup by tag finds. */
-    private void givenTheNats(String... instances) {
-        fake.answer(ec2("DescribeInstances"), ec2Ok("DescribeInstances", Ec2Xml.reservations(instances)));
-        fake.answer(ec2("DescribeVolumes"), ec2Ok("DescribeVolumes", set("volumeSet",
-                "<item><volumeId>vol-" + OLD + "</volumeId><size>8</size><volumeType>gp3</volumeType></item>")));
-    }
-
-    private void givenAmazonPublished(String imageId) {
-        fake.answer(json("ssm", "GetParameter"), jsonOk("""
-                {"Parameter":{"Name":"{{jsonPath request.body '$.Name'}}","Type":"String","Value":"%s","Version":8}}"""
-                .formatted(imageId)).withTransformers("response-template"));
-    }
-
-    /** The private route table, looked up by id (the route switch) and by tag (which of two NATs is current). */
-    private void givenTheRouteLeadsTo(String eni) {
-        String table = set("routeTableSet", Ec2Xml.routeTable(EmptyAccount.PRIVATE_ROUTES, EmptyAccount.VPC,
-                Ec2Xml.route("0.0.0.0/0", eni), "", "private-route-table"));
-        fake.answer(ec2("DescribeRouteTables").withRequestBody(containing("private-route-table")),
-                ec2Ok("DescribeRouteTables", table));
-        fake.answer(ec2("DescribeRouteTables").withFormParam("RouteTableId.1", equalTo(EmptyAccount.PRIVATE_ROUTES)),
-                ec2Ok("DescribeRouteTables", table));
-    }
-
-    private void givenTheLaunchAnswers(String instanceId, String eni) {
-        fake.answer(ec2("RunInstances"), ec2Ok("RunInstances", "<reservationId>r-0new</reservationId>"
-                + set("instancesSet", Ec2Xml.natInstance(instanceId, "pending", NEWER_AMI, eni, "t4g.nano", "arm64",
-                        false, true, NOW))));
-    }
-
-    /**
-     * The new NAT as describing it by id finds it, in the given states in turn, with its source/dest check as given
-     * (the fake keeps no state: on when it was just launched, off when an earlier run turned it off); its status
-     * checks passed; terminating the old one and stopping the new one are accepted.
-     */
-    private void givenTheNewNatReports(boolean sourceDestCheck, String... states) {
-        fake.answer(ec2("DescribeInstances").withFormParam("InstanceId.1", equalTo(NEW)), List.of(states).stream()
-                .map(state -> ec2Ok("DescribeInstances", Ec2Xml.reservations(Ec2Xml.natInstance(NEW, state, NEWER_AMI,
-                        NEW_ENI, "t4g.nano", "arm64", false, sourceDestCheck, NOW))))
-                .toArray(ResponseDefinitionBuilder[]::new));
-        fake.answer(ec2("DescribeInstanceStatus"), ec2Ok("DescribeInstanceStatus", set("instanceStatusSet",
-                "<item><instanceId>" + NEW + "</instanceId><instanceState><code>16</code><name>running</name>"
-                        + "</instanceState><systemStatus><status>ok</status></systemStatus><instanceStatus><status>ok"
-                        + "</status></instanceStatus></item>")));
-        fake.answer(ec2("TerminateInstances"), ec2Ok("TerminateInstances",
-                Ec2Xml.stateChange(OLD, "shutting-down", "stopped")));
-        fake.answer(ec2("StopInstances"), ec2Ok("StopInstances", Ec2Xml.stateChange(NEW, "stopping", "running")));
-    }
-
     private static String image(String id, String name, String created) {
         return "<item><imageId>" + id + "</imageId><name>" + name + "</name><creationDate>" + created
                 + "</creationDate><rootDeviceName>/dev/xvda</rootDeviceName></item>";
     }
 
-    /** The calls that change something, in order. */
     private List<String> mutations() {
-        return fake.calls().stream().map(AwsCall::name).filter(name -> !name.contains(":Describe")
-                && !name.contains(":Get")).toList();
+        return NatReplacementAccount.mutations(fake);
     }
 }
