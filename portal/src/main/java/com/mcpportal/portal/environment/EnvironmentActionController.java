@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The buttons of an environment's page: provision, start, stop, retry, deprovision, delete a draft. */
+/** The buttons of an environment's page: provision, start, stop, patch the NAT, retry, deprovision, delete a draft. */
 @Controller
 @RequestMapping("/teams/{teamId}/environments/{environmentId}")
 class EnvironmentActionController {
@@ -48,6 +48,12 @@ class EnvironmentActionController {
     @PostMapping("/stop")
     String stop(@PathVariable long teamId, @PathVariable long environmentId, RedirectAttributes redirect) {
         return act(teamId, environmentId, redirect, id -> operations.requestStop(id, actor()));
+    }
+
+    /** Replaces the NAT instance from the latest Amazon Linux AMI now (the portal does it by itself while off). */
+    @PostMapping("/patch-nat")
+    String patchNat(@PathVariable long teamId, @PathVariable long environmentId, RedirectAttributes redirect) {
+        return act(teamId, environmentId, redirect, id -> operations.requestNatPatch(id, actor()));
     }
 
     @PostMapping("/retry")

@@ -8,10 +8,15 @@ import com.mcpportal.portal.cloud.Architecture;
 import com.mcpportal.portal.cloud.FargateSize;
 import com.mcpportal.portal.cloud.ImageRef;
 import com.mcpportal.portal.cloud.Ingress;
+import com.mcpportal.portal.cloud.MachineImage;
+import com.mcpportal.portal.cloud.NatInstance;
+import com.mcpportal.portal.cloud.NatState;
 import com.mcpportal.portal.cloud.account.CloudAccount;
 import com.mcpportal.portal.cloud.account.CloudAccountMode;
 import com.mcpportal.portal.cloud.account.CloudAccounts;
 import com.mcpportal.portal.environment.drift.DriftCheck;
+import com.mcpportal.portal.environment.drift.NatImageCheck;
+import com.mcpportal.portal.environment.drift.NatImageFinding;
 import com.mcpportal.portal.environment.operation.Actor;
 import com.mcpportal.portal.environment.operation.EnvironmentOperations;
 import com.mcpportal.portal.environment.operation.OperationKind;
@@ -79,6 +84,9 @@ class EnvironmentControllerTests {
     @MockitoBean
     ErrorRateCheck errorRate;
 
+    @MockitoBean
+    NatImageCheck natImages;
+
     CloudAccount simulated;
 
     @BeforeEach
@@ -141,6 +149,44 @@ class EnvironmentControllerTests {
                 .andExpect(content().string(containsString("commit 3f2c1ab")))
                 .andExpect(content().string(containsString("id=\"server-tag\">0.4.0-3f2c1ab-arm64-0123456789ab")))
                 .andExpect(content().string(containsString("id=\"server-digest\">sha256:" + "ab".repeat(32))));
+    }
+
+    @Test
+    void thePageShowsTheNatsAmiAgainstTheLatestAndOffersToPatchItNow() throws Exception {
+        Environment ready = environment(EnvironmentState.READY);
+        ready.recordResources(CloudResources.NONE.withNat(new NatInstance("i-0nat", "eni-0nat", "sg-0nat",
+                "ami-0old", "t4g.nano", NatState.RUNNING, null)));
+        given(environments.get(7, 5)).willReturn(ready);
+        given(operations.inFlight(5)).willReturn(Optional.empty());
+        given(operations.latest(5)).willReturn(Optional.empty());
+        given(operations.history(5, 10)).willReturn(List.of());
+        given(natImages.latest(5)).willReturn(Optional.of(new NatImageFinding(5, Instant.parse("2026-05-02T04:00:00Z"),
+                "i-0nat", 1, new MachineImage("ami-0old", "al2023-ami-minimal-2023.9.20260401.0-kernel-6.1-arm64",
+                Instant.parse("2026-04-01T10:00:00Z")), new MachineImage("ami-0new",
+                "al2023-ami-minimal-2023.9.20260501.0-kernel-6.1-arm64", Instant.parse("2026-05-01T10:00:00Z")))));
+
+        mvc.perform(get("/teams/7/environments/5/live").with(user(ALICE)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"nat-instance\">i-0nat</code>")))
+                .andExpect(content().string(containsString("id=\"nat-ami\">ami-0old (al2023-ami-minimal-2023.9.20260401"
+                        + ".0-kernel-6.1-arm64, published 2026-04-01)</code>")))
+                .andExpect(content().string(containsString("id=\"nat-latest-ami\">ami-0new (al2023-ami-minimal-2023.9"
+                        + ".20260501.0-kernel-6.1-arm64, published 2026-05-01)</code>")))
+                .andExpect(content().string(containsString("update available")))
+                .andExpect(content().string(containsString("action=\"/teams/7/environments/5/patch-nat\"")));
+    }
+
+    @Test
+    void patchNatNowAsksForTheOperationAsTheUser() throws Exception {
+        given(environments.get(7, 5)).willReturn(environment(EnvironmentState.READY));
+        given(operations.requestNatPatch(eq(5L), any())).willReturn(new OperationRequest.Enqueued(9,
+                OperationKind.PATCH_NAT));
+
+        mvc.perform(post("/teams/7/environments/5/patch-nat").with(user(ALICE)).with(csrf()))
+                .andExpect(redirectedUrl("/teams/7/environments/5"))
+                .andExpect(flash().attribute("flash", new com.mcpportal.portal.web.Flash("success",
+                        "Patch NAT started; follow its progress below.")));
+        verify(operations).requestNatPatch(5L, Actor.user("alice"));
     }
 
     @Test
