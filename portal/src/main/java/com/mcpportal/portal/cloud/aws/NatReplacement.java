@@ -84,11 +84,11 @@ final class NatReplacement {
         Instance replacement = (latest.equals(current.imageId()) ? Optional.of(current)
                 : live.stream().filter(instance -> latest.equals(instance.imageId())).max(NEWEST))
                 .orElseGet(() -> nat.launch(ec2, env, copyOf(ec2, current, latest, network), launchToken));
+        String kept = AwsAnswers.required(replacement.instanceId(), "ec2", "the NAT instance's id");
         replacement = booted(ec2, replacement);
         nat.disableSourceDestCheck(ec2, replacement);
         nat.routePrivateTrafficThrough(ec2, network.privateRouteTableId(),
                 NatResources.primaryInterface(replacement));
-        String kept = replacement.instanceId();
         nat.terminate(ec2, live.stream().filter(instance -> !kept.equals(instance.instanceId())).toList());
         NatState state = endState == NatState.STOPPED ? nat.stop(ec2, replacement) : nat.start(ec2, replacement);
         NatInstance now = nat.natInstance(nat.describe(ec2, kept).orElse(replacement),
