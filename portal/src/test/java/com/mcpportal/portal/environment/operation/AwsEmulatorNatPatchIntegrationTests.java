@@ -27,8 +27,10 @@ import com.mcpportal.portal.cloud.NatSpec;
 import com.mcpportal.portal.cloud.aws.AwsClients;
 import com.mcpportal.portal.cloud.aws.AwsCloudProvider;
 import com.mcpportal.portal.cloud.aws.emulator.EnvironmentInventory;
+import com.mcpportal.portal.cloud.aws.emulator.MotoEcrRegistry;
 import com.mcpportal.portal.cloud.aws.emulator.MotoServer;
 import com.mcpportal.portal.cloud.aws.sdk.AwsCallLog;
+import com.mcpportal.portal.cloud.image.ServerImages;
 import com.mcpportal.portal.environment.CloudResources;
 import com.mcpportal.portal.environment.EnvironmentPower;
 import com.mcpportal.portal.environment.EnvironmentSpec;
@@ -48,7 +50,9 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
  * parameter named by {@code portal.aws.nat-image-parameter} (Amazon's by default; a company's golden-image pipeline
  * may publish its own), and this test points it at a parameter of its own, which it writes with the ids of moto's real
  * Amazon Linux 2023 images in turn: each write is a new "release". moto passes status checks at once and runs no
- * containers: the start's last step waits for a healthy task in vain, after the calls this test checks.
+ * containers: the start's last step waits for a healthy task in vain, after the calls this test checks. The
+ * environment runs the MCP server the portal publishes, the form's default, pushed as the emulator suite pushes it
+ * ({@link MotoEcrRegistry}: moto's ECR login, Debian's docker-registry as its registry).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -61,10 +65,13 @@ class AwsEmulatorNatPatchIntegrationTests {
     @RegisterExtension
     static final MotoServer moto = MotoServer.shared();
 
+    @RegisterExtension
+    static final MotoEcrRegistry ecr = new MotoEcrRegistry();
+
     private final EnvironmentSpec spec = new EnvironmentSpec(REGION, FargateSize.DEFAULT, Architecture.ARM64,
-            ImageSource.URI, null, "public.ecr.aws/acme/mcp-server:1.4.0", NatSpec.defaults(), false, 7,
-            List.of("203.0.113.0/24"));
+            ImageSource.PUBLISHED, null, null, NatSpec.defaults(), false, 7, List.of("203.0.113.0/24"));
     private AwsCloudProvider cloud;
+    private ServerImages serverImages;
     private AwsClients aws;
     private EnvironmentRef env;
     private String parameter;
@@ -76,7 +83,8 @@ class AwsEmulatorNatPatchIntegrationTests {
         env = new EnvironmentRef(CloudTarget.defaultCredentials("moto", REGION), "natp" + System.nanoTime() % 1_000_000,
                 "Platform", "nat-patch");
         parameter = "/mcp-portal-test/" + env.environmentId() + "/nat-image-{arch}";
-        cloud = moto.provider(moto.settings(WAIT).withNatImageParameter(parameter));
+        cloud = moto.provider(moto.settings(WAIT).withNatImageParameter(parameter), ecr.imageSettings());
+        serverImages = new ServerImages(ecr.imageSettings());
         aws = moto.clients(REGION);
         publish(amazons("al2023-ami-minimal-kernel-6.1-arm64"));
         String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
@@ -265,7 +273,7 @@ class AwsEmulatorNatPatchIntegrationTests {
             && !call.operation().startsWith("List") && !call.operation().startsWith("Get");
 
     private StepContext context(EnvironmentPower power) {
-        return new StepContext(cloud, env, spec, resources, roles, power, () -> "xi-nat-patch-key", null);
+        return new StepContext(cloud, env, spec, resources, roles, power, () -> "xi-nat-patch-key", serverImages);
     }
 
     private StepOutcome run(CloudStep step, EnvironmentPower power) {
