@@ -76,9 +76,7 @@ public class NatImageCheck implements DisposableBean {
             Optional<NatImageFinding> finding = check(environment.getId());
             if (finding.isPresent()) {
                 checked++;
-                if (finding.get().needsPatch() && environment.getPower() == EnvironmentPower.OFF
-                        && operations.requestNatPatch(environment.getId(), Actor.system(reason(finding.get())))
-                        instanceof OperationRequest.Enqueued) {
+                if (patchIfOff(environment, finding.get())) {
                     requested++;
                 }
             }
@@ -87,6 +85,17 @@ public class NatImageCheck implements DisposableBean {
             log.info("NAT image check: {} environments checked, {} patches requested", checked, requested);
         }
         return new Pass(checked, requested);
+    }
+
+    /**
+     * Asks for a Patch NAT (actor {@code system}) if the finding needs one and the environment is off. The pass read
+     * the power before it asked the cloud, and a start may have run since: the request checks it again under the
+     * environment's lock, so a running service never loses its connections to this check.
+     */
+    boolean patchIfOff(Environment asRead, NatImageFinding finding) {
+        return finding.needsPatch() && asRead.getPower() == EnvironmentPower.OFF
+                && operations.requestNatPatchWhileOff(asRead.getId(), Actor.system(reason(finding)))
+                        instanceof OperationRequest.Enqueued;
     }
 
     /**

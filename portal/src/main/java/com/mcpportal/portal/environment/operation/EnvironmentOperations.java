@@ -6,11 +6,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentNotFoundException;
+import com.mcpportal.portal.environment.EnvironmentPower;
 import com.mcpportal.portal.environment.EnvironmentRepository;
 import com.mcpportal.portal.environment.EnvironmentState;
 
@@ -19,8 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one way to provision, start, stop, patch the NAT of, deprovision or retry an environment, for people (controllers, after
- * {@code TeamAccess}) and for the scheduler alike:
+ * The one way to provision, start, stop, patch the NAT of, deprovision or retry an environment, for people
+ * (controllers, after {@code TeamAccess}) and for the scheduler alike:
  * <pre>{@code
  * OperationRequest request = operations.requestStart(environmentId, Actor.scheduler("window Mon 08:00–20:00 opened"));
  * if (request instanceof OperationRequest.Busy busy) { ... another operation (busy.runningKind()) is in flight ... }
@@ -53,19 +55,19 @@ public class EnvironmentOperations {
     /** Creates the environment's resources (a draft), or applies changed settings (a ready one). */
     @Transactional
     public OperationRequest requestProvision(long environmentId, Actor actor) {
-        return request(environmentId, OperationKind.PROVISION, actor);
+        return request(environmentId, OperationKind.PROVISION, actor, environment -> null);
     }
 
     /** NAT instance running, then the service at one healthy task. Allowed on a ready environment. */
     @Transactional
     public OperationRequest requestStart(long environmentId, Actor actor) {
-        return request(environmentId, OperationKind.START, actor);
+        return request(environmentId, OperationKind.START, actor, environment -> null);
     }
 
     /** Service drained to zero tasks, then the NAT instance stopped. Allowed on a ready environment. */
     @Transactional
     public OperationRequest requestStop(long environmentId, Actor actor) {
-        return request(environmentId, OperationKind.STOP, actor);
+        return request(environmentId, OperationKind.STOP, actor, environment -> null);
     }
 
     /**
@@ -86,13 +88,25 @@ public class EnvironmentOperations {
      */
     @Transactional
     public OperationRequest requestNatPatch(long environmentId, Actor actor) {
-        return request(environmentId, OperationKind.PATCH_NAT, actor);
+        return request(environmentId, OperationKind.PATCH_NAT, actor, environment -> null);
+    }
+
+    /**
+     * {@link #requestNatPatch} only if the environment is off when its row is locked: the off-hours check decided on
+     * a power it read before it asked the cloud, and a start may have run since. Refused (and audited) when it is on,
+     * so the check's patch never cuts a running service's connections; its next start patches the NAT.
+     */
+    @Transactional
+    public OperationRequest requestNatPatchWhileOff(long environmentId, Actor actor) {
+        return request(environmentId, OperationKind.PATCH_NAT, actor, environment ->
+                environment.getPower() == EnvironmentPower.OFF ? null
+                        : "The environment is on: its next start patches the NAT, or patch it now by hand.");
     }
 
     /** Deletes every resource in reverse order and checks that nothing tagged with the environment remains. */
     @Transactional
     public OperationRequest requestDeprovision(long environmentId, Actor actor) {
-        return request(environmentId, OperationKind.DEPROVISION, actor);
+        return request(environmentId, OperationKind.DEPROVISION, actor, environment -> null);
     }
 
     /** Queues the failed operation of a FAILED environment again; it resumes at the step that failed. */
@@ -147,7 +161,9 @@ public class EnvironmentOperations {
                 .map(OperationView::of).toList();
     }
 
-    private OperationRequest request(long environmentId, OperationKind kind, Actor actor) {
+    /** {@code unless} says, under the row's lock, why the request is refused now, or null to go on. */
+    private OperationRequest request(long environmentId, OperationKind kind, Actor actor,
+            Function<Environment, String> unless) {
         Environment environment = lock(environmentId);
         Optional<Operation> busy = operations.findFirstByEnvironmentIdAndStateIn(environmentId, IN_FLIGHT);
         if (busy.isPresent()) {
@@ -157,6 +173,10 @@ public class EnvironmentOperations {
         if (!kind.allowedFrom(environment.getState())) {
             return refused(environment, kind.verb(), actor, new OperationRequest.Refused(notAllowed(kind,
                     environment.getState())));
+        }
+        String why = unless.apply(environment);
+        if (why != null) {
+            return refused(environment, kind.verb(), actor, new OperationRequest.Refused(why));
         }
         Instant now = clock.instant();
         List<String> steps = OperationPlans.steps(kind).stream().map(CloudStep::name).toList();

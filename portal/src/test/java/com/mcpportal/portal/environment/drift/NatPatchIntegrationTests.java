@@ -172,6 +172,29 @@ class NatPatchIntegrationTests {
                         + before.imageId() + " " + nat(after).instanceId() + " " + newer.imageId());
     }
 
+    @Test
+    void anEnvironmentStartedWhileTheCheckAskedTheCloudIsNotPatchedUnderItsService() {
+        Environment asRead = stopped(environments.ready(team.getId(), "natrace", "ap-east-1"));
+        assertThat(asRead.getPower()).isEqualTo(EnvironmentPower.OFF);
+        long start = Environments.enqueued(environments.operations().requestStart(asRead.getId(),
+                Actor.user("carol")));
+        environments.awaitOperation(start, "SUCCEEDED");
+        NatInstance running = nat(environments.service().get(asRead.getId()));
+        simulated.publishNatImage("ap-east-1", Architecture.ARM64);
+        NatImageFinding finding = natImages.check(asRead.getId()).orElseThrow();
+
+        boolean requested = natImages.patchIfOff(asRead, finding);
+
+        assertThat(finding.needsPatch()).isTrue();
+        assertThat(requested).isFalse();
+        assertThat(operations(asRead)).doesNotContain("PATCH_NAT QUEUED", "PATCH_NAT RUNNING", "PATCH_NAT SUCCEEDED");
+        Environment after = environments.service().get(asRead.getId());
+        assertThat(after.getPower()).isEqualTo(EnvironmentPower.ON);
+        assertThat(nat(after).instanceId()).isEqualTo(running.instanceId());
+        assertThat(nat(after).state()).isEqualTo(NatState.RUNNING);
+        assertThat(audit(asRead)).last().isEqualTo("environment.patch-nat.refused system");
+    }
+
     private Environment stopped(Environment environment) {
         Environments.enqueued(environments.operations().requestStop(environment.getId(), Actor.user("admin")));
         return environments.awaitState(environment.getId(), EnvironmentState.READY);
