@@ -1,6 +1,7 @@
 package com.mcpportal.portal.cloud;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the portal needs from a cloud, one method per step so an operation can record each step
@@ -122,6 +123,29 @@ public interface CloudProvider {
 
     /** What actually runs now, for drift checks. */
     ActualState describe(EnvironmentRef env);
+
+    // --- NAT instance patching ----------------------------------------------------------------
+
+    /**
+     * The NAT instance's AMI against the latest one published for its architecture (the public SSM parameter
+     * {@link #ensureNatInstance} launches from), with names and creation dates where the cloud gives them; empty
+     * when the environment has no NAT instance.
+     */
+    Optional<NatImageStatus> natImageStatus(EnvironmentRef env);
+
+    /**
+     * Replaces the NAT instance by one launched from the latest AMI: only the AMI changes (instance type, spot
+     * choice, subnet, security group, IMDSv2, root volume size, user data and tags stay the NAT's), the new instance
+     * boots once and passes its status checks, its source/dest check goes off, the private default route moves to its
+     * network interface, then every other NAT instance of the environment is terminated and the new one is left in
+     * {@code endState} ({@link NatState#RUNNING} or {@link NatState#STOPPED}). Idempotent and safe to resume after a
+     * crash at any point: a replacement launched earlier is found by its tags and AMI, never launched twice, and the
+     * old instance is terminated only once the route leads to the new one. On an instance already on the latest AMI
+     * it only makes sure of the rest (one instance, the route, {@code endState}).
+     *
+     * @return the NAT instance now
+     */
+    NatInstance replaceNatInstance(EnvironmentRef env, Network network, NatState endState);
 
     // --- deprovision, in this order ---------------------------------------------------------
 

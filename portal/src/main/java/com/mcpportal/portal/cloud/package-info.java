@@ -41,6 +41,11 @@
  * <tr><td>{@code portal.aws.step-retry-delay}</td><td>5s</td><td>first pause between step attempts, doubled each time</td></tr>
  * <tr><td>{@code portal.aws.poll-interval}</td><td>5s</td><td>how often waits (NAT running, service steady …) ask</td></tr>
  * <tr><td>{@code portal.aws.wait-timeout}</td><td>15m</td><td>how long a wait lasts before the step fails</td></tr>
+ * <tr><td>{@code portal.aws.nat-image-parameter}</td><td>Amazon's latest AL2023 minimal
+ *     ({@code /aws/service/ami-amazon-linux-latest/al2023-ami-minimal-kernel-default-{arch}})</td><td>the SSM
+ *     parameter NAT instances are launched and patched from, {@code {arch}} standing for {@code arm64} or
+ *     {@code x86_64}; another of Amazon's works with the shipped policy, your own needs it widened (deploy/README.md,
+ *     "The NAT instance, kept patched")</td></tr>
  * </table>
  * As environment variables: {@code PORTAL_AWS_ENDPOINT_OVERRIDE=http://localhost:4566},
  * {@code PORTAL_AWS_RETRY_MODE=adaptive} and so on.

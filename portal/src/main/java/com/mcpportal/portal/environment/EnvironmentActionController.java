@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The buttons of an environment's page: provision, start, stop, update the server, roll back, retry, deprovision,
- * delete a draft.
+ * The buttons of an environment's page: provision, start, stop, update the server, roll back, patch the NAT, retry,
+ * deprovision, delete a draft.
  */
 @Controller
 @RequestMapping("/teams/{teamId}/environments/{environmentId}")
@@ -61,6 +61,12 @@ class EnvironmentActionController {
     @PostMapping("/roll-back")
     String rollBack(@PathVariable long teamId, @PathVariable long environmentId, RedirectAttributes redirect) {
         return act(teamId, environmentId, redirect, id -> operations.requestRollback(id, actor()));
+    }
+
+    /** Replaces the NAT instance from the latest Amazon Linux AMI now (the portal does it by itself while off). */
+    @PostMapping("/patch-nat")
+    String patchNat(@PathVariable long teamId, @PathVariable long environmentId, RedirectAttributes redirect) {
+        return act(teamId, environmentId, redirect, id -> operations.requestNatPatch(id, actor()));
     }
 
     @PostMapping("/retry")

@@ -11,11 +11,14 @@ import com.mcpportal.portal.cloud.Architecture;
 import com.mcpportal.portal.cloud.FargateSize;
 import com.mcpportal.portal.cloud.ImageRef;
 import com.mcpportal.portal.cloud.LogGroup;
+import com.mcpportal.portal.cloud.NatInstance;
 import com.mcpportal.portal.cloud.account.CloudAccount;
 import com.mcpportal.portal.cloud.account.CloudAccounts;
 import com.mcpportal.portal.environment.EnvironmentEstimates.MonthlyEstimate;
 import com.mcpportal.portal.environment.drift.DriftCheck;
 import com.mcpportal.portal.environment.drift.DriftFinding;
+import com.mcpportal.portal.environment.drift.NatImageCheck;
+import com.mcpportal.portal.environment.drift.NatImageFinding;
 import com.mcpportal.portal.environment.operation.EnvironmentOperations;
 import com.mcpportal.portal.environment.operation.OperationKind;
 import com.mcpportal.portal.environment.operation.OperationView;
@@ -44,12 +47,13 @@ class EnvironmentPages {
     /**
      * Everything the live part of the detail page shows; polled while an operation is in flight.
      *
-     * @param image  the image the task definition names, as provisioning recorded it (version and digest)
-     * @param update how that server compares with the one this portal carries, and what "Roll back" returns to
+     * @param image    the image the task definition names, as provisioning recorded it (version and digest)
+     * @param update   how that server compares with the one this portal carries, and what "Roll back" returns to
+     * @param natImage the last NAT image check, or null when there is none of the NAT recorded now
      */
     record Live(OperationView inFlight, OperationView latest, List<OperationView> history, DriftFinding drift,
             List<ConsoleLinks.ResourceLink> resources, String mcpUrl, String snippet, ImageRef image,
-            ServerUpdate update) {
+            ServerUpdate update, NatImageFinding natImage) {
 
         public boolean active() {
             return inFlight != null;
@@ -71,10 +75,12 @@ class EnvironmentPages {
     private final ObjectProvider<EnvironmentScheduleSummaries> schedules;
     private final ErrorRateCheck errorRate;
     private final ServerUpdates updates;
+    private final NatImageCheck natImages;
 
     EnvironmentPages(EnvironmentService environments, CloudAccounts accounts, EnvironmentOperations operations,
             DriftCheck drift, ObjectProvider<EnvironmentEstimates> estimates,
-            ObjectProvider<EnvironmentScheduleSummaries> schedules, ErrorRateCheck errorRate, ServerUpdates updates) {
+            ObjectProvider<EnvironmentScheduleSummaries> schedules, ErrorRateCheck errorRate, ServerUpdates updates,
+            NatImageCheck natImages) {
         this.updates = updates;
         this.environments = environments;
         this.accounts = accounts;
@@ -83,6 +89,7 @@ class EnvironmentPages {
         this.estimates = estimates;
         this.schedules = schedules;
         this.errorRate = errorRate;
+        this.natImages = natImages;
     }
 
     String list(Model model, TeamGrant team) {
@@ -139,8 +146,16 @@ class EnvironmentPages {
                         : null,
                 ConsoleLinks.of(environment.getRegion(), resources, account.isSimulated()), mcpUrl,
                 mcpUrl == null ? null : McpClientSnippet.cursor(environment.getName(), mcpUrl), resources.image(),
-                environment.getState().hasCloudResources() ? updates.check(environment) : null));
+                environment.getState().hasCloudResources() ? updates.check(environment) : null,
+                natImage(environment)));
         return LIVE_FRAGMENT;
+    }
+
+    private NatImageFinding natImage(Environment environment) {
+        NatInstance nat = environment.resources().nat();
+        return nat == null || environment.getState() == EnvironmentState.DELETED ? null
+                : natImages.latest(environment.getId()).filter(f -> f.instanceId().equals(nat.instanceId()))
+                        .orElse(null);
     }
 
     private MonthlyEstimate estimate(Environment environment) {

@@ -9,18 +9,25 @@ import org.springframework.context.annotation.Configuration;
 /**
  * {@code portal.environments.*}: how often the background jobs of this feature run.
  *
- * @param driftInterval    how often every ready environment is compared with what the cloud runs (default 5m)
- * @param watchdogInterval how often operations left in flight without a job are looked for and resumed (default 1m)
- * @param autoUpdateInterval how often environments of teams that update during off-hours are looked at: those that
- *                         are off, idle and behind the server this portal carries get "Update server" (default 15m)
+ * @param driftInterval         how often every ready environment is compared with what the cloud runs (default 5m)
+ * @param watchdogInterval      how often operations left in flight without a job are looked for and resumed
+ *                              (default 1m)
+ * @param autoUpdateInterval    how often environments of teams that update during off-hours are looked at: those
+ *                              that are off, idle and behind the server this portal carries get "Update server"
+ *                              (default 15m)
+ * @param natImageCheckInterval how often every ready environment's NAT instance is compared with the latest Amazon
+ *                              Linux AMI, and patched if the environment is off (default 6h: one that is off
+ *                              overnight is checked while off, so its NAT is replaced then, not at the next start)
  */
 @ConfigurationProperties("portal.environments")
-public record EnvironmentSettings(Duration driftInterval, Duration watchdogInterval, Duration autoUpdateInterval) {
+public record EnvironmentSettings(Duration driftInterval, Duration watchdogInterval, Duration autoUpdateInterval,
+        Duration natImageCheckInterval) {
 
     public EnvironmentSettings {
         driftInterval = driftInterval == null ? Duration.ofMinutes(5) : driftInterval;
         watchdogInterval = watchdogInterval == null ? Duration.ofMinutes(1) : watchdogInterval;
         autoUpdateInterval = autoUpdateInterval == null ? Duration.ofMinutes(15) : autoUpdateInterval;
+        natImageCheckInterval = natImageCheckInterval == null ? Duration.ofHours(6) : natImageCheckInterval;
     }
 
     /** Registers the settings. */

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import com.mcpportal.portal.environment.EnvironmentPower;
+import com.mcpportal.portal.environment.operation.PowerBatch;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -44,12 +45,13 @@ class ReadyEnvironments {
             WHERE e.state = 'READY'
             """;
 
+    // The same operations PowerBatch decides on, so the latest one seen here is the one it checks under the lock.
     private static final String LATEST = """
             SELECT ids.id AS environment_id, o.id, o.kind, o.state, o.requested_by, o.created_at
             FROM unnest(?::bigint[]) AS ids (id)
             JOIN LATERAL (SELECT id, kind, state, requested_by, created_at FROM operation
-                          WHERE environment_id = ids.id ORDER BY id DESC LIMIT 1) o ON true
-            """;
+                          WHERE environment_id = ids.id AND %s ORDER BY id DESC LIMIT 1) o ON true
+            """.formatted(PowerBatch.SCHEDULER_SEES);
 
     private final JdbcTemplate jdbc;
     private final ScheduleSettings settings;

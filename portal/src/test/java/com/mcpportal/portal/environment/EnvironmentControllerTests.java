@@ -8,6 +8,9 @@ import com.mcpportal.portal.cloud.Architecture;
 import com.mcpportal.portal.cloud.FargateSize;
 import com.mcpportal.portal.cloud.ImageRef;
 import com.mcpportal.portal.cloud.Ingress;
+import com.mcpportal.portal.cloud.MachineImage;
+import com.mcpportal.portal.cloud.NatInstance;
+import com.mcpportal.portal.cloud.NatState;
 import com.mcpportal.portal.cloud.account.CloudAccount;
 import com.mcpportal.portal.cloud.account.CloudAccountMode;
 import com.mcpportal.portal.cloud.account.CloudAccounts;
@@ -17,6 +20,8 @@ import com.mcpportal.portal.environment.operation.EnvironmentOperations;
 import com.mcpportal.portal.environment.operation.OperationKind;
 import com.mcpportal.portal.environment.operation.OperationRequest;
 import com.mcpportal.portal.environment.traffic.ErrorRateCheck;
+import com.mcpportal.portal.environment.drift.NatImageCheck;
+import com.mcpportal.portal.environment.drift.NatImageFinding;
 import com.mcpportal.portal.environment.update.ServerUpdate;
 import com.mcpportal.portal.environment.update.ServerUpdates;
 import com.mcpportal.portal.security.PortalUserPrincipal;
@@ -83,6 +88,9 @@ class EnvironmentControllerTests {
 
     @MockitoBean
     ServerUpdates serverUpdates;
+
+    @MockitoBean
+    NatImageCheck natImages;
 
     CloudAccount simulated;
 
@@ -205,6 +213,44 @@ class EnvironmentControllerTests {
         String digest = "sha256:" + String.format("%064x", Math.abs(version.hashCode()));
         return new ImageRef(repository + "@" + digest, repository, version + "-3f2c1ab-arm64-0123456789ab", digest,
                 version, "3f2c1ab9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f", Architecture.ARM64, "build-" + version);
+    }
+
+    @Test
+    void thePageShowsTheNatsAmiAgainstTheLatestAndOffersToPatchItNow() throws Exception {
+        Environment ready = environment(EnvironmentState.READY);
+        ready.recordResources(CloudResources.NONE.withNat(new NatInstance("i-0nat", "eni-0nat", "sg-0nat",
+                "ami-0old", "t4g.nano", NatState.RUNNING, null)));
+        given(environments.get(7, 5)).willReturn(ready);
+        given(operations.inFlight(5)).willReturn(Optional.empty());
+        given(operations.latest(5)).willReturn(Optional.empty());
+        given(operations.history(5, 10)).willReturn(List.of());
+        given(natImages.latest(5)).willReturn(Optional.of(new NatImageFinding(5, Instant.parse("2026-05-02T04:00:00Z"),
+                "i-0nat", 1, new MachineImage("ami-0old", "al2023-ami-minimal-2023.9.20260401.0-kernel-6.1-arm64",
+                Instant.parse("2026-04-01T10:00:00Z")), new MachineImage("ami-0new",
+                "al2023-ami-minimal-2023.9.20260501.0-kernel-6.1-arm64", Instant.parse("2026-05-01T10:00:00Z")))));
+
+        mvc.perform(get("/teams/7/environments/5/live").with(user(ALICE)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"nat-instance\">i-0nat</code>")))
+                .andExpect(content().string(containsString("id=\"nat-ami\">ami-0old (al2023-ami-minimal-2023.9.20260401"
+                        + ".0-kernel-6.1-arm64, published 2026-04-01)</code>")))
+                .andExpect(content().string(containsString("id=\"nat-latest-ami\">ami-0new (al2023-ami-minimal-2023.9"
+                        + ".20260501.0-kernel-6.1-arm64, published 2026-05-01)</code>")))
+                .andExpect(content().string(containsString("update available")))
+                .andExpect(content().string(containsString("action=\"/teams/7/environments/5/patch-nat\"")));
+    }
+
+    @Test
+    void patchNatNowAsksForTheOperationAsTheUser() throws Exception {
+        given(environments.get(7, 5)).willReturn(environment(EnvironmentState.READY));
+        given(operations.requestNatPatch(eq(5L), any())).willReturn(new OperationRequest.Enqueued(9,
+                OperationKind.PATCH_NAT));
+
+        mvc.perform(post("/teams/7/environments/5/patch-nat").with(user(ALICE)).with(csrf()))
+                .andExpect(redirectedUrl("/teams/7/environments/5"))
+                .andExpect(flash().attribute("flash", new com.mcpportal.portal.web.Flash("success",
+                        "Patch NAT started; follow its progress below.")));
+        verify(operations).requestNatPatch(5L, Actor.user("alice"));
     }
 
     @Test

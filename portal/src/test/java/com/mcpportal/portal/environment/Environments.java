@@ -32,7 +32,15 @@ public final class Environments {
     }
 
     public static EnvironmentInput input(String name, long accountId) {
-        return new EnvironmentInput(name, accountId, "eu-central-1", FargateSize.DEFAULT, Architecture.ARM64,
+        return input(name, accountId, "eu-central-1");
+    }
+
+    /**
+     * In a region of its own: the simulated cloud publishes NAT images per region, so a test that publishes a newer
+     * one outdates the NATs of that region only.
+     */
+    public static EnvironmentInput input(String name, long accountId, String region) {
+        return new EnvironmentInput(name, accountId, region, FargateSize.DEFAULT, Architecture.ARM64,
                 ImageSource.PUBLISHED, null, null, "t4g.nano", false, false, 7, List.of("203.0.113.0/24"),
                 ELEVENLABS_KEY);
     }
@@ -49,7 +57,15 @@ public final class Environments {
 
     /** A provisioned (READY, ON) environment in the team. */
     public Environment ready(long teamId, String prefix) {
-        Environment draft = draft(teamId, prefix);
+        return provisioned(draft(teamId, prefix));
+    }
+
+    /** A provisioned (READY, ON) environment in the team, in the region. */
+    public Environment ready(long teamId, String prefix, String region) {
+        return provisioned(service().create(teamId, input(TestData.unique(prefix), simulatedAccountId(), region)));
+    }
+
+    private Environment provisioned(Environment draft) {
         enqueued(operations().requestProvision(draft.getId(), com.mcpportal.portal.environment.operation.Actor
                 .user("admin")));
         return awaitState(draft.getId(), EnvironmentState.READY);

@@ -218,6 +218,30 @@ class ScheduleExecutionIntegrationTests {
     }
 
     @Test
+    void aPersonsStopHeldAgainstTheScheduleStaysHeldThroughANatPatch() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Environment environment = provisioned(windows(now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1))));
+        await("on and settled", () -> power(environment) == EnvironmentPower.ON
+                && environments.operations().inFlight(environment.getId()).isEmpty()
+                && followedUp(environment), Duration.ofSeconds(20));
+        // "Stop now" inside the window: it holds until the window closes.
+        Environments.enqueued(environments.operations().requestStop(environment.getId(), Actor.user("alice")));
+        environments.awaitState(environment.getId(), EnvironmentState.READY);
+        reconciler.reconcileAll();
+        assertThat(power(environment)).isEqualTo(EnvironmentPower.OFF);
+
+        // The off-hours NAT check patches it (a system operation, the latest one now).
+        long patch = Environments.enqueued(environments.operations().requestNatPatch(environment.getId(),
+                Actor.system("Amazon Linux AMI published")));
+        environments.awaitOperation(patch, "SUCCEEDED");
+        long operations = operationCount(environment);
+        reconciler.reconcileAll();
+
+        assertThat(operationCount(environment)).as("no start: alice's stop still holds").isEqualTo(operations);
+        assertThat(power(environment)).isEqualTo(EnvironmentPower.OFF);
+    }
+
+    @Test
     void aDeprovisionedEnvironmentLosesItsTrigger() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Environment environment = provisioned(windows(now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1))));

@@ -1,6 +1,7 @@
 package com.mcpportal.portal.cloud.aws;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import com.mcpportal.portal.cloud.ImageRef;
 import com.mcpportal.portal.cloud.ImageRepository;
 import com.mcpportal.portal.cloud.Ingress;
 import com.mcpportal.portal.cloud.LogGroup;
+import com.mcpportal.portal.cloud.NatImageStatus;
 import com.mcpportal.portal.cloud.NatInstance;
 import com.mcpportal.portal.cloud.NatSpec;
 import com.mcpportal.portal.cloud.NatState;
@@ -53,6 +55,7 @@ public class AwsCloudProvider implements CloudProvider {
     private final StepRetry retry;
     private final NetworkResources network;
     private final NatResources nat;
+    private final NatReplacement natReplacement;
     private final RegistryResources registry = new RegistryResources();
     private final ImageResources images;
     private final LogResources logs = new LogResources();
@@ -73,7 +76,8 @@ public class AwsCloudProvider implements CloudProvider {
         this.retry = new StepRetry(settings.stepAttempts(), settings.stepRetryDelay(), sleeper);
         Waiter waiter = new Waiter(settings.pollInterval(), settings.waitTimeout(), sleeper);
         this.network = new NetworkResources(waiter);
-        this.nat = new NatResources(waiter);
+        this.nat = new NatResources(waiter, settings);
+        this.natReplacement = new NatReplacement(nat, waiter);
         this.discovery = new DiscoveryResources(waiter);
         this.services = new ServiceResources(waiter);
         this.rollouts = new ServiceRollouts(waiter);
@@ -202,6 +206,18 @@ public class AwsCloudProvider implements CloudProvider {
     public ActualState describe(EnvironmentRef env) {
         return step("describe", env, () -> new ActualState(nat.state(aws(env).ec2(), env),
                 services.counts(aws(env).ecs(), env)));
+    }
+
+    @Override
+    public Optional<NatImageStatus> natImageStatus(EnvironmentRef env) {
+        return step("nat-image-status", env, () -> natReplacement.status(aws(env).ec2(), aws(env).ssm(), env));
+    }
+
+    @Override
+    public NatInstance replaceNatInstance(EnvironmentRef env, Network net, NatState endState) {
+        String launchToken = NatResources.newLaunchToken(); // shared by this run's retries only
+        return step("replace-nat-instance", env, () -> natReplacement.replace(aws(env).ec2(), aws(env).ssm(), env, net,
+                endState, launchToken));
     }
 
     @Override

@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SimulatedCloudConfiguration {
 
     @Bean
-    SimulatedCloudProvider simulatedCloudProvider(JdbcTemplate jdbc, SecretCipher cipher, SimulatedSettings settings) {
-        return new SimulatedCloudProvider(new SimulatedStore(jdbc), cipher, settings);
+    SimulatedCloudProvider simulatedCloudProvider(JdbcTemplate jdbc, SecretCipher cipher, SimulatedSettings settings,
+            Clock clock) {
+        return new SimulatedCloudProvider(new SimulatedStore(jdbc), cipher, settings, clock);
     }
 
     @Bean

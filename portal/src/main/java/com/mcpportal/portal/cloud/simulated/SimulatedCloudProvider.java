@@ -1,5 +1,6 @@
 package com.mcpportal.portal.cloud.simulated;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,8 @@ import com.mcpportal.portal.cloud.ImageRef;
 import com.mcpportal.portal.cloud.ImageRepository;
 import com.mcpportal.portal.cloud.Ingress;
 import com.mcpportal.portal.cloud.LogGroup;
+import com.mcpportal.portal.cloud.MachineImage;
+import com.mcpportal.portal.cloud.NatImageStatus;
 import com.mcpportal.portal.cloud.NatInstance;
 import com.mcpportal.portal.cloud.NatSpec;
 import com.mcpportal.portal.cloud.NatState;
@@ -67,13 +70,20 @@ public class SimulatedCloudProvider implements CloudProvider {
     private final SimulatedRegistry registry;
     private final SecretCipher cipher;
     private final SimulatedSettings settings;
+    private final SimulatedNatImages natImages;
 
-    SimulatedCloudProvider(SimulatedStore store, SecretCipher cipher, SimulatedSettings settings) {
+    SimulatedCloudProvider(SimulatedStore store, SecretCipher cipher, SimulatedSettings settings, Clock clock) {
         this.store = store;
         this.cipher = cipher;
         this.settings = settings;
-        this.provisioning = new SimulatedProvisioning(store, this::pause, settings);
+        this.natImages = new SimulatedNatImages(store, clock, this::pause, settings);
+        this.provisioning = new SimulatedProvisioning(store, this::pause, settings, natImages);
         this.registry = new SimulatedRegistry(store, this::pause, settings);
+    }
+
+    /** On the system clock (tests that do not move time). */
+    SimulatedCloudProvider(SimulatedStore store, SecretCipher cipher, SimulatedSettings settings) {
+        this(store, cipher, settings, Clock.systemUTC());
     }
 
     @Override
@@ -230,6 +240,21 @@ public class SimulatedCloudProvider implements CloudProvider {
                 s.number("desiredCount"), s.number("runningCount"), s.number("pendingCount")))
                 .orElse(ServiceCounts.MISSING);
         return new ActualState(nat, service);
+    }
+
+    @Override
+    public Optional<NatImageStatus> natImageStatus(EnvironmentRef env) {
+        return natImages.status(env);
+    }
+
+    @Override
+    public NatInstance replaceNatInstance(EnvironmentRef env, Network network, NatState endState) {
+        return natImages.replace(env, endState);
+    }
+
+    /** A newer AMI for NAT instances in the region, published now (as Amazon does every couple of weeks). */
+    public MachineImage publishNatImage(String region, Architecture architecture) {
+        return natImages.publish(region, architecture);
     }
 
     @Override

@@ -48,11 +48,14 @@ final class SimulatedProvisioning {
     private final SimulatedStore store;
     private final Consumer<Duration> pause;
     private final SimulatedSettings settings;
+    private final SimulatedNatImages natImages;
 
-    SimulatedProvisioning(SimulatedStore store, Consumer<Duration> pause, SimulatedSettings settings) {
+    SimulatedProvisioning(SimulatedStore store, Consumer<Duration> pause, SimulatedSettings settings,
+            SimulatedNatImages natImages) {
         this.store = store;
         this.pause = pause;
         this.settings = settings;
+        this.natImages = natImages;
     }
 
     Network network(EnvironmentRef env, NetworkSpec spec) {
@@ -72,11 +75,17 @@ final class SimulatedProvisioning {
     NatInstance nat(EnvironmentRef env, Network network, NatSpec spec) {
         SimulatedResource nat = ensure(env, NAT, () -> {
             String instanceId = ec2("i");
+            String ami = natImages.latest(env.target().region(),
+                    SimulatedNatImages.architectureOf(spec.instanceType())).imageId();
             return new SimulatedResource(NAT, instanceId, arn(env, "ec2", "instance/" + instanceId),
-                    NatState.RUNNING.name(), attributes("eni", ec2("eni"), "securityGroup", ec2("sg"), "ami", ec2("ami"),
+                    NatState.RUNNING.name(), attributes("eni", ec2("eni"), "securityGroup", ec2("sg"), "ami", ami,
                     "instanceType", spec.instanceType(), "spot", spec.spot(), "publicIp", SimulatedIds.publicIp(),
                     "subnet", network.publicSubnetId()));
         });
+        return natInstance(nat);
+    }
+
+    static NatInstance natInstance(SimulatedResource nat) {
         return new NatInstance(nat.resourceId(), nat.text("eni"), nat.text("securityGroup"), nat.text("ami"),
                 nat.text("instanceType"), NatState.valueOf(nat.state()), nat.text("publicIp"));
     }

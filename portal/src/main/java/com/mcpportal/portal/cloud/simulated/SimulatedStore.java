@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.mcpportal.portal.cloud.EnvironmentRef;
+import com.mcpportal.portal.cloud.MachineImage;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -59,6 +60,14 @@ final class SimulatedStore {
         jdbc.update("UPDATE simulated_resource SET state = ?, attributes = CAST(? AS jsonb), updated_at = ?"
                 + " WHERE environment_id = ? AND component = ?", state, JSON.writeValueAsString(attributes),
                 Timestamp.from(Instant.now()), env.environmentId(), component);
+    }
+
+    /** Puts another resource in the component's place (a replaced NAT instance: new id, ARN and details). */
+    void replace(EnvironmentRef env, SimulatedResource resource) {
+        jdbc.update("UPDATE simulated_resource SET resource_id = ?, arn = ?, state = ?, attributes = CAST(? AS jsonb),"
+                + " updated_at = ? WHERE environment_id = ? AND component = ?", resource.resourceId(), resource.arn(),
+                resource.state(), JSON.writeValueAsString(resource.attributes()), Timestamp.from(Instant.now()),
+                env.environmentId(), resource.component());
     }
 
     void delete(EnvironmentRef env, String component) {
@@ -113,12 +122,34 @@ final class SimulatedStore {
                 env.environmentId(), Timestamp.from(until));
     }
 
+    /** The newest AMI the simulated cloud published for NAT instances of the architecture in the region. */
+    Optional<MachineImage> newestNatImage(String region, String architecture) {
+        return jdbc.query("SELECT image_id, name, created_at FROM simulated_nat_image WHERE region = ?"
+                + " AND architecture = ? ORDER BY created_at DESC, image_id DESC LIMIT 1", SimulatedStore::image,
+                region, architecture).stream().findFirst();
+    }
+
+    Optional<MachineImage> natImage(String imageId) {
+        return jdbc.query("SELECT image_id, name, created_at FROM simulated_nat_image WHERE image_id = ?",
+                SimulatedStore::image, imageId).stream().findFirst();
+    }
+
+    void insertNatImage(MachineImage image, String region, String architecture) {
+        jdbc.update("INSERT INTO simulated_nat_image (image_id, region, architecture, name, created_at)"
+                + " VALUES (?, ?, ?, ?, ?)", image.imageId(), region, architecture, image.name(),
+                Timestamp.from(image.createdAt()));
+    }
+
     static Map<String, Object> attributes(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return map;
+    }
+
+    private static MachineImage image(ResultSet rs, int row) throws SQLException {
+        return new MachineImage(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant());
     }
 
     private static SimulatedResource resource(ResultSet rs, int row) throws SQLException {

@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Compares what each ready environment should be running (its power state) with what the cloud reports, e.g. a
- * NAT instance stopped by hand while the environment is on, and records the finding for the pages. Environments
+ * NAT instance stopped by hand while the environment is on, and records the finding for the pages. A NAT instance on
+ * an older AMI than the latest published counts too, as {@link NatImageCheck} last found it. Environments
  * with an operation in flight are skipped: they are changing on purpose. A drift that appears or goes away is
  * audited (actor {@code system}).
  */
@@ -41,15 +42,17 @@ public class DriftCheck {
     private final DriftStore store;
     private final AuditLog auditLog;
     private final TransactionTemplate transactions;
+    private final NatImageCheck natImages;
     private final Clock clock = Clock.systemUTC();
 
     DriftCheck(EnvironmentRepository environments, EnvironmentService environmentService, DriftStore store,
-            AuditLog auditLog, TransactionTemplate transactions) {
+            AuditLog auditLog, TransactionTemplate transactions, NatImageCheck natImages) {
         this.environments = environments;
         this.environmentService = environmentService;
         this.store = store;
         this.auditLog = auditLog;
         this.transactions = transactions;
+        this.natImages = natImages;
     }
 
     /** Checks every ready environment; returns how many were checked. */
@@ -78,6 +81,8 @@ public class DriftCheck {
             EnvironmentCloud cloud = environmentService.cloudOf(environmentId);
             ActualState actual = cloud.provider().describe(cloud.ref());
             List<String> differences = differences(power, actual);
+            // An outdated NAT, as the last NAT image check found it (that check asks the cloud less often).
+            natImages.latest(environmentId).map(NatImageFinding::difference).ifPresent(differences::add);
             Optional<DriftFinding> previous = store.find(environmentId);
             Instant since = differences.isEmpty() ? null : previous.filter(DriftFinding::drifted)
                     .map(DriftFinding::since).orElse(now);

@@ -13,6 +13,7 @@ import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.cloud.ImageRef;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentNotFoundException;
+import com.mcpportal.portal.environment.EnvironmentPower;
 import com.mcpportal.portal.environment.EnvironmentRepository;
 import com.mcpportal.portal.environment.EnvironmentState;
 import com.mcpportal.portal.environment.ImageSource;
@@ -24,8 +25,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one way to provision, start, stop, update or roll back the server of, deprovision or retry an environment, for
- * people (controllers, after {@code TeamAccess}) and for the scheduler and the system alike:
+ * The one way to provision, start, stop, update or roll back the server of, patch the NAT of, deprovision or retry an
+ * environment, for people (controllers, after {@code TeamAccess}) and for the scheduler and the system alike:
  * <pre>{@code
  * OperationRequest request = operations.requestStart(environmentId, Actor.scheduler("window Mon 08:00–20:00 opened"));
  * if (request instanceof OperationRequest.Busy busy) { ... another operation (busy.runningKind()) is in flight ... }
@@ -166,6 +167,36 @@ public class EnvironmentOperations {
         return enqueue(environment, OperationKind.ROLL_BACK, actor, entry -> entry.detail("image", target.reference())
                 .detail("imageBefore", from).detail("revision", previous.taskDefinition().family() + ":"
                         + previous.taskDefinition().revision()));
+    }
+
+    /**
+     * Replaces the NAT instance from the latest Amazon Linux AMI if it runs an older one, and leaves it as the power
+     * has it (stopped when off). Allowed on a ready environment, on or off: the off-hours check asks for it as
+     * {@code system}; a person may, e.g. for an environment that is never off (its NAT's outbound connections are cut
+     * for the moment the route moves).
+     */
+    @Transactional
+    public OperationRequest requestNatPatch(long environmentId, Actor actor) {
+        return request(environmentId, OperationKind.PATCH_NAT, actor);
+    }
+
+    /**
+     * {@link #requestNatPatch} only if the environment is off when its row is locked: the off-hours check decided on
+     * a power it read before it asked the cloud, and a start may have run since. Refused (and audited) when it is on,
+     * so the check's patch never cuts a running service's connections; its next start patches the NAT.
+     */
+    @Transactional
+    public OperationRequest requestNatPatchWhileOff(long environmentId, Actor actor) {
+        Environment environment = lock(environmentId);
+        OperationRequest refusal = refusal(environment, OperationKind.PATCH_NAT, actor);
+        if (refusal != null) {
+            return refusal;
+        }
+        if (environment.getPower() != EnvironmentPower.OFF) {
+            return refused(environment, OperationKind.PATCH_NAT.verb(), actor, new OperationRequest.Refused(
+                    "The environment is on: its next start patches the NAT, or patch it now by hand."));
+        }
+        return enqueue(environment, OperationKind.PATCH_NAT, actor, UnaryOperator.identity());
     }
 
     /** Queues the failed operation of a FAILED environment again; it resumes at the step that failed. */

@@ -29,7 +29,13 @@ public enum OperationKind {
             EnvironmentState.READY, EnvironmentState.READY),
     /** Deletes everything in reverse order and checks that nothing tagged with the environment remains. */
     DEPROVISION("Deprovision", "deprovision", "deprovisioned", EnumSet.of(EnvironmentState.READY,
-            EnvironmentState.FAILED), EnvironmentState.DEPROVISIONING, EnvironmentState.DELETED);
+            EnvironmentState.FAILED), EnvironmentState.DEPROVISIONING, EnvironmentState.DELETED),
+    /**
+     * Replaces the NAT instance from the latest Amazon Linux AMI when it runs an older one, and leaves it as the
+     * environment's power has it (stopped when off); the power itself does not change.
+     */
+    PATCH_NAT("Patch NAT", "patch-nat", "nat-patched", EnumSet.of(EnvironmentState.READY), EnvironmentState.READY,
+            EnvironmentState.READY);
 
     private final String label;
     private final String verb;
@@ -84,6 +90,16 @@ public enum OperationKind {
             case STOP -> EnvironmentPower.OFF;
             case UPDATE_SERVER, ROLL_BACK -> current;
             case DEPROVISION -> null;
+            case PATCH_NAT -> current;
         };
+    }
+
+    /**
+     * Whether the operation leaves the power as it found it and nobody asked for it to change the power: once it has
+     * ended, the scheduler decides on the operation before it (a person's start or stop still holds, also across a
+     * server update or a NAT patch).
+     */
+    public boolean keepsPower() {
+        return this == UPDATE_SERVER || this == ROLL_BACK || this == PATCH_NAT;
     }
 }

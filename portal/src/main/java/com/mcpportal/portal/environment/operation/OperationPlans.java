@@ -26,6 +26,7 @@ final class OperationPlans {
             case UPDATE_SERVER -> UpdateSteps.UPDATE;
             case ROLL_BACK -> UpdateSteps.ROLL_BACK;
             case DEPROVISION -> DeprovisionSteps.STEPS;
+            case PATCH_NAT -> List.of(NatPatchStep.PATCH);
         };
     }
 

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.cloud.CloudErrorKind;
 import com.mcpportal.portal.cloud.CloudException;
 import com.mcpportal.portal.cloud.image.ServerImages;
@@ -38,13 +39,15 @@ class OperationRunner {
     private final SecretCipher cipher;
     private final TransactionTemplate transactions;
     private final ServerImages serverImages;
+    private final AuditLog auditLog;
     private final Clock clock = Clock.systemUTC();
     private volatile StepObserver observer = StepObserver.NONE;
 
     OperationRunner(OperationRepository operations, EnvironmentRepository environments,
             EnvironmentService environmentService, OperationOutcomes outcomes, OperationLocks locks,
-            SecretCipher cipher, TransactionTemplate transactions, ServerImages serverImages) {
+            SecretCipher cipher, TransactionTemplate transactions, ServerImages serverImages, AuditLog auditLog) {
         this.serverImages = serverImages;
+        this.auditLog = auditLog;
         this.operations = operations;
         this.environments = environments;
         this.environmentService = environmentService;
@@ -147,6 +150,9 @@ class OperationRunner {
             environment.clearPendingElevenLabsKey();
         }
         operation.step(prepared.step()).orElseThrow().done(outcome.detail(), clock.instant());
+        if (outcome.event() != null) {
+            auditLog.record(OperationOutcomes.entry(outcome.event(), operation, environment));
+        }
     }
 
     private String unseal(String sealedKey, long environmentId) {

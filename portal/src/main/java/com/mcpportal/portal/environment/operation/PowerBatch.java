@@ -4,11 +4,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
@@ -58,11 +60,21 @@ public class PowerBatch {
     private static final String LOCK = """
             SELECT id, team_id, name, state, power FROM environment WHERE id = ANY(?) ORDER BY id FOR UPDATE""";
 
+    /**
+     * The operations the scheduler decides on, as a condition on {@code operation}'s columns: every one but those
+     * that keep the power ({@link OperationKind#keepsPower()}) once they have ended. A NAT patch between a person's
+     * "Stop now" and the schedule's next edge must not end the hold that stop has until then, and the reconciler
+     * judges holds by the latest operation it sees.
+     */
+    public static final String SCHEDULER_SEES = "(state IN ('QUEUED', 'RUNNING') OR kind NOT IN ("
+            + Arrays.stream(OperationKind.values()).filter(OperationKind::keepsPower).map(k -> "'" + k.name() + "'")
+                    .collect(Collectors.joining(", ")) + "))";
+
     private static final String LATEST = """
             SELECT ids.id AS environment_id, o.id, o.state
             FROM unnest(?::bigint[]) AS ids (id)
-            JOIN LATERAL (SELECT id, state FROM operation WHERE environment_id = ids.id ORDER BY id DESC LIMIT 1) o
-                ON true""";
+            JOIN LATERAL (SELECT id, state FROM operation WHERE environment_id = ids.id AND %s
+                          ORDER BY id DESC LIMIT 1) o ON true""".formatted(SCHEDULER_SEES);
 
     private static final String INSERT_OPERATIONS = """
             INSERT INTO operation (environment_id, kind, state, requested_by, reason, created_at)

@@ -7,10 +7,14 @@ import com.mcpportal.portal.cloud.NatState;
 import com.mcpportal.portal.cloud.ServiceCounts;
 import com.mcpportal.portal.environment.CloudResources;
 
-/** Start: NAT instance running, then the service at one healthy task. Stop: the service drained, then the NAT stopped. */
+/**
+ * Start: the NAT instance on the latest AMI (replaced first if it runs an older one, see {@link NatPatchStep}) and
+ * running, then the service at one healthy task. Stop: the service drained, then the NAT stopped.
+ */
 final class PowerSteps {
 
     static final List<CloudStep> START = List.of(
+            NatPatchStep.AT_START,
             new CloudStep("start-nat", "NAT instance running", c -> nat(c, c.cloud().startNat(c.ref()))),
             new CloudStep("scale-up", "Service at 1 task, healthy", c -> StepOutcome.of(c.resources(),
                     describe(c.cloud().scaleService(c.ref(), 1)))));

@@ -31,6 +31,7 @@ import com.mcpportal.portal.cloud.EnvironmentRef;
 import com.mcpportal.portal.cloud.FargateSize;
 import com.mcpportal.portal.cloud.ImageRepository;
 import com.mcpportal.portal.cloud.NatSpec;
+import com.mcpportal.portal.cloud.NatState;
 import com.mcpportal.portal.cloud.NetworkSpec;
 import com.mcpportal.portal.cloud.SecretRef;
 import com.mcpportal.portal.cloud.ServerImage;
@@ -107,6 +108,9 @@ class AwsAbsentFieldsTests {
                         ProvisionedAccount.REPOSITORY_URI, null),
                         "sha256:" + "ab".repeat(32), Architecture.ARM64)),
                 new PortCall("describe", c -> c.describe(ENV)),
+                new PortCall("natImageStatus", c -> c.natImageStatus(ENV)),
+                new PortCall("replaceNatInstance", c -> c.replaceNatInstance(ENV, EmptyAccount.network(),
+                        NatState.STOPPED)),
                 new PortCall("deleteIngress", c -> c.deleteIngress(ENV)),
                 new PortCall("deleteService", c -> c.deleteService(ENV)),
                 new PortCall("deleteServiceDiscovery", c -> c.deleteServiceDiscovery(ENV)),
@@ -209,6 +213,9 @@ class AwsAbsentFieldsTests {
                 "pendingCount":0}}"""));
         fake.answer(ec2("StopInstances"), ec2Ok("StopInstances",
                 Ec2Xml.stateChange(EmptyAccount.NAT_INSTANCE, "stopping", "running")));
+        fake.answer(ec2("DescribeInstanceStatus"), ec2Ok("DescribeInstanceStatus", Ec2Xml.set("instanceStatusSet",
+                "<item><instanceId>" + EmptyAccount.NAT_INSTANCE + "</instanceId><systemStatus><status>ok</status>"
+                        + "</systemStatus><instanceStatus><status>ok</status></instanceStatus></item>")));
         ProvisionedAccount.acceptsDeletes(fake);
         fake.answer(json("ssm", "DescribeParameters"), jsonOk("""
                 {"Parameters":[{"Name":"/mcp-portal/mcp-env1/elevenlabs-api-key"},\

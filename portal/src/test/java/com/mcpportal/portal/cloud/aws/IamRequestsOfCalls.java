@@ -14,6 +14,7 @@ import com.mcpportal.portal.cloud.EnvironmentRef;
 import com.mcpportal.portal.cloud.aws.IamPolicy.Request;
 import com.mcpportal.portal.cloud.aws.fake.AwsCall;
 import com.mcpportal.portal.cloud.aws.fake.EmptyAccount;
+import com.mcpportal.portal.cloud.aws.fake.NatReplacementAccount;
 
 import tools.jackson.databind.JsonNode;
 
@@ -34,6 +35,8 @@ final class IamRequestsOfCalls {
             "apigateway:POST", "apigateway:PATCH", "apigateway:DELETE", "servicediscovery:CreatePrivateDnsNamespace",
             "servicediscovery:CreateService", "servicediscovery:TagResource", "servicediscovery:DeleteService",
             "servicediscovery:DeleteNamespace");
+
+    private static final Set<String> AMAZONS_IMAGES = Set.of(EmptyAccount.AMI, NatReplacementAccount.NEWER_AMI);
 
     private static final Set<String> EC2_CREATES = Set.of("CreateVpc", "CreateSubnet", "CreateInternetGateway",
             "CreateRouteTable", "CreateSecurityGroup");
@@ -117,9 +120,9 @@ final class IamRequestsOfCalls {
                     .withRequestTags(tags));
         }
         if (call.action().equals("RunInstances")) {
-            // The NAT step reads the image id from Amazon's public SSM parameter: Amazon owns that image.
+            // The NAT step and its replacement read the image id from Amazon's public SSM parameter: Amazon owns it.
             requests.add(request(action, "arn:aws:ec2:" + REGION + "::image/" + form.get("ImageId"))
-                    .with("ec2:Owner", form.get("ImageId").equals(EmptyAccount.AMI) ? "amazon" : "unknown"));
+                    .with("ec2:Owner", AMAZONS_IMAGES.contains(form.get("ImageId")) ? "amazon" : "unknown"));
             requests.add(existing(action, "subnet", form.get("NetworkInterface.1.SubnetId")));
             requests.add(existing(action, "security-group", form.get("NetworkInterface.1.SecurityGroupId.1")));
             if ("spot".equals(form.get("InstanceMarketOptions.MarketType"))) {

@@ -30,6 +30,7 @@ import com.mcpportal.portal.cloud.EnvironmentRef;
 import com.mcpportal.portal.cloud.FargateSize;
 import com.mcpportal.portal.cloud.LogGroup;
 import com.mcpportal.portal.cloud.NatSpec;
+import com.mcpportal.portal.cloud.NatState;
 import com.mcpportal.portal.cloud.Network;
 import com.mcpportal.portal.cloud.NetworkSpec;
 import com.mcpportal.portal.cloud.SecretRef;
@@ -41,6 +42,7 @@ import com.mcpportal.portal.cloud.aws.fake.AwsCall;
 import com.mcpportal.portal.cloud.aws.fake.AwsFake;
 import com.mcpportal.portal.cloud.aws.fake.Ec2Xml;
 import com.mcpportal.portal.cloud.aws.fake.EmptyAccount;
+import com.mcpportal.portal.cloud.aws.fake.NatReplacementAccount;
 import com.mcpportal.portal.cloud.aws.fake.ProvisionedAccount;
 import com.mcpportal.portal.cloud.image.RegistryApiCalls;
 import com.mcpportal.portal.cost.Ec2SpotPrices;
@@ -114,6 +116,7 @@ class PortalIamPolicyTests {
         fake.forgetCalls();
         provision();
         startStopAndDescribe();
+        patchTheNat();
         readRequestMetrics();
         deprovision();
         readPrices();
@@ -124,7 +127,7 @@ class PortalIamPolicyTests {
                 .contains("sts:AssumeRole", "iam:CreateRole", "ec2:RunInstances", "ec2:StartInstances",
                         "ec2:StopInstances", "ecs:UpdateService", "ecs:ListTasks", "apigateway:DELETE",
                         "servicediscovery:DeleteNamespace", "ssm:DeleteParameters", "tag:GetResources",
-                        "ecr:DescribeImages",
+                        "ecr:DescribeImages", "ec2:DescribeInstanceStatus", "ec2:ReplaceRoute",
                         "pricing:GetProducts", "ec2:DescribeSpotPriceHistory", "cloudwatch:GetMetricData");
         assertThat(policy().missing(needed(called))).as("actions the portal calls that the policy does not allow")
                 .isEmpty();
@@ -240,6 +243,15 @@ class PortalIamPolicyTests {
                 ec2Ok("DescribeInstances", Ec2Xml.reservations(Ec2Xml.instance("i-0nat", "stopped", false, "e"))));
         fake.answer(ec2("StopInstances"), ec2Ok("StopInstances", Ec2Xml.stateChange("i-0nat", "stopping", "running")));
         cloud().stopNat(env);
+    }
+
+    /** Amazon published a newer AMI: the NAT is replaced from it (launch, route switch, the old one terminated). */
+    private void patchTheNat() {
+        NatReplacementAccount.on(fake).nats(NatReplacementAccount.old("stopped"))
+                .published(NatReplacementAccount.NEWER_AMI).routeLeadsTo(NatReplacementAccount.OLD_ENI).launches()
+                .newNatReports(true, "running", "running", "stopped");
+        assertThat(cloud().natImageStatus(env).orElseThrow().outdated()).isTrue();
+        cloud().replaceNatInstance(env, EmptyAccount.network(), NatState.STOPPED);
     }
 
     private void deprovision() {

@@ -43,12 +43,25 @@ class OperationKindTests {
         assertThat(OperationKind.START.powerAfter(EnvironmentPower.OFF)).isEqualTo(EnvironmentPower.ON);
         assertThat(OperationKind.STOP.powerAfter(EnvironmentPower.ON)).isEqualTo(EnvironmentPower.OFF);
         assertThat(OperationKind.DEPROVISION.powerAfter(EnvironmentPower.ON)).isNull();
+        assertThat(OperationKind.PATCH_NAT.powerAfter(EnvironmentPower.OFF)).as("a NAT patched while off stays off")
+                .isEqualTo(EnvironmentPower.OFF);
+        assertThat(OperationKind.PATCH_NAT.powerAfter(EnvironmentPower.ON)).isEqualTo(EnvironmentPower.ON);
     }
 
     @Test
-    void startBringsTheNatUpBeforeTheServiceAndStopTakesTheServiceDownFirst() {
+    void serverUpdatesAndNatPatchesKeepThePowerSoTheSchedulerLooksPastThemOnceEnded() {
+        assertThat(OperationKind.values()).filteredOn(OperationKind::keepsPower)
+                .containsExactly(OperationKind.UPDATE_SERVER, OperationKind.ROLL_BACK, OperationKind.PATCH_NAT);
+        assertThat(PowerBatch.SCHEDULER_SEES).isEqualTo(
+                "(state IN ('QUEUED', 'RUNNING') OR kind NOT IN ('UPDATE_SERVER', 'ROLL_BACK', 'PATCH_NAT'))");
+    }
+
+    @Test
+    void startPatchesAndBringsTheNatUpBeforeTheServiceAndStopTakesTheServiceDownFirst() {
         assertThat(OperationPlans.steps(OperationKind.START)).extracting(CloudStep::name)
-                .containsExactly("start-nat", "scale-up");
+                .containsExactly("patch-nat", "start-nat", "scale-up");
+        assertThat(OperationPlans.steps(OperationKind.PATCH_NAT)).extracting(CloudStep::name)
+                .containsExactly("patch-nat");
         assertThat(OperationPlans.steps(OperationKind.STOP)).extracting(CloudStep::name)
                 .containsExactly("scale-down", "stop-nat");
         assertThat(OperationPlans.steps(OperationKind.DEPROVISION)).extracting(CloudStep::name)

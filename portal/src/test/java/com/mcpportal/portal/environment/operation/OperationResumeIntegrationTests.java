@@ -8,7 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
+import com.mcpportal.portal.cloud.Architecture;
 import com.mcpportal.portal.cloud.image.ServerImages;
+import com.mcpportal.portal.cloud.simulated.SimulatedCloudProvider;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentPower;
 import com.mcpportal.portal.environment.EnvironmentState;
@@ -35,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @PortalIntegrationTest
 class OperationResumeIntegrationTests {
+
+    /** The Patch NAT case's region: the newer NAT image it publishes there outdates no other test's NAT. */
+    private static final String PATCH_REGION = "sa-east-1";
 
     /** What the portal dying looks like to the runner: nothing it catches. */
     static final class SimulatedCrash extends Error {
@@ -157,13 +162,33 @@ class OperationResumeIntegrationTests {
                 assertThat(after.getState()).isEqualTo(EnvironmentState.DELETED);
                 assertThat(resourcesAfter).isEmpty();
             }
+            case PATCH_NAT -> {
+                assertThat(after.getState()).isEqualTo(EnvironmentState.READY);
+                assertThat(after.getPower()).isEqualTo(EnvironmentPower.ON);
+                assertThat(resourcesAfter.get("nat-instance")).as("replaced once, before the crash")
+                        .isNotEqualTo(resourcesBefore.get("nat-instance"))
+                        .isEqualTo(resourcesAtCrash[0].get("nat-instance"));
+                assertThat(after.resources().nat().instanceId()).isEqualTo(resourcesAfter.get("nat-instance"));
+                assertThat(environments.jdbc().queryForList("SELECT details::text FROM audit_event WHERE target_id = ?"
+                        + " AND action = 'environment.nat.replaced'", String.class,
+                        String.valueOf(environment.getId()))).singleElement().asString()
+                        .contains((String) resourcesBefore.get("nat-instance"),
+                                (String) resourcesAfter.get("nat-instance"));
+            }
         }
     }
 
     /** An environment the operation can run on: a draft to provision, one that runs an older server to update … */
     private Environment prepared(OperationKind kind) {
-        Environment environment = kind == OperationKind.PROVISION ? environments.draft(team.getId(), "resume")
-                : environments.ready(team.getId(), "resume");
+        Environment environment = switch (kind) {
+            case PROVISION -> environments.draft(team.getId(), "resume");
+            case PATCH_NAT -> environments.ready(team.getId(), "resume", PATCH_REGION);
+            default -> environments.ready(team.getId(), "resume");
+        };
+        if (kind == OperationKind.PATCH_NAT) {
+            // Amazon publishes a newer AMI: the NAT is replaced, so the crash falls after a replacement's calls.
+            context.getBean(SimulatedCloudProvider.class).publishNatImage(PATCH_REGION, Architecture.ARM64);
+        }
         if (kind == OperationKind.START) {
             Environments.enqueued(operations.requestStop(environment.getId(), Actor.user("admin")));
             environment = environments.awaitState(environment.getId(), EnvironmentState.READY);
@@ -187,6 +212,7 @@ class OperationResumeIntegrationTests {
             case UPDATE_SERVER -> operations.requestServerUpdate(environmentId, actor);
             case ROLL_BACK -> operations.requestRollback(environmentId, actor);
             case DEPROVISION -> operations.requestDeprovision(environmentId, actor);
+            case PATCH_NAT -> operations.requestNatPatch(environmentId, actor);
         };
     }
 

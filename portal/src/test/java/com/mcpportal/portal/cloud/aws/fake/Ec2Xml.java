@@ -82,6 +82,31 @@ public final class Ec2Xml {
                 + "</item>";
     }
 
+    /**
+     * A NAT instance as DescribeInstances describes it in full: its image and launch time, the environment's public
+     * subnet and NAT group on its primary interface, IMDSv2, a root volume, and spot details when {@code spot}.
+     */
+    public static String natInstance(String id, String state, String imageId, String eni, String type,
+            String architecture, boolean spot, boolean sourceDestCheck, String launchTime) {
+        String group = set("groupSet", "<item><groupId>" + EmptyAccount.NAT_GROUP + "</groupId><groupName>nat"
+                + "</groupName></item>");
+        return "<item><instanceId>" + id + "</instanceId><imageId>" + imageId + "</imageId><instanceState><code>"
+                + stateCode(state) + "</code><name>" + state + "</name></instanceState><instanceType>" + type
+                + "</instanceType><launchTime>" + launchTime + "</launchTime><subnetId>" + EmptyAccount.PUBLIC_SUBNET
+                + "</subnetId><vpcId>" + EmptyAccount.VPC + "</vpcId><sourceDestCheck>" + sourceDestCheck
+                + "</sourceDestCheck>" + group + "<architecture>" + architecture + "</architecture>"
+                + "<rootDeviceName>/dev/xvda</rootDeviceName>" + set("blockDeviceMapping", "<item><deviceName>"
+                + "/dev/xvda</deviceName><ebs><volumeId>vol-" + id + "</volumeId><status>attached</status>"
+                + "<deleteOnTermination>true</deleteOnTermination></ebs></item>")
+                + (spot ? "<instanceLifecycle>spot</instanceLifecycle><spotInstanceRequestId>sir-" + id
+                        + "</spotInstanceRequestId>" : "")
+                + set("networkInterfaceSet", "<item><networkInterfaceId>" + eni + "</networkInterfaceId><subnetId>"
+                        + EmptyAccount.PUBLIC_SUBNET + "</subnetId>" + group
+                        + "<attachment><deviceIndex>0</deviceIndex></attachment></item>")
+                + "<metadataOptions><state>applied</state><httpTokens>required</httpTokens></metadataOptions>"
+                + "</item>";
+    }
+
     public static String reservations(String... instances) {
         return set("reservationSet", instances.length == 0 ? ""
                 : "<item><reservationId>r-0fake</reservationId>" + set("instancesSet", instances) + "</item>");
