@@ -32,10 +32,11 @@ COPY --from=build /mcp-server.jar /app/mcp-server.jar
 
 # Sized for 512 MB: heap up to 75 % of the task's memory, returned to the OS when idle (free ratios); one serial GC
 # thread; a 24 MB young generation whose survivor spaces (6 MB each) hold the requests in flight under load, so they
-# die young instead of filling the old generation; C1 only, compiling a tenth as eagerly (C2, or C1 at its usual
-# thresholds, spends the 0.25 vCPU compiling during start-up); small stacks; no perf-data file in /tmp.
+# die young instead of filling the old generation; C1 only (C2 spends the 0.25 vCPU compiling during start-up); small
+# stacks; no perf-data file in /tmp. Not -XX:CompileThresholdScaling=10 (C1 compiling a tenth as eagerly): with the
+# AOT cache it saves no start-up CPU, and the server's first seconds under load cost up to 3x the CPU per call.
 # mcp-server/BENCHMARKS.md has the measurements behind each flag; the portal's published image uses the same ones.
-ENV JVM_FLAGS="-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xmn24m -XX:SurvivorRatio=2 -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -Xss512k -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError"
+ENV JVM_FLAGS="-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xmn24m -XX:SurvivorRatio=2 -XX:TieredStopAtLevel=1 -Xss512k -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError"
 
 # The AOT cache, from a training run with this image's own JVM: start, serve health/initialize/tools/list/errors on
 # loopback, exit. MaxRAM as in a 0.5 GB task, so the cache's compressed-pointer mode is the task's (a cache made

@@ -24,12 +24,14 @@ $MVNW -q -f ../pom.xml -pl mcp-server package -DskipTests
 $MVNW -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$B/classpath.txt >/dev/null
 # The peer, as pinned in its package-lock.json; the harness and the JVM's floor.
 npm ci --prefix bench/peer --no-audit --no-fund --silent
+cp target/mcp-server.jar $B/mcp-server.jar
 javac --release 17 -d $B/classes bench/LoadGen.java bench/Compare.java bench/Floor.java
 
 # The JVM flags of deploy/mcp-server.Dockerfile and of the image the portal publishes (ServerImageLayout.JVM_FLAGS);
 # MaxRAM makes the JVM size itself as in a 0.5 GB task.
-FLAGS="-XX:+UseSerialGC -XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xmn24m -XX:SurvivorRatio=2 -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -Xss512k -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError"
-JAR=target/mcp-server.jar
+FLAGS="-XX:+UseSerialGC -XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xmn24m -XX:SurvivorRatio=2 -XX:TieredStopAtLevel=1 -Xss512k -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError"
+# A copy: a build during the run must not change the jar under the AOT cache (the JVM would silently ignore it).
+JAR=$B/mcp-server.jar
 
 # Start-up archives from training runs (--warmup), as the Dockerfile makes them: the AOT cache on Java 25 (without
 # training data: with C1 only, nothing uses the profiles), and for comparison an AppCDS archive on Java 17.
@@ -56,6 +58,7 @@ $J17 $OLD_FLAGS -XX:ArchiveClassesAtExit=$B/before17.jsa -jar $B/baseline/mcp-se
 # floor that only answers GET /health), command. Compare.java runs them interleaved.
 cat > $B/targets.txt <<EOF
 dockerfile full $J25 $FLAGS -XX:AOTCache=$B/docker.aot -jar $JAR
+dockerfile-cts10 load $J25 $FLAGS -XX:CompileThresholdScaling=10 -XX:AOTCache=$B/docker.aot -jar $JAR
 published load $J25 $FLAGS -jar $B/image/app/mcp-server.jar
 appcds-17 start $J17 $FLAGS -XX:SharedArchiveFile=$B/app17.jsa -jar $JAR
 before-dockerfile full $J17 $OLD_FLAGS -XX:SharedArchiveFile=$B/before17.jsa -jar $B/baseline/mcp-server.jar
