@@ -114,6 +114,7 @@ public final class Compare {
         if (sections.contains("throughput")) {
             throughput = throughputs(integer("rounds", 3), integer("seconds", 10), integer("connections", 32));
         }
+        summary(free, quota, throughput);
         if (sections.contains("tts")) {
             for (Target target : targets) {
                 if (target.kind().equals("full")) {
@@ -121,7 +122,6 @@ public final class Compare {
                 }
             }
         }
-        summary(free, quota, throughput);
     }
 
     // ---------------------------------------------------------------- cold start
