@@ -34,7 +34,8 @@ COPY --from=build /mcp-server.jar /app/mcp-server.jar
 # thread; a 24 MB young generation whose survivor spaces (6 MB each) hold the requests in flight under load, so they
 # die young instead of filling the old generation; C1 only (C2 spends the 0.25 vCPU compiling during start-up); small
 # stacks; no perf-data file in /tmp. Not -XX:CompileThresholdScaling=10 (C1 compiling a tenth as eagerly): with the
-# AOT cache it saves no start-up CPU, and the server's first seconds under load cost up to 3x the CPU per call.
+# AOT cache it saves 80 ms of start-up CPU but no time at 25 % CPU, and the first seconds under load cost 1.3-3x the
+# CPU per call.
 # mcp-server/BENCHMARKS.md has the measurements behind each flag; the portal's published image uses the same ones.
 ENV JVM_FLAGS="-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xmn24m -XX:SurvivorRatio=2 -XX:TieredStopAtLevel=1 -Xss512k -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError"
 
