@@ -44,7 +44,8 @@ public final class LoadGen {
         String jar = options.getOrDefault("jar", "target/mcp-server.jar");
         String fake = options.get("fake");
         List<String> jvm = new ArrayList<>(Arrays.asList(options.getOrDefault("jvm",
-                "-XX:+UseSerialGC -XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xmn24m -XX:TieredStopAtLevel=1 -Xss512k").split("\\s+")));
+                "-XX:+UseSerialGC -XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+                + " -Xmn24m -XX:SurvivorRatio=2 -XX:TieredStopAtLevel=1 -Xss512k -XX:-UsePerfData").split("\\s+")));
         String cds = options.get("cds");
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "10"));
         int connections = Integer.parseInt(options.getOrDefault("connections", "32"));

@@ -41,6 +41,7 @@ class McpServerProcessIntegrationTests {
         assertRefused(with(good, "MCP_SERVER_ALLOWED_CIDRS", "10.0.0.0/8, not-a-cidr"), "MCP_SERVER_ALLOWED_CIDRS");
         assertRefused(with(good, "MCP_SERVER_STATELESS", "perhaps"), "MCP_SERVER_STATELESS");
         assertRefused(with(good, "MCP_SERVER_LOG_LEVEL", "loud"), "MCP_SERVER_LOG_LEVEL");
+        assertRefused(with(good, "MCP_SERVER_BIND_ADDRESS", "no-such-host.invalid"), "MCP_SERVER_BIND_ADDRESS");
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public final class KeySetDocument {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = JsonMapper.shared();
 
     private KeySetDocument() {
     }

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -24,6 +26,16 @@ public final class ElevenLabsClient {
 
     static final String USER_AGENT = "mcp-portal-elevenlabs-mcp/0.1";
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    /**
+     * Where the client completes its exchanges. Its default, a cached pool, grows a thread per concurrent call
+     * (47 of them under 50 concurrent text-to-speech calls, each with its stack and allocator arena) although every
+     * caller already blocks in {@code send} on its own request thread; the pool's tasks are short and never block.
+     */
+    private static final Executor COMPLETIONS = Executors.newFixedThreadPool(2, task -> {
+        Thread thread = new Thread(task, "elevenlabs-client");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final ElevenLabsSettings settings;
     private final Sleeper sleeper;
@@ -53,6 +65,7 @@ public final class ElevenLabsClient {
                             // h2c upgrade attempts on plain http only cost a round trip (the fake is plain http).
                             .version("https".equals(settings.baseUrl().getScheme())
                                     ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                            .executor(COMPLETIONS)
                             .build();
                 }
                 client = http;

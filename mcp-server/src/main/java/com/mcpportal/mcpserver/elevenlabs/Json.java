@@ -10,10 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One shared Jackson mapper and tree helpers; the tree model keeps reflection off the hot path. */
+/**
+ * Jackson's mapper and tree helpers; the tree model keeps reflection off the hot path. The mapper is Jackson's
+ * shared default one, as everywhere in this server and in the MCP SDK ({@code McpEndpoints} hands it over): one
+ * mapper whose serializers are built once, instead of one per user of JSON.
+ */
 public final class Json {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = JsonMapper.shared();
 
     private Json() {
     }

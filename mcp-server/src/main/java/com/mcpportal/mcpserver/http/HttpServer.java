@@ -1,5 +1,6 @@
 package com.mcpportal.mcpserver.http;
 
+import com.mcpportal.mcpserver.Env;
 import com.mcpportal.mcpserver.auth.ApiKeyAuthenticator;
 import com.mcpportal.mcpserver.auth.AuthSettings;
 import com.mcpportal.mcpserver.auth.ClientAddresses;
@@ -9,17 +10,21 @@ import com.mcpportal.mcpserver.log.JsonLog;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import org.apache.catalina.Context;
+import org.apache.catalina.Lifecycle;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.coyote.http11.Http11NioProtocol;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.apache.tomcat.util.modeler.Registry;
 
 import java.io.File;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -51,16 +56,18 @@ public final class HttpServer {
         this.tomcat = new Tomcat();
         File baseDir = new File(System.getProperty("java.io.tmpdir"), "mcp-server-" + ProcessHandle.current().pid());
         tomcat.setBaseDir(baseDir.getAbsolutePath());
-        this.connector = new Connector("org.apache.coyote.http11.Http11NioProtocol");
-        connector.setPort(settings.port());
-        connector.setXpoweredBy(false);
-        connector.setProperty("address", settings.bindAddress());
-        connector.setProperty("maxThreads", Integer.toString(settings.maxThreads()));
-        connector.setProperty("minSpareThreads", "2");
-        connector.setProperty("connectionTimeout", "20000");
+        // The protocol's own setters: Connector.setProperty and setPort go through reflection.
+        Http11NioProtocol protocol = new Http11NioProtocol();
+        protocol.setPort(settings.port());
+        protocol.setAddress(bindAddress(settings.bindAddress()));
+        protocol.setMaxThreads(settings.maxThreads());
+        protocol.setMinSpareThreads(2);
+        protocol.setConnectionTimeout(20_000);
         // Longer than the idle timeouts of the proxies in front, so they never reuse a closed socket.
-        connector.setProperty("keepAliveTimeout", "75000");
-        connector.setProperty("maxKeepAliveRequests", "-1");
+        protocol.setKeepAliveTimeout(75_000);
+        protocol.setMaxKeepAliveRequests(-1);
+        this.connector = new Connector(protocol);
+        connector.setXpoweredBy(false);
         // An encoded slash or backslash, or a backslash, in a path is refused with 400 before any
         // routing, so no filter has to reason about them (RouteFilter refuses the other spellings).
         connector.setEncodedSolidusHandling("reject");
@@ -82,9 +89,7 @@ public final class HttpServer {
     public static HttpServer start(HttpSettings settings, AuthSettings auth, KeyRegistry registry, EmfMetrics metrics,
             Clock clock, HttpServlet mcpServlet, HttpServlet sseServlet) {
         HttpServer server = new HttpServer(settings);
-        StandardContext context = (StandardContext) server.tomcat.addContext("", null);
-        // Plain embedded use: no web-app class loading or leak hunting at stop (no redeploys here).
-        context.setDelegate(true);
+        StandardContext context = server.newContext();
         context.setClearReferencesRmiTargets(false);
         context.setClearReferencesThreadLocals(false);
         ApiKeyAuthenticator authenticator = auth.disabled() ? null
@@ -112,6 +117,36 @@ public final class HttpServer {
                     + " cannot be bound (in use, or not allowed)");
         }
         return server;
+    }
+
+    /**
+     * The root context, as {@code Tomcat.addContext} makes it but for what a server of fixed filters and servlets
+     * does not need: no annotation scan of its classes, no login configuration with its authenticator valve, and
+     * no HTTP sessions (see {@link NoSessionManager}).
+     */
+    private StandardContext newContext() {
+        StandardContext context = new StandardContext();
+        context.setName("");
+        context.setPath("");
+        context.setManager(new NoSessionManager());
+        context.addLifecycleListener(event -> {
+            if (Lifecycle.CONFIGURE_START_EVENT.equals(event.getType())) {
+                context.setConfigured(true);
+            }
+        });
+        // Plain embedded use: no web-app class loading or leak hunting at stop (no redeploys here).
+        context.setDelegate(true);
+        tomcat.getHost().addChild(context);
+        return context;
+    }
+
+    private static InetAddress bindAddress(String address) {
+        try {
+            return InetAddress.getByName(address);
+        } catch (UnknownHostException e) {
+            // Tomcat, given the name as a property, logged this and bound to every address instead.
+            throw Env.invalid("MCP_SERVER_BIND_ADDRESS", "\"" + address + "\" cannot be resolved to an address");
+        }
     }
 
     private static void addFilter(Context context, String name, Filter filter) {

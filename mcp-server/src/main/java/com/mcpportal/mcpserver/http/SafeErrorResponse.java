@@ -22,7 +22,7 @@ import java.util.Map;
  */
 final class SafeErrorResponse extends HttpServletResponseWrapper {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = JsonMapper.shared();
 
     /** SDK messages that say only what the client did wrong; anything else is replaced. */
     private static final List<String> SAFE_PREFIXES = List.of(

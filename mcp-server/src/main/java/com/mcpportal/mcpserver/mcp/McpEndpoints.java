@@ -5,8 +5,8 @@ import com.mcpportal.mcpserver.http.HttpSettings;
 import com.mcpportal.mcpserver.http.RequestRecord;
 import com.mcpportal.mcpserver.tools.ToolDefinition;
 import io.modelcontextprotocol.common.McpTransportContext;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpTransportContextExtractor;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
@@ -17,6 +17,7 @@ import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ public final class McpEndpoints {
 
     /** Servlets for {@code /mcp} and {@code /sse} + {@code /message}; their lifecycle follows the container's. */
     public static McpEndpoints forHttp(List<ToolDefinition> tools, HttpSettings settings) {
-        McpJsonMapper mapper = new ResponseOutcomes(new ToolListJsonCache(McpJsonDefaults.getMapper()));
+        McpJsonMapper mapper = new ResponseOutcomes(new ToolListJsonCache(sharedMapper()));
         LazySchemaValidator schemas = new LazySchemaValidator();
         DefaultServerTransportSecurityValidator headers = DefaultServerTransportSecurityValidator.builder()
                 .allowedOrigins(settings.allowedOrigins())
@@ -81,7 +82,7 @@ public final class McpEndpoints {
 
     /** Serves the tools over stdin/stdout until stdin closes; no authentication, like the official server. */
     public static void serveStdio(List<ToolDefinition> tools) {
-        McpJsonMapper mapper = McpJsonDefaults.getMapper();
+        McpJsonMapper mapper = sharedMapper();
         McpServer.sync(new StdioServerTransportProvider(mapper)).serverInfo(SERVER_INFO)
                 .capabilities(CAPABILITIES).tools(ToolAdapter.stateful(tools)).jsonMapper(mapper)
                 .jsonSchemaValidator(new LazySchemaValidator()).build();
@@ -89,7 +90,15 @@ public final class McpEndpoints {
 
     /** Loads the JSON mapper ahead of time, so a caller can overlap it with other start-up work. */
     public static void preload() {
-        McpJsonDefaults.getMapper();
+        JsonMapper.shared();
+    }
+
+    /**
+     * Jackson's shared mapper, which the rest of the server uses too; the SDK's own default would be the same
+     * mapper found through a service-loader scan of every jar.
+     */
+    private static McpJsonMapper sharedMapper() {
+        return new JacksonMcpJsonMapper(JsonMapper.shared());
     }
 
     public HttpServlet mcpServlet() {

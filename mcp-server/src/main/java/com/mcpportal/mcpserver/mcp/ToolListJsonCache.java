@@ -10,7 +10,8 @@ import java.util.List;
  * The SDK's JSON mapper, remembering the serialized {@code tools/list} result. Clients list tools
  * often and the list (27 tools with long descriptions and schemas, ~36 KB) never changes, yet
  * serializing it was most of the CPU a {@code tools/list} call cost. The cache holds the JSON of
- * one list of tool instances; any other list, or any other message, goes to the delegate.
+ * one list of tool instances; any other list, or any other message, goes to the delegate. The JSON is
+ * {@link ToolListJson}'s where it can write it, so the first call builds no Jackson serializers for the tools.
  */
 final class ToolListJsonCache extends ForwardingJsonMapper {
 
@@ -38,7 +39,8 @@ final class ToolListJsonCache extends ForwardingJsonMapper {
     private String resultJson(McpSchema.ListToolsResult list) throws IOException {
         Entry current = entry;
         if (current == null || !sameInstances(current.tools(), list.tools())) {
-            current = new Entry(List.copyOf(list.tools()), delegate.writeValueAsString(list));
+            String json = ToolListJson.write(list.tools());
+            current = new Entry(List.copyOf(list.tools()), json != null ? json : delegate.writeValueAsString(list));
             entry = current;
         }
         return current.json();

@@ -15,6 +15,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -53,6 +57,27 @@ class ElevenLabsClientTests {
             assertThat(request.getHeader("xi-api-key")).isEqualTo(FakeElevenLabs.API_KEY);
             assertThat(request.getHeader("User-Agent")).startsWith("mcp-portal-elevenlabs-mcp");
         });
+    }
+
+    @Test
+    void concurrentCallsAreCompletedOnTwoThreadsInsteadOfAThreadPerCall() throws Exception {
+        client.json(ApiRequest.get("/v1/models"));
+        long workersBefore = threadsNamed("HttpClient-\\d+-Worker-\\d+");
+        ExecutorService callers = Executors.newFixedThreadPool(24);
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                calls.add(callers.submit(() -> client.json(ApiRequest.get("/v1/models"))));
+            }
+            for (Future<?> call : calls) {
+                call.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        assertThat(threadsNamed("HttpClient-\\d+-Worker-\\d+")).as("JDK client worker threads").isEqualTo(workersBefore);
+        assertThat(threadsNamed("elevenlabs-client")).isBetween(1L, 2L);
     }
 
     @Test
@@ -181,5 +206,9 @@ class ElevenLabsClientTests {
                 Path.of("/tmp"), Duration.ofSeconds(10), Duration.ofSeconds(30), retries, Duration.ofSeconds(10),
                 1024 * 1024, Duration.ofSeconds(30));
         return new ElevenLabsClient(settings, sleeps::add);
+    }
+
+    private static long threadsNamed(String pattern) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().matches(pattern)).count();
     }
 }

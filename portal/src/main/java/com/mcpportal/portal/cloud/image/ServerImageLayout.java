@@ -13,9 +13,9 @@ import com.mcpportal.portal.cloud.Architecture;
  * in {@code JVM_FLAGS} (a task definition may override them), port 8080, and the same entry point: bash {@code exec}s
  * java, so java is PID 1 and gets ECS's SIGTERM itself (the server drains for up to 10 s).
  *
- * <p>Two differences, both because Jib never runs the image: no AppCDS archive (a class-data archive must be made by
- * the very JVM build that will use it, by a training run inside the image; the JDK's own default CDS archive for its
- * classes stays on; portal/BENCHMARKS.md has the start-up cost), and no {@code HEALTHCHECK}: jib-core has no API for
+ * <p>Two differences, both because Jib never runs the image: no AOT cache (a cache must be made by the very JVM build
+ * that will use it, by a training run inside the image; the JDK's own default CDS archive for its classes stays on;
+ * mcp-server/BENCHMARKS.md has the start-up cost), and no {@code HEALTHCHECK}: jib-core has no API for
  * one (it only passes a base image's on, Docker format only), and ECS ignores an image's check anyway and runs the
  * task definition's {@code healthCheck}, which has the Dockerfile's command.
  *
@@ -24,16 +24,17 @@ import com.mcpportal.portal.cloud.Architecture;
  */
 final class ServerImageLayout {
 
-    static final String FORMAT_VERSION = "mcp-server-image/1";
+    static final String FORMAT_VERSION = "mcp-server-image/2";
     static final String APP = "/app";
     static final String APPLICATION_JAR = APP + "/mcp-server.jar";
     static final String LIBRARIES = APP + "/libs/";
     static final String USER = "10001:10001";
     static final int PORT = 8080;
 
-    /** The Dockerfile's flags (mcp-server/BENCHMARKS.md has the measurements behind each one). */
+    /** The Dockerfile's flags, to the letter (mcp-server/BENCHMARKS.md has the measurements behind each one). */
     static final String JVM_FLAGS = "-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:MinHeapFreeRatio=10"
-            + " -XX:MaxHeapFreeRatio=30 -Xmn24m -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError";
+            + " -XX:MaxHeapFreeRatio=30 -Xmn24m -XX:SurvivorRatio=2 -XX:TieredStopAtLevel=1 -Xss512k -XX:-UsePerfData"
+            + " -XX:+ExitOnOutOfMemoryError";
 
     /** {@code exec}: java replaces bash as PID 1. {@code "$@"}: arguments given to the container reach the server. */
     static final List<String> ENTRYPOINT = List.of("bash", "-c",
