@@ -1,5 +1,11 @@
 package com.mcpportal.portal;
 
+import java.time.Clock;
+import java.util.Date;
+
+import com.mcpportal.portal.jobs.QuartzJobs;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -46,4 +52,36 @@ class ArchitectureTests {
             .that().resideInAnyPackage("com.mcpportal.portal.web..", "com.mcpportal.portal.database..")
             .should().dependOnClassesThat().resideInAnyPackage("com.mcpportal.portal.team..",
                     "com.mcpportal.portal.user..", "com.mcpportal.portal.security..", "com.mcpportal.portal.audit..");
+
+    /**
+     * Time comes from the one {@link Clock} bean, so a test fixes or moves it for the whole portal: no system clock and
+     * no {@code now()} without a clock (java.time's {@code Instant}, {@code LocalDate}, {@code ZonedDateTime} …)
+     * outside {@link ClockConfiguration}. Durations are measured with {@code System.nanoTime()}.
+     */
+    @ArchTest
+    static final ArchRule timeComesFromTheClockBean = noClasses()
+            .that().doNotBelongToAnyOf(ClockConfiguration.class)
+            .should().callMethodWhere(readsTheSystemClock());
+
+    /**
+     * The system's wall time in milliseconds is Quartz's (it fires triggers and writes cluster check-ins by it): read
+     * only where trigger times and check-ins are compared with it, never as the portal's "now".
+     */
+    @ArchTest
+    static final ArchRule wallTimeOnlyForTheScheduler = noClasses()
+            .that().doNotBelongToAnyOf(QuartzJobs.class)
+            .should().callMethod(System.class, "currentTimeMillis")
+            .orShould().callConstructor(Date.class);
+
+    private static DescribedPredicate<JavaMethodCall> readsTheSystemClock() {
+        return DescribedPredicate.describe("read the system clock (Clock.system*, now() without a Clock)", call -> {
+            String owner = call.getTarget().getOwner().getPackageName();
+            String name = call.getTarget().getName();
+            if (call.getTarget().getOwner().isEquivalentTo(Clock.class)) {
+                return name.startsWith("system");
+            }
+            return owner.equals("java.time") && name.equals("now")
+                    && call.getTarget().getRawParameterTypes().stream().noneMatch(type -> type.isEquivalentTo(Clock.class));
+        });
+    }
 }

@@ -44,10 +44,11 @@ public class ApiKeyService {
     private final ApiKeySettings settings;
     private final SecretCipher cipher;
     private final ApplicationEventPublisher events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     ApiKeyService(ApiKeyRepository keys, RotatedKeyRevealRepository reveals, EnvironmentService environments,
-            AuditLog auditLog, ApiKeySettings settings, SecretCipher cipher, ApplicationEventPublisher events) {
+            AuditLog auditLog, ApiKeySettings settings, SecretCipher cipher, ApplicationEventPublisher events,
+            Clock clock) {
         this.keys = keys;
         this.reveals = reveals;
         this.environments = environments;
@@ -55,6 +56,7 @@ public class ApiKeyService {
         this.settings = settings;
         this.cipher = cipher;
         this.events = events;
+        this.clock = clock;
     }
 
     /** The team's keys, newest first, revoked and expired ones included. */

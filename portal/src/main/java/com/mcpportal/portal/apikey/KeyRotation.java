@@ -39,10 +39,11 @@ public class KeyRotation {
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     KeyRotation(RotationPolicyRepository policies, ApiKeyRepository keys, ApiKeyService service, AuditLog auditLog,
-            ApplicationEventPublisher events, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+            ApplicationEventPublisher events, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+            Clock clock) {
         this.policies = policies;
         this.keys = keys;
         this.service = service;
@@ -50,6 +51,7 @@ public class KeyRotation {
         this.events = events;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)

@@ -53,11 +53,11 @@ class KeySetPublisher {
     private final PortalMetrics metrics;
     private final AuditLog auditLog;
     private final TransactionTemplate transaction;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     KeySetPublisher(JdbcTemplate jdbc, ApiKeyRepository keys, KeySetPublicationRepository publications,
             EnvironmentService environments, ApiKeySettings settings, PortalMetrics metrics, AuditLog auditLog,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.publications = publications;
@@ -67,6 +67,7 @@ class KeySetPublisher {
         this.auditLog = auditLog;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
     }
 
     /**

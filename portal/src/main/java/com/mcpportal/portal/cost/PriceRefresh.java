@@ -1,6 +1,7 @@
 package com.mcpportal.portal.cost;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,11 +53,11 @@ public class PriceRefresh {
     private final PriceRefreshLog runs;
     private final AuditLog auditLog;
     private final TransactionTemplate transactions;
-    private final CostClock clock;
+    private final Clock clock;
 
     PriceRefresh(PricingSettings settings, AwsClientFactory aws, CloudAccounts accounts, JdbcTemplate jdbc,
             PriceStore store, DatabasePriceCatalog cache, SnapshotPriceCatalog snapshot, PriceRefreshLog runs,
-            AuditLog auditLog, TransactionTemplate transactions, CostClock clock) {
+            AuditLog auditLog, TransactionTemplate transactions, Clock clock) {
         this.settings = settings;
         this.aws = aws;
         this.accounts = accounts;
@@ -80,7 +81,7 @@ public class PriceRefresh {
      * @param trigger "daily", or who asked ("admin alice")
      */
     public PriceRefreshRun refresh(String trigger) {
-        Instant started = clock.now();
+        Instant started = clock.instant();
         if (settings.offline()) {
             return finish(started, trigger, Outcome.SKIPPED, List.of(), 0, "portal.pricing.offline is set: AWS was"
                     + " not called; estimates use the " + snapshot.describe() + ".");
@@ -125,16 +126,16 @@ public class PriceRefresh {
         List<Price> prices;
         try (PricingClient pricing = aws.pricingClient(account.target(region), settings.region(),
                 settings.endpointOverride())) {
-            prices = new PricingApiPriceSource(pricing, clock.clock()).fetchRegion(region, instanceTypes);
+            prices = new PricingApiPriceSource(pricing, clock).fetchRegion(region, instanceTypes);
         }
-        store.save(prices, clock.now());
+        store.save(prices, clock.instant());
         Ec2Client ec2 = aws.clientsFor(account.target(region)).ec2();
-        Ec2SpotPrices spot = new Ec2SpotPrices(clock.clock());
+        Ec2SpotPrices spot = new Ec2SpotPrices(clock);
         List<PriceStore.SpotQuote> quotes = new ArrayList<>();
         for (String type : instanceTypes) {
             try {
                 Optional<BigDecimal> price = spot.latestLinuxSpotPrice(ec2, type);
-                price.ifPresent(usd -> quotes.add(new PriceStore.SpotQuote(region, type, usd, clock.now())));
+                price.ifPresent(usd -> quotes.add(new PriceStore.SpotQuote(region, type, usd, clock.instant())));
             } catch (RuntimeException e) {
                 problems.add("Spot price of " + type + " in " + region + " not read (" + describe(e) + ").");
             }
@@ -175,7 +176,7 @@ public class PriceRefresh {
 
     private PriceRefreshRun finish(Instant started, String trigger, Outcome outcome, List<String> regions, int stored,
             String message) {
-        PriceRefreshRun run = new PriceRefreshRun(0, started, clock.now(), trigger, outcome, String.join(", ", regions),
+        PriceRefreshRun run = new PriceRefreshRun(0, started, clock.instant(), trigger, outcome, String.join(", ", regions),
                 stored, message);
         if (outcome == Outcome.FAILED || outcome == Outcome.PARTIAL) {
             log.warn("Price refresh {}: {}", outcome, message);

@@ -44,10 +44,11 @@ public class EnvironmentService {
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
     private final ServerImages serverImages;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     EnvironmentService(EnvironmentRepository environments, CloudAccounts accounts, CloudProviders providers,
-            SecretCipher cipher, AuditLog auditLog, ApplicationEventPublisher events, ServerImages serverImages) {
+            SecretCipher cipher, AuditLog auditLog, ApplicationEventPublisher events, ServerImages serverImages,
+            Clock clock) {
         this.environments = environments;
         this.serverImages = serverImages;
         this.accounts = accounts;
@@ -55,6 +56,7 @@ public class EnvironmentService {
         this.cipher = cipher;
         this.auditLog = auditLog;
         this.events = events;
+        this.clock = clock;
     }
 
     /** The team's environments, deleted ones left out, by name. */

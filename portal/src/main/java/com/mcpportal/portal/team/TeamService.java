@@ -28,13 +28,15 @@ public class TeamService {
     private final TeamMemberRepository members;
     private final UserAccountRepository users;
     private final AuditLog auditLog;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    TeamService(TeamRepository teams, TeamMemberRepository members, UserAccountRepository users, AuditLog auditLog) {
+    TeamService(TeamRepository teams, TeamMemberRepository members, UserAccountRepository users, AuditLog auditLog,
+            Clock clock) {
         this.teams = teams;
         this.members = members;
         this.users = users;
         this.auditLog = auditLog;
+        this.clock = clock;
     }
 
     /** The teams a user sees: their own, or every team for a platform admin. */

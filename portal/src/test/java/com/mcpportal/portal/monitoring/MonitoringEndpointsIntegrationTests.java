@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -33,6 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.mcpportal.portal.cloud.aws.AwsClients;
 import com.mcpportal.portal.cloud.aws.fake.AwsFake;
+import com.mcpportal.portal.jobs.QuartzJobs;
 
 import software.amazon.awssdk.services.ecs.model.EcsException;
 
@@ -84,9 +84,9 @@ class MonitoringEndpointsIntegrationTests {
     @Test
     void anInstanceWhoseClusterCheckInIsStaleIsDown() {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        Health now = new QuartzHealthIndicator(scheduler, jdbc, "QRTZ_", Clock.systemUTC()).health(true);
+        Health now = new QuartzHealthIndicator(scheduler, jdbc, "QRTZ_", QuartzJobs::schedulerNow).health(true);
         Health inFiveMinutes = new QuartzHealthIndicator(scheduler, jdbc, "QRTZ_",
-                Clock.offset(Clock.systemUTC(), Duration.ofMinutes(5))).health(true);
+                () -> QuartzJobs.schedulerNow().plus(Duration.ofMinutes(5))).health(true);
 
         assertThat(now.getStatus()).isEqualTo(Status.UP);
         assertThat(now.getDetails()).containsEntry("clustered", true).containsKey("lastCheckIn");

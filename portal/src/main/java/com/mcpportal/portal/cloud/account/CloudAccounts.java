@@ -32,15 +32,16 @@ public class CloudAccounts {
     private final AuditLog auditLog;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     CloudAccounts(CloudAccountRepository accounts, CloudProviders providers, AuditLog auditLog, JdbcTemplate jdbc,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, Clock clock) {
         this.accounts = accounts;
         this.providers = providers;
         this.auditLog = auditLog;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)

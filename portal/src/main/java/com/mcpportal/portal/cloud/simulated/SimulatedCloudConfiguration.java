@@ -15,12 +15,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SimulatedCloudConfiguration {
 
     @Bean
-    SimulatedCloudProvider simulatedCloudProvider(JdbcTemplate jdbc, SecretCipher cipher, SimulatedSettings settings) {
-        return new SimulatedCloudProvider(new SimulatedStore(jdbc), cipher, settings);
+    SimulatedCloudProvider simulatedCloudProvider(JdbcTemplate jdbc, SecretCipher cipher, SimulatedSettings settings,
+            Clock clock) {
+        return new SimulatedCloudProvider(new SimulatedStore(jdbc, clock), cipher, settings);
     }
 
     @Bean
-    SimulatedMcpMetrics simulatedMcpMetrics(JdbcTemplate jdbc) {
-        return new SimulatedMcpMetrics(new SimulatedStore(jdbc), Clock.systemUTC());
+    SimulatedMcpMetrics simulatedMcpMetrics(JdbcTemplate jdbc, Clock clock) {
+        return new SimulatedMcpMetrics(new SimulatedStore(jdbc, clock), clock);
     }
 }

@@ -41,15 +41,16 @@ public class DriftCheck {
     private final DriftStore store;
     private final AuditLog auditLog;
     private final TransactionTemplate transactions;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     DriftCheck(EnvironmentRepository environments, EnvironmentService environmentService, DriftStore store,
-            AuditLog auditLog, TransactionTemplate transactions) {
+            AuditLog auditLog, TransactionTemplate transactions, Clock clock) {
         this.environments = environments;
         this.environmentService = environmentService;
         this.store = store;
         this.auditLog = auditLog;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     /** Checks every ready environment; returns how many were checked. */

@@ -38,12 +38,12 @@ class OperationRunner {
     private final SecretCipher cipher;
     private final TransactionTemplate transactions;
     private final ServerImages serverImages;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile StepObserver observer = StepObserver.NONE;
 
     OperationRunner(OperationRepository operations, EnvironmentRepository environments,
             EnvironmentService environmentService, OperationOutcomes outcomes, OperationLocks locks,
-            SecretCipher cipher, TransactionTemplate transactions, ServerImages serverImages) {
+            SecretCipher cipher, TransactionTemplate transactions, ServerImages serverImages, Clock clock) {
         this.serverImages = serverImages;
         this.operations = operations;
         this.environments = environments;
@@ -52,6 +52,7 @@ class OperationRunner {
         this.locks = locks;
         this.cipher = cipher;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     /** Tests observe (and interrupt) steps; {@code null} restores the no-op observer. */

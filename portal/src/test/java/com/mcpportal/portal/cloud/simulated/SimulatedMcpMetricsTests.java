@@ -43,7 +43,7 @@ class SimulatedMcpMetricsTests {
 
     @BeforeEach
     void store() {
-        store = new SimulatedStore(jdbc);
+        store = new SimulatedStore(jdbc, Clock.systemUTC());
     }
 
     @Test
