@@ -46,6 +46,15 @@ class ArchitectureTests {
             .should().dependOnClassesThat().resideInAnyPackage("com.google.cloud.tools.jib..", "com.google.common..",
                     "com.google.api.client..");
 
+    /**
+     * Only the AWS adapter uses the AWS SDK: the rest of the portal asks the cloud ports ({@code CloudProvider},
+     * {@code McpMetricsSource}, {@code CloudPrices}), whose signatures carry no SDK type.
+     */
+    @ArchTest
+    static final ArchRule awsSdkOnlyInTheAwsAdapter = noClasses()
+            .that().resideOutsideOfPackage("com.mcpportal.portal.cloud.aws..")
+            .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..");
+
     /** Shared web helpers and the database bootstrap sit below every feature. */
     @ArchTest
     static final ArchRule sharedPackagesDependOnNoFeature = noClasses()

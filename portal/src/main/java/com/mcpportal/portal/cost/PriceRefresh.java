@@ -16,8 +16,10 @@ import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.cloud.account.CloudAccount;
 import com.mcpportal.portal.cloud.account.CloudAccountMode;
+import com.mcpportal.portal.cloud.CloudException;
+import com.mcpportal.portal.cloud.CloudPrices;
 import com.mcpportal.portal.cloud.account.CloudAccounts;
-import com.mcpportal.portal.cloud.aws.AwsClientFactory;
+import com.mcpportal.portal.cloud.account.CloudProviders;
 import com.mcpportal.portal.cost.PriceRefreshRun.Outcome;
 import com.mcpportal.portal.environment.EnvironmentSpec;
 
@@ -26,10 +28,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.pricing.PricingClient;
 
 /**
  * Reads current prices from the AWS Pricing API into the price cache, for every region an AWS-mode cloud account
@@ -44,7 +42,7 @@ public class PriceRefresh {
     private static final Logger log = LoggerFactory.getLogger(PriceRefresh.class);
 
     private final PricingSettings settings;
-    private final AwsClientFactory aws;
+    private final CloudProviders providers;
     private final CloudAccounts accounts;
     private final JdbcTemplate jdbc;
     private final PriceStore store;
@@ -55,11 +53,11 @@ public class PriceRefresh {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    PriceRefresh(PricingSettings settings, AwsClientFactory aws, CloudAccounts accounts, JdbcTemplate jdbc,
+    PriceRefresh(PricingSettings settings, CloudProviders providers, CloudAccounts accounts, JdbcTemplate jdbc,
             PriceStore store, DatabasePriceCatalog cache, SnapshotPriceCatalog snapshot, PriceRefreshLog runs,
             AuditLog auditLog, TransactionTemplate transactions, Clock clock) {
         this.settings = settings;
-        this.aws = aws;
+        this.providers = providers;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.store = store;
@@ -121,27 +119,29 @@ public class PriceRefresh {
         return finish(started, trigger, outcome, List.copyOf(plan.keySet()), stored, message);
     }
 
-    /** Prices (all or nothing) and then spot prices (each on its own: spot is a refinement) of one region. */
+    /**
+     * Prices (all or nothing) and then spot prices (each on its own: spot is a refinement) of one region. Of the
+     * zones' spot prices the highest is kept: the environment's zone is not known here, and an estimate that errs
+     * high does not disappoint.
+     */
     private int refreshRegion(String region, CloudAccount account, Set<String> instanceTypes, List<String> problems) {
-        List<Price> prices;
-        try (PricingClient pricing = aws.pricingClient(account.target(region), settings.region(),
+        try (CloudPrices.Reader cloud = providers.pricesFor(account).open(account.target(region), settings.region(),
                 settings.endpointOverride())) {
-            prices = new PricingApiPriceSource(pricing, clock).fetchRegion(region, instanceTypes);
-        }
-        store.save(prices, clock.instant());
-        Ec2Client ec2 = aws.clientsFor(account.target(region)).ec2();
-        Ec2SpotPrices spot = new Ec2SpotPrices(clock);
-        List<PriceStore.SpotQuote> quotes = new ArrayList<>();
-        for (String type : instanceTypes) {
-            try {
-                Optional<BigDecimal> price = spot.latestLinuxSpotPrice(ec2, type);
-                price.ifPresent(usd -> quotes.add(new PriceStore.SpotQuote(region, type, usd, clock.instant())));
-            } catch (RuntimeException e) {
-                problems.add("Spot price of " + type + " in " + region + " not read (" + describe(e) + ").");
+            List<Price> prices = new PricingApiPriceSource(cloud, clock).fetchRegion(region, instanceTypes);
+            store.save(prices, clock.instant());
+            List<PriceStore.SpotQuote> quotes = new ArrayList<>();
+            for (String type : instanceTypes) {
+                try {
+                    Optional<BigDecimal> price = cloud.spotPrices(type, clock.instant()).stream()
+                            .max(BigDecimal::compareTo);
+                    price.ifPresent(usd -> quotes.add(new PriceStore.SpotQuote(region, type, usd, clock.instant())));
+                } catch (RuntimeException e) {
+                    problems.add("Spot price of " + type + " in " + region + " not read (" + describe(e) + ").");
+                }
             }
+            store.saveSpot(quotes);
+            return prices.size();
         }
-        store.saveSpot(quotes);
-        return prices.size();
     }
 
     /** Regions by AWS-mode account: its environments' regions (and their NAT types) plus its default region. */
@@ -194,8 +194,8 @@ public class PriceRefresh {
     }
 
     private static String describe(RuntimeException e) {
-        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            return service.awsErrorDetails().errorCode() + ": " + service.awsErrorDetails().errorMessage();
+        if (e instanceof CloudException cloud && cloud.errorCode() != null) {
+            return cloud.errorCode() + ": " + cloud.providerMessage();
         }
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }

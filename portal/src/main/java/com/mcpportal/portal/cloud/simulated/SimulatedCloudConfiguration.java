@@ -21,6 +21,11 @@ class SimulatedCloudConfiguration {
     }
 
     @Bean
+    SimulatedCloudPrices simulatedCloudPrices() {
+        return new SimulatedCloudPrices();
+    }
+
+    @Bean
     SimulatedMcpMetrics simulatedMcpMetrics(JdbcTemplate jdbc, Clock clock) {
         return new SimulatedMcpMetrics(new SimulatedStore(jdbc, clock), clock);
     }
