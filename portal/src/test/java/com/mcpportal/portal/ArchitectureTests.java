@@ -5,13 +5,16 @@ import java.util.Date;
 
 import com.mcpportal.portal.jobs.QuartzJobs;
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Package-by-feature boundaries: features may use each other's public API, but never in a cycle. */
@@ -92,5 +95,25 @@ class ArchitectureTests {
             return owner.equals("java.time") && name.equals("now")
                     && call.getTarget().getRawParameterTypes().stream().noneMatch(type -> type.isEquivalentTo(Clock.class));
         });
+    }
+
+    /**
+     * No cycle through SQL either: a feature names only its own tables and entities in its queries (native, JPQL,
+     * JdbcTemplate, {@code @Query}) and asks the owning feature for the rest; {@link FeatureTables} maps each table
+     * to its owner and lists the few justified exceptions.
+     */
+    @ArchTest
+    static void featuresQueryOnlyTheirOwnTables(JavaClasses portal) {
+        classes().that().areTopLevelClasses().and().resideInAPackage("com.mcpportal.portal..")
+                .should(FeatureTables.queryOnlyTheirFeaturesTables(portal)).check(portal);
+    }
+
+    /** Each table a migration creates has an owning feature, and each allowed exception is still needed. */
+    @ArchTest
+    static void everyTableHasAnOwnerAndEveryExceptionIsUsed(JavaClasses portal) {
+        assertThat(FeatureTables.OWNERS.keySet()).containsExactlyInAnyOrderElementsOf(
+                FeatureTables.migratedTables().stream().filter(table -> !table.startsWith("qrtz_")).toList());
+        FeatureTables.ALLOWED.forEach((type, tables) -> assertThat(FeatureTables.namesInSql(portal.get(type)))
+                .as("tables %s reads", type).containsAll(tables));
     }
 }

@@ -21,11 +21,12 @@ import com.mcpportal.portal.cloud.CloudPrices;
 import com.mcpportal.portal.cloud.account.CloudAccounts;
 import com.mcpportal.portal.cloud.account.CloudProviders;
 import com.mcpportal.portal.cost.PriceRefreshRun.Outcome;
+import com.mcpportal.portal.environment.EnvironmentPlacement;
+import com.mcpportal.portal.environment.EnvironmentQueries;
 import com.mcpportal.portal.environment.EnvironmentSpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,7 +45,7 @@ public class PriceRefresh {
     private final PricingSettings settings;
     private final CloudProviders providers;
     private final CloudAccounts accounts;
-    private final JdbcTemplate jdbc;
+    private final EnvironmentQueries environments;
     private final PriceStore store;
     private final DatabasePriceCatalog cache;
     private final SnapshotPriceCatalog snapshot;
@@ -53,13 +54,13 @@ public class PriceRefresh {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    PriceRefresh(PricingSettings settings, CloudProviders providers, CloudAccounts accounts, JdbcTemplate jdbc,
+    PriceRefresh(PricingSettings settings, CloudProviders providers, CloudAccounts accounts, EnvironmentQueries environments,
             PriceStore store, DatabasePriceCatalog cache, SnapshotPriceCatalog snapshot, PriceRefreshLog runs,
             AuditLog auditLog, TransactionTemplate transactions, Clock clock) {
         this.settings = settings;
         this.providers = providers;
         this.accounts = accounts;
-        this.jdbc = jdbc;
+        this.environments = environments;
         this.store = store;
         this.cache = cache;
         this.snapshot = snapshot;
@@ -155,13 +156,12 @@ public class PriceRefresh {
                 regionOf(plan, account.getDefaultRegion(), account);
             }
         }
-        jdbc.query("SELECT cloud_account_id, region, nat_instance_type FROM environment WHERE state <> 'DELETED'"
-                + " ORDER BY id", rs -> {
-                    CloudAccount account = awsAccounts.get(rs.getLong(1));
-                    if (account != null) {
-                        regionOf(plan, rs.getString(2), account).instanceTypes().add(rs.getString(3));
-                    }
-                });
+        for (EnvironmentPlacement environment : environments.placements()) {
+            CloudAccount account = awsAccounts.get(environment.cloudAccountId());
+            if (account != null) {
+                regionOf(plan, environment.region(), account).instanceTypes().add(environment.natInstanceType());
+            }
+        }
         return plan;
     }
 

@@ -1,7 +1,13 @@
 package com.mcpportal.portal.team;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
@@ -56,6 +62,28 @@ public class TeamService {
     @Transactional(readOnly = true)
     public List<TeamSummary> memberships(long userId) {
         return teams.findSummariesForMember(userId);
+    }
+
+    /** The team's name, or empty when there is no such team. For other features, which never read the team table. */
+    @Transactional(readOnly = true)
+    public Optional<String> name(long teamId) {
+        return teams.findById(teamId).map(Team::getName);
+    }
+
+    /** The names of the given teams by id, ordered by name as the team list is; unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> names(Collection<Long> teamIds) {
+        Map<Long, String> names = new LinkedHashMap<>();
+        teams.findAllById(teamIds).stream()
+                .sorted(Comparator.comparing((Team team) -> team.getName().toLowerCase(Locale.ROOT)))
+                .forEach(team -> names.put(team.getId(), team.getName()));
+        return names;
+    }
+
+    /** Whether the team is archived; false for no such team. */
+    @Transactional(readOnly = true)
+    public boolean archived(long teamId) {
+        return teams.findById(teamId).map(Team::isArchived).orElse(false);
     }
 
     @Transactional(readOnly = true)
