@@ -3,6 +3,7 @@ package com.mcpportal.portal;
 import java.time.Clock;
 import java.util.Date;
 
+import com.mcpportal.portal.cloud.account.CloudProviders;
 import com.mcpportal.portal.jobs.QuartzJobs;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -12,12 +13,23 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.INTERFACES;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
-/** Package-by-feature boundaries: features may use each other's public API, but never in a cycle. */
+/**
+ * The house rules, one test each (README, "Development"): features use each other's public API but never in a cycle,
+ * not even through SQL; a feature's repositories and tables are its own; only {@code cloud.aws} uses the AWS SDK and
+ * only {@code cloud.image} Jib; controllers never reach a cloud; time comes from the one {@code Clock} bean.
+ */
 @AnalyzeClasses(packages = "com.mcpportal.portal", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
@@ -116,4 +128,29 @@ class ArchitectureTests {
         FeatureTables.ALLOWED.forEach((type, tables) -> assertThat(FeatureTables.namesInSql(portal.get(type)))
                 .as("tables %s reads", type).containsAll(tables));
     }
+
+    /**
+     * A feature's repositories (Spring Data interfaces and {@code @Repository} classes) are used inside that feature
+     * only; other features ask its public services (e.g. {@code user.UserAccounts}, {@code environment.EnvironmentQueries}).
+     */
+    @ArchTest
+    static final ArchRule repositoriesStayInTheirFeature = classes()
+            .that().areAssignableTo(org.springframework.data.repository.Repository.class)
+            .or().areAnnotatedWith(org.springframework.stereotype.Repository.class)
+            .should(FeatureTables.beUsedOnlyInTheirFeature());
+
+    /**
+     * Controllers never reach a cloud: not the adapters ({@code cloud.aws}, {@code cloud.simulated}, the image
+     * publisher, the secret cipher), not the ports (the interfaces of {@code cloud}) nor {@code CloudProviders}; they
+     * call their feature's services. The port's value types (an {@code Architecture}, a {@code FargateSize}, the region
+     * list, a {@code ConnectionCheck}) are allowed: they are what a user picks or reads on a page and call nothing.
+     */
+    @ArchTest
+    static final ArchRule controllersNeverReachACloud = noClasses()
+            .that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
+            .should().dependOnClassesThat(resideInAnyPackage("com.mcpportal.portal.cloud.aws..",
+                    "com.mcpportal.portal.cloud.simulated..", "com.mcpportal.portal.cloud.image..",
+                    "com.mcpportal.portal.cloud.secret..")
+                    .or(resideInAPackage("com.mcpportal.portal.cloud").and(INTERFACES))
+                    .or(equivalentTo(CloudProviders.class)));
 }

@@ -151,6 +151,20 @@ final class FeatureTables {
         };
     }
 
+    /** Only classes of the same feature depend on the class (its subpackages count as the feature). */
+    static ArchCondition<JavaClass> beUsedOnlyInTheirFeature() {
+        return new ArchCondition<>("be used only inside their own feature") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                String feature = featureOf(type);
+                type.getDirectDependenciesToSelf().stream()
+                        .filter(dependency -> !featureOf(dependency.getOriginClass()).equals(feature))
+                        .forEach(dependency -> events.add(SimpleConditionEvent.violated(type,
+                                dependency.getDescription() + ": " + type.getSimpleName() + " belongs to " + feature)));
+            }
+        };
+    }
+
     /** Every table and entity name the class's SQL strings name. */
     static Set<String> namesInSql(JavaClass type) {
         Path source = SOURCES.resolve(type.getPackageName().replace('.', '/'))

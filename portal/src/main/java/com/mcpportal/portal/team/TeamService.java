@@ -13,7 +13,7 @@ import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.security.PortalUserPrincipal;
 import com.mcpportal.portal.user.UserAccount;
-import com.mcpportal.portal.user.UserAccountRepository;
+import com.mcpportal.portal.user.UserAccounts;
 import com.mcpportal.portal.user.Usernames;
 import com.mcpportal.portal.web.InvalidInputException;
 import com.mcpportal.portal.web.NotFoundException;
@@ -32,11 +32,11 @@ public class TeamService {
 
     private final TeamRepository teams;
     private final TeamMemberRepository members;
-    private final UserAccountRepository users;
+    private final UserAccounts users;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    TeamService(TeamRepository teams, TeamMemberRepository members, UserAccountRepository users, AuditLog auditLog,
+    TeamService(TeamRepository teams, TeamMemberRepository members, UserAccounts users, AuditLog auditLog,
             Clock clock) {
         this.teams = teams;
         this.members = members;
@@ -98,7 +98,7 @@ public class TeamService {
         if (teams.existsByNameIgnoreCase(teamName)) {
             throw duplicateName(teamName);
         }
-        UserAccount creator = users.findById(creatorUserId).orElseThrow();
+        UserAccount creator = users.find(creatorUserId).orElseThrow();
         Team team = new Team(teamName, clock.instant());
         try {
             teams.saveAndFlush(team);
