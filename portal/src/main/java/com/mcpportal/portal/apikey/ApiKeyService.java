@@ -17,7 +17,6 @@ import com.mcpportal.portal.cloud.secret.SecretCipher;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentService;
 import com.mcpportal.portal.security.CurrentUser;
-import com.mcpportal.portal.security.PortalUserPrincipal;
 import com.mcpportal.portal.web.InvalidInputException;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -131,7 +130,7 @@ public class ApiKeyService {
         }
         requireRoomFor(teamId, 1, now);
         PlaintextKey plaintext = ApiKeyFormat.MCP.generate();
-        ApiKey key = new ApiKey(teamId, plaintext, name, actor(), now, expiresAt, command.allEnvironments(), scope);
+        ApiKey key = new ApiKey(teamId, plaintext, name, CurrentUser.name(), now, expiresAt, command.allEnvironments(), scope);
         key.issuedFor(command.requestToken());
         try {
             keys.saveAndFlush(key);
@@ -156,7 +155,7 @@ public class ApiKeyService {
             throw new InvalidInputException(null, "Key " + key.getPublicId() + " was already revoked.");
         }
         boolean wasLive = key.isLive(now);
-        key.revoke(actor(), now);
+        key.revoke(CurrentUser.name(), now);
         reveals.findById(keyId).ifPresent(reveals::delete);
         auditLog.record(AuditEntry.success("apikey.revoked").team(teamId).target("api-key", keyId)
                 .detail("publicId", key.getPublicId()).detail("name", key.getName()).detail("wasLive", wasLive));
@@ -172,7 +171,7 @@ public class ApiKeyService {
      */
     @Transactional
     public IssuedKey roll(long teamId, long keyId, Duration grace) {
-        return roll(teamId, keyId, grace, actor(), null);
+        return roll(teamId, keyId, grace, CurrentUser.name(), null);
     }
 
     IssuedKey roll(long teamId, long keyId, Duration grace, String actor, String reason) {
@@ -321,10 +320,5 @@ public class ApiKeyService {
                 key.getCreatedAt(), key.getExpiresAt(), key.isAllEnvironments(), scope, key.getRevokedAt(),
                 key.getRevokedBy(), key.getRolledFromId(), key.getRolledToId(), key.getRolledAt(), status, expiringSoon,
                 rotatedKeyWaiting);
-    }
-
-    /** The signed-in user's name, or {@code system} outside a request. */
-    static String actor() {
-        return CurrentUser.find().map(PortalUserPrincipal::getUsername).orElse(AuditEntry.SYSTEM);
     }
 }

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
+import com.mcpportal.portal.security.CurrentUser;
 import com.mcpportal.portal.team.TeamService;
 import com.mcpportal.portal.web.InvalidInputException;
 
@@ -69,7 +70,7 @@ public class KeyRotation {
             throw new InvalidInputException("grace", "Choose a grace period.");
         }
         RotationPolicy policy = policies.findById(teamId).orElseGet(() -> new RotationPolicy(teamId));
-        policy.change(everyDays, grace, ApiKeyService.actor(), clock.instant());
+        policy.change(everyDays, grace, CurrentUser.name(), clock.instant());
         policies.save(policy);
         auditLog.record(AuditEntry.success("apikey.rotation-policy.set").team(teamId).target("team", teamId)
                 .detail("everyDays", everyDays).detail("grace", grace.name()));

@@ -8,7 +8,6 @@ import java.util.Optional;
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.security.CurrentUser;
-import com.mcpportal.portal.security.PortalUserPrincipal;
 import com.mcpportal.portal.web.InvalidInputException;
 
 import org.slf4j.Logger;
@@ -58,7 +57,7 @@ public class TeamBudgets {
      */
     public Optional<TeamBudget> setBudget(long teamId, BigDecimal monthlyUsd) {
         validate(monthlyUsd);
-        String by = CurrentUser.find().map(PortalUserPrincipal::getUsername).orElse(AuditEntry.SYSTEM);
+        String by = CurrentUser.name();
         transaction.executeWithoutResult(status -> {
             Optional<TeamBudget> before = store.find(teamId);
             if (monthlyUsd == null) {
