@@ -4,10 +4,11 @@
 #
 #   deploy/smoke-test.sh https://portal.example.com "$MCP_PORTAL_TOKEN"        (-h: every option)
 #
-# It creates an environment (its schedule off, so the scheduler leaves it alone), issues an API key for it,
-# provisions it, calls GET /health and MCP initialize + tools/list through its HTTPS endpoint with that key, stops
-# and starts it (and calls /health again), deprovisions it, deletes it and revokes the key, printing each step
-# (and each step of the portal's operations) with its wall time as it completes, then what the run cost in AWS.
+# It creates an environment (its schedule off, so the scheduler leaves it alone) that runs the MCP server the portal
+# publishes (or your own image, --image), issues an API key for it, provisions it, calls GET /health and MCP
+# initialize + tools/list through its HTTPS endpoint with that key, stops and starts it (and calls /health again),
+# deprovisions it, deletes it and revokes the key, printing each step (and each step of the portal's operations)
+# with its wall time as it completes, then what the run cost in AWS.
 # On a failure, Ctrl-C or SIGTERM it deprovisions and deletes whatever it created and revokes the key, and says
 # what it could not clean up. On a simulated cloud account it says so on one line and skips the endpoint calls
 # (the simulated endpoints are not real servers).
@@ -36,10 +37,11 @@ set -euo pipefail
 
 readonly USAGE="Usage: deploy/smoke-test.sh [options] PORTAL_URL [TOKEN]
 
-Creates a throwaway MCP server environment on a cloud account of the portal at PORTAL_URL, provisions it, checks
-GET /health and MCP initialize + tools/list through its HTTPS endpoint with a fresh API key, stops and starts it,
-deprovisions it, deletes it and revokes the key; prints each step's wall time and the AWS cost of the run (a few
-cents at most). Cleans up on failure, Ctrl-C and SIGTERM.
+Creates a throwaway MCP server environment on a cloud account of the portal at PORTAL_URL, running the MCP server
+the portal publishes into the environment's own ECR repository, provisions it, checks GET /health and MCP
+initialize + tools/list through its HTTPS endpoint with a fresh API key, stops and starts it, deprovisions it,
+deletes it and revokes the key; prints each step's wall time and the AWS cost of the run (a few cents at most).
+Cleans up on failure, Ctrl-C and SIGTERM.
 
 TOKEN     a personal access token of the portal (Your account -> Access tokens, mcpp_...) of a user who owns the
           team (issuing the API key needs the owner role); '-' reads it from stdin; left out, \$MCP_PORTAL_TOKEN.
@@ -50,10 +52,11 @@ Options:
   -a, --account ID|NAME  cloud account (default: the only AWS account; the simulated one when there is none)
   -r, --region REGION    AWS region (default: the account's default region)
   -n, --name NAME        environment name (default: smoke-<UTC date and time>-<random>)
-  -i, --image URI        the MCP server image the environment runs; required on AWS, where the throwaway
-                         environment's own ECR repository starts empty: push deploy/mcp-server.Dockerfile's image
-                         to a registry the account can pull from (e.g. an ECR repository of that account)
-      --architecture ARM64|X86_64  the image's CPU architecture (default ARM64, the cheaper Fargate)
+  -i, --image URI        run your own image instead of the MCP server the portal publishes (the default, which
+                         needs no image of yours): any URI the account can pull, e.g. a build of
+                         deploy/mcp-server.Dockerfile in an ECR repository of that account
+      --architecture ARM64|X86_64  the environment's CPU architecture (default ARM64, the cheaper Fargate); the
+                         portal publishes its server for it, your own --image must be built for it
       --timeout MINUTES  longest one operation (provision, stop, start, deprovision) may take (default 45)
       --poll SECONDS     how often a running operation is looked at (default 5)
       --endpoint-wait SECONDS  how long the endpoint may take to answer after provisioning or a start (default 300)
@@ -371,9 +374,6 @@ choose_account() {
   ACCOUNT_MODE=$(jq -r .mode <<<"$chosen")
   REGION=${REGION_ARG:-$(jq -r '.defaultRegion // empty' <<<"$chosen")}
   [[ -n $REGION ]] || die "cloud account $ACCOUNT_ID has no default region; give one with --region"
-  if [[ $ACCOUNT_MODE == AWS && -z $IMAGE_ARG ]]; then
-    usage_error "cloud account $ACCOUNT_ID is AWS: give the MCP server image with --image URI (the environment's own ECR repository starts empty; see deploy/README.md)"
-  fi
   if [[ $ACCOUNT_MODE == AWS && $(jq -r .lastCheckOk <<<"$chosen") != true ]]; then
     say "note: cloud account $ACCOUNT_ID has no successful connection test; run Test connection in the portal if a step fails"
   fi
@@ -393,7 +393,9 @@ create_environment() {
   ENV_REQUESTED=1
   api POST "/api/v1/teams/$TEAM_ID/environments" "$body" "$(idempotency_key create)" || {
     [[ -z $restore_xtrace ]] || set -x
-    die "the portal refused the environment: $(problem)"
+    local hint=""
+    [[ -n $IMAGE_ARG || $HTTP_BODY != *imageSource* ]] || hint="; or run your own image with --image URI"
+    die "the portal refused the environment: $(problem)$hint"
   }
   body=""
   [[ -z $restore_xtrace ]] || set -x
@@ -467,7 +469,7 @@ run_operation() {
   if [[ $action == provision ]]; then
     api GET "$(env_path)" || die "cannot read the environment: $(problem)"
     MCP_URL=$(json '.mcpUrl // empty')
-    detail+=", endpoint ${MCP_URL:-none}"
+    detail+=", endpoint ${MCP_URL:-none}, image $(json 'if .image.version then "MCP server \(.image.version) \(.image.digest)" else .image.reference // "unknown" end')"
     MCP_URL=${ENDPOINT_ARG:-$MCP_URL}
   fi
   end_step ok "$detail"
@@ -825,6 +827,7 @@ main() {
   STEP_TOTAL=$((checks ? 13 : 11))
   say "MCP Portal smoke test at $PORTAL_URL"
   say "  team $TEAM_ID ($TEAM_NAME), cloud account $ACCOUNT_ID ($ACCOUNT_NAME, $ACCOUNT_MODE), region $REGION"
+  say "  image: ${IMAGE_ARG:-the MCP server the portal publishes} ($ARCHITECTURE)"
 
   create_environment
   schedule_off

@@ -32,7 +32,8 @@
  * <tr><td>{@code portal.aws.endpoint-override}</td><td>none</td><td>one endpoint for every service, e.g.
  *     {@code http://localhost:5000} for moto's server ({@code python3 -m moto.server -p 5000}), against which the
  *     portal's emulator tests run the adapter; moto has no AWS managed IAM policies (give the cloud account its
- *     task role ARNs) and runs no containers (waits for a healthy task time out)</td></tr>
+ *     task role ARNs), runs no containers (waits for a healthy task time out) and serves ECR's API but no registry
+ *     (set {@code portal.images.registry-override} for the server image, below)</td></tr>
  * <tr><td>{@code portal.aws.endpoints.<service>}</td><td>none</td><td>per-service endpoint, wins over the
  *     global one; services: {@code sts iam ec2 ecs ecr logs ssm apigateway servicediscovery tagging pricing cloudwatch}
  *     ({@code portal.pricing.endpoint-override} wins for the Pricing API, see {@code cost.PricingSettings})</td></tr>
@@ -62,7 +63,9 @@
  *     image's registry; without them: the ECR login when the base is in the environment's registry, else the Docker
  *     configuration file, else anonymous</td></tr>
  * <tr><td>{@code portal.images.registry-override}</td><td>none: the environment's ECR</td><td>publish to this
- *     registry instead, {@code http(s)://host[:port]}; only here may it be plain HTTP (and TLS unverified)</td></tr>
+ *     registry instead, {@code http(s)://host[:port]}; only here may it be plain HTTP (and TLS unverified). The ECR
+ *     login goes with the push, over plain HTTP only with Jib's {@code -DsendCredentialsOverHttp=true} (a registry
+ *     that asks for none needs none); with moto, whose ECR has no registry, this is where the image goes</td></tr>
  * <tr><td>{@code portal.images.cache-directory}</td><td>{@code data/image-cache}</td><td>the unpacked server and
  *     Jib's layer caches (the base image is pulled once per architecture)</td></tr>
  * </table>

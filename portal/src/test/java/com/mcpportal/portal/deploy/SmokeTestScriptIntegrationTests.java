@@ -11,10 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.mcpportal.portal.accesstoken.AccessTokensForTests;
-import com.mcpportal.portal.cloud.account.CloudAccount;
-import com.mcpportal.portal.cloud.account.CloudAccountMode;
-import com.mcpportal.portal.cloud.account.CloudAccountSettings;
-import com.mcpportal.portal.cloud.account.CloudAccounts;
+import com.mcpportal.portal.cloud.image.ServerImages;
 import com.mcpportal.portal.support.McpServerProcess;
 import com.mcpportal.portal.support.TestData;
 import com.mcpportal.portal.team.Team;
@@ -44,7 +41,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code deploy/smoke-test.sh}, the smoke test users run on their own AWS account, run here as they would run it
  * (bash, curl, jq) against the whole portal on a random port and the simulated cloud, which is slowed down enough to
  * interrupt a provisioning. Afterwards the portal must hold nothing the run left alive, and the audit log its steps.
- * The scheduler is on, so the script's own schedule-off step is what keeps it out of the way.
+ * The scheduler is on, so the script's own schedule-off step is what keeps it out of the way. On an AWS account
+ * (moto): {@link SmokeTestScriptOnMotoIntegrationTests}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "portal.simulated.step-delay=100ms", "portal.simulated.wait-delay=300ms", "portal.schedules.enforce=true"})
@@ -71,7 +69,7 @@ class SmokeTestScriptIntegrationTests {
     TeamService teams;
 
     @Autowired
-    CloudAccounts accounts;
+    ServerImages serverImages;
 
     @Autowired
     ApplicationContext context;
@@ -109,6 +107,12 @@ class SmokeTestScriptIntegrationTests {
         assertThat(run.stdout()).filteredOn(line -> line.startsWith("[ 6/11] endpoint checks")).singleElement()
                 .asString().contains("skipped", "simulated", "not a real server");
         assertThat(run.stdout()).anyMatch(line -> line.matches("\\s+provision: nat-instance\\s+done .*"));
+        String version = serverImages.carriedVersion().orElseThrow().replace(".", "\\.");
+        assertThat(run.stdout()).contains("  image: the MCP server the portal publishes (ARM64)");
+        assertThat(run.stdout()).anyMatch(line -> line.matches("\\s+provision: server-image\\s+done .*MCP server "
+                + version + " published as .*"));
+        assertThat(run.stdout()).anyMatch(line -> line.matches("\\[ 5/11] provision\\s+ok .*, image MCP server "
+                + version + " sha256:[0-9a-f]{64}"));
         assertThat(run.stdout()).anyMatch(line -> COST.matcher(line).matches());
         assertThat(run.stdout()).anyMatch(line -> line.matches("passed: 11 steps in (\\d+\\.\\ds|\\d+m\\d\\ds)"));
         assertLeftNothingAndAudited();
@@ -136,6 +140,9 @@ class SmokeTestScriptIntegrationTests {
                         "\\[ 7/13] MCP initialize \\+ tools/list with the key\\s+ok .*, 27 tools"));
                 assertThat(run.stdout()).anyMatch(line -> line.matches("\\s+provision: task-definition\\s+done .*"
                         + "image registry\\.example\\.com/team/mcp-server:smoke.*"));
+                assertThat(run.stdout()).contains("  image: registry.example.com/team/mcp-server:smoke (ARM64)");
+                assertThat(run.stdout()).anyMatch(line -> line.matches("\\[ 5/13] provision\\s+ok .*"
+                        + ", image registry\\.example\\.com/team/mcp-server:smoke"));
                 assertThat(server.output()).anyMatch(line -> line.contains("\"rpc_method\":\"tools/list\"")
                         && line.contains("\"status\":200"));
             }
@@ -208,14 +215,6 @@ class SmokeTestScriptIntegrationTests {
                 List.of(url())).await(30);
         SmokeScript.Run unknownToken = SmokeScript.start(work, Map.of("MCP_PORTAL_TOKEN", "mcpp_abcdefghijkl_x"),
                 List.of(), List.of(url())).await(30);
-        SmokeScript.Run awsWithoutImage;
-        CloudAccount aws = accounts.create(new CloudAccountSettings(TestData.unique("Smoke AWS"), CloudAccountMode.AWS,
-                "eu-west-1", null, null, null, null));
-        try { // the only AWS account, so the default choice
-            awsWithoutImage = start(List.of()).await(30);
-        } finally {
-            accounts.delete(aws.getId()); // the other runs here take the simulated account by default
-        }
 
         assertThat(noToken.exitCode()).isEqualTo(2);
         assertThat(noToken.stderr()).contains("give a personal access token");
@@ -224,8 +223,6 @@ class SmokeTestScriptIntegrationTests {
         assertThat(unknownToken.exitCode()).isEqualTo(1);
         assertThat(unknownToken.stdout()).anyMatch(line -> line.startsWith("FAILED: the portal refused the token:"
                 + " HTTP 401"));
-        assertThat(awsWithoutImage.exitCode()).isEqualTo(2);
-        assertThat(awsWithoutImage.stderr()).contains("is AWS: give the MCP server image with --image URI");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM environment WHERE team_id = ?", Long.class,
                 team.getId())).isZero();
     }

@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.ecr.model.ImageNotFoundException;
  * The images in an environment's ECR repository. Publishing is Jib's ({@link JibImagePublisher}); what only AWS can
  * give is the registry login: {@code GetAuthorizationToken} answers {@code base64("AWS:<token>")}, valid 12 hours,
  * for the caller's whole registry, and the registry then checks each call against the caller's IAM permissions
- * (push and pull actions on the repository, see deploy/iam/portal-policy.json). A team's own tag is looked up with
- * {@code DescribeImages} before anything tries to run it.
+ * (push and pull actions on the repository, see deploy/iam/portal-policy-service.json). A team's own tag is looked
+ * up with {@code DescribeImages} before anything tries to run it.
  */
 final class ImageResources {
 
@@ -39,8 +39,9 @@ final class ImageResources {
 
     ImageRef find(EcrClient ecr, ImageRepository repository, String tag, Architecture architecture) {
         try {
-            ImageDetail image = ecr.describeImages(r -> r.repositoryName(repository.name())
-                    .imageIds(id -> id.imageTag(tag))).imageDetails().get(0);
+            ImageDetail image = AwsAnswers.required(ecr.describeImages(r -> r.repositoryName(repository.name())
+                    .imageIds(id -> id.imageTag(tag))).imageDetails().stream().findFirst().orElse(null), "ecr",
+                    "the details of image '" + tag + "' (DescribeImages)");
             return ImageRef.ownTag(repository.uri(), tag, image.imageDigest(), architecture);
         } catch (ImageNotFoundException missing) {
             throw new CloudException(CloudErrorKind.INVALID_REQUEST, null, "ecr", "ImageNotFoundException",
@@ -52,8 +53,11 @@ final class ImageResources {
 
     /** ECR's registry login; the token is never logged. */
     static RegistryLogin login(EcrClient ecr) {
-        AuthorizationData data = ecr.getAuthorizationToken().authorizationData().get(0);
-        String decoded = new String(Base64.getDecoder().decode(data.authorizationToken()), StandardCharsets.UTF_8);
+        AuthorizationData data = AwsAnswers.required(ecr.getAuthorizationToken().authorizationData().stream()
+                .findFirst().orElse(null), "ecr", "the registry login (GetAuthorizationToken's authorizationData)");
+        String token = AwsAnswers.required(data.authorizationToken(), "ecr",
+                "the registry login's token (GetAuthorizationToken)");
+        String decoded = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
         int colon = decoded.indexOf(':');
         if (colon < 1) {
             throw new CloudException(CloudErrorKind.FAILED, null, "ecr", "UnexpectedToken",

@@ -6,6 +6,12 @@ import static com.mcpportal.portal.cloud.aws.fake.AwsFake.json;
 import static com.mcpportal.portal.cloud.aws.fake.AwsFake.jsonOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +28,11 @@ import com.mcpportal.portal.cloud.CloudException;
 import com.mcpportal.portal.cloud.CloudProvider;
 import com.mcpportal.portal.cloud.EnvironmentRef;
 import com.mcpportal.portal.cloud.FargateSize;
+import com.mcpportal.portal.cloud.ImageRepository;
 import com.mcpportal.portal.cloud.NatSpec;
 import com.mcpportal.portal.cloud.NetworkSpec;
 import com.mcpportal.portal.cloud.SecretRef;
+import com.mcpportal.portal.cloud.ServerImage;
 import com.mcpportal.portal.cloud.ServiceSpec;
 import com.mcpportal.portal.cloud.TaskDefinitionRef;
 import com.mcpportal.portal.cloud.TaskSpec;
@@ -33,6 +41,8 @@ import com.mcpportal.portal.cloud.aws.fake.Ec2Xml;
 import com.mcpportal.portal.cloud.aws.fake.EmptyAccount;
 import com.mcpportal.portal.cloud.aws.fake.ProvisionedAccount;
 import com.mcpportal.portal.cloud.aws.sdk.AbsentFields;
+import com.mcpportal.portal.cloud.image.ImageSettings;
+import com.mcpportal.portal.cloud.image.JibImagePublisher;
 
 /**
  * Every output member of an AWS API is optional, and real answers (and emulators' answers: moto leaves the ARN out
@@ -54,6 +64,13 @@ class AwsAbsentFieldsTests {
     private static final String INSTANCE_ARN = "arn:aws:ec2:us-east-1:123456789012:instance/" + EmptyAccount.NAT_INSTANCE;
     private static final String CLUSTER_ARN = "arn:aws:ecs:us-east-1:123456789012:cluster/mcp-env1";
     private static final String SERVICE_ARN = "arn:aws:ecs:us-east-1:123456789012:service/mcp-env1/mcp-env1";
+    private static final ImageRepository REPOSITORY = new ImageRepository("mcp-env1",
+            "123456789012.dkr.ecr.us-east-1.amazonaws.com/mcp-env1", "arn:aws:ecr:us-east-1:123456789012:repository/"
+                    + "mcp-env1");
+    /** The server image to publish: the login is AWS's part; the registry after it is a closed port. */
+    private static final ServerImage SERVER_IMAGE = new ServerImage("0.1.0", "0123abc", "0.1.0-0123abc-arm64-f00d",
+            "f00d".repeat(16), Architecture.ARM64, ImageSettings.DEFAULT_BASE_IMAGE, Path.of("mcp-server.jar"),
+            List.of(), Map.of());
 
     private record PortCall(String name, Consumer<CloudProvider> call) {
         @Override
@@ -69,6 +86,8 @@ class AwsAbsentFieldsTests {
                 new PortCall("ensureNatInstance", c -> c.ensureNatInstance(ENV, EmptyAccount.network(),
                         NatSpec.defaults())),
                 new PortCall("ensureRepository", c -> c.ensureRepository(ENV)),
+                new PortCall("publishImage", c -> c.publishImage(ENV, REPOSITORY, SERVER_IMAGE)),
+                new PortCall("findImage", c -> c.findImage(ENV, REPOSITORY, "team-build-1", Architecture.ARM64)),
                 new PortCall("ensureLogGroup", c -> c.ensureLogGroup(ENV, 7)),
                 new PortCall("putSecret", c -> c.putSecret(ENV, CloudProvider.ELEVENLABS_API_KEY_SECRET, "xi-key")),
                 new PortCall("ensureCluster", c -> c.ensureCluster(ENV)),
@@ -143,11 +162,26 @@ class AwsAbsentFieldsTests {
         }
     }
 
-    /** One attempt per call and per step, waits of a few polls: a missing field must not cost seconds here. */
+    /**
+     * One attempt per call and per step, waits of a few polls: a missing field must not cost seconds here. Images go
+     * to a loopback port nothing listens on: the login is the AWS part, and the registry fails at once after it.
+     */
     private static CloudProvider quickProvider(AwsFake fake) {
         AwsSettings settings = new AwsSettings(fake.endpoint(), null, AwsSettings.RetryMode.STANDARD, 1,
                 Duration.ofMillis(1), 1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(5));
-        return new AwsCloudProvider(fake.clientFactory(settings), settings, duration -> { });
+        try {
+            JibImagePublisher publisher = new JibImagePublisher(new ImageSettings(null, null, null,
+                    URI.create("http://127.0.0.1:" + closedPort()), Files.createTempDirectory("absent-fields")));
+            return new AwsCloudProvider(fake.clientFactory(settings), settings, publisher, duration -> { });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static TaskSpec taskSpec() {

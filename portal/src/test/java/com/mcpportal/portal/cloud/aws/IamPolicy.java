@@ -98,6 +98,18 @@ record IamPolicy(List<IamPolicy.Statement> statements) {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
 
+    /**
+     * The policies attached to one principal, evaluated together as IAM does for one request: an explicit Deny in any
+     * of them wins, else an Allow in any of them.
+     */
+    static IamPolicy read(List<Path> files) throws IOException {
+        List<Statement> statements = new ArrayList<>();
+        for (Path file : files) {
+            statements.addAll(read(file).statements());
+        }
+        return new IamPolicy(List.copyOf(statements));
+    }
+
     static IamPolicy read(Path file) throws IOException {
         JsonNode root = JsonMapper.builder().build().readTree(Files.readString(file));
         List<Statement> statements = new ArrayList<>();

@@ -19,8 +19,25 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record IamPolicyDocument(List<String> allowedActions) {
 
-    /** The portal's policy, from the module directory the tests run in. */
-    static final Path PORTAL_POLICY = Path.of("..", "deploy", "iam", "portal-policy.json");
+    /**
+     * The portal's policy: three managed policies by purpose (network and NAT instance; the service, its image, logs,
+     * secrets and endpoint; the task roles and the team accounts' roles), from the module directory the tests run in.
+     */
+    static final List<Path> PORTAL_POLICIES = List.of(iamFile("portal-policy-network.json"),
+            iamFile("portal-policy-service.json"), iamFile("portal-policy-iam.json"));
+
+    static Path iamFile(String name) {
+        return Path.of("..", "deploy", "iam", name);
+    }
+
+    /** The Allow statements' actions of every file, as of one principal they are all attached to. */
+    static IamPolicyDocument read(List<Path> files) throws IOException {
+        List<String> actions = new ArrayList<>();
+        for (Path file : files) {
+            actions.addAll(read(file).allowedActions());
+        }
+        return new IamPolicyDocument(List.copyOf(actions));
+    }
 
     static IamPolicyDocument read(Path file) throws IOException {
         JsonNode root = JsonMapper.builder().build().readTree(Files.readString(file));

@@ -20,7 +20,7 @@ import com.mcpportal.portal.cloud.aws.fake.AwsFake;
 import com.mcpportal.portal.environment.EnvironmentSpec;
 
 /**
- * No statement of {@code deploy/iam/portal-policy.json} is broader than its purpose: what an attacker holding the
+ * No statement of the portal's policies ({@code deploy/iam/portal-policy-*.json}) is broader than its purpose: what an attacker holding the
  * portal's credentials would try is denied, and each statement carries the conditions its purpose needs. The
  * condition keys used are the ones the Service Authorization Reference lists for each action or resource type
  * (the table in {@code deploy/README.md}). {@link PortalIamPolicyTests} checks that the portal's own calls stay
@@ -248,7 +248,7 @@ class PortalIamPolicyScopeTests {
     }
 
     static IamPolicy policy() throws IOException {
-        return IamPolicy.read(IamPolicyDocument.PORTAL_POLICY);
+        return IamPolicy.read(IamPolicyDocument.PORTAL_POLICIES);
     }
 
     /** A request made with the credentials of the portal's account. */

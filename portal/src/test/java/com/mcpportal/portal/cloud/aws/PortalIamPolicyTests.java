@@ -45,7 +45,8 @@ import com.mcpportal.portal.cloud.aws.fake.ProvisionedAccount;
 import com.mcpportal.portal.cloud.image.RegistryApiCalls;
 
 /**
- * {@code deploy/iam/portal-policy.json} allows everything the portal does on AWS, and nothing it never does:
+ * The portal's policies ({@code deploy/iam/portal-policy-network.json}, {@code -service.json}, {@code -iam.json},
+ * attached together) allow everything the portal does on AWS, and nothing it never does:
  * a whole environment's life against the AWS fake, the pricing calls, and every SDK call in the adapter's
  * source (branches the fake run does not reach), each checked against the policy's Allow statements; and the
  * calls whose statements carry conditions, evaluated with their resources and condition keys.
@@ -165,7 +166,7 @@ class PortalIamPolicyTests {
     }
 
     private static IamPolicyDocument policy() throws IOException {
-        return IamPolicyDocument.read(IamPolicyDocument.PORTAL_POLICY);
+        return IamPolicyDocument.read(IamPolicyDocument.PORTAL_POLICIES);
     }
 
     /** The called actions, what AWS also checks for them, less what needs no permission. */

@@ -16,18 +16,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.util.FileSystemUtils;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,10 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code docker-registry serve CONFIG}, no Docker), on a free loopback port, with its storage and a config of its own
  * in a temporary folder; optionally with basic authentication (an htpasswd user, as ECR's {@code AWS} and token) or
  * read-only. Use it as {@code @RegisterExtension static final DockerRegistry registry = DockerRegistry.plain();}; a
- * class on a machine without the package is skipped with one line. Its access log tells which Registry API calls
- * were made ({@link #requests()}); {@link #manifest} and {@link #blob} read what was pushed, over the same API.
+ * class on a machine without the package is reported skipped, with one line. Its access log tells which Registry API
+ * calls were made ({@link #requests()}); {@link #manifest} and {@link #blob} read what was pushed, over the same API.
+ * Outside JUnit (a benchmark's {@code main}): {@link #installed()}, {@link #start()}, {@link #stop()}.
  */
-public final class DockerRegistry implements BeforeAllCallback, AfterAllCallback {
+public final class DockerRegistry implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
 
     static final Path BINARY = Path.of("/usr/bin/docker-registry");
     private static final Pattern ACCESS = Pattern.compile("\"(GET|HEAD|POST|PUT|PATCH|DELETE) (\\S+) HTTP/[\\d.]+\" "
@@ -113,10 +114,31 @@ public final class DockerRegistry implements BeforeAllCallback, AfterAllCallback
         return new DockerRegistry(null, null, true);
     }
 
+    /** True where Debian's {@code docker-registry} package is installed. */
+    public static boolean installed() {
+        return Files.isExecutable(BINARY);
+    }
+
+    /** A class on a machine without the package is skipped (reported as such) with one line. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return installed() ? ConditionEvaluationResult.enabled("docker-registry found")
+                : ConditionEvaluationResult.disabled("docker-registry not installed (Debian package docker-registry,"
+                        + " .ci/run installs it): real-registry tests skipped");
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(BINARY), "docker-registry not installed (Debian package"
-                + " docker-registry, .ci/run installs it): real-registry tests skipped");
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        stop();
+    }
+
+    /** Starts the registry on a free loopback port, with a config and storage of its own. */
+    public void start() throws IOException {
         folder = Files.createTempDirectory("docker-registry");
         log = folder.resolve("registry.log");
         port = freePort();
@@ -132,18 +154,14 @@ public final class DockerRegistry implements BeforeAllCallback, AfterAllCallback
                 });
     }
 
-    @Override
-    public void afterAll(ExtensionContext context) throws Exception {
+    /** Stops it and deletes its storage. */
+    public void stop() throws IOException, InterruptedException {
         if (process != null) {
             process.destroy();
             process.waitFor();
         }
         if (folder != null) {
-            try (Stream<Path> paths = Files.walk(folder)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
+            FileSystemUtils.deleteRecursively(folder);
         }
     }
 
@@ -175,6 +193,19 @@ public final class DockerRegistry implements BeforeAllCallback, AfterAllCallback
         byte[] body = get("/v2/" + repository + "/manifests/" + reference, RegistryManifests.ACCEPT);
         return new Manifest(JSON.readTree(body), "sha256:" + HexFormat.of().formatHex(CarriedServer.sha256()
                 .digest(body)));
+    }
+
+    /** A manifest's bytes as served, as text (what {@code ecr:PutImage} takes as {@code imageManifest}). */
+    public String manifestText(String repository, String reference) {
+        return new String(get("/v2/" + repository + "/manifests/" + reference, RegistryManifests.ACCEPT),
+                StandardCharsets.UTF_8);
+    }
+
+    /** Calls since the {@code from}-th that wrote something (a blob upload, a manifest, a delete). */
+    public List<Request> writesSince(int from) {
+        List<Request> all = requests();
+        return all.subList(Math.min(from, all.size()), all.size()).stream()
+                .filter(request -> !request.method().equals("GET") && !request.method().equals("HEAD")).toList();
     }
 
     /** A blob's size, from its {@code HEAD} answer. */

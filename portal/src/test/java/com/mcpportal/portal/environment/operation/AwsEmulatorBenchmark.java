@@ -17,7 +17,10 @@ import com.mcpportal.portal.cloud.FargateSize;
 import com.mcpportal.portal.cloud.NatSpec;
 import com.mcpportal.portal.cloud.aws.AwsClients;
 import com.mcpportal.portal.cloud.aws.AwsCloudProvider;
+import com.mcpportal.portal.cloud.aws.emulator.MotoEcrRegistry;
 import com.mcpportal.portal.cloud.aws.emulator.MotoServer;
+import com.mcpportal.portal.cloud.image.DockerRegistry;
+import com.mcpportal.portal.cloud.image.ServerImages;
 import com.mcpportal.portal.environment.CloudResources;
 import com.mcpportal.portal.environment.EnvironmentPower;
 import com.mcpportal.portal.environment.EnvironmentSpec;
@@ -31,6 +34,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * Wall time and AWS calls of each operation of the emulator lifecycle: the portal's AWS adapter on moto, driven
  * through the operations' real step lists (as {@link AwsEmulatorLifecycleIntegrationTests} does), for N
  * environments one after the other. A {@code main}, not a test: nothing runs it during {@code verify}.
+ *
+ * <p>Environments run the MCP server the portal publishes (the default): the {@code server-image} step logs in with
+ * moto's ECR and pushes into Debian's docker-registry on loopback ({@link MotoEcrRegistry}, a small stand-in base),
+ * so its time is the publish of the server's own layers (dependencies and application) into a new repository, with
+ * no network between; it is also reported apart, with the bytes the registry took.
  *
  * <p>Calls are counted by the portal's own {@code portal.aws.calls} meter ({@code AwsCallMetrics}, an SDK
  * execution interceptor: one per API call after the SDK's retries), read from a registry added to Micrometer's
@@ -50,15 +58,23 @@ public final class AwsEmulatorBenchmark {
     private static final String REGION = "ap-southeast-2";
     private static final Duration POLL = Duration.ofMillis(50);
 
+    private static final String SERVER_IMAGE = "provision: of which server-image (publish)";
+
     private final AwsCloudProvider cloud;
+    private final ServerImages serverImages;
+    private final DockerRegistry registry;
+    private final List<Long> pushedBytes = new ArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final AccountRoles roles;
     private final Map<String, List<Long>> millis = new LinkedHashMap<>();
     private final Map<String, List<Double>> calls = new LinkedHashMap<>();
     private final Map<String, Map<String, Double>> byOperation = new LinkedHashMap<>();
 
-    private AwsEmulatorBenchmark(MotoServer moto) {
-        this.cloud = moto.provider(moto.settings(POLL)); // wait timeout = poll interval: one poll round
+    private AwsEmulatorBenchmark(MotoServer moto, MotoEcrRegistry ecr) {
+        // wait timeout = poll interval: one poll round
+        this.cloud = moto.provider(moto.settings(POLL), ecr.imageSettings());
+        this.serverImages = new ServerImages(ecr.imageSettings());
+        this.registry = ecr.registry();
         Metrics.addRegistry(meters);
         // Roles entered on the cloud account (moto has no AWS managed policies for the portal to attach).
         AwsClients aws = moto.clients(REGION);
@@ -72,19 +88,29 @@ public final class AwsEmulatorBenchmark {
                         .role().arn());
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         int environments = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         MotoServer moto = MotoServer.shared();
+        if (!DockerRegistry.installed()) {
+            System.err.println("docker-registry not installed (Debian package docker-registry)");
+            System.exit(2);
+        }
         if (!moto.startIfFound()) {
             System.err.println("moto not found (MOTO_PYTHON, python3 on PATH, ~/.pyenv/versions/*/bin/python3)");
             System.exit(2);
         }
         System.out.println("moto " + MotoServer.interpreter().orElseThrow().motoVersion() + " at " + moto.endpoint());
-        AwsEmulatorBenchmark benchmark = new AwsEmulatorBenchmark(moto);
-        for (int i = 0; i < environments; i++) {
-            benchmark.lifecycle(i);
+        MotoEcrRegistry ecr = new MotoEcrRegistry();
+        ecr.start();
+        try {
+            AwsEmulatorBenchmark benchmark = new AwsEmulatorBenchmark(moto, ecr);
+            for (int i = 0; i < environments; i++) {
+                benchmark.lifecycle(i);
+            }
+            benchmark.report(environments);
+        } finally {
+            ecr.stop();
         }
-        benchmark.report(environments);
         System.exit(0);
     }
 
@@ -92,10 +118,15 @@ public final class AwsEmulatorBenchmark {
         EnvironmentRef env = new EnvironmentRef(CloudTarget.defaultCredentials("bench", REGION),
                 "bench" + System.nanoTime() % 10_000_000 + "x" + index, "Bench", "env" + index);
         EnvironmentSpec spec = new EnvironmentSpec(REGION, FargateSize.DEFAULT, Architecture.ARM64,
-                ImageSource.REPOSITORY, "latest", null, NatSpec.defaults(), false, 7, List.of("203.0.113.0/24"));
+                ImageSource.PUBLISHED, null, null, NatSpec.defaults(), false, 7, List.of("203.0.113.0/24"));
         CloudResources[] resources = {CloudResources.NONE};
+        millis.putIfAbsent("provision", new ArrayList<>()); // the row before its server-image part
+        int registryCalls = registry.requests().size();
         measure("provision", () -> run(steps(OperationKind.PROVISION, "service-healthy", false), env, spec, resources,
                 null, true));
+        pushedBytes.add(registry.requests().subList(registryCalls, registry.requests().size()).stream()
+                .map(DockerRegistry.Request::uploadedDigest).filter(digest -> digest != null)
+                .mapToLong(digest -> registry.blobSize(resources[0].repository().name(), digest)).sum());
         measure("provision: wait for a healthy task, 2 polls", () -> run(steps(OperationKind.PROVISION,
                 "service-healthy", true), env, spec, resources, null, false));
         measure("stop", () -> run(OperationPlans.steps(OperationKind.STOP), env, spec, resources,
@@ -105,8 +136,8 @@ public final class AwsEmulatorBenchmark {
         measure("start: scale-up with 2 health polls", () -> run(steps(OperationKind.START, "scale-up", true), env,
                 spec, resources, EnvironmentPower.OFF, false));
         EnvironmentSpec changed = new EnvironmentSpec(REGION, new FargateSize(512, 1024), Architecture.ARM64,
-                ImageSource.REPOSITORY, "v2", null, NatSpec.defaults(), false, 14, List.of("198.51.100.0/24"));
-        measure("update (provision again, changed settings)", () -> run(steps(OperationKind.PROVISION,
+                ImageSource.PUBLISHED, null, null, NatSpec.defaults(), false, 14, List.of("198.51.100.0/24"));
+        measure("update (provision again, changed settings, published server kept)", () -> run(steps(OperationKind.PROVISION,
                 "service-healthy", false), env, changed, resources, EnvironmentPower.ON, false));
         measure("deprovision", () -> run(OperationPlans.steps(OperationKind.DEPROVISION), env, changed, resources,
                 EnvironmentPower.ON, false));
@@ -121,8 +152,13 @@ public final class AwsEmulatorBenchmark {
             EnvironmentPower power, boolean keyPending) {
         for (CloudStep step : steps) {
             try {
-                resources[0] = step.run(new StepContext(cloud, env, spec, resources[0], roles, power,
-                        () -> keyPending ? "xi-benchmark-key" : null, null)).resources();
+                StepContext context = new StepContext(cloud, env, spec, resources[0], roles, power,
+                        () -> keyPending ? "xi-benchmark-key" : null, serverImages);
+                if (step.name().equals("server-image") && resources[0].image() == null) {
+                    measure(SERVER_IMAGE, () -> resources[0] = step.run(context).resources());
+                } else {
+                    resources[0] = step.run(context).resources();
+                }
             } catch (CloudException e) {
                 if (!step.name().equals("service-healthy") && !step.name().equals("scale-up")) {
                     throw e;
@@ -175,6 +211,10 @@ public final class AwsEmulatorBenchmark {
                     sorted.get(0), sorted.get(sorted.size() - 1), callText);
         });
         System.out.println();
+        List<Long> bytes = new ArrayList<>(pushedBytes);
+        Collections.sort(bytes);
+        System.out.printf("server image pushed per new environment: %,d bytes (median; %,d–%,d)%n",
+                bytes.get(bytes.size() / 2), bytes.get(0), bytes.get(bytes.size() - 1));
         byOperation.forEach((operation, delta) -> System.out.println(operation + " (last run): " + delta));
     }
 

@@ -26,19 +26,24 @@ import com.mcpportal.portal.cloud.CloudException;
 import com.mcpportal.portal.cloud.CloudTarget;
 import com.mcpportal.portal.cloud.EnvironmentRef;
 import com.mcpportal.portal.cloud.FargateSize;
+import com.mcpportal.portal.cloud.ImageRef;
 import com.mcpportal.portal.cloud.NatSpec;
 import com.mcpportal.portal.cloud.NatState;
 import com.mcpportal.portal.cloud.aws.AwsClients;
 import com.mcpportal.portal.cloud.aws.AwsCloudProvider;
 import com.mcpportal.portal.cloud.aws.emulator.EnvironmentInventory;
+import com.mcpportal.portal.cloud.aws.emulator.MotoEcrRegistry;
 import com.mcpportal.portal.cloud.aws.emulator.MotoServer;
 import com.mcpportal.portal.cloud.aws.sdk.AwsCallLog;
+import com.mcpportal.portal.cloud.image.DockerRegistry;
+import com.mcpportal.portal.cloud.image.ServerImages;
 import com.mcpportal.portal.environment.CloudResources;
 import com.mcpportal.portal.environment.EnvironmentPower;
 import com.mcpportal.portal.environment.EnvironmentSpec;
 import com.mcpportal.portal.environment.ImageSource;
 
 import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
@@ -48,7 +53,10 @@ import software.amazon.awssdk.services.iam.model.AttachRolePolicyRequest;
  * The portal's real AWS adapter ({@link AwsCloudProvider}, built as the portal builds it with the endpoint override)
  * driven through the operations' real step lists against moto, an AWS emulator nobody here wrote: test connection,
  * account roles, provisioning with a crash after every step (and one inside the NAT step) each resumed, what was
- * built read back with the SDK, stop, start, an update, deprovisioning. One environment, in order.
+ * built read back with the SDK, stop, start, an update, a team's own image tag (missing, then pushed), deprovisioning.
+ * One environment, in order. It runs the MCP server the portal publishes (the default image source): moto answers
+ * ECR's API calls (the login, the repository, its tags) and Debian's docker-registry, standing in for the registry
+ * moto does not serve, takes the push, and only with the login moto's ECR handed out ({@link MotoEcrRegistry}).
  *
  * <p>Where moto cannot do what AWS does, the test says so and asserts the requests the portal sent: moto loads no
  * AWS managed IAM policies (so the account-roles step fails, as in an account whose SCPs forbid it, and the
@@ -68,18 +76,23 @@ class AwsEmulatorLifecycleIntegrationTests {
     @RegisterExtension
     static final MotoServer moto = MotoServer.shared();
 
+    @RegisterExtension
+    static final MotoEcrRegistry ecr = new MotoEcrRegistry();
+
     private AwsCloudProvider cloud;
+    private ServerImages serverImages;
     private AwsClients aws;
     private EnvironmentRef env;
     private EnvironmentSpec spec = new EnvironmentSpec(REGION, FargateSize.DEFAULT, Architecture.ARM64,
-            ImageSource.REPOSITORY, "latest", null, NatSpec.defaults(), false, 7, List.of("203.0.113.0/24"));
+            ImageSource.PUBLISHED, null, null, NatSpec.defaults(), false, 7, List.of("203.0.113.0/24"));
     private AccountRoles configuredRoles;
     private CloudResources resources = CloudResources.NONE;
     private boolean keyPending = true;
 
     @BeforeAll
     void anEnvironmentOfItsOwn() {
-        cloud = moto.provider(moto.settings(WAIT));
+        cloud = moto.provider(moto.settings(WAIT), ecr.imageSettings());
+        serverImages = new ServerImages(ecr.imageSettings());
         aws = moto.clients(REGION);
         env = new EnvironmentRef(CloudTarget.defaultCredentials("moto", REGION), "life" + System.nanoTime() % 1_000_000,
                 "Platform", "lifecycle");
@@ -125,7 +138,7 @@ class AwsEmulatorLifecycleIntegrationTests {
 
     @Test
     @Order(3)
-    void aCrashAfterEveryProvisioningStepIsResumedWithoutCreatingAnythingTwice() {
+    void aCrashAfterEveryProvisioningStepIsResumedWithoutCreatingOrPushingAnythingTwice() {
         for (CloudStep step : provisionStepsMotoCanFinish()) {
             if (step.name().equals("account-roles")) {
                 continue;
@@ -138,11 +151,20 @@ class AwsEmulatorLifecycleIntegrationTests {
                         .extracting(AwsCallLog.Call::name).doesNotContain("ec2:RunInstances")
                         .contains("ec2:ModifyInstanceAttribute", "ec2:CreateRoute");
             } else {
-                run(step); // its cloud calls happen, then the portal dies before recording them
+                run(step); // its cloud calls happen (the image is pushed), then the portal dies before recording them
             }
+            int registryCalls = ecr.registry().requests().size();
             List<AwsCallLog.Call> resumed = AwsCallLog.during(() -> record(run(step)));
 
             assertThat(resumed).as("calls of %s, resumed", step.name()).noneMatch(CREATES);
+            assertThat(ecr.registry().writesSince(registryCalls)).as("registry writes of %s, resumed", step.name())
+                    .isEmpty();
+            if (step.name().equals("server-image")) {
+                assertThat(resumed).extracting(AwsCallLog.Call::name).containsExactly("ecr:GetAuthorizationToken");
+                assertThat(resources.image().tag()).isNotNull();
+                assertThat(ecr.registry().manifest(resources.repository().name(), resources.image().tag()).digest())
+                        .as("the image the crashed run pushed").isEqualTo(resources.image().digest());
+            }
         }
 
         assertThat(EnvironmentInventory.of(aws, env)).isEqualTo(EnvironmentInventory.provisioned());
@@ -155,6 +177,24 @@ class AwsEmulatorLifecycleIntegrationTests {
     @Order(4)
     void whatProvisioningBuiltReadsBackAsDesigned() {
         ProvisionedLayout.assertBuiltAsDesigned(aws, env, resources, KEY);
+    }
+
+    @Test
+    @Order(4)
+    void theTaskDefinitionRunsThePublishedServerByTheDigestTheRegistryHolds() {
+        String repository = resources.repository().name();
+        ImageRef image = resources.image();
+        DockerRegistry.Manifest manifest = ecr.registry().manifest(repository, image.tag());
+
+        assertThat(taskImage(resources.taskDefinition().arn()))
+                .isEqualTo(ecr.registry().host() + "/" + repository + "@" + manifest.digest());
+        assertThat(image.digest()).isEqualTo(manifest.digest());
+        assertThat(image.version()).isEqualTo(serverImages.carriedVersion().orElseThrow());
+        assertThat(image.tag()).startsWith(image.version() + "-").contains("-arm64-");
+        assertThat(ecr.registry().json(repository, manifest.json().at("/config/digest").asString())
+                .path("architecture").asString()).isEqualTo("arm64");
+        assertThat(aws.ecr().describeRepositories(r -> r.repositoryNames(repository)).repositories().get(0)
+                .imageTagMutability()).isEqualTo(ImageTagMutability.IMMUTABLE);
     }
 
     @Test
@@ -205,11 +245,16 @@ class AwsEmulatorLifecycleIntegrationTests {
 
     @Test
     @Order(8)
-    void provisioningAgainAppliesChangedSettings() {
+    void provisioningAgainAppliesChangedSettingsAndKeepsThePublishedServer() {
         String firstRevision = resources.taskDefinition().arn();
-        spec = new EnvironmentSpec(REGION, new FargateSize(512, 1024), Architecture.ARM64, ImageSource.REPOSITORY,
-                "v2", null, NatSpec.defaults(), true, 14, List.of("198.51.100.0/24"));
+        ImageRef published = resources.image();
+        spec = new EnvironmentSpec(REGION, new FargateSize(512, 1024), Architecture.ARM64, ImageSource.PUBLISHED,
+                null, null, NatSpec.defaults(), true, 14, List.of("198.51.100.0/24"));
         keyPending = false;
+        // A repository an older portal made, before tags were immutable: the update makes them so.
+        aws.ecr().putImageTagMutability(r -> r.repositoryName(resources.repository().name())
+                .imageTagMutability(ImageTagMutability.MUTABLE));
+        int registryCalls = ecr.registry().requests().size();
 
         List<AwsCallLog.Call> calls = AwsCallLog.during(() -> provisionStepsMotoCanFinish()
                 .forEach(step -> record(run(step))));
@@ -220,7 +265,14 @@ class AwsEmulatorLifecycleIntegrationTests {
                 .taskDefinition();
         assertThat(task.taskDefinitionArn()).isEqualTo(resources.taskDefinition().arn()).isNotEqualTo(firstRevision);
         assertThat(task.cpu()).isEqualTo("512");
-        assertThat(task.containerDefinitions().get(0).image()).endsWith(":v2");
+        assertThat(resources.image()).as("the published server, kept").isEqualTo(published);
+        assertThat(task.containerDefinitions().get(0).image()).isEqualTo(published.reference())
+                .endsWith("@" + published.digest());
+        assertThat(ecr.registry().requests()).as("the registry, not even asked").hasSize(registryCalls);
+        assertThat(calls).extracting(AwsCallLog.Call::name).doesNotContain("ecr:GetAuthorizationToken")
+                .contains("ecr:PutImageTagMutability");
+        assertThat(aws.ecr().describeRepositories(r -> r.repositoryNames(resources.repository().name()))
+                .repositories().get(0).imageTagMutability()).isEqualTo(ImageTagMutability.IMMUTABLE);
         assertThat(task.containerDefinitions().get(0).environment()).anySatisfy(variable -> {
             assertThat(variable.name()).isEqualTo("MCP_SERVER_ALLOWED_CIDRS");
             assertThat(variable.value()).isEqualTo("198.51.100.0/24");
@@ -244,6 +296,50 @@ class AwsEmulatorLifecycleIntegrationTests {
 
     @Test
     @Order(9)
+    void anOwnTagThatIsNotInTheRepositoryFailsTheImageStepAtOnceSayingWhatToDo() {
+        String taskDefinition = resources.taskDefinition().arn();
+        spec = ownTag("team-build-7");
+
+        List<AwsCallLog.Call> calls = AwsCallLog.during(() -> {
+            assertThatThrownBy(() -> run(OperationKind.PROVISION, "server-image"))
+                    .isInstanceOfSatisfying(CloudException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(CloudErrorKind.INVALID_REQUEST);
+                        assertThat(e.retryable()).isFalse();
+                        assertThat(e.providerMessage()).contains("The repository " + resources.repository().uri()
+                                + " has no image tagged 'team-build-7'", "choose the MCP server published by the"
+                                + " portal; then Retry");
+                    });
+        });
+
+        assertThat(calls).extracting(AwsCallLog.Call::name).as("one lookup, before any task definition or service")
+                .containsExactly("ecr:DescribeImages");
+        assertThat(service().taskDefinition()).isEqualTo(taskDefinition);
+    }
+
+    @Test
+    @Order(10)
+    void anOwnTagInTheRepositoryIsFoundAndTheTaskDefinitionNamesIt() {
+        // The team's CI pushes its build as team-build-7. moto keeps the manifest (it has no registry for layers):
+        // the published server's, under the team's tag, with the digest of its bytes as ECR computes it.
+        String repository = resources.repository().name();
+        DockerRegistry.Manifest build = ecr.registry().manifest(repository, resources.image().tag());
+        aws.ecr().putImage(r -> r.repositoryName(repository).imageTag("team-build-7").imageDigest(build.digest())
+                .imageManifest(ecr.registry().manifestText(repository, resources.image().tag())));
+
+        List<AwsCallLog.Call> calls = AwsCallLog.during(() -> provisionStepsMotoCanFinish()
+                .forEach(step -> record(run(step))));
+
+        assertThat(resources.image()).isEqualTo(ImageRef.ownTag(resources.repository().uri(), "team-build-7",
+                build.digest(), Architecture.ARM64));
+        assertThat(taskImage(resources.taskDefinition().arn())).isEqualTo(resources.repository().uri()
+                + ":team-build-7");
+        assertThat(service().taskDefinition()).isEqualTo(resources.taskDefinition().arn());
+        assertThat(calls).extracting(AwsCallLog.Call::name).contains("ecr:DescribeImages")
+                .doesNotContain("ecr:GetAuthorizationToken");
+    }
+
+    @Test
+    @Order(11)
     void deprovisioningLeavesNothingAliveAndTheRemainingCheckSeesThroughWhatTheTagListKeeps() {
         runAll(OperationKind.DEPROVISION, EnvironmentPower.ON); // check-remaining, the last step, passes
 
@@ -282,7 +378,17 @@ class AwsEmulatorLifecycleIntegrationTests {
     private StepOutcome run(CloudStep step, EnvironmentPower power) {
         boolean offerKey = keyPending;
         return step.run(new StepContext(cloud, env, spec, resources, configuredRoles, power,
-                () -> offerKey ? KEY : null, null));
+                () -> offerKey ? KEY : null, serverImages));
+    }
+
+    private EnvironmentSpec ownTag(String tag) {
+        return new EnvironmentSpec(spec.region(), spec.size(), spec.architecture(), ImageSource.REPOSITORY, tag, null,
+                spec.nat(), spec.fargateSpot(), spec.logRetentionDays(), spec.allowedCidrs());
+    }
+
+    private String taskImage(String taskDefinitionArn) {
+        return aws.ecs().describeTaskDefinition(r -> r.taskDefinition(taskDefinitionArn)).taskDefinition()
+                .containerDefinitions().get(0).image();
     }
 
     private void runAll(OperationKind kind, EnvironmentPower power) {

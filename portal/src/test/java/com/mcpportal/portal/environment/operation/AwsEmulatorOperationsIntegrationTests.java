@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -19,8 +21,11 @@ import com.mcpportal.portal.cloud.account.CloudAccountMode;
 import com.mcpportal.portal.cloud.account.CloudAccountSettings;
 import com.mcpportal.portal.cloud.account.CloudAccounts;
 import com.mcpportal.portal.cloud.aws.AwsClients;
+import com.mcpportal.portal.cloud.ImageRef;
 import com.mcpportal.portal.cloud.aws.emulator.EnvironmentInventory;
+import com.mcpportal.portal.cloud.aws.emulator.MotoEcrRegistry;
 import com.mcpportal.portal.cloud.aws.emulator.MotoServer;
+import com.mcpportal.portal.cloud.image.DockerRegistry;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentState;
 import com.mcpportal.portal.environment.Environments;
@@ -43,6 +48,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * retries); and it runs no containers, so the provisioning's last step, the wait for a healthy task, fails with its
  * timeout message (a short {@code portal.aws.wait-timeout} here) after every resource exists. Deprovisioning, from
  * there, ends SUCCEEDED with nothing alive.
+ *
+ * <p>The environment runs the MCP server the portal publishes (the form's default). moto answers ECR's API but serves
+ * no registry, so {@code portal.images.registry-override} sends the push to Debian's docker-registry, which takes
+ * only the login moto's ECR handed out ({@link MotoEcrRegistry}), with a small base image pushed there first.
  */
 @SpringBootTest
 @Import(TestData.class)
@@ -53,25 +62,23 @@ class AwsEmulatorOperationsIntegrationTests {
     @RegisterExtension
     static final MotoServer moto = MotoServer.shared();
 
+    @RegisterExtension
+    static final MotoEcrRegistry ecr = new MotoEcrRegistry();
+
     @DynamicPropertySource
     static void awsOnMoto(DynamicPropertyRegistry registry) {
-        registry.add("portal.aws.endpoint-override", () -> moto.endpoint().toString());
-        registry.add("portal.aws.poll-interval", () -> "50ms");
-        registry.add("portal.aws.wait-timeout", () -> "2s");
-        registry.add("portal.aws.step-attempts", () -> "1");
+        ecr.portalOn(moto, registry);
     }
 
     /** The portal reaches AWS with the default credentials chain; moto takes any key. */
     @BeforeAll
     static void credentials() {
-        System.setProperty("aws.accessKeyId", "moto");
-        System.setProperty("aws.secretAccessKey", "moto");
+        MotoEcrRegistry.credentials();
     }
 
     @AfterAll
     static void noCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
+        MotoEcrRegistry.noCredentials();
     }
 
     @Autowired
@@ -121,36 +128,59 @@ class AwsEmulatorOperationsIntegrationTests {
                 "enter their ARNs on the cloud account");
 
         // 2. The user enters the roles on the cloud account (the execution role the portal made, a task role of
-        //    their own) and retries; the portal dies once on the way, right after the NAT step's cloud calls.
+        //    their own) and retries; the portal dies twice on the way: right after the NAT step's cloud calls, and
+        //    right after the server image was pushed.
         var execution = aws.iam().getRole(r -> r.roleName("mcp-portal-task-execution")).role();
         var task = aws.iam().createRole(r -> r.roleName("moto-e2e-" + ref.environmentId())
                 .assumeRolePolicyDocument(execution.assumeRolePolicyDocument())).role();
         accounts.update(account.getId(), new CloudAccountSettings(account.getName(), CloudAccountMode.AWS, REGION,
                 null, null, execution.arn(), task.arn()));
-        AtomicBoolean crash = new AtomicBoolean(true);
+        Deque<String> crashes = new ArrayDeque<>(List.of("nat-instance", "server-image"));
         runner.observeWith(new StepObserver() {
             @Override
             public void afterCloudCall(long operationId, String step) {
-                if (step.equals("nat-instance") && crash.getAndSet(false)) {
-                    throw new OperationResumeIntegrationTests.SimulatedCrash(step);
+                synchronized (crashes) {
+                    if (step.equals(crashes.peek())) {
+                        crashes.poll();
+                        throw new OperationResumeIntegrationTests.SimulatedCrash(step);
+                    }
                 }
             }
         });
         Environments.enqueued(operations.retry(environment.getId(), Actor.user("admin")));
-        await().atMost(Duration.ofSeconds(60)).until(() -> !crash.get() && !queue.holds(provisioning));
-        assertThat(operations.latest(environment.getId()).orElseThrow().state()).isEqualTo(OperationState.RUNNING);
-        assertThat(recovery.resumeOrphans()).isEqualTo(1);
+        for (int remaining = 1; remaining >= 0; remaining--) {
+            int left = remaining;
+            await().atMost(Duration.ofSeconds(60)).until(() -> crashesLeft(crashes) == left
+                    && !queue.holds(provisioning));
+            assertThat(operations.latest(environment.getId()).orElseThrow().state())
+                    .isEqualTo(OperationState.RUNNING);
+            assertThat(recovery.resumeOrphans()).isEqualTo(1);
+        }
 
-        // 3. Every resource is made once; the last step waits for a healthy task, which moto never reports.
+        // 3. Every resource is made once, the image pushed once; the last step waits for a healthy task, which moto
+        //    never reports.
         environments.awaitOperation(provisioning, "FAILED");
         OperationView provisioned = operations.latest(environment.getId()).orElseThrow();
         assertThat(provisioned.failedStep()).isEqualTo("service-healthy");
         assertThat(provisioned.errorMessage()).contains("running 1 healthy task(s)", "last seen: ACTIVE, desired 1");
         assertThat(provisioned.steps()).filteredOn(step -> !step.name().equals("service-healthy"))
                 .allSatisfy(step -> assertThat(step.state()).as(step.name()).isEqualTo(StepState.DONE));
-        assertThat(provisioned.steps()).filteredOn(step -> step.name().equals("nat-instance"))
-                .extracting(OperationView.StepView::attempts).containsExactly(2);
+        assertThat(provisioned.steps()).filteredOn(step -> step.name().equals("nat-instance")
+                || step.name().equals("server-image")).extracting(OperationView.StepView::attempts)
+                .containsExactly(2, 2);
+        assertThat(provisioned.steps()).filteredOn(step -> step.name().equals("server-image")).singleElement()
+                .satisfies(step -> assertThat(step.detail()).contains("already there"));
         assertThat(EnvironmentInventory.of(aws, ref)).isEqualTo(EnvironmentInventory.provisioned());
+        var resources = environments.service().get(environment.getId()).resources();
+        String repository = resources.repository().name();
+        ImageRef image = resources.image();
+        DockerRegistry.Manifest manifest = ecr.registry().manifest(repository, image.tag());
+        assertThat(ecr.registry().requests()).as("the manifest pushed once, by the run that crashed")
+                .filteredOn(call -> call.method().equals("PUT") && call.path().startsWith("/v2/" + repository
+                        + "/manifests/")).hasSize(1);
+        assertThat(aws.ecs().describeTaskDefinition(r -> r.taskDefinition(resources.taskDefinition().arn()))
+                .taskDefinition().containerDefinitions().get(0).image())
+                .isEqualTo(ecr.registry().host() + "/" + repository + "@" + manifest.digest());
 
         // 4. Retry resumes at that step alone, and creates nothing.
         Environments.enqueued(operations.retry(environment.getId(), Actor.user("admin")));
@@ -172,5 +202,11 @@ class AwsEmulatorOperationsIntegrationTests {
         assertThat(operations.latest(environment.getId()).orElseThrow().steps())
                 .extracting(OperationView.StepView::name, OperationView.StepView::detail)
                 .contains(tuple("check-remaining", "none left"));
+    }
+
+    private static int crashesLeft(Deque<String> crashes) {
+        synchronized (crashes) {
+            return crashes.size();
+        }
     }
 }

@@ -57,6 +57,14 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  */
 public final class MotoServer implements ExecutionCondition, BeforeAllCallback {
 
+    /** The account moto answers as, in every region. */
+    public static final String ACCOUNT = "123456789012";
+    /**
+     * The password of the registry login moto's ECR {@code GetAuthorizationToken} hands out ({@code AWS} and this,
+     * base64-encoded as ECR encodes its token): a registry playing moto's ECR registry takes exactly this login.
+     */
+    public static final String ECR_PASSWORD = ACCOUNT + "-auth-token";
+
     private static final MotoServer SHARED = new MotoServer();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
@@ -115,9 +123,13 @@ public final class MotoServer implements ExecutionCondition, BeforeAllCallback {
                 Duration.ofMillis(20), Duration.ofMillis(50), waitTimeout);
     }
 
-    /** The portal's AWS adapter on moto, built as {@code AwsCloudConfiguration} builds it; static test credentials. */
-    public AwsCloudProvider provider(AwsSettings settings) {
-        return new AwsCloudProvider(factory(settings), settings, new JibImagePublisher(ImageSettings.defaults()));
+    /**
+     * The portal's AWS adapter on moto, built as {@code AwsCloudConfiguration} builds it; static test credentials.
+     * It publishes images as {@code images} says: moto has ECR's API but no registry to push to, so give a registry
+     * override ({@link MotoEcrRegistry#imageSettings()}).
+     */
+    public AwsCloudProvider provider(AwsSettings settings, ImageSettings images) {
+        return new AwsCloudProvider(factory(settings), settings, new JibImagePublisher(images));
     }
 
     /** SDK clients on moto for a test to read back what exists. */

@@ -17,6 +17,9 @@ import static com.mcpportal.portal.cloud.aws.fake.AwsFake.restOk;
 import static com.mcpportal.portal.cloud.aws.fake.Ec2Xml.ok;
 import static com.mcpportal.portal.cloud.aws.fake.Ec2Xml.set;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.mcpportal.portal.cloud.EnvironmentRef;
@@ -157,6 +160,11 @@ public final class EmptyAccount {
                 "imageDigest":"%s","imageTags":["{{jsonPath request.body '$.imageIds[0].imageTag'}}"],\
                 "imageManifestMediaType":"application/vnd.docker.distribution.manifest.v2+json"}]}"""
                 .formatted(ACCOUNT, OWN_IMAGE_DIGEST)));
+        // ECR's registry login: base64("AWS:<password>"), for the whole registry, valid 12 hours.
+        baseline(json("ecr", "GetAuthorizationToken"), jsonOk("""
+                {"authorizationData":[{"authorizationToken":"%s","expiresAt":4102444800,\
+                "proxyEndpoint":"https://%s.dkr.ecr.%s.amazonaws.com"}]}""".formatted(Base64.getEncoder()
+                .encodeToString("AWS:fake-ecr-token".getBytes(StandardCharsets.UTF_8)), ACCOUNT, REGION)));
         baseline(json("ecr", "GetLifecyclePolicy"), jsonError(400, "LifecyclePolicyNotFoundException",
                 "Lifecycle policy does not exist for the repository"));
         baseline(json("ecr", "PutLifecyclePolicy"), templated("""
