@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The real entry point in a child JVM: configuration errors, SSM keys, SIGTERM and stdio. */
 class McpServerProcessIntegrationTests {
@@ -69,11 +70,8 @@ class McpServerProcessIntegrationTests {
                 assertThat(initializeStatus(port, "ssm-first-key-0123456789")).isEqualTo(200);
 
                 ssm.putParameter("/mcp/env-1/keys", KeySets.document(KeySets.entry("k-second", "ssm-second-key-0123456789")));
-                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-                while (initializeStatus(port, "ssm-second-key-0123456789") != 200 && System.nanoTime() < deadline) {
-                    Thread.sleep(200);
-                }
-                assertThat(initializeStatus(port, "ssm-second-key-0123456789")).isEqualTo(200);
+                await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                        .untilAsserted(() -> assertThat(initializeStatus(port, "ssm-second-key-0123456789")).isEqualTo(200));
                 assertThat(initializeStatus(port, "ssm-first-key-0123456789")).isEqualTo(401);
                 server.awaitStdout(line -> line.contains("\"key_id\":\"k-second\""));
                 assertThat(String.join("\n", server.stdout())).doesNotContain("ssm-second-key", "fake-secret");

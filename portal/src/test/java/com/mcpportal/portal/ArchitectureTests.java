@@ -1,14 +1,35 @@
 package com.mcpportal.portal;
 
+import java.time.Clock;
+import java.util.Date;
+
+import com.mcpportal.portal.cloud.account.CloudProviders;
+import com.mcpportal.portal.jobs.QuartzJobs;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.INTERFACES;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
-/** Package-by-feature boundaries: features may use each other's public API, but never in a cycle. */
+/**
+ * The house rules, one test each (README, "Development"): features use each other's public API but never in a cycle,
+ * not even through SQL; a feature's repositories and tables are its own; only {@code cloud.aws} uses the AWS SDK and
+ * only {@code cloud.image} Jib; controllers never reach a cloud; time comes from the one {@code Clock} bean.
+ */
 @AnalyzeClasses(packages = "com.mcpportal.portal", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
@@ -40,10 +61,96 @@ class ArchitectureTests {
             .should().dependOnClassesThat().resideInAnyPackage("com.google.cloud.tools.jib..", "com.google.common..",
                     "com.google.api.client..");
 
+    /**
+     * Only the AWS adapter uses the AWS SDK: the rest of the portal asks the cloud ports ({@code CloudProvider},
+     * {@code McpMetricsSource}, {@code CloudPrices}), whose signatures carry no SDK type.
+     */
+    @ArchTest
+    static final ArchRule awsSdkOnlyInTheAwsAdapter = noClasses()
+            .that().resideOutsideOfPackage("com.mcpportal.portal.cloud.aws..")
+            .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..");
+
     /** Shared web helpers and the database bootstrap sit below every feature. */
     @ArchTest
     static final ArchRule sharedPackagesDependOnNoFeature = noClasses()
             .that().resideInAnyPackage("com.mcpportal.portal.web..", "com.mcpportal.portal.database..")
             .should().dependOnClassesThat().resideInAnyPackage("com.mcpportal.portal.team..",
                     "com.mcpportal.portal.user..", "com.mcpportal.portal.security..", "com.mcpportal.portal.audit..");
+
+    /**
+     * Time comes from the one {@link Clock} bean, so a test fixes or moves it for the whole portal: no system clock and
+     * no {@code now()} without a clock (java.time's {@code Instant}, {@code LocalDate}, {@code ZonedDateTime} …)
+     * outside {@link ClockConfiguration}. Durations are measured with {@code System.nanoTime()}.
+     */
+    @ArchTest
+    static final ArchRule timeComesFromTheClockBean = noClasses()
+            .that().doNotBelongToAnyOf(ClockConfiguration.class)
+            .should().callMethodWhere(readsTheSystemClock());
+
+    /**
+     * The system's wall time in milliseconds is Quartz's (it fires triggers and writes cluster check-ins by it): read
+     * only where trigger times and check-ins are compared with it, never as the portal's "now".
+     */
+    @ArchTest
+    static final ArchRule wallTimeOnlyForTheScheduler = noClasses()
+            .that().doNotBelongToAnyOf(QuartzJobs.class)
+            .should().callMethod(System.class, "currentTimeMillis")
+            .orShould().callConstructor(Date.class);
+
+    private static DescribedPredicate<JavaMethodCall> readsTheSystemClock() {
+        return DescribedPredicate.describe("read the system clock (Clock.system*, now() without a Clock)", call -> {
+            String owner = call.getTarget().getOwner().getPackageName();
+            String name = call.getTarget().getName();
+            if (call.getTarget().getOwner().isEquivalentTo(Clock.class)) {
+                return name.startsWith("system");
+            }
+            return owner.equals("java.time") && name.equals("now")
+                    && call.getTarget().getRawParameterTypes().stream().noneMatch(type -> type.isEquivalentTo(Clock.class));
+        });
+    }
+
+    /**
+     * No cycle through SQL either: a feature names only its own tables and entities in its queries (native, JPQL,
+     * JdbcTemplate, {@code @Query}) and asks the owning feature for the rest; {@link FeatureTables} maps each table
+     * to its owner and lists the few justified exceptions.
+     */
+    @ArchTest
+    static void featuresQueryOnlyTheirOwnTables(JavaClasses portal) {
+        classes().that().areTopLevelClasses().and().resideInAPackage("com.mcpportal.portal..")
+                .should(FeatureTables.queryOnlyTheirFeaturesTables(portal)).check(portal);
+    }
+
+    /** Each table a migration creates has an owning feature, and each allowed exception is still needed. */
+    @ArchTest
+    static void everyTableHasAnOwnerAndEveryExceptionIsUsed(JavaClasses portal) {
+        assertThat(FeatureTables.OWNERS.keySet()).containsExactlyInAnyOrderElementsOf(
+                FeatureTables.migratedTables().stream().filter(table -> !table.startsWith("qrtz_")).toList());
+        FeatureTables.ALLOWED.forEach((type, tables) -> assertThat(FeatureTables.namesInSql(portal.get(type)))
+                .as("tables %s reads", type).containsAll(tables));
+    }
+
+    /**
+     * A feature's repositories (Spring Data interfaces and {@code @Repository} classes) are used inside that feature
+     * only; other features ask its public services (e.g. {@code user.UserAccounts}, {@code environment.EnvironmentQueries}).
+     */
+    @ArchTest
+    static final ArchRule repositoriesStayInTheirFeature = classes()
+            .that().areAssignableTo(org.springframework.data.repository.Repository.class)
+            .or().areAnnotatedWith(org.springframework.stereotype.Repository.class)
+            .should(FeatureTables.beUsedOnlyInTheirFeature());
+
+    /**
+     * Controllers never reach a cloud: not the adapters ({@code cloud.aws}, {@code cloud.simulated}, the image
+     * publisher, the secret cipher), not the ports (the interfaces of {@code cloud}) nor {@code CloudProviders}; they
+     * call their feature's services. The port's value types (an {@code Architecture}, a {@code FargateSize}, the region
+     * list, a {@code ConnectionCheck}) are allowed: they are what a user picks or reads on a page and call nothing.
+     */
+    @ArchTest
+    static final ArchRule controllersNeverReachACloud = noClasses()
+            .that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
+            .should().dependOnClassesThat(resideInAnyPackage("com.mcpportal.portal.cloud.aws..",
+                    "com.mcpportal.portal.cloud.simulated..", "com.mcpportal.portal.cloud.image..",
+                    "com.mcpportal.portal.cloud.secret..")
+                    .or(resideInAPackage("com.mcpportal.portal.cloud").and(INTERFACES))
+                    .or(equivalentTo(CloudProviders.class)));
 }

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.mcpportal.mcpserver.Env;
+
 /**
  * How the server talks to ElevenLabs and where it may read and write audio, from the
  * {@code ELEVENLABS_*} environment variables.
@@ -83,7 +85,8 @@ public record ElevenLabsSettings(
      *
      * @throws IllegalArgumentException with a one-line message that names the offending variable
      */
-    public static ElevenLabsSettings fromEnvironment(Map<String, String> env) {
+    public static ElevenLabsSettings fromEnvironment(Map<String, String> variables) {
+        Env env = new Env(variables);
         String apiKey = value(env, "ELEVENLABS_API_KEY");
         if (apiKey == null) {
             throw new IllegalArgumentException("ELEVENLABS_API_KEY is required (your ElevenLabs API key)");
@@ -93,12 +96,12 @@ public record ElevenLabsSettings(
         return new ElevenLabsSettings(apiKey, baseUrl, residency,
                 voiceId(value(env, "ELEVENLABS_DEFAULT_VOICE_ID")),
                 outputMode(value(env, "ELEVENLABS_MCP_OUTPUT_MODE")),
-                basePath(value(env, "ELEVENLABS_MCP_BASE_PATH"), env),
+                basePath(value(env, "ELEVENLABS_MCP_BASE_PATH"), variables),
                 seconds(env, "ELEVENLABS_CONNECT_TIMEOUT_SECONDS", DEFAULT_CONNECT_TIMEOUT, 1, 300),
                 seconds(env, "ELEVENLABS_REQUEST_TIMEOUT_SECONDS", DEFAULT_REQUEST_TIMEOUT, 1, 3600),
-                (int) number(env, "ELEVENLABS_MAX_RETRIES", DEFAULT_MAX_RETRIES, 0, 10),
+                env.integer("ELEVENLABS_MAX_RETRIES", DEFAULT_MAX_RETRIES, 0, 10),
                 DEFAULT_MAX_RETRY_DELAY,
-                number(env, "ELEVENLABS_MCP_MAX_INPUT_BYTES", DEFAULT_MAX_INPUT_BYTES, 1024, 1L << 30),
+                env.integer("ELEVENLABS_MCP_MAX_INPUT_BYTES", (int) DEFAULT_MAX_INPUT_BYTES, 1024, 1 << 30),
                 seconds(env, "ELEVENLABS_MCP_DOWNLOAD_TIMEOUT_SECONDS", DEFAULT_DOWNLOAD_TIMEOUT, 1, 600));
     }
 
@@ -110,9 +113,8 @@ public record ElevenLabsSettings(
                 + ", basePath=" + basePath + ", apiKey=***]";
     }
 
-    private static String value(Map<String, String> env, String name) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? null : value.strip();
+    private static String value(Env env, String name) {
+        return env.text(name).orElse(null);
     }
 
     private static String residency(String value) {
@@ -195,24 +197,7 @@ public record ElevenLabsSettings(
         }
     }
 
-    private static Duration seconds(Map<String, String> env, String name, Duration fallback, long min, long max) {
-        return Duration.ofSeconds(number(env, name, fallback.toSeconds(), min, max));
-    }
-
-    private static long number(Map<String, String> env, String name, long fallback, long min, long max) {
-        String value = value(env, name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            long number = Long.parseLong(value);
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max
-                + " (was '" + value + "')");
+    private static Duration seconds(Env env, String name, Duration fallback, int min, int max) {
+        return env.seconds(name, (int) fallback.toSeconds(), min, max);
     }
 }

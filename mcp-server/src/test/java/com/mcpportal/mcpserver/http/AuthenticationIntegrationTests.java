@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** API keys from every source, address rules and throttling, against the running HTTP server. */
 class AuthenticationIntegrationTests {
@@ -198,19 +199,11 @@ class AuthenticationIntegrationTests {
                 "capabilities", Map.of(), "clientInfo", Map.of("name", "t", "version", "1")))).statusCode();
     }
 
-    private static void awaitStatus(RunningServer server, String key, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (status(server, key) != expected && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(status(server, key)).isEqualTo(expected);
+    private static void awaitStatus(RunningServer server, String key, int expected) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(status(server, key)).isEqualTo(expected));
     }
 
-    private static void awaitLog(LogCapture log, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!log.text().contains(text) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(log.text()).contains(text);
+    private static void awaitLog(LogCapture log, String text) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(log.text()).contains(text));
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** Stopping lets in-flight tool calls finish, refuses new work, and gives up after the grace period. */
 class GracefulShutdownIntegrationTests {
@@ -26,9 +27,10 @@ class GracefulShutdownIntegrationTests {
         RawMcpClient client = server.client().bearer(KEY);
         client.initialize();
         java.net.URI health = server.uri("/health");
+        int started = TestTools.slowCallsStarted();
         CompletableFuture<Map<String, Object>> slowCall = CompletableFuture.supplyAsync(
                 () -> client.callTool("slow", Map.of("millis", 1500)));
-        Thread.sleep(400);
+        awaitTheSlowCallInFlight(started);
 
         try (LogCapture log = LogCapture.start()) {
             server.close();
@@ -46,6 +48,7 @@ class GracefulShutdownIntegrationTests {
                 "MCP_SERVER_SHUTDOWN_GRACE_SECONDS", "1"), TestTools.all());
         RawMcpClient client = server.client().bearer(KEY);
         client.initialize();
+        int started = TestTools.slowCallsStarted();
         CompletableFuture.runAsync(() -> {
             try {
                 client.callTool("slow", Map.of("millis", 8000));
@@ -53,7 +56,7 @@ class GracefulShutdownIntegrationTests {
                 // The connection is cut when the grace period ends.
             }
         });
-        Thread.sleep(400);
+        awaitTheSlowCallInFlight(started);
 
         long start = System.nanoTime();
         try (LogCapture log = LogCapture.start()) {
@@ -61,5 +64,10 @@ class GracefulShutdownIntegrationTests {
             assertThat(log.text()).contains("\"abandoned_requests\":1");
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
+    }
+
+    /** The tool has started, so its request is in flight: stopping now has to wait for its answer. */
+    private static void awaitTheSlowCallInFlight(int startedBefore) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestTools.slowCallsStarted() > startedBefore);
     }
 }

@@ -4,7 +4,12 @@ import com.mcpportal.mcpserver.log.JsonLog;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Captures the JSON log lines this JVM writes while a test runs. */
 public final class LogCapture implements AutoCloseable {
@@ -32,22 +37,10 @@ public final class LogCapture implements AutoCloseable {
      * Waits until a line matches: request lines are written after the response has gone out, so a
      * client can see its answer a moment before the server logs it.
      */
-    public String awaitLine(java.util.function.Predicate<String> matching) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            for (String line : lines()) {
-                if (matching.test(line)) {
-                    return line;
-                }
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("no matching log line in:\n" + text());
+    public String awaitLine(Predicate<String> matching) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(lines()).as("log lines").anyMatch(matching));
+        return lines().stream().filter(matching).findFirst().orElseThrow();
     }
 
     public String text() {

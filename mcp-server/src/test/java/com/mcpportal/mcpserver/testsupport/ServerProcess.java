@@ -13,10 +13,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The server's main class in a child JVM with exactly the environment a test gives it: for exit
@@ -83,34 +88,23 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Waits for the {@code started} log line and returns the port it names. */
     public int awaitPort(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (String line : stdout) {
-                Matcher matcher = STARTED_PORT.matcher(line);
-                if (matcher.find()) {
-                    return Integer.parseInt(matcher.group(1));
-                }
-            }
-            if (!process.isAlive()) {
-                break;
-            }
-            sleep(50);
-        }
-        throw new AssertionError("server did not start; stdout=" + stdout + " stderr=" + stderr);
+        // Stops waiting as soon as the process has died: its output then says why.
+        await().atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .until(() -> startedPort().isPresent() || !process.isAlive());
+        return startedPort().orElseThrow(() -> new AssertionError("server did not start; stdout=" + stdout
+                + " stderr=" + stderr));
+    }
+
+    private Optional<Integer> startedPort() {
+        return stdout.stream().map(STARTED_PORT::matcher).filter(Matcher::find)
+                .map(matcher -> Integer.parseInt(matcher.group(1))).findFirst();
     }
 
     /** Waits for a stdout line (request lines are written just after the response goes out). */
-    public String awaitStdout(java.util.function.Predicate<String> matching) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (String line : stdout) {
-                if (matching.test(line)) {
-                    return line;
-                }
-            }
-            sleep(20);
-        }
-        throw new AssertionError("no matching line in stdout " + stdout);
+    public String awaitStdout(Predicate<String> matching) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(stdout).as("stdout").anyMatch(matching));
+        return stdout.stream().filter(matching).findFirst().orElseThrow();
     }
 
     public int awaitExit(Duration timeout) {
@@ -152,14 +146,6 @@ public final class ServerProcess implements AutoCloseable {
 
     public boolean alive() {
         return process.isAlive();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

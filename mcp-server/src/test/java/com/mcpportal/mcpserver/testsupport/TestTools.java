@@ -6,12 +6,15 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Small tools for runtime tests, independent of ElevenLabs. */
 public final class TestTools {
 
     /** What {@code beep} returns: a few bytes that stand in for audio. */
     public static final byte[] BEEP_AUDIO = {0x49, 0x44, 0x33, 0x04, 0x00, 0x7F};
+
+    private static final AtomicInteger SLOW_CALLS_STARTED = new AtomicInteger();
 
     private TestTools() {
     }
@@ -36,11 +39,15 @@ public final class TestTools {
                         .isError(false).build());
     }
 
-    /** Sleeps {@code millis} before answering: an in-flight call for shutdown tests. */
+    /**
+     * Takes {@code millis} to answer: an in-flight call for shutdown tests, which wait for
+     * {@link #slowCallsStarted()} to grow to know the server is in the middle of one.
+     */
     public static ToolDefinition slow() {
         return new ToolDefinition(tool("slow", "Answers after a delay.",
                 Map.of("millis", Map.of("type", "integer")), List.of("millis")),
                 arguments -> {
+                    SLOW_CALLS_STARTED.incrementAndGet();
                     try {
                         Thread.sleep(((Number) arguments.get("millis")).longValue());
                     } catch (InterruptedException e) {
@@ -48,6 +55,11 @@ public final class TestTools {
                     }
                     return McpSchema.CallToolResult.builder().addTextContent("done").isError(false).build();
                 });
+    }
+
+    /** How many calls of {@code slow} have started so far, in any server of this JVM. */
+    public static int slowCallsStarted() {
+        return SLOW_CALLS_STARTED.get();
     }
 
     /** Throws an exception whose message must never reach the client. */

@@ -13,7 +13,7 @@ import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.security.PortalUserPrincipal;
 import com.mcpportal.portal.user.AccountSignInsRevoked;
 import com.mcpportal.portal.user.UserAccount;
-import com.mcpportal.portal.user.UserAccountRepository;
+import com.mcpportal.portal.user.UserAccounts;
 import com.mcpportal.portal.web.InvalidInputException;
 import com.mcpportal.portal.web.NotFoundException;
 
@@ -36,12 +36,12 @@ class AccessTokens {
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
     private final AccessTokenRepository tokens;
-    private final UserAccountRepository users;
+    private final UserAccounts users;
     private final AccessTokenSettings settings;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    AccessTokens(AccessTokenRepository tokens, UserAccountRepository users, AccessTokenSettings settings,
+    AccessTokens(AccessTokenRepository tokens, UserAccounts users, AccessTokenSettings settings,
             AuditLog auditLog, Clock clock) {
         this.tokens = tokens;
         this.users = users;
@@ -144,7 +144,7 @@ class AccessTokens {
         if (token.isEmpty()) {
             return Optional.empty();
         }
-        Optional<UserAccount> user = users.findById(token.get().getUserId()).filter(UserAccount::isEnabled);
+        Optional<UserAccount> user = users.find(token.get().getUserId()).filter(UserAccount::isEnabled);
         if (user.isEmpty()) {
             return Optional.empty();
         }

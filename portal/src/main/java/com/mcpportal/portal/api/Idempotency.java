@@ -47,12 +47,13 @@ public class Idempotency {
 
     private final IdempotencyRecords records;
     private final JsonMapper json;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     /** @param json the mapper Spring MVC writes responses with, so a replayed body reads like the first one */
-    Idempotency(IdempotencyRecords records, JsonMapper json) {
+    Idempotency(IdempotencyRecords records, JsonMapper json, Clock clock) {
         this.records = records;
         this.json = json;
+        this.clock = clock;
     }
 
     /**

@@ -1,17 +1,15 @@
 package com.mcpportal.portal.apikey;
 
 import java.time.Clock;
-import java.util.TimeZone;
 
-import org.quartz.CronScheduleBuilder;
+import com.mcpportal.portal.jobs.QuartzJobs;
+
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
-import org.quartz.SimpleScheduleBuilder;
+import org.quartz.JobKey;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,33 +26,25 @@ class ApiKeyJobsConfiguration {
 
     @Bean
     JobDetail keySetSyncJob() {
-        return JobBuilder.newJob(KeySetSyncJob.class).withIdentity("key-set-sync", "api-keys")
-                .withDescription("Republishes key sets that changed, expired or failed to publish").storeDurably()
-                .build();
+        return QuartzJobs.durableJob(KeySetSyncJob.class, JobKey.jobKey("key-set-sync", "api-keys"),
+                "Republishes key sets that changed, expired or failed to publish");
     }
 
     @Bean
     Trigger keySetSyncTrigger(@Qualifier("keySetSyncJob") JobDetail job, ApiKeySettings settings) {
-        return TriggerBuilder.newTrigger().forJob(job).withIdentity("key-set-sync", "api-keys").startNow()
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(settings.syncInterval().toMillis()).repeatForever()
-                        .withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
+        return QuartzJobs.every(job, settings.syncInterval());
     }
 
     @Bean
     JobDetail keyRotationJob() {
-        return JobBuilder.newJob(KeyRotationJob.class).withIdentity("key-rotation", "api-keys")
-                .withDescription("Rolls keys due under their team's rotation policy").storeDurably().build();
+        return QuartzJobs.durableJob(KeyRotationJob.class, JobKey.jobKey("key-rotation", "api-keys"),
+                "Rolls keys due under their team's rotation policy");
     }
 
     @Bean
     Trigger keyRotationTrigger(@Qualifier("keyRotationJob") JobDetail job, ApiKeySettings settings) {
         // A missed run (portal down at that hour) runs once as soon as the scheduler is back.
-        return TriggerBuilder.newTrigger().forJob(job).withIdentity("key-rotation", "api-keys")
-                .withSchedule(CronScheduleBuilder.cronSchedule(settings.rotationCron())
-                        .inTimeZone(TimeZone.getTimeZone("UTC")).withMisfireHandlingInstructionFireAndProceed())
-                .build();
+        return QuartzJobs.cronUtc(job, settings.rotationCron());
     }
 
     /** Notices expiries, then republishes what changed. */
@@ -63,15 +53,17 @@ class ApiKeyJobsConfiguration {
 
         private final KeyRotation rotation;
         private final KeySetSync sync;
+        private final Clock clock;
 
-        KeySetSyncJob(KeyRotation rotation, KeySetSync sync) {
+        KeySetSyncJob(KeyRotation rotation, KeySetSync sync, Clock clock) {
             this.rotation = rotation;
             this.sync = sync;
+            this.clock = clock;
         }
 
         @Override
         public void execute(JobExecutionContext context) {
-            rotation.noteExpired(Clock.systemUTC().instant());
+            rotation.noteExpired(clock.instant());
             sync.publishAll(false);
         }
     }
@@ -82,15 +74,17 @@ class ApiKeyJobsConfiguration {
 
         private final KeyRotation rotation;
         private final KeySetSync sync;
+        private final Clock clock;
 
-        KeyRotationJob(KeyRotation rotation, KeySetSync sync) {
+        KeyRotationJob(KeyRotation rotation, KeySetSync sync, Clock clock) {
             this.rotation = rotation;
             this.sync = sync;
+            this.clock = clock;
         }
 
         @Override
         public void execute(JobExecutionContext context) {
-            var now = Clock.systemUTC().instant();
+            var now = clock.instant();
             rotation.rollDue(now);
             rotation.noteExpired(now);
             sync.publishAll(true);

@@ -17,7 +17,6 @@ import com.mcpportal.portal.cloud.secret.SecretCipher;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentService;
 import com.mcpportal.portal.security.CurrentUser;
-import com.mcpportal.portal.security.PortalUserPrincipal;
 import com.mcpportal.portal.web.InvalidInputException;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,10 +43,11 @@ public class ApiKeyService {
     private final ApiKeySettings settings;
     private final SecretCipher cipher;
     private final ApplicationEventPublisher events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     ApiKeyService(ApiKeyRepository keys, RotatedKeyRevealRepository reveals, EnvironmentService environments,
-            AuditLog auditLog, ApiKeySettings settings, SecretCipher cipher, ApplicationEventPublisher events) {
+            AuditLog auditLog, ApiKeySettings settings, SecretCipher cipher, ApplicationEventPublisher events,
+            Clock clock) {
         this.keys = keys;
         this.reveals = reveals;
         this.environments = environments;
@@ -55,6 +55,7 @@ public class ApiKeyService {
         this.settings = settings;
         this.cipher = cipher;
         this.events = events;
+        this.clock = clock;
     }
 
     /** The team's keys, newest first, revoked and expired ones included. */
@@ -129,7 +130,7 @@ public class ApiKeyService {
         }
         requireRoomFor(teamId, 1, now);
         PlaintextKey plaintext = ApiKeyFormat.MCP.generate();
-        ApiKey key = new ApiKey(teamId, plaintext, name, actor(), now, expiresAt, command.allEnvironments(), scope);
+        ApiKey key = new ApiKey(teamId, plaintext, name, CurrentUser.name(), now, expiresAt, command.allEnvironments(), scope);
         key.issuedFor(command.requestToken());
         try {
             keys.saveAndFlush(key);
@@ -154,7 +155,7 @@ public class ApiKeyService {
             throw new InvalidInputException(null, "Key " + key.getPublicId() + " was already revoked.");
         }
         boolean wasLive = key.isLive(now);
-        key.revoke(actor(), now);
+        key.revoke(CurrentUser.name(), now);
         reveals.findById(keyId).ifPresent(reveals::delete);
         auditLog.record(AuditEntry.success("apikey.revoked").team(teamId).target("api-key", keyId)
                 .detail("publicId", key.getPublicId()).detail("name", key.getName()).detail("wasLive", wasLive));
@@ -170,7 +171,7 @@ public class ApiKeyService {
      */
     @Transactional
     public IssuedKey roll(long teamId, long keyId, Duration grace) {
-        return roll(teamId, keyId, grace, actor(), null);
+        return roll(teamId, keyId, grace, CurrentUser.name(), null);
     }
 
     IssuedKey roll(long teamId, long keyId, Duration grace, String actor, String reason) {
@@ -319,10 +320,5 @@ public class ApiKeyService {
                 key.getCreatedAt(), key.getExpiresAt(), key.isAllEnvironments(), scope, key.getRevokedAt(),
                 key.getRevokedBy(), key.getRolledFromId(), key.getRolledToId(), key.getRolledAt(), status, expiringSoon,
                 rotatedKeyWaiting);
-    }
-
-    /** The signed-in user's name, or {@code system} outside a request. */
-    static String actor() {
-        return CurrentUser.find().map(PortalUserPrincipal::getUsername).orElse(AuditEntry.SYSTEM);
     }
 }

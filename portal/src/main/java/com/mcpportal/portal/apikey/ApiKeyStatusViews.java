@@ -46,16 +46,18 @@ public class ApiKeyStatusViews {
     private final KeySetPublicationRepository publications;
     private final EnvironmentService environments;
     private final ApiKeySettings settings;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     ApiKeyStatusViews(ApiKeyRepository keys, RotatedKeyRevealRepository reveals, RotationPolicyRepository policies,
-            KeySetPublicationRepository publications, EnvironmentService environments, ApiKeySettings settings) {
+            KeySetPublicationRepository publications, EnvironmentService environments, ApiKeySettings settings,
+            Clock clock) {
         this.keys = keys;
         this.reveals = reveals;
         this.policies = policies;
         this.publications = publications;
         this.environments = environments;
         this.settings = settings;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)

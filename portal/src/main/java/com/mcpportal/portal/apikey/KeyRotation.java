@@ -11,10 +11,11 @@ import org.slf4j.LoggerFactory;
 
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
+import com.mcpportal.portal.security.CurrentUser;
+import com.mcpportal.portal.team.TeamService;
 import com.mcpportal.portal.web.InvalidInputException;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,19 +38,21 @@ public class KeyRotation {
     private final ApiKeyService service;
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
-    private final JdbcTemplate jdbc;
+    private final TeamService teams;
     private final TransactionTemplate transaction;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     KeyRotation(RotationPolicyRepository policies, ApiKeyRepository keys, ApiKeyService service, AuditLog auditLog,
-            ApplicationEventPublisher events, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+            ApplicationEventPublisher events, TeamService teams, PlatformTransactionManager transactions,
+            Clock clock) {
         this.policies = policies;
         this.keys = keys;
         this.service = service;
         this.auditLog = auditLog;
         this.events = events;
-        this.jdbc = jdbc;
+        this.teams = teams;
         this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -67,7 +70,7 @@ public class KeyRotation {
             throw new InvalidInputException("grace", "Choose a grace period.");
         }
         RotationPolicy policy = policies.findById(teamId).orElseGet(() -> new RotationPolicy(teamId));
-        policy.change(everyDays, grace, ApiKeyService.actor(), clock.instant());
+        policy.change(everyDays, grace, CurrentUser.name(), clock.instant());
         policies.save(policy);
         auditLog.record(AuditEntry.success("apikey.rotation-policy.set").team(teamId).target("team", teamId)
                 .detail("everyDays", everyDays).detail("grace", grace.name()));
@@ -94,7 +97,7 @@ public class KeyRotation {
     int rollDue(Instant now) {
         int rolled = 0;
         for (RotationPolicy policy : policies.findAll()) {
-            if (archived(policy.getTeamId())) {
+            if (teams.archived(policy.getTeamId())) {
                 continue;
             }
             Instant createdBefore = now.minus(Duration.ofDays(policy.getEveryDays()));
@@ -140,10 +143,5 @@ public class KeyRotation {
         }
         expired.stream().map(ApiKey::getTeamId).distinct().forEach(team -> events.publishEvent(new KeySetChanged(team)));
         return expired.size();
-    }
-
-    private boolean archived(long teamId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT archived_at IS NOT NULL FROM team WHERE id = ?",
-                Boolean.class, teamId));
     }
 }

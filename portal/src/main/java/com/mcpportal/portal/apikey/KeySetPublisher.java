@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import com.mcpportal.portal.cloud.CloudProvider;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentCloud;
 import com.mcpportal.portal.environment.EnvironmentService;
+import com.mcpportal.portal.environment.EnvironmentState;
 import com.mcpportal.portal.monitoring.PortalMetrics;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,6 +44,9 @@ class KeySetPublisher {
 
     /** Advisory lock class ("KS"): the two-key form, so it cannot meet the single-key locks of other features. */
     static final int LOCK_CLASS = 0x4B53;
+    /** States in which an environment's key-set secret may exist and be read by a server. */
+    static final List<EnvironmentState> PUBLISHED_STATES = List.of(EnvironmentState.PROVISIONING,
+            EnvironmentState.READY, EnvironmentState.FAILED);
 
     private static final Logger log = LoggerFactory.getLogger(KeySetPublisher.class);
 
@@ -53,11 +58,11 @@ class KeySetPublisher {
     private final PortalMetrics metrics;
     private final AuditLog auditLog;
     private final TransactionTemplate transaction;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     KeySetPublisher(JdbcTemplate jdbc, ApiKeyRepository keys, KeySetPublicationRepository publications,
             EnvironmentService environments, ApiKeySettings settings, PortalMetrics metrics, AuditLog auditLog,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.publications = publications;
@@ -67,6 +72,7 @@ class KeySetPublisher {
         this.auditLog = auditLog;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
     }
 
     /**
@@ -78,7 +84,7 @@ class KeySetPublisher {
         return transaction.execute(status -> {
             jdbc.query("SELECT pg_advisory_xact_lock(?, ?)", rs -> null, LOCK_CLASS, (int) environmentId);
             Environment environment = environments.get(environmentId);
-            if (!PublishTargets.STATES.contains(environment.getState())
+            if (!PUBLISHED_STATES.contains(environment.getState())
                     || environment.resources().keySetSecret() == null) {
                 return Outcome.SKIPPED;
             }

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.mcpportal.portal.environment.EnvironmentQueries;
 import com.mcpportal.portal.environment.operation.OperationFinished;
 import com.mcpportal.portal.environment.operation.OperationKind;
 
@@ -28,12 +29,12 @@ class KeySetSync implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(KeySetSync.class);
 
     private final KeySetPublisher publisher;
-    private final PublishTargets targets;
+    private final EnvironmentQueries environments;
     private final ExecutorService background;
 
-    KeySetSync(KeySetPublisher publisher, PublishTargets targets) {
+    KeySetSync(KeySetPublisher publisher, EnvironmentQueries environments) {
         this.publisher = publisher;
-        this.targets = targets;
+        this.environments = environments;
         AtomicInteger threads = new AtomicInteger();
         this.background = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "key-set-publisher-" + threads.incrementAndGet());
@@ -61,7 +62,7 @@ class KeySetSync implements DisposableBean {
 
     /** Republishes the team's environments whose set changed (or all of them with {@code force}). */
     void publishTeam(long teamId, boolean force) {
-        for (long environmentId : targets.findIdsByTeamIdAndStateIn(teamId, PublishTargets.STATES)) {
+        for (long environmentId : environments.idsOfTeamIn(teamId, KeySetPublisher.PUBLISHED_STATES)) {
             publishQuietly(environmentId, force);
         }
     }
@@ -74,7 +75,7 @@ class KeySetSync implements DisposableBean {
      * @return how many environments it published to
      */
     int publishAll(boolean force) {
-        List<Long> environmentIds = targets.findIdsByStateIn(PublishTargets.STATES);
+        List<Long> environmentIds = environments.idsIn(KeySetPublisher.PUBLISHED_STATES);
         int published = 0;
         for (long environmentId : environmentIds) {
             if (publishQuietly(environmentId, force) == KeySetPublisher.Outcome.PUBLISHED) {

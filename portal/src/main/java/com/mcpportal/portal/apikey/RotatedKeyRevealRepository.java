@@ -1,5 +1,6 @@
 package com.mcpportal.portal.apikey;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,11 +14,9 @@ import org.springframework.data.repository.query.Param;
 /** Rotated keys waiting to be seen by an owner. */
 interface RotatedKeyRevealRepository extends JpaRepository<RotatedKeyReveal, Long> {
 
-    /** What the banner lists for a user: waiting keys of the active teams the user owns. */
+    /** A key waiting to be seen, as the banner lists it. */
     interface Waiting {
         long getTeamId();
-
-        String getTeamName();
 
         long getKeyId();
 
@@ -33,12 +32,12 @@ interface RotatedKeyRevealRepository extends JpaRepository<RotatedKeyReveal, Lon
 
     List<RotatedKeyReveal> findByTeamId(long teamId);
 
+    /** The keys waiting to be seen in the given teams, by key. */
     @Query(value = """
-            SELECT r.team_id AS teamId, t.name AS teamName, k.id AS keyId, k.name AS keyName, k.public_id AS publicId
+            SELECT r.team_id AS teamId, k.id AS keyId, k.name AS keyName, k.public_id AS publicId
             FROM api_key_reveal r
             JOIN api_key k ON k.id = r.api_key_id
-            JOIN team t ON t.id = r.team_id AND t.archived_at IS NULL
-            JOIN team_member m ON m.team_id = r.team_id AND m.user_id = :userId AND m.role = 'OWNER'
-            ORDER BY t.name, k.id""", nativeQuery = true)
-    List<Waiting> findWaitingForOwner(@Param("userId") long userId);
+            WHERE r.team_id IN (:teamIds)
+            ORDER BY k.id""", nativeQuery = true)
+    List<Waiting> findWaitingInTeams(@Param("teamIds") Collection<Long> teamIds);
 }

@@ -37,14 +37,16 @@ class AuditExporter {
     private final AuditLog auditLog;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    AuditExporter(AuditLog auditLog, JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditSettings settings) {
+    AuditExporter(AuditLog auditLog, JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditSettings settings,
+            Clock clock) {
         this.auditLog = auditLog;
         this.jdbc = new JdbcTemplate(jdbc.getDataSource());
         this.jdbc.setFetchSize(settings.exportFetchSize());
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.clock = clock;
     }
 
     /**

@@ -1,19 +1,16 @@
 package com.mcpportal.portal.audit;
 
-import java.util.Date;
+import java.time.Duration;
 import java.util.Set;
-import java.util.TimeZone;
 
-import org.quartz.CronScheduleBuilder;
+import com.mcpportal.portal.jobs.QuartzJobs;
+
 import org.quartz.Job;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -40,44 +37,40 @@ class AuditJobs implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        schedule("chain-verification", AuditVerificationJob.class, settings.verifyCron());
-        schedule("retention", AuditRetentionJob.class, settings.pruneCron());
+        JobDetail verification = job(AuditVerificationJob.class, "chain-verification",
+                "Verifies the audit log's hash chain");
+        schedule(verification, QuartzJobs.cronUtc(verification, settings.verifyCron()));
+        JobDetail retention = job(AuditRetentionJob.class, "retention", "Archives and removes events past retention");
+        schedule(retention, QuartzJobs.cronUtc(retention, settings.pruneCron()));
         scheduleWebhook();
     }
 
-    /** Every poll interval while a URL is configured; removed from the store when it no longer is. */
+    /** Every poll interval (the first one interval after the start) while a URL is configured; removed when not. */
     private void scheduleWebhook() {
-        JobKey key = JobKey.jobKey("webhook", GROUP);
-        try {
-            if (!settings.webhook().enabled()) {
-                scheduler.deleteJob(key);
-                return;
+        JobDetail webhook = job(AuditWebhookJob.class, "webhook", "Streams new audit events to the SIEM");
+        if (!settings.webhook().enabled()) {
+            try {
+                scheduler.deleteJob(webhook.getKey());
             }
-            long interval = settings.webhook().pollInterval().toMillis();
-            JobDetail job = JobBuilder.newJob(AuditWebhookJob.class).withIdentity(key).storeDurably().build();
-            Trigger trigger = TriggerBuilder.newTrigger().withIdentity("webhook", GROUP).forJob(job)
-                    .startAt(new Date(System.currentTimeMillis() + interval))
-                    .withSchedule(SimpleScheduleBuilder.repeatMinutelyForever().withIntervalInMilliseconds(interval)
-                            .withMisfireHandlingInstructionNextWithRemainingCount())
-                    .build();
-            scheduler.scheduleJob(job, Set.of(trigger), true);
+            catch (SchedulerException ex) {
+                throw new IllegalStateException("Could not remove the audit webhook job", ex);
+            }
+            return;
         }
-        catch (SchedulerException ex) {
-            throw new IllegalStateException("Could not schedule the audit webhook", ex);
-        }
+        Duration interval = settings.webhook().pollInterval();
+        schedule(webhook, QuartzJobs.every(webhook, interval, QuartzJobs.schedulerNow().plus(interval)));
     }
 
-    private void schedule(String name, Class<? extends Job> type, String cron) {
-        JobDetail job = JobBuilder.newJob(type).withIdentity(name, GROUP).storeDurably().build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(name, GROUP).forJob(job)
-                .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone("UTC"))
-                        .withMisfireHandlingInstructionFireAndProceed())
-                .build();
+    private static JobDetail job(Class<? extends Job> type, String name, String description) {
+        return QuartzJobs.durableJob(type, JobKey.jobKey(name, GROUP), description);
+    }
+
+    private void schedule(JobDetail job, Trigger trigger) {
         try {
             scheduler.scheduleJob(job, Set.of(trigger), true);
         }
         catch (SchedulerException ex) {
-            throw new IllegalStateException("Could not schedule the audit job " + name, ex);
+            throw new IllegalStateException("Could not schedule the audit job " + job.getKey().getName(), ex);
         }
     }
 }

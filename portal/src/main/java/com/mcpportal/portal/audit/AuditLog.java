@@ -14,7 +14,6 @@ import java.util.function.Function;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -68,10 +67,9 @@ public class AuditLog {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    /** Uses the application's {@link Clock} bean if there is one (tests move time), else the system clock. */
-    AuditLog(JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
+    AuditLog(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /**

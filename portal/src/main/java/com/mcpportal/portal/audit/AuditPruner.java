@@ -21,7 +21,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,7 +54,7 @@ class AuditPruner {
 
     AuditPruner(JdbcTemplate jdbc, AuditRetention retention, AuditChainVerifier verifier, AuditExporter exporter,
                 AuditLog auditLog, AuditSettings settings, PlatformTransactionManager transactions,
-                ObjectProvider<Clock> clock) {
+                Clock clock) {
         this.jdbc = jdbc;
         this.retention = retention;
         this.verifier = verifier;
@@ -63,7 +62,7 @@ class AuditPruner {
         this.auditLog = auditLog;
         this.settings = settings;
         this.transaction = new TransactionTemplate(transactions);
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /**

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,12 +28,12 @@ class AuditVerifications {
     private final Clock clock;
 
     AuditVerifications(AuditChainVerifier verifier, AuditLog auditLog, JdbcTemplate jdbc,
-                       PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
+                       PlatformTransactionManager transactions, Clock clock) {
         this.verifier = verifier;
         this.auditLog = auditLog;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /**

@@ -22,7 +22,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -46,10 +45,10 @@ class AuditWebhook {
     private final Clock clock;
     private final HttpClient http;
 
-    AuditWebhook(AuditSettings settings, JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
+    AuditWebhook(AuditSettings settings, JdbcTemplate jdbc, Clock clock) {
         this.settings = settings.webhook();
         this.jdbc = jdbc;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(this.settings.timeout()).build();
     }
 

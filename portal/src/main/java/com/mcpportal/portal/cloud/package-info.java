@@ -8,6 +8,10 @@
  * counts of an environment's MCP server, from CloudWatch {@code GetMetricData} in {@code aws} mode and generated
  * (deterministic per environment and hour, zero while the simulated service did not run) in {@code simulated} mode.
  *
+ * <p>{@link com.mcpportal.portal.cloud.CloudPrices} is a third: a price list's products and the current spot prices,
+ * read with an account's credentials from the Price List Query API and EC2 in {@code aws} mode; the simulated cloud has
+ * neither (its accounts' estimates use the bundled snapshot). Only {@code cloud.aws} uses the AWS SDK.
+ *
  * <p>The AWS adapter ({@code cloud.aws}) runs each step on AWS SDK v2. Every resource carries the
  * tags {@code mcp-portal:environment-id}, {@code mcp-portal:team}, {@code mcp-portal:managed-by},
  * {@code mcp-portal:component} and {@code Name}; ECR, Logs, ECS and Cloud Map resources are named

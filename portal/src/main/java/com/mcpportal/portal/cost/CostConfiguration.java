@@ -1,6 +1,5 @@
 package com.mcpportal.portal.cost;
 
-import java.time.Clock;
 import java.util.List;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,10 +30,5 @@ class CostConfiguration {
     @Primary
     PriceCatalog priceCatalog(DatabasePriceCatalog database, SnapshotPriceCatalog snapshot) {
         return new FallbackPriceCatalog(List.of(database, snapshot));
-    }
-
-    @Bean
-    CostClock costClock() {
-        return new CostClock(Clock.systemUTC());
     }
 }

@@ -73,8 +73,8 @@ public final class CostEstimator {
     }
 
     private CostRow fargate(String region, EnvironmentSizing sizing, BigDecimal hoursOn) {
-        Price vcpu = catalog.require(PriceKey.of(region, sizing.architecture().vcpuPrice()));
-        Price memory = catalog.require(PriceKey.of(region, sizing.architecture().memoryPrice()));
+        Price vcpu = catalog.require(PriceKey.of(region, PriceComponent.fargateVcpu(sizing.architecture())));
+        Price memory = catalog.require(PriceKey.of(region, PriceComponent.fargateMemory(sizing.architecture())));
         if (!sizing.fargateSpot()) {
             return row(CostComponent.FARGATE,
                     priced("vCPU-hours", sizing.vcpu().multiply(hoursOn), vcpu),

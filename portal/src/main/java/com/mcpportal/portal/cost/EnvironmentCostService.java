@@ -1,6 +1,7 @@
 package com.mcpportal.portal.cost;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,10 +30,10 @@ public class EnvironmentCostService {
     private final EnvironmentSchedules schedules;
     private final PriceCatalog catalog;
     private final PriceStore store;
-    private final CostClock clock;
+    private final Clock clock;
 
     EnvironmentCostService(EnvironmentService environments, CloudAccounts accounts, EnvironmentSchedules schedules,
-            PriceCatalog catalog, PriceStore store, CostClock clock) {
+            PriceCatalog catalog, PriceStore store, Clock clock) {
         this.environments = environments;
         this.accounts = accounts;
         this.schedules = schedules;
@@ -62,7 +63,7 @@ public class EnvironmentCostService {
 
     private EnvironmentEstimate estimate(Environment environment, EnvironmentSizing sizing, Schedule schedule,
             String scheduleSource) {
-        Instant from = clock.now();
+        Instant from = clock.instant();
         Duration on = schedule.hoursOn(from, from.plus(MonthlyHours.SAMPLE));
         ScheduleBasis basis = new ScheduleBasis(ScheduleSummary.describe(schedule, from), scheduleSource, from,
                 MonthlyHours.hours(on), MonthlyHours.fromSchedule(schedule, from));

@@ -3,6 +3,8 @@ package com.mcpportal.portal.cost;
 import java.math.BigDecimal;
 import java.util.Objects;
 
+import com.mcpportal.portal.cloud.Architecture;
+
 /**
  * What an environment is made of, as far as the bill cares. Usage figures (logs, requests, NAT traffic) are
  * the user's expectation per month; the what-if form changes any of them.

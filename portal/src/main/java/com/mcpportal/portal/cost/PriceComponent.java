@@ -1,5 +1,7 @@
 package com.mcpportal.portal.cost;
 
+import com.mcpportal.portal.cloud.Architecture;
+
 /** Every AWS rate an environment estimate needs, with the unit AWS bills it in. */
 public enum PriceComponent {
     FARGATE_X86_VCPU_HOUR("vCPU-hour", "Fargate x86 vCPU"),
@@ -35,5 +37,15 @@ public enum PriceComponent {
 
     public String label() {
         return label;
+    }
+
+    /** Fargate's vCPU-hour rate for the architecture: ARM (Graviton) costs about 20% less. */
+    static PriceComponent fargateVcpu(Architecture architecture) {
+        return architecture == Architecture.ARM64 ? FARGATE_ARM_VCPU_HOUR : FARGATE_X86_VCPU_HOUR;
+    }
+
+    /** Fargate's GB-hour rate for the architecture. */
+    static PriceComponent fargateMemory(Architecture architecture) {
+        return architecture == Architecture.ARM64 ? FARGATE_ARM_GB_HOUR : FARGATE_X86_GB_HOUR;
     }
 }

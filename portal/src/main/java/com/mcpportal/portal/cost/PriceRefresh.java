@@ -1,6 +1,7 @@
 package com.mcpportal.portal.cost;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,20 +16,19 @@ import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.cloud.account.CloudAccount;
 import com.mcpportal.portal.cloud.account.CloudAccountMode;
+import com.mcpportal.portal.cloud.CloudException;
+import com.mcpportal.portal.cloud.CloudPrices;
 import com.mcpportal.portal.cloud.account.CloudAccounts;
-import com.mcpportal.portal.cloud.aws.AwsClientFactory;
+import com.mcpportal.portal.cloud.account.CloudProviders;
 import com.mcpportal.portal.cost.PriceRefreshRun.Outcome;
+import com.mcpportal.portal.environment.EnvironmentPlacement;
+import com.mcpportal.portal.environment.EnvironmentQueries;
 import com.mcpportal.portal.environment.EnvironmentSpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.pricing.PricingClient;
 
 /**
  * Reads current prices from the AWS Pricing API into the price cache, for every region an AWS-mode cloud account
@@ -43,24 +43,24 @@ public class PriceRefresh {
     private static final Logger log = LoggerFactory.getLogger(PriceRefresh.class);
 
     private final PricingSettings settings;
-    private final AwsClientFactory aws;
+    private final CloudProviders providers;
     private final CloudAccounts accounts;
-    private final JdbcTemplate jdbc;
+    private final EnvironmentQueries environments;
     private final PriceStore store;
     private final DatabasePriceCatalog cache;
     private final SnapshotPriceCatalog snapshot;
     private final PriceRefreshLog runs;
     private final AuditLog auditLog;
     private final TransactionTemplate transactions;
-    private final CostClock clock;
+    private final Clock clock;
 
-    PriceRefresh(PricingSettings settings, AwsClientFactory aws, CloudAccounts accounts, JdbcTemplate jdbc,
+    PriceRefresh(PricingSettings settings, CloudProviders providers, CloudAccounts accounts, EnvironmentQueries environments,
             PriceStore store, DatabasePriceCatalog cache, SnapshotPriceCatalog snapshot, PriceRefreshLog runs,
-            AuditLog auditLog, TransactionTemplate transactions, CostClock clock) {
+            AuditLog auditLog, TransactionTemplate transactions, Clock clock) {
         this.settings = settings;
-        this.aws = aws;
+        this.providers = providers;
         this.accounts = accounts;
-        this.jdbc = jdbc;
+        this.environments = environments;
         this.store = store;
         this.cache = cache;
         this.snapshot = snapshot;
@@ -80,7 +80,7 @@ public class PriceRefresh {
      * @param trigger "daily", or who asked ("admin alice")
      */
     public PriceRefreshRun refresh(String trigger) {
-        Instant started = clock.now();
+        Instant started = clock.instant();
         if (settings.offline()) {
             return finish(started, trigger, Outcome.SKIPPED, List.of(), 0, "portal.pricing.offline is set: AWS was"
                     + " not called; estimates use the " + snapshot.describe() + ".");
@@ -120,27 +120,29 @@ public class PriceRefresh {
         return finish(started, trigger, outcome, List.copyOf(plan.keySet()), stored, message);
     }
 
-    /** Prices (all or nothing) and then spot prices (each on its own: spot is a refinement) of one region. */
+    /**
+     * Prices (all or nothing) and then spot prices (each on its own: spot is a refinement) of one region. Of the
+     * zones' spot prices the highest is kept: the environment's zone is not known here, and an estimate that errs
+     * high does not disappoint.
+     */
     private int refreshRegion(String region, CloudAccount account, Set<String> instanceTypes, List<String> problems) {
-        List<Price> prices;
-        try (PricingClient pricing = aws.pricingClient(account.target(region), settings.region(),
+        try (CloudPrices.Reader cloud = providers.pricesFor(account).open(account.target(region), settings.region(),
                 settings.endpointOverride())) {
-            prices = new PricingApiPriceSource(pricing, clock.clock()).fetchRegion(region, instanceTypes);
-        }
-        store.save(prices, clock.now());
-        Ec2Client ec2 = aws.clientsFor(account.target(region)).ec2();
-        Ec2SpotPrices spot = new Ec2SpotPrices(clock.clock());
-        List<PriceStore.SpotQuote> quotes = new ArrayList<>();
-        for (String type : instanceTypes) {
-            try {
-                Optional<BigDecimal> price = spot.latestLinuxSpotPrice(ec2, type);
-                price.ifPresent(usd -> quotes.add(new PriceStore.SpotQuote(region, type, usd, clock.now())));
-            } catch (RuntimeException e) {
-                problems.add("Spot price of " + type + " in " + region + " not read (" + describe(e) + ").");
+            List<Price> prices = new PricingApiPriceSource(cloud, clock).fetchRegion(region, instanceTypes);
+            store.save(prices, clock.instant());
+            List<PriceStore.SpotQuote> quotes = new ArrayList<>();
+            for (String type : instanceTypes) {
+                try {
+                    Optional<BigDecimal> price = cloud.spotPrices(type, clock.instant()).stream()
+                            .max(BigDecimal::compareTo);
+                    price.ifPresent(usd -> quotes.add(new PriceStore.SpotQuote(region, type, usd, clock.instant())));
+                } catch (RuntimeException e) {
+                    problems.add("Spot price of " + type + " in " + region + " not read (" + describe(e) + ").");
+                }
             }
+            store.saveSpot(quotes);
+            return prices.size();
         }
-        store.saveSpot(quotes);
-        return prices.size();
     }
 
     /** Regions by AWS-mode account: its environments' regions (and their NAT types) plus its default region. */
@@ -154,13 +156,12 @@ public class PriceRefresh {
                 regionOf(plan, account.getDefaultRegion(), account);
             }
         }
-        jdbc.query("SELECT cloud_account_id, region, nat_instance_type FROM environment WHERE state <> 'DELETED'"
-                + " ORDER BY id", rs -> {
-                    CloudAccount account = awsAccounts.get(rs.getLong(1));
-                    if (account != null) {
-                        regionOf(plan, rs.getString(2), account).instanceTypes().add(rs.getString(3));
-                    }
-                });
+        for (EnvironmentPlacement environment : environments.placements()) {
+            CloudAccount account = awsAccounts.get(environment.cloudAccountId());
+            if (account != null) {
+                regionOf(plan, environment.region(), account).instanceTypes().add(environment.natInstanceType());
+            }
+        }
         return plan;
     }
 
@@ -175,7 +176,7 @@ public class PriceRefresh {
 
     private PriceRefreshRun finish(Instant started, String trigger, Outcome outcome, List<String> regions, int stored,
             String message) {
-        PriceRefreshRun run = new PriceRefreshRun(0, started, clock.now(), trigger, outcome, String.join(", ", regions),
+        PriceRefreshRun run = new PriceRefreshRun(0, started, clock.instant(), trigger, outcome, String.join(", ", regions),
                 stored, message);
         if (outcome == Outcome.FAILED || outcome == Outcome.PARTIAL) {
             log.warn("Price refresh {}: {}", outcome, message);
@@ -193,8 +194,8 @@ public class PriceRefresh {
     }
 
     private static String describe(RuntimeException e) {
-        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            return service.awsErrorDetails().errorCode() + ": " + service.awsErrorDetails().errorMessage();
+        if (e instanceof CloudException cloud && cloud.errorCode() != null) {
+            return cloud.errorCode() + ": " + cloud.providerMessage();
         }
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }

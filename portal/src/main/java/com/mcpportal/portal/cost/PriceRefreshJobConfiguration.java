@@ -1,16 +1,14 @@
 package com.mcpportal.portal.cost;
 
-import java.util.TimeZone;
+import com.mcpportal.portal.jobs.QuartzJobs;
 
-import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,18 +26,14 @@ class PriceRefreshJobConfiguration {
 
     @Bean
     JobDetail priceRefreshJob() {
-        return JobBuilder.newJob(PriceRefreshJob.class).withIdentity(JOB)
-                .withDescription("Reads AWS prices into the price cache, then checks team budgets")
-                .storeDurably().build();
+        return QuartzJobs.durableJob(PriceRefreshJob.class, JOB,
+                "Reads AWS prices into the price cache, then checks team budgets");
     }
 
     @Bean
     Trigger priceRefreshTrigger(JobDetail priceRefreshJob, PricingSettings settings) {
-        return TriggerBuilder.newTrigger().forJob(priceRefreshJob).withIdentity("price-refresh-daily", "costs")
-                .withSchedule(CronScheduleBuilder.cronSchedule(settings.refreshCron())
-                        .inTimeZone(TimeZone.getTimeZone("UTC"))
-                        .withMisfireHandlingInstructionFireAndProceed())
-                .build();
+        return QuartzJobs.cronUtc(priceRefreshJob, TriggerKey.triggerKey("price-refresh-daily", "costs"),
+                settings.refreshCron());
     }
 
     /** Runs {@link PriceRefresh#refresh} and {@link TeamBudgets#evaluateAll}. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
+import com.mcpportal.portal.cloud.Architecture;
 import com.mcpportal.portal.cloud.FargateSize;
 import com.mcpportal.portal.environment.EnvironmentSpec;
 
@@ -24,13 +25,13 @@ final class Sizings {
                 spec.logRetentionDays());
     }
 
-    static EnvironmentSizing of(FargateSize size, com.mcpportal.portal.cloud.Architecture architecture,
+    static EnvironmentSizing of(FargateSize size, Architecture architecture,
             boolean fargateSpot, String natInstanceType, boolean natSpot, int logRetentionDays) {
         EnvironmentSizing defaults = EnvironmentSizing.defaults();
         return new EnvironmentSizing(
                 BigDecimal.valueOf(size.cpu()).divide(UNITS_PER_VCPU, 4, RoundingMode.UNNECESSARY),
                 BigDecimal.valueOf(size.memoryMiB()).divide(MIB_PER_GB, 4, RoundingMode.UNNECESSARY),
-                Architecture.valueOf(architecture.name()), fargateSpot, natInstanceType, natSpot,
+                architecture, fargateSpot, natInstanceType, natSpot,
                 NatPublicIp.AUTO_ASSIGNED, defaults.natRootVolumeGb(), defaults.logIngestGbPerMonth(),
                 logRetentionDays, defaults.ecrStorageGb(), defaults.apiRequestsPerMonth(), defaults.cloudMap(),
                 defaults.natTrafficGbPerMonth());

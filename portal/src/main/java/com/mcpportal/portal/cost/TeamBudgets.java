@@ -2,12 +2,12 @@ package com.mcpportal.portal.cost;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.util.Optional;
 
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.security.CurrentUser;
-import com.mcpportal.portal.security.PortalUserPrincipal;
 import com.mcpportal.portal.web.InvalidInputException;
 
 import org.slf4j.Logger;
@@ -34,10 +34,10 @@ public class TeamBudgets {
     private final AuditLog auditLog;
     private final TransactionTemplate transaction;
     private final TransactionTemplate ownTransaction;
-    private final CostClock clock;
+    private final Clock clock;
 
     TeamBudgets(TeamBudgetStore store, TeamCostService costs, AuditLog auditLog,
-            PlatformTransactionManager transactions, CostClock clock) {
+            PlatformTransactionManager transactions, Clock clock) {
         this.store = store;
         this.costs = costs;
         this.auditLog = auditLog;
@@ -57,7 +57,7 @@ public class TeamBudgets {
      */
     public Optional<TeamBudget> setBudget(long teamId, BigDecimal monthlyUsd) {
         validate(monthlyUsd);
-        String by = CurrentUser.find().map(PortalUserPrincipal::getUsername).orElse(AuditEntry.SYSTEM);
+        String by = CurrentUser.name();
         transaction.executeWithoutResult(status -> {
             Optional<TeamBudget> before = store.find(teamId);
             if (monthlyUsd == null) {
@@ -67,7 +67,7 @@ public class TeamBudgets {
                 }
                 return;
             }
-            store.save(teamId, monthlyUsd, clock.now(), by);
+            store.save(teamId, monthlyUsd, clock.instant(), by);
             auditLog.record(AuditEntry.success("cost.budget.set").team(teamId).target("team", teamId)
                     .detail("before", before.map(TeamBudget::monthlyUsd).orElse(null)).detail("after", monthlyUsd));
         });
@@ -95,7 +95,7 @@ public class TeamBudgets {
                 log.info("Team {} is {} its monthly budget of ${}: estimate ${} ({})", teamId,
                         over ? "over" : "back within", budget.monthlyUsd(), estimate, trigger);
             }
-            store.recordCheck(teamId, over, estimate, clock.now());
+            store.recordCheck(teamId, over, estimate, clock.instant());
             return store.find(teamId);
         });
     }

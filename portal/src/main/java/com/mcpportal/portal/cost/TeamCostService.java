@@ -1,10 +1,9 @@
 package com.mcpportal.portal.cost;
 
-import java.util.List;
-
+import com.mcpportal.portal.environment.EnvironmentQueries;
 import com.mcpportal.portal.environment.EnvironmentService;
+import com.mcpportal.portal.team.TeamService;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /** Team and portal totals: every environment's estimate, summed. Callers check {@code TeamAccess} (or admin) first. */
@@ -12,13 +11,16 @@ import org.springframework.stereotype.Service;
 public class TeamCostService {
 
     private final EnvironmentService environments;
+    private final EnvironmentQueries environmentQueries;
+    private final TeamService teams;
     private final EnvironmentCostService costs;
-    private final JdbcTemplate jdbc;
 
-    TeamCostService(EnvironmentService environments, EnvironmentCostService costs, JdbcTemplate jdbc) {
+    TeamCostService(EnvironmentService environments, EnvironmentQueries environmentQueries, TeamService teams,
+            EnvironmentCostService costs) {
         this.environments = environments;
+        this.environmentQueries = environmentQueries;
+        this.teams = teams;
         this.costs = costs;
-        this.jdbc = jdbc;
     }
 
     /** The team's environments (deleted ones left out), each estimated, by name. */
@@ -28,13 +30,8 @@ public class TeamCostService {
 
     /** Every team that has environments, by name. For platform administrators. */
     public PortalCostReport portal() {
-        List<PortalCostReport.TeamLine> named = jdbc.query("""
-                SELECT t.id, t.name FROM team t
-                WHERE EXISTS (SELECT 1 FROM environment e WHERE e.team_id = t.id AND e.state <> 'DELETED')
-                ORDER BY lower(t.name)
-                """, (rs, row) -> new PortalCostReport.TeamLine(rs.getLong(1), rs.getString(2), null));
-        return new PortalCostReport(named.stream()
-                .map(line -> new PortalCostReport.TeamLine(line.teamId(), line.teamName(), team(line.teamId())))
+        return new PortalCostReport(teams.names(environmentQueries.teamsWithEnvironments()).entrySet().stream()
+                .map(team -> new PortalCostReport.TeamLine(team.getKey(), team.getValue(), team(team.getKey())))
                 .toList());
     }
 }

@@ -1,5 +1,7 @@
 package com.mcpportal.portal.environment;
 
+import java.util.function.Consumer;
+
 import com.mcpportal.portal.cloud.AccountRoles;
 import com.mcpportal.portal.cloud.ImageRef;
 import com.mcpportal.portal.cloud.ImageRepository;
@@ -47,68 +49,103 @@ public record CloudResources(AccountRoles roles, Network network, NatInstance na
     }
 
     public CloudResources withRoles(AccountRoles value) {
-        return new CloudResources(value, network, nat, repository, image, logGroup, apiKeySecret, keySetSecret,
-                cluster, taskDefinition, discovery, service, ingress, previous);
+        return copy(copy -> copy.roles = value);
     }
 
     public CloudResources withNetwork(Network value) {
-        return new CloudResources(roles, value, nat, repository, image, logGroup, apiKeySecret, keySetSecret, cluster,
-                taskDefinition, discovery, service, ingress, previous);
+        return copy(copy -> copy.network = value);
     }
 
     public CloudResources withNat(NatInstance value) {
-        return new CloudResources(roles, network, value, repository, image, logGroup, apiKeySecret, keySetSecret,
-                cluster, taskDefinition, discovery, service, ingress, previous);
+        return copy(copy -> copy.nat = value);
     }
 
     public CloudResources withRepository(ImageRepository value) {
-        return new CloudResources(roles, network, nat, value, image, logGroup, apiKeySecret, keySetSecret, cluster,
-                taskDefinition, discovery, service, ingress, previous);
+        return copy(copy -> copy.repository = value);
     }
 
     public CloudResources withImage(ImageRef value) {
-        return new CloudResources(roles, network, nat, repository, value, logGroup, apiKeySecret, keySetSecret,
-                cluster, taskDefinition, discovery, service, ingress, previous);
+        return copy(copy -> copy.image = value);
     }
 
     public CloudResources withLogGroup(LogGroup value) {
-        return new CloudResources(roles, network, nat, repository, image, value, apiKeySecret, keySetSecret, cluster,
-                taskDefinition, discovery, service, ingress, previous);
+        return copy(copy -> copy.logGroup = value);
     }
 
     public CloudResources withSecrets(SecretRef apiKey, SecretRef keySet) {
-        return new CloudResources(roles, network, nat, repository, image, logGroup, apiKey, keySet, cluster,
-                taskDefinition, discovery, service, ingress, previous);
+        return copy(copy -> {
+            copy.apiKeySecret = apiKey;
+            copy.keySetSecret = keySet;
+        });
     }
 
     public CloudResources withCluster(String value) {
-        return new CloudResources(roles, network, nat, repository, image, logGroup, apiKeySecret, keySetSecret, value,
-                taskDefinition, discovery, service, ingress, previous);
+        return copy(copy -> copy.cluster = value);
     }
 
     public CloudResources withTaskDefinition(TaskDefinitionRef value) {
-        return new CloudResources(roles, network, nat, repository, image, logGroup, apiKeySecret, keySetSecret,
-                cluster, value, discovery, service, ingress, previous);
+        return copy(copy -> copy.taskDefinition = value);
     }
 
     public CloudResources withDiscovery(ServiceDiscovery value) {
-        return new CloudResources(roles, network, nat, repository, image, logGroup, apiKeySecret, keySetSecret,
-                cluster, taskDefinition, value, service, ingress, previous);
+        return copy(copy -> copy.discovery = value);
     }
 
     public CloudResources withService(ServiceRef value) {
-        return new CloudResources(roles, network, nat, repository, image, logGroup, apiKeySecret, keySetSecret,
-                cluster, taskDefinition, discovery, value, ingress, previous);
+        return copy(copy -> copy.service = value);
+    }
+
+    public CloudResources withIngress(Ingress value) {
+        return copy(copy -> copy.ingress = value);
     }
 
     /** The release that ran before the current one, for "Roll back"; null forgets it. */
     public CloudResources withPrevious(Release value) {
-        return new CloudResources(roles, network, nat, repository, image, logGroup, apiKeySecret, keySetSecret,
-                cluster, taskDefinition, discovery, service, ingress, value);
+        return copy(copy -> copy.previous = value);
     }
 
-    public CloudResources withIngress(Ingress value) {
-        return new CloudResources(roles, network, nat, repository, image, logGroup, apiKeySecret, keySetSecret,
-                cluster, taskDefinition, discovery, service, value, previous);
+    /** This record with the fields a wither changes. */
+    private CloudResources copy(Consumer<Fields> change) {
+        Fields copy = new Fields(this);
+        change.accept(copy);
+        return new CloudResources(copy.roles, copy.network, copy.nat, copy.repository, copy.image, copy.logGroup,
+                copy.apiKeySecret, copy.keySetSecret, copy.cluster, copy.taskDefinition, copy.discovery, copy.service,
+                copy.ingress, copy.previous);
+    }
+
+    /** The components of a copy while a wither changes one. */
+    private static final class Fields {
+
+        private AccountRoles roles;
+        private Network network;
+        private NatInstance nat;
+        private ImageRepository repository;
+        private ImageRef image;
+        private LogGroup logGroup;
+        private SecretRef apiKeySecret;
+        private SecretRef keySetSecret;
+        private String cluster;
+        private TaskDefinitionRef taskDefinition;
+        private ServiceDiscovery discovery;
+        private ServiceRef service;
+        private Ingress ingress;
+        private Release previous;
+
+        private Fields(CloudResources from) {
+            roles = from.roles;
+            network = from.network;
+            nat = from.nat;
+            repository = from.repository;
+            image = from.image;
+            logGroup = from.logGroup;
+            apiKeySecret = from.apiKeySecret;
+            keySetSecret = from.keySetSecret;
+            cluster = from.cluster;
+            taskDefinition = from.taskDefinition;
+            discovery = from.discovery;
+            service = from.service;
+            ingress = from.ingress;
+            previous = from.previous;
+        }
     }
 }

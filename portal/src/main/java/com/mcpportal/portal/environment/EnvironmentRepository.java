@@ -1,5 +1,6 @@
 package com.mcpportal.portal.environment;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,8 +34,25 @@ public interface EnvironmentRepository extends JpaRepository<Environment, Long> 
     @Query("select e from Environment e where e.id = :id")
     Optional<Environment> findByIdForUpdate(@Param("id") long id);
 
-    @Query("select t.name from Team t where t.id = :teamId")
-    Optional<String> teamName(@Param("teamId") long teamId);
+    long countByCloudAccountId(long cloudAccountId);
+
+    long countByCloudAccountIdAndStateNot(long cloudAccountId, EnvironmentState state);
+
+    @Query("""
+            select new com.mcpportal.portal.environment.EnvironmentPlacement(e.cloudAccountId, e.region,
+                   e.natInstanceType)
+            from Environment e where e.state <> :deleted order by e.id""")
+    List<EnvironmentPlacement> placements(@Param("deleted") EnvironmentState deleted);
+
+    @Query("select distinct e.teamId from Environment e where e.state <> :deleted order by e.teamId")
+    List<Long> teamsWithEnvironmentsNotIn(@Param("deleted") EnvironmentState deleted);
+
+    @Query("select e.id from Environment e where e.state in :states order by e.id")
+    List<Long> findIdsByStateIn(@Param("states") Collection<EnvironmentState> states);
+
+    @Query("select e.id from Environment e where e.teamId = :teamId and e.state in :states order by e.id")
+    List<Long> findIdsByTeamIdAndStateIn(@Param("teamId") long teamId,
+            @Param("states") Collection<EnvironmentState> states);
 
     @Query(value = "select exists (select 1 from operation where environment_id = :id and state in ('QUEUED', 'RUNNING'))",
             nativeQuery = true)

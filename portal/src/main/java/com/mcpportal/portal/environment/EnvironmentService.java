@@ -17,6 +17,7 @@ import com.mcpportal.portal.cloud.account.CloudAccounts;
 import com.mcpportal.portal.cloud.account.CloudProviders;
 import com.mcpportal.portal.cloud.image.ServerImages;
 import com.mcpportal.portal.cloud.secret.SecretCipher;
+import com.mcpportal.portal.team.TeamService;
 import com.mcpportal.portal.web.BusyException;
 import com.mcpportal.portal.web.ConflictException;
 import com.mcpportal.portal.web.InvalidInputException;
@@ -44,17 +45,21 @@ public class EnvironmentService {
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
     private final ServerImages serverImages;
-    private final Clock clock = Clock.systemUTC();
+    private final TeamService teams;
+    private final Clock clock;
 
     EnvironmentService(EnvironmentRepository environments, CloudAccounts accounts, CloudProviders providers,
-            SecretCipher cipher, AuditLog auditLog, ApplicationEventPublisher events, ServerImages serverImages) {
+            SecretCipher cipher, AuditLog auditLog, ApplicationEventPublisher events, ServerImages serverImages,
+            TeamService teams, Clock clock) {
         this.environments = environments;
+        this.teams = teams;
         this.serverImages = serverImages;
         this.accounts = accounts;
         this.providers = providers;
         this.cipher = cipher;
         this.auditLog = auditLog;
         this.events = events;
+        this.clock = clock;
     }
 
     /** The team's environments, deleted ones left out, by name. */
@@ -96,7 +101,7 @@ public class EnvironmentService {
 
     EnvironmentCloud cloudOf(Environment environment) {
         CloudAccount account = accounts.get(environment.getCloudAccountId());
-        String team = environments.teamName(environment.getTeamId()).orElse("");
+        String team = teams.name(environment.getTeamId()).orElse("");
         return new EnvironmentCloud(providers.forAccount(account), new EnvironmentRef(
                 account.target(environment.getRegion()), environment.getCloudId(), team, environment.getName()),
                 account);

@@ -1,16 +1,14 @@
 package com.mcpportal.portal.monitoring;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,16 +31,9 @@ public class PortalMetrics {
     static final Duration COUNTS_CACHE = Duration.ofSeconds(5);
 
     private final MeterRegistry registry;
-    private final Clock clock;
 
-    @Autowired
     public PortalMetrics(MeterRegistry registry) {
-        this(registry, Clock.systemUTC());
-    }
-
-    PortalMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
-        this.clock = clock;
     }
 
     /**
@@ -102,7 +93,7 @@ public class PortalMetrics {
      * repository query there runs once per scrape; a state missing from the map counts 0.
      */
     public <S extends Enum<S>> void gaugeEnvironmentsByState(Class<S> states, Supplier<Map<S, Long>> counts) {
-        CachedCounts<S> cached = new CachedCounts<>(counts, clock);
+        CachedCounts<S> cached = new CachedCounts<>(counts, registry.config().clock());
         for (S state : states.getEnumConstants()) {
             Gauge.builder(ENVIRONMENTS, cached, c -> c.get().getOrDefault(state, 0L))
                     .description("Environments by lifecycle state").tag("state", label(state.name()))
@@ -114,13 +105,17 @@ public class PortalMetrics {
         return value == null || value.isBlank() ? "unknown" : value.toLowerCase(Locale.ROOT);
     }
 
-    /** One reading of the counts shared by every state's gauge for a few seconds. */
+    /**
+     * One reading of the counts shared by every state's gauge for a few seconds, timed by the meter registry's
+     * monotonic clock (a measurement, not the portal's time).
+     */
     private static final class CachedCounts<S> {
 
         private final Supplier<Map<S, Long>> source;
         private final Clock clock;
         private Map<S, Long> last = Map.of();
-        private Instant readAt = Instant.MIN;
+        private long readAt;
+        private boolean read;
 
         CachedCounts(Supplier<Map<S, Long>> source, Clock clock) {
             this.source = source;
@@ -128,10 +123,11 @@ public class PortalMetrics {
         }
 
         synchronized Map<S, Long> get() {
-            Instant now = clock.instant();
-            if (!now.isBefore(readAt.plus(COUNTS_CACHE))) {
+            long now = clock.monotonicTime();
+            if (!read || now - readAt >= COUNTS_CACHE.toNanos()) {
                 last = Objects.requireNonNullElse(source.get(), Map.of());
                 readAt = now;
+                read = true;
             }
             return last;
         }

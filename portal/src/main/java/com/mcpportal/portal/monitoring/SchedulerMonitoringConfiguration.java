@@ -1,8 +1,8 @@
 package com.mcpportal.portal.monitoring;
 
-import java.time.Clock;
-
 import javax.sql.DataSource;
+
+import com.mcpportal.portal.jobs.QuartzJobs;
 
 import org.quartz.Scheduler;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,6 +30,6 @@ class SchedulerMonitoringConfiguration {
     @Bean
     HealthIndicator quartzHealthIndicator(Scheduler scheduler, DataSource dataSource,
             @Value("${spring.quartz.properties.org.quartz.jobStore.tablePrefix:QRTZ_}") String tablePrefix) {
-        return new QuartzHealthIndicator(scheduler, new JdbcTemplate(dataSource), tablePrefix, Clock.systemUTC());
+        return new QuartzHealthIndicator(scheduler, new JdbcTemplate(dataSource), tablePrefix, QuartzJobs::schedulerNow);
     }
 }

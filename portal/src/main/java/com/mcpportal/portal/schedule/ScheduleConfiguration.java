@@ -1,18 +1,16 @@
 package com.mcpportal.portal.schedule;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
+
+import com.mcpportal.portal.jobs.QuartzJobs;
 
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
-import org.quartz.SimpleScheduleBuilder;
+import org.quartz.JobKey;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,28 +18,22 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The schedule jobs in the clustered Quartz store: the one durable job every environment's edge trigger fires
- * ({@link EdgeTriggers}), and the periodic reconcile pass. Also the portal's {@link Clock}: schedules are
- * evaluated against it, so tests can move time.
+ * ({@link EdgeTriggers}), and the periodic reconcile pass.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ScheduleSettings.class)
 class ScheduleConfiguration {
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
     JobDetail scheduleEdgeJob() {
-        return JobBuilder.newJob(ScheduleEdgeJob.class).withIdentity(EdgeTriggers.JOB)
-                .withDescription("Starts or stops an environment at an edge of its schedule").storeDurably().build();
+        return QuartzJobs.durableJob(ScheduleEdgeJob.class, EdgeTriggers.JOB,
+                "Starts or stops an environment at an edge of its schedule");
     }
 
     @Bean
     JobDetail scheduleReconcileJob() {
-        return JobBuilder.newJob(ScheduleReconcileJob.class).withIdentity("schedule-reconcile", "schedules")
-                .withDescription("Puts every ready environment in its scheduled power state").storeDurably().build();
+        return QuartzJobs.durableJob(ScheduleReconcileJob.class, JobKey.jobKey("schedule-reconcile", "schedules"),
+                "Puts every ready environment in its scheduled power state");
     }
 
     /**
@@ -52,12 +44,8 @@ class ScheduleConfiguration {
      */
     @Bean
     Trigger scheduleReconcileTrigger(JobDetail scheduleReconcileJob, ScheduleSettings settings) {
-        return TriggerBuilder.newTrigger().forJob(scheduleReconcileJob).withIdentity("schedule-reconcile", "schedules")
-                .startAt(Date.from(firstPass(Instant.now(), settings.reconcileInterval())))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(settings.reconcileInterval().toMillis()).repeatForever()
-                        .withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
+        return QuartzJobs.every(scheduleReconcileJob, settings.reconcileInterval(),
+                firstPass(QuartzJobs.schedulerNow(), settings.reconcileInterval()));
     }
 
     /** When the first pass runs: the next whole multiple of an interval up to a minute long, else now. */

@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import com.mcpportal.portal.environment.EnvironmentService;
 import com.mcpportal.portal.security.CurrentUser;
-import com.mcpportal.portal.security.PortalUserPrincipal;
 
 import org.springframework.stereotype.Service;
 
@@ -66,20 +65,20 @@ public class ScheduleService {
     /** Replaces zone, windows, exceptions and the enabled setting; an unexpired override stays. */
     public Schedule replace(long teamId, long environmentId, Schedule plan) {
         Schedule saved = store.save(teamId, environmentId, plan);
-        applyNow(environmentId, "schedule changed by " + who());
+        applyNow(environmentId, "schedule changed by " + CurrentUser.name());
         return saved;
     }
 
     /** "Keep on/off until …": beats the schedule until it expires by itself. */
     public Schedule setOverride(long teamId, long environmentId, ManualOverride override) {
         Schedule saved = store.setOverride(teamId, environmentId, override);
-        applyNow(environmentId, "override set by " + who());
+        applyNow(environmentId, "override set by " + CurrentUser.name());
         return saved;
     }
 
     public Schedule clearOverride(long teamId, long environmentId) {
         Schedule saved = store.clearOverride(teamId, environmentId);
-        applyNow(environmentId, "override cleared by " + who());
+        applyNow(environmentId, "override cleared by " + CurrentUser.name());
         return saved;
     }
 
@@ -102,9 +101,5 @@ public class ScheduleService {
             // The change is saved; the next reconcile pass arms the trigger and sets the power.
             log.error("Could not apply the new schedule of environment {} at once", environmentId, e);
         }
-    }
-
-    private static String who() {
-        return CurrentUser.find().map(PortalUserPrincipal::getUsername).orElse("system");
     }
 }

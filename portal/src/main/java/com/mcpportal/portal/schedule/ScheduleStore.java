@@ -15,7 +15,6 @@ import com.mcpportal.portal.environment.EnvironmentChanged;
 import com.mcpportal.portal.environment.EnvironmentService;
 import com.mcpportal.portal.environment.EnvironmentState;
 import com.mcpportal.portal.security.CurrentUser;
-import com.mcpportal.portal.security.PortalUserPrincipal;
 import com.mcpportal.portal.web.InvalidInputException;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -99,7 +98,7 @@ class ScheduleStore {
         }
         StoredSchedule source = teamDefault(teamId);
         Schedule copy = source.schedule().withOverride(null);
-        schedules.save(new EnvironmentSchedule(environmentId, copy, clock.instant(), actor()));
+        schedules.save(new EnvironmentSchedule(environmentId, copy, clock.instant(), CurrentUser.name()));
         auditLog.record(AuditEntry.success("schedule.created").team(teamId).target("schedule", environmentId)
                 .detail("environment", environmentId).detail("copiedFrom", source.source().label())
                 .detail("schedule", ScheduleText.full(copy)));
@@ -131,9 +130,9 @@ class ScheduleStore {
         StoredSchedule before = teamDefault(teamId);
         TeamSchedule row = teamSchedules.findById(teamId).orElse(null);
         if (row == null) {
-            teamSchedules.save(new TeamSchedule(teamId, replacement, now, actor()));
+            teamSchedules.save(new TeamSchedule(teamId, replacement, now, CurrentUser.name()));
         } else {
-            row.replace(replacement, now, actor());
+            row.replace(replacement, now, CurrentUser.name());
         }
         auditLog.record(AuditEntry.success("schedule.team-default.updated").team(teamId).target("team", teamId)
                 .detail("before", ScheduleText.full(before.schedule())).detail("after", ScheduleText.full(replacement)));
@@ -152,9 +151,9 @@ class ScheduleStore {
         Schedule replacement = edit.apply(current);
         reject(ScheduleValidator.validate(replacement, now));
         if (row == null) {
-            schedules.save(new EnvironmentSchedule(environmentId, replacement, now, actor()));
+            schedules.save(new EnvironmentSchedule(environmentId, replacement, now, CurrentUser.name()));
         } else {
-            row.replace(replacement, now, actor());
+            row.replace(replacement, now, CurrentUser.name());
         }
         AuditEntry entry = AuditEntry.success(action).team(teamId).target("schedule", environmentId)
                 .detail("environment", environmentId).detail("name", environment.getName());
@@ -173,9 +172,5 @@ class ScheduleStore {
         if (!errors.isEmpty()) {
             throw new ScheduleRejectedException(errors);
         }
-    }
-
-    private static String actor() {
-        return CurrentUser.find().map(PortalUserPrincipal::getUsername).orElse(AuditEntry.SYSTEM);
     }
 }

@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import com.mcpportal.portal.user.UserAccount;
-import com.mcpportal.portal.user.UserAccountRepository;
+import com.mcpportal.portal.user.UserAccounts;
 
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -27,10 +27,10 @@ class ActiveAccountFilter extends OncePerRequestFilter {
     private static final Set<String> ALLOWED_BEFORE_PASSWORD_CHANGE = Set.of(
             AccountController.PASSWORD_PATH, "/logout", "/error");
 
-    private final UserAccountRepository users;
+    private final UserAccounts users;
     private final PortalSessions sessions;
 
-    ActiveAccountFilter(UserAccountRepository users, PortalSessions sessions) {
+    ActiveAccountFilter(UserAccounts users, PortalSessions sessions) {
         this.users = users;
         this.sessions = sessions;
     }
@@ -40,7 +40,7 @@ class ActiveAccountFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<PortalUserPrincipal> principal = CurrentUser.find();
         if (principal.isPresent()) {
-            Optional<UserAccount> account = users.findById(principal.get().id());
+            Optional<UserAccount> account = users.find(principal.get().id());
             HttpSession session = request.getSession(false);
             Long sessionId = PortalSessions.idOf(session);
             if (account.isEmpty() || !account.get().isEnabled()) {

@@ -2,6 +2,8 @@ package com.mcpportal.portal.security;
 
 import java.util.Optional;
 
+import com.mcpportal.portal.audit.AuditEntry;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -18,6 +20,14 @@ public final class CurrentUser {
             return Optional.of(principal);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Who this request acts as, by name, as audit events and records of who changed what name it: the signed-in
+     * user's username, or {@code system} outside a signed-in request (jobs, start-up).
+     */
+    public static String name() {
+        return find().map(PortalUserPrincipal::getUsername).orElse(AuditEntry.SYSTEM);
     }
 
     /** The signed-in user; fails if there is none (every portal page requires one). */

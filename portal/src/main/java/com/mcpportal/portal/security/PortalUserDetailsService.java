@@ -1,7 +1,6 @@
 package com.mcpportal.portal.security;
 
-import com.mcpportal.portal.user.UserAccountRepository;
-import com.mcpportal.portal.user.Usernames;
+import com.mcpportal.portal.user.UserAccounts;
 
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -13,16 +12,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PortalUserDetailsService implements UserDetailsService {
 
-    private final UserAccountRepository users;
+    private final UserAccounts users;
 
-    PortalUserDetailsService(UserAccountRepository users) {
+    PortalUserDetailsService(UserAccounts users) {
         this.users = users;
     }
 
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        return users.findByUsername(Usernames.normalize(username))
+        return users.findByUsername(username)
                 .map(user -> new PortalUserPrincipal(user.getId(), user.getUsername(), user.getPasswordHash(),
                         user.isAdmin(), user.isEnabled(), user.getCredentialEpoch()))
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));

@@ -1,6 +1,6 @@
 package com.mcpportal.portal.security;
 
-import com.mcpportal.portal.user.UserAccountRepository;
+import com.mcpportal.portal.user.UserAccounts;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -32,7 +32,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain portalSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-                                       SignInHandlers signInHandlers, UserAccountRepository users,
+                                       SignInHandlers signInHandlers, UserAccounts users,
                                        PortalSessions sessions) throws Exception {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests

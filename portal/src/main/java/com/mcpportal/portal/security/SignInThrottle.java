@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
-import com.mcpportal.portal.user.UserAccountRepository;
+import com.mcpportal.portal.user.UserAccounts;
 import com.mcpportal.portal.user.Usernames;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,13 +38,13 @@ class SignInThrottle {
 
     private final JdbcTemplate jdbc;
     private final SignInSettings settings;
-    private final UserAccountRepository users;
+    private final UserAccounts users;
     private final PortalSessions sessions;
     private final AuditLog auditLog;
     private final Clock clock;
     private final AtomicReference<Instant> lastCleanUp = new AtomicReference<>(Instant.EPOCH);
 
-    SignInThrottle(JdbcTemplate jdbc, SignInSettings settings, UserAccountRepository users, PortalSessions sessions,
+    SignInThrottle(JdbcTemplate jdbc, SignInSettings settings, UserAccounts users, PortalSessions sessions,
                    AuditLog auditLog, Clock clock) {
         this.jdbc = jdbc;
         this.settings = settings;
@@ -141,7 +141,7 @@ class SignInThrottle {
     }
 
     private boolean signedInFromBefore(String username, String address, Instant now) {
-        return address != null && users.findByUsername(Usernames.normalize(username))
+        return address != null && users.findByUsername(username)
                 .filter(account -> sessions.signedInFrom(account.getId(), address, now.minus(PortalSessions.KEPT_FOR)))
                 .isPresent();
     }

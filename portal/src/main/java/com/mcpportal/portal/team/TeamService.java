@@ -1,13 +1,19 @@
 package com.mcpportal.portal.team;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.security.PortalUserPrincipal;
 import com.mcpportal.portal.user.UserAccount;
-import com.mcpportal.portal.user.UserAccountRepository;
+import com.mcpportal.portal.user.UserAccounts;
 import com.mcpportal.portal.user.Usernames;
 import com.mcpportal.portal.web.InvalidInputException;
 import com.mcpportal.portal.web.NotFoundException;
@@ -26,15 +32,17 @@ public class TeamService {
 
     private final TeamRepository teams;
     private final TeamMemberRepository members;
-    private final UserAccountRepository users;
+    private final UserAccounts users;
     private final AuditLog auditLog;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    TeamService(TeamRepository teams, TeamMemberRepository members, UserAccountRepository users, AuditLog auditLog) {
+    TeamService(TeamRepository teams, TeamMemberRepository members, UserAccounts users, AuditLog auditLog,
+            Clock clock) {
         this.teams = teams;
         this.members = members;
         this.users = users;
         this.auditLog = auditLog;
+        this.clock = clock;
     }
 
     /** The teams a user sees: their own, or every team for a platform admin. */
@@ -56,6 +64,28 @@ public class TeamService {
         return teams.findSummariesForMember(userId);
     }
 
+    /** The team's name, or empty when there is no such team. For other features, which never read the team table. */
+    @Transactional(readOnly = true)
+    public Optional<String> name(long teamId) {
+        return teams.findById(teamId).map(Team::getName);
+    }
+
+    /** The names of the given teams by id, ordered by name as the team list is; unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> names(Collection<Long> teamIds) {
+        Map<Long, String> names = new LinkedHashMap<>();
+        teams.findAllById(teamIds).stream()
+                .sorted(Comparator.comparing((Team team) -> team.getName().toLowerCase(Locale.ROOT)))
+                .forEach(team -> names.put(team.getId(), team.getName()));
+        return names;
+    }
+
+    /** Whether the team is archived; false for no such team. */
+    @Transactional(readOnly = true)
+    public boolean archived(long teamId) {
+        return teams.findById(teamId).map(Team::isArchived).orElse(false);
+    }
+
     @Transactional(readOnly = true)
     public List<MemberView> members(long teamId) {
         return members.findMembers(teamId).stream().map(MemberView::of).toList();
@@ -68,7 +98,7 @@ public class TeamService {
         if (teams.existsByNameIgnoreCase(teamName)) {
             throw duplicateName(teamName);
         }
-        UserAccount creator = users.findById(creatorUserId).orElseThrow();
+        UserAccount creator = users.find(creatorUserId).orElseThrow();
         Team team = new Team(teamName, clock.instant());
         try {
             teams.saveAndFlush(team);

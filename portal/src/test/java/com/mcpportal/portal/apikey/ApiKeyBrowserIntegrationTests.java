@@ -6,12 +6,16 @@ import com.mcpportal.portal.support.BrowserTestSupport;
 import com.mcpportal.portal.support.TestData;
 import com.mcpportal.portal.team.Team;
 import com.mcpportal.portal.user.UserAccount;
+import java.time.Duration;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 
 /** An owner in Chromium: issues a key, copies it from the one-time page, rolls it and revokes with confirmation. */
 class ApiKeyBrowserIntegrationTests extends BrowserTestSupport {
@@ -65,14 +69,12 @@ class ApiKeyBrowserIntegrationTests extends BrowserTestSupport {
 
     /** The copy button's label once the click was handled (the clipboard answers asynchronously). */
     private String copyButtonAfterClick() {
-        for (int i = 0; i < 100; i++) {
-            String label = browser.texts("button.copy").get(0);
-            if (!label.equals("Copy key")) {
-                return label;
-            }
-            KeyFiles.sleep(50);
+        try {
+            return await().atMost(Duration.ofSeconds(5)).until(() -> browser.texts("button.copy").get(0),
+                    label -> !label.equals("Copy key"));
+        } catch (ConditionTimeoutException unchanged) {
+            return browser.texts("button.copy").get(0); // the test's assertion says what it shows
         }
-        return browser.texts("button.copy").get(0);
     }
 
     private long keyId(String publicId) {

@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -267,17 +268,9 @@ class ApiKeyFlowIntegrationTests {
     }
 
     /** The simulated cloud's key-set secret of the environment once it satisfies the condition; fails after 15 s. */
-    private String awaitSecret(Predicate<String> condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        String value = null;
-        while (Instant.now().isBefore(deadline)) {
-            value = simulated.secretValue(environmentService.cloudOf(environment.getId()).ref(),
-                    CloudProvider.KEY_SET_SECRET).orElse(null);
-            if (value != null && condition.test(value)) {
-                return value;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("The key-set secret never matched; it holds: " + value);
+    private String awaitSecret(Predicate<String> condition) {
+        return await("the key-set secret to match").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+                .until(() -> simulated.secretValue(environmentService.cloudOf(environment.getId()).ref(),
+                        CloudProvider.KEY_SET_SECRET).orElse(null), value -> value != null && condition.test(value));
     }
 }

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -39,16 +39,8 @@ final class KeyFiles {
 
     /** Waits until the environment's key file satisfies the condition; fails after 15 s. */
     String await(String cloudId, Predicate<String> condition, String description) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            String content = read(cloudId);
-            if (condition.test(content)) {
-                return content;
-            }
-            sleep(20);
-        }
-        throw new AssertionError("The key file of " + cloudId + " never " + description + "; it holds: "
-                + read(cloudId));
+        return Awaitility.await("the key file of " + cloudId + " that " + description).atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(20)).until(() -> read(cloudId), condition);
     }
 
     /** The one key shown in a page. */
@@ -58,14 +50,5 @@ final class KeyFiles {
             throw new AssertionError("No key in the page");
         }
         return matcher.group();
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted");
-        }
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -109,15 +110,9 @@ class KeySetPublicationIntegrationTests {
     }
 
     private void awaitFailing(long environmentId, boolean failing) {
-        for (int i = 0; i < 500; i++) {
-            Boolean now = jdbc.query("SELECT last_error IS NOT NULL FROM key_set_publication WHERE environment_id = ?",
-                    rs -> rs.next() ? rs.getBoolean(1) : null, environmentId);
-            if (now != null && now == failing) {
-                return;
-            }
-            KeyFiles.sleep(20);
-        }
-        throw new AssertionError("The publication of environment " + environmentId + " never became "
-                + (failing ? "failing" : "successful"));
+        await("the publication of environment " + environmentId + " " + (failing ? "failing" : "succeeding"))
+                .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> jdbc.query("SELECT last_error IS NOT NULL FROM key_set_publication WHERE environment_id = ?",
+                        rs -> rs.next() ? rs.getBoolean(1) : null, environmentId), now -> now != null && now == failing);
     }
 }

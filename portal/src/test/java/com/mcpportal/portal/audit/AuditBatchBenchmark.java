@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -37,7 +36,7 @@ public final class AuditBatchBenchmark {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS))) {
             CountingDataSource counting = new CountingDataSource(database.dataSource());
             AuditLog auditLog = new AuditLog(new JdbcTemplate(counting),
-                    new StaticListableBeanFactory().getBeanProvider(Clock.class));
+                    Clock.systemUTC());
             TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(counting));
             List<AuditEntry> entries = scheduledStarts(burst);
 

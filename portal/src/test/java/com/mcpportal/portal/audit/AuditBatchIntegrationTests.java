@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -215,7 +214,7 @@ class AuditBatchIntegrationTests {
 
     /** An audit log like the portal's, but on a data source that counts statements; no Spring proxy around it. */
     private static AuditLog countedLog(CountingDataSource counting) {
-        return new AuditLog(new JdbcTemplate(counting), new StaticListableBeanFactory().getBeanProvider(Clock.class));
+        return new AuditLog(new JdbcTemplate(counting), Clock.systemUTC());
     }
 
     private static List<AuditEntry> numbered(int count) {

@@ -16,7 +16,6 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -85,10 +84,10 @@ public final class AuditLogBenchmark {
         explain(jdbc, "text rare", AuditCriteria.of(admin, filters.get("text \"env-1234\" (rare)")));
         explain(jdbc, "owner", AuditCriteria.of(owner, AuditFilter.NONE));
 
-        AuditLog auditLog = new AuditLog(jdbc, new StaticListableBeanFactory().getBeanProvider(Clock.class));
+        AuditLog auditLog = new AuditLog(jdbc, Clock.systemUTC());
         AuditSettings settings = new AuditSettings(Path.of("target/audit-archive"), "0 0 3 * * ?", "0 0 4 * * ?",
                 100_000, 1000, new AuditSettings.Webhook("", "", 100, Duration.ofSeconds(10), Duration.ofSeconds(10)));
-        AuditExporter exporter = new AuditExporter(auditLog, jdbc, transactions, settings);
+        AuditExporter exporter = new AuditExporter(auditLog, jdbc, transactions, settings, Clock.systemUTC());
         for (AuditExportFormat format : AuditExportFormat.values()) {
             measureExport(exporter, admin, format);
         }

@@ -16,6 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 
 /** A team owner reviews the team's audit log in a real browser: filters, pages back and forth, opens an event. */
 class AuditLogBrowserIntegrationTests extends BrowserTestSupport {
@@ -88,15 +90,9 @@ class AuditLogBrowserIntegrationTests extends BrowserTestSupport {
     }
 
     /** The first visit reloads itself once with the browser's zone; wait for that before reading the page. */
-    private void awaitBrowserZone() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            List<String> options = browser.texts("#zone option");
-            if (!options.isEmpty() && options.get(0).startsWith("Browser zone (")) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the page did not learn the browser's time zone");
+    private void awaitBrowserZone() {
+        await("the page learning the browser's time zone").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.texts("#zone option"), options -> !options.isEmpty()
+                        && options.get(0).startsWith("Browser zone ("));
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -191,11 +192,9 @@ class AuditVerificationIntegrationTests {
 
         scheduler.triggerJob(JobKey.jobKey("chain-verification", "audit"));
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (jdbc.queryForObject("SELECT count(*) FROM audit_verification WHERE triggered_by = 'scheduler'",
-                Long.class) == before && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-        }
+        await("the scheduled verification").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> jdbc.queryForObject("SELECT count(*) FROM audit_verification"
+                        + " WHERE triggered_by = 'scheduler'", Long.class) > before);
         assertThat(jdbc.queryForObject("SELECT intact FROM audit_verification WHERE triggered_by = 'scheduler' "
                 + "ORDER BY id DESC LIMIT 1", Boolean.class)).isTrue();
         assertThat(scheduler.getTrigger(TriggerKey.triggerKey("retention", "audit"))).isNotNull();

@@ -66,7 +66,7 @@ abstract class TimedAuditTestSupport {
     @TestConfiguration(proxyBeanMethods = false)
     static class Clocks {
 
-        /** Primary, not named "clock": the schedule feature has a system clock bean of that name. */
+        /** Primary, not named "clock": it stands in front of the portal's own (ClockConfiguration). */
         @Bean
         @Primary
         MovableClock movableClock() {

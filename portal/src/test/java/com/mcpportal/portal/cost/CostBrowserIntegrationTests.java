@@ -1,16 +1,17 @@
 package com.mcpportal.portal.cost;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.support.BrowserTestSupport;
 import com.mcpportal.portal.support.TestData;
 import com.mcpportal.portal.team.Team;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A team owner opens an environment's costs in a real browser and tries a bigger size: the total changes in place. */
 class CostBrowserIntegrationTests extends BrowserTestSupport {
@@ -59,17 +60,6 @@ class CostBrowserIntegrationTests extends BrowserTestSupport {
 
     /** Polls in the page: the what-if part is replaced while it is read, so element references go stale. */
     private void awaitText(String id, String text) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!textOf(id).contains(text)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("#" + id + " did not show '" + text + "' within 30 s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted");
-            }
-        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(textOf(id)).as("#" + id).contains(text));
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+
+import com.mcpportal.portal.cloud.Architecture;
 import org.junit.jupiter.api.Test;
 
 /** The seed's figures, worked out exactly with the us-east-1 reference prices of issue 7. */

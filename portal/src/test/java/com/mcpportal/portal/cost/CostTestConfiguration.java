@@ -34,10 +34,11 @@ class CostTestConfiguration {
         return server;
     }
 
+    /** The whole portal's time stands at {@link #NOW}: estimates, price dates, budgets and the audit log agree. */
     @Bean
     @Primary
-    CostClock fixedCostClock() {
-        return new CostClock(Clock.fixed(NOW, ZoneOffset.UTC));
+    Clock fixedClock() {
+        return Clock.fixed(NOW, ZoneOffset.UTC);
     }
 
     @Bean

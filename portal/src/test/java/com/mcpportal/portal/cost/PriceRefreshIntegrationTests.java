@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.mcpportal.portal.cost.HtmlText.byId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -196,16 +197,10 @@ class PriceRefreshIntegrationTests {
         return jdbc.queryForObject("SELECT count(*) FROM price_refresh", Integer.class);
     }
 
-    private Map<String, Object> awaitRun(int before) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (runs() > before) {
-                return jdbc.queryForMap("SELECT trigger, outcome, regions, prices_stored, message FROM price_refresh"
-                        + " ORDER BY id DESC LIMIT 1");
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("The price refresh job did not finish within 30 s");
+    private Map<String, Object> awaitRun(int before) {
+        await("the price refresh job to finish").atMost(Duration.ofSeconds(30)).until(() -> runs() > before);
+        return jdbc.queryForMap("SELECT trigger, outcome, regions, prices_stored, message FROM price_refresh"
+                + " ORDER BY id DESC LIMIT 1");
     }
 
     private Map<String, Object> latestAudit(String actionPrefix) {

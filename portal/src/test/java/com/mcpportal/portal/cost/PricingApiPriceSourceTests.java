@@ -15,6 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.mcpportal.portal.cloud.CloudException;
+import com.mcpportal.portal.cloud.CloudPrices;
+import com.mcpportal.portal.cloud.CloudTarget;
+import com.mcpportal.portal.cloud.aws.AwsClientFactory;
+import com.mcpportal.portal.cloud.aws.AwsCloudPrices;
+import com.mcpportal.portal.cloud.aws.AwsSettings;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
@@ -29,26 +35,29 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.services.pricing.PricingClient;
-import software.amazon.awssdk.services.pricing.model.InvalidParameterException;
 
+/** What the cost feature asks the AWS price list through the cloud port, against a fake of the Price List Query API. */
 class PricingApiPriceSourceTests {
 
     private final WireMockServer aws = new WireMockServer(options().dynamicPort());
-    private PricingClient client;
+    private AwsClientFactory clients;
+    private CloudPrices.Reader prices;
     private PricingApiPriceSource source;
 
     @BeforeEach
     void start() {
         aws.start();
-        client = PricingApiPriceSource.client(new PricingSettings("us-east-1", URI.create(aws.baseUrl())),
+        clients = new AwsClientFactory(AwsSettings.defaults(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "not-a-secret")));
-        source = new PricingApiPriceSource(client, Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC));
+        prices = new AwsCloudPrices(clients).open(CloudTarget.defaultCredentials("1", "eu-west-1"), "us-east-1",
+                URI.create(aws.baseUrl()));
+        source = new PricingApiPriceSource(prices, Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC));
     }
 
     @AfterEach
     void stop() {
-        client.close();
+        prices.close();
+        clients.close();
         aws.stop();
     }
 
@@ -166,7 +175,10 @@ class PricingApiPriceSourceTests {
                 .withBody(FakePriceListApi.errorBody("InvalidParameterException", "Invalid filter value"))));
 
         assertThatThrownBy(() -> source.fetch(PriceKey.of("us-east-1", PriceComponent.LOGS_INGESTED_GB)))
-                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("Invalid filter value");
+                .isInstanceOfSatisfying(CloudException.class, failure -> {
+                    assertThat(failure.errorCode()).isEqualTo("InvalidParameterException");
+                    assertThat(failure.providerMessage()).isEqualTo("Invalid filter value");
+                });
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.mcpportal.portal.cloud.Architecture;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.schedule.Schedule;
 import com.mcpportal.portal.schedule.ScheduleWindow;
@@ -48,7 +49,7 @@ class WhatIfPlannerTests {
         assertThat(errors.hasErrors()).isFalse();
         assertThat(plan.sizing().vcpu()).isEqualByComparingTo("0.5");
         assertThat(plan.sizing().memoryGb()).isEqualByComparingTo("2");
-        assertThat(plan.sizing().architecture()).isEqualTo(com.mcpportal.portal.cost.Architecture.X86_64);
+        assertThat(plan.sizing().architecture()).isEqualTo(Architecture.X86_64);
         assertThat(plan.sizing()).extracting(EnvironmentSizing::fargateSpot, EnvironmentSizing::natSpot,
                 EnvironmentSizing::natInstanceType, EnvironmentSizing::logRetentionDays)
                 .containsExactly(true, true, "t4g.micro", 14);

@@ -1,9 +1,10 @@
 package com.mcpportal.portal.environment;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import com.mcpportal.portal.cloud.Architecture;
 import com.mcpportal.portal.cloud.FargateSize;
@@ -15,6 +16,9 @@ import com.mcpportal.portal.support.TestData;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Test helpers for environments in a running portal: create one in the simulated account through the real service,
@@ -104,33 +108,24 @@ public final class Environments {
 
     /** Waits until the environment is in the state with no operation in flight; fails after 30 s. */
     public Environment awaitState(long environmentId, EnvironmentState state) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
+        AtomicReference<Environment> reached = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(25)).untilAsserted(() -> {
             // Operation first: an operation and the environment it leaves commit together.
-            if (operations().inFlight(environmentId).isEmpty()) {
-                Environment environment = service().get(environmentId);
-                if (environment.getState() == state) {
-                    return environment;
-                }
-            }
-            sleep();
-        }
-        throw new AssertionError("Environment " + environmentId + " did not reach " + state + "; it is "
-                + service().get(environmentId).getState() + ", operations: " + operationStates(environmentId));
+            Supplier<String> operations = () -> "environment " + environmentId + ", operations "
+                    + operationStates(environmentId);
+            assertThat(operations().inFlight(environmentId)).as(operations).isEmpty();
+            Environment environment = service().get(environmentId);
+            assertThat(environment.getState()).as(operations).isEqualTo(state);
+            reached.set(environment);
+        });
+        return reached.get();
     }
 
     /** Waits until the operation has the state (QUEUED, RUNNING, SUCCEEDED, FAILED); fails after 30 s. */
     public void awaitOperation(long operationId, String state) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (state.equals(jdbc().queryForObject("SELECT state FROM operation WHERE id = ?", String.class,
-                    operationId))) {
-                return;
-            }
-            sleep();
-        }
-        throw new AssertionError("Operation " + operationId + " did not become " + state + ": "
-                + jdbc().queryForMap("SELECT state, failed_step, error_message FROM operation WHERE id = ?", operationId));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(25)).untilAsserted(() -> assertThat(
+                jdbc().queryForMap("SELECT state, failed_step, error_message FROM operation WHERE id = ?", operationId))
+                .as("operation %d", operationId).containsEntry("state", state));
     }
 
     public List<Map<String, Object>> operationStates(long environmentId) {
@@ -162,12 +157,4 @@ public final class Environments {
         return context.getBean(JdbcTemplate.class);
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(25);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted");
-        }
-    }
 }

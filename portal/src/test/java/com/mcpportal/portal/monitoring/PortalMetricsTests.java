@@ -2,25 +2,24 @@ package com.mcpportal.portal.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class PortalMetricsTests {
 
     enum State { DRAFT, PROVISIONING, READY }
 
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final MutableClock clock = new MutableClock();
-    private final PortalMetrics metrics = new PortalMetrics(registry, clock);
+    private final MockClock clock = new MockClock();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
+    private final PortalMetrics metrics = new PortalMetrics(registry);
 
     @Test
     void countsOperationsByKindAndOutcomeAndTimesThem() {
@@ -64,36 +63,14 @@ class PortalMetricsTests {
         assertThat(reads).hasValue(1);
 
         counts.put(State.READY, 5L);
-        clock.advance(PortalMetrics.COUNTS_CACHE);
+        clock.add(PortalMetrics.COUNTS_CACHE.minusMillis(1));
+        assertThat(gauge("ready")).isEqualTo(4);
+        clock.add(Duration.ofMillis(1));
         assertThat(gauge("ready")).isEqualTo(5);
         assertThat(reads).hasValue(2);
     }
 
     private double gauge(String state) {
         return registry.get("portal.environments").tag("state", state).gauge().value();
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-11-25T08:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

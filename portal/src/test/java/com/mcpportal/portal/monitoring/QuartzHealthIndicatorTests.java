@@ -51,6 +51,6 @@ class QuartzHealthIndicatorTests {
         Scheduler scheduler = mock(Scheduler.class);
         when(scheduler.getMetaData()).thenReturn(new SchedulerMetaData("mcp-portal", "host-1", Scheduler.class, false,
                 started, standby, shutdown, new Date(), 0, Object.class, true, clustered, Object.class, 2, "2.5.2"));
-        return new QuartzHealthIndicator(scheduler, mock(JdbcTemplate.class), "QRTZ_", clock).health(true);
+        return new QuartzHealthIndicator(scheduler, mock(JdbcTemplate.class), "QRTZ_", clock::instant).health(true);
     }
 }

@@ -36,6 +36,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static com.mcpportal.portal.schedule.ScheduleExecutionIntegrationTests.await;
+import static com.mcpportal.portal.schedule.ScheduleExecutionIntegrationTests.awaitTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -108,7 +109,7 @@ class ClusteredScheduleIntegrationTests {
 
         // Between the third window's close (edge 6) and the fourth's opening, the first instance goes away.
         Instant quietMoment = firstEdge.plusSeconds(2L * PERIOD + OPEN).plusMillis(1500);
-        sleepUntil(quietMoment);
+        awaitTime(quietMoment);
         int firedByFirst = (int) fires.stream().filter(f -> f.instance().equals("first")).count();
         first.close();
 
@@ -281,18 +282,6 @@ class ClusteredScheduleIntegrationTests {
         @Override
         public void triggerComplete(Trigger trigger, JobExecutionContext context,
                 CompletedExecutionInstruction instruction) {
-        }
-    }
-
-    private static void sleepUntil(Instant instant) {
-        long millis = Duration.between(Instant.now(), instant).toMillis();
-        if (millis > 0) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted");
-            }
         }
     }
 }

@@ -1,10 +1,11 @@
 package com.mcpportal.portal.schedule;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -44,9 +49,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Schedules through the REST API: read, replace, override, the team default, roles, isolation and refusals. */
+/**
+ * Schedules through the REST API: read, replace, override, the team default, roles, isolation and refusals. The
+ * portal's clock stands at {@link #NOW}, so what a schedule wants is known in advance: no test depends on the day or
+ * the hour it runs (one used to fail on Thursdays).
+ */
 @PortalIntegrationTest
+@Import(ScheduleApiIntegrationTests.FixedClock.class)
 class ScheduleApiIntegrationTests {
+
+    /** Wednesday 2030-01-16 10:00 UTC: inside the default Mon–Fri 08:00–20:00 window; Wednesday 19:00 in Tokyo. */
+    static final Instant NOW = Instant.parse("2030-01-16T10:00:00Z");
 
     private static final String SATURDAYS_IN_TOKYO = """
             {"zone": "Asia/Tokyo", "windows": [{"day": "SATURDAY", "start": "09:00", "end": "17:00"}],
@@ -103,7 +116,7 @@ class ScheduleApiIntegrationTests {
                 .andExpect(jsonPath("$.windows[0].start").value("08:00"))
                 .andExpect(jsonPath("$.windows[0].end").value("20:00"))
                 .andExpect(jsonPath("$.override").value(nullValue()))
-                .andExpect(jsonPath("$.desired.state").value(expectedWeekdayState(Instant.now())))
+                .andExpect(jsonPath("$.desired.state").value("ON"))
                 .andExpect(jsonPath("$.transitions.length()").value(5))
                 .andExpect(jsonPath("$.transitions[0].offset").value("Z"));
     }
@@ -122,7 +135,6 @@ class ScheduleApiIntegrationTests {
                 .andExpect(jsonPath("$.updatedBy").value(operator.getUsername()))
                 .andReturn().getResponse().getContentAsString();
 
-        Instant now = Instant.now();
         List<String> locals = JsonPath.read(saved, "$.transitions[*].local");
         List<String> states = JsonPath.read(saved, "$.transitions[*].state");
         List<String> offsets = JsonPath.read(saved, "$.transitions[*].offset");
@@ -137,8 +149,8 @@ class ScheduleApiIntegrationTests {
         List<String> instants = JsonPath.read(saved, "$.transitions[*].at");
         assertThat(Instant.parse(instants.get(0))).isEqualTo(
                 LocalDateTime.parse(locals.get(0)).atZone(tokyo).toInstant())
-                .isBefore(now.plus(7, ChronoUnit.DAYS).plusSeconds(60));
-        assertThat(JsonPath.<String>read(saved, "$.desired.state")).isEqualTo(saturdayInTokyo(now) ? "ON" : "OFF");
+                .isEqualTo(Instant.parse("2030-01-19T00:00:00Z")); // Saturday 09:00 in Tokyo
+        assertThat(JsonPath.<String>read(saved, "$.desired.state")).isEqualTo("OFF");
 
         mvc.perform(get(url).with(as(viewer)))
                 .andExpect(jsonPath("$.zone").value("Asia/Tokyo"))
@@ -200,10 +212,7 @@ class ScheduleApiIntegrationTests {
     @Test
     void anOverrideKeepsTheEnvironmentOnUntilItEndsAndCanBeCleared() throws Exception {
         mvc.perform(json(put(url), SATURDAYS_IN_TOKYO).with(as(operator))).andExpect(status().isOk());
-        LocalDateTime inTwoDays = LocalDateTime.now(ZoneId.of("Asia/Tokyo")).plusDays(2).truncatedTo(ChronoUnit.MINUTES);
-        // Not on a Saturday: there the window may already be open when the override ends, and the first change
-        // would be the window's close, not the override's end.
-        LocalDateTime until = inTwoDays.getDayOfWeek() == DayOfWeek.SATURDAY ? inTwoDays.plusDays(1) : inTwoDays;
+        LocalDateTime until = LocalDateTime.parse("2030-01-18T12:00"); // Friday in Tokyo, before Saturday's window
 
         String overridden = mvc.perform(json(put(url + "/override"),
                         "{\"state\": \"ON\", \"until\": \"" + until + "\"}").with(as(operator)))
@@ -225,12 +234,12 @@ class ScheduleApiIntegrationTests {
         mvc.perform(delete(url + "/override").with(as(operator)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.override").value(nullValue()))
-                .andExpect(jsonPath("$.desired.state").value(saturdayInTokyo(Instant.now()) ? "ON" : "OFF"));
+                .andExpect(jsonPath("$.desired.state").value("OFF"));
     }
 
     @Test
     void anOverrideMayEndAtAnInstantWithAnOffset() throws Exception {
-        Instant until = Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        Instant until = NOW.plus(3, ChronoUnit.HOURS);
         mvc.perform(json(put(url + "/override"), "{\"state\": \"off\", \"until\": \"" + until + "\"}")
                         .with(as(operator)))
                 .andExpect(status().isOk())
@@ -379,14 +388,14 @@ class ScheduleApiIntegrationTests {
         return request.contentType(MediaType.APPLICATION_JSON).content(body);
     }
 
-    private static String expectedWeekdayState(Instant now) {
-        ZonedDateTime utc = now.atZone(ZoneId.of("UTC"));
-        boolean weekday = utc.getDayOfWeek().getValue() <= 5;
-        return weekday && utc.getHour() >= 8 && utc.getHour() < 20 ? "ON" : "OFF";
-    }
+    /** The portal's one clock, fixed for this class's context. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedClock {
 
-    private static boolean saturdayInTokyo(Instant now) {
-        ZonedDateTime tokyo = now.atZone(ZoneId.of("Asia/Tokyo"));
-        return tokyo.getDayOfWeek() == DayOfWeek.SATURDAY && tokyo.getHour() >= 9 && tokyo.getHour() < 17;
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
     }
 }

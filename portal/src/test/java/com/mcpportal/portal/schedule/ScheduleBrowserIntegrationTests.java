@@ -2,7 +2,6 @@ package com.mcpportal.portal.schedule;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 
 /** What a team owner does with a schedule in a real browser: edit it, read the grid and the coming changes, override. */
 class ScheduleBrowserIntegrationTests extends BrowserTestSupport {
@@ -113,18 +114,8 @@ class ScheduleBrowserIntegrationTests extends BrowserTestSupport {
 
     /** Waits until the page was rendered knowing the browser's zone (schedule.js reloads it once to tell it). */
     private void awaitViewerZone(String zone) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!zone.equals(browser.script("var page = document.getElementById('schedule-page');"
-                + " return document.readyState === 'complete' && page ? page.dataset.viewerZone : null"))) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("The page never showed the viewer's zone " + zone);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted");
-            }
-        }
+        await("the page showing the viewer's zone " + zone).atMost(Duration.ofSeconds(20))
+                .until(() -> zone.equals(browser.script("var page = document.getElementById('schedule-page');"
+                        + " return document.readyState === 'complete' && page ? page.dataset.viewerZone : null")));
     }
 }

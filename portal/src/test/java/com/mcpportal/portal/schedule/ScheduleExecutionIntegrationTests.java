@@ -32,8 +32,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Schedules acting on environments in the simulated cloud, with real Quartz triggers at edges a few seconds ahead:
@@ -126,7 +129,7 @@ class ScheduleExecutionIntegrationTests {
         assertThat(schedules.armedEdge(environment.getId())).contains(open);
 
         scheduler.standby();
-        sleepUntil(open.plusSeconds(3)); // past the edge and the misfire threshold (1 s here)
+        awaitTime(open.plusSeconds(3)); // past the edge and the misfire threshold (1 s here)
         scheduler.start();
 
         await("started after the scheduler came back", () -> power(environment) == EnvironmentPower.ON,
@@ -317,35 +320,21 @@ class ScheduleExecutionIntegrationTests {
 
     /** Waits for the condition, but goes on after the timeout (then the test shows what happened without it). */
     private static void awaitQuietly(BooleanSupplier condition, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean() && Instant.now().isBefore(deadline)) {
-            sleep(20);
-        }
-    }
-
-    static void await(String what, BooleanSupplier condition, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out waiting: " + what);
-            }
-            sleep(50);
-        }
-    }
-
-    private static void sleepUntil(Instant instant) {
-        long millis = Duration.between(Instant.now(), instant).toMillis();
-        if (millis > 0) {
-            sleep(millis);
-        }
-    }
-
-    private static void sleep(long millis) {
         try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted");
+            Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException notYet) {
+            // The test's own assertions say what did not happen.
         }
+    }
+
+    /** Waits until the condition holds; fails after the timeout, naming what it waited for. */
+    static void await(String what, BooleanSupplier condition, Duration timeout) {
+        Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
+    }
+
+    /** Waits until the wall clock (which Quartz fires by) has passed the instant. */
+    static void awaitTime(Instant instant) {
+        Awaitility.await("the time " + instant).atMost(Duration.between(Instant.now(), instant).plusSeconds(5))
+                .pollInterval(Duration.ofMillis(20)).until(() -> !Instant.now().isBefore(instant));
     }
 }

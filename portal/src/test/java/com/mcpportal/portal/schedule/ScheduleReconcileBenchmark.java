@@ -23,6 +23,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * Benchmark harness (not a test; nothing runs it during {@code verify}): the whole portal on a throw-away embedded
  * PostgreSQL 17 (with pg_stat_statements), N ready environments with random schedules, and the portal's own
@@ -143,12 +145,11 @@ public final class ScheduleReconcileBenchmark {
         long team = new ScheduleRows(jdbc).team("Benchmark template");
         Environment template = environments.ready(team, "template");
         // After provisioning the schedule stops it (the team default is closed at STEADY); let that finish.
-        for (int quiet = 0; quiet < 3; ) {
-            Thread.sleep(500);
-            quiet = environments.operations().inFlight(template.getId()).isEmpty() ? quiet + 1 : 0;
-        }
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .until(() -> environments.operations().inFlight(template.getId()).isEmpty());
         scheduler.standby();
-        Thread.sleep(500);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofMinutes(1))
+                .until(() -> environments.operations().inFlight(template.getId()).isEmpty());
         scheduler.unscheduleJob(EdgeTriggers.key(template.getId()));
         jdbc.update("UPDATE environment SET state = 'DELETED', deleted_at = now() WHERE id = ?", template.getId());
         return template.getId();
@@ -207,11 +208,9 @@ public final class ScheduleReconcileBenchmark {
         ScheduleReconciler.PassReport report = reconciler.reconcileAll();
         double passCpu = (THREADS.getCurrentThreadCpuTime() - cpuStarted) / 1e6;
         double passMillis = (System.nanoTime() - started) / 1e6;
-        long jobs;
-        while ((jobs = operationTriggers()) < report.enqueued()
-                && System.nanoTime() - started < Duration.ofMinutes(10).toNanos()) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> operationTriggers() >= report.enqueued());
+        long jobs = operationTriggers();
         double allMillis = (System.nanoTime() - started) / 1e6;
         String work = load.read(1);
         System.out.printf("Boundary pass: %s%n    pass returned (every operation row committed) after %.0f ms (CPU of"

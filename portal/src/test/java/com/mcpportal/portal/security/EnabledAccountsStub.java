@@ -3,7 +3,7 @@ package com.mcpportal.portal.security;
 import java.util.Optional;
 
 import com.mcpportal.portal.user.UserAccount;
-import com.mcpportal.portal.user.UserAccountRepository;
+import com.mcpportal.portal.user.UserAccounts;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.test.context.TestComponent;
@@ -16,9 +16,9 @@ import static org.mockito.Mockito.when;
 @TestComponent
 class EnabledAccountsStub implements InitializingBean {
 
-    private final UserAccountRepository users;
+    private final UserAccounts users;
 
-    EnabledAccountsStub(UserAccountRepository users) {
+    EnabledAccountsStub(UserAccounts users) {
         this.users = users;
     }
 
@@ -26,6 +26,6 @@ class EnabledAccountsStub implements InitializingBean {
     public void afterPropertiesSet() {
         UserAccount account = mock(UserAccount.class);
         when(account.isEnabled()).thenReturn(true);
-        when(users.findById(anyLong())).thenReturn(Optional.of(account));
+        when(users.find(anyLong())).thenReturn(Optional.of(account));
     }
 }

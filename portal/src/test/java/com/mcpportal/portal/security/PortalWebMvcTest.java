@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 import com.mcpportal.portal.apikey.ApiKeyStatusViews;
 import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.team.TeamService;
-import com.mcpportal.portal.user.UserAccountRepository;
+import com.mcpportal.portal.user.UserAccounts;
 import com.mcpportal.portal.web.DisplayFormat;
 
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -36,7 +36,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @MockitoBean(types = {AuditLog.class, SignInThrottle.class, PortalSessions.class, PasswordEncoder.class,
         TeamService.class})
 @MockitoBean(name = "apiKeyStatus", types = ApiKeyStatusViews.class)
-@MockitoBean(types = UserAccountRepository.class, reset = MockReset.NONE)
+@MockitoBean(types = UserAccounts.class, reset = MockReset.NONE)
 public @interface PortalWebMvcTest {
 
     /** The controllers under test. */

@@ -11,7 +11,7 @@ import java.util.List;
 import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.support.PortalIntegrationTest;
 import com.mcpportal.portal.support.TestData;
-import com.mcpportal.portal.user.UserAccountRepository;
+import com.mcpportal.portal.user.UserAccounts;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +35,7 @@ class SignInThrottleDelaysIntegrationTests {
     SignInSettings settings;
 
     @Autowired
-    UserAccountRepository users;
+    UserAccounts users;
 
     @Autowired
     PortalSessions sessions;

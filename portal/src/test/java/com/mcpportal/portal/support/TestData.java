@@ -1,5 +1,6 @@
 package com.mcpportal.portal.support;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.mcpportal.portal.security.PortalUserPrincipal;
@@ -11,7 +12,12 @@ import com.mcpportal.portal.user.UserAccountService;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Creates users and teams through the real services (so they are audited like any other). Names get a unique
@@ -36,6 +42,18 @@ public class TestData {
     TestData(UserAccountService users, TeamService teams) {
         this.users = users;
         this.teams = teams;
+    }
+
+    /**
+     * The portal's password hashing (BCrypt, stored as {@code {bcrypt}...}) at BCrypt's lowest cost. Each user made
+     * here costs three hashings (the one-time password, its check, the user's own), about 135 ms each at the default
+     * cost on the 2-core CI machine and 5 ms at the lowest, and the suite makes hundreds of users. Same algorithm and
+     * stored form; the cost is production's choice ({@code UserConfiguration}), not something these tests check.
+     */
+    @Bean
+    @Primary
+    static PasswordEncoder quickPasswordEncoder() {
+        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(4)));
     }
 
     /** The first admin's first sign-in: their own password instead of the configured one. */

@@ -12,7 +12,6 @@ import com.mcpportal.portal.web.InvalidInputException;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,17 +29,18 @@ public class CloudAccounts {
     private final CloudAccountRepository accounts;
     private final CloudProviders providers;
     private final AuditLog auditLog;
-    private final JdbcTemplate jdbc;
+    private final CloudAccountUsage usage;
     private final TransactionTemplate transactions;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    CloudAccounts(CloudAccountRepository accounts, CloudProviders providers, AuditLog auditLog, JdbcTemplate jdbc,
-            TransactionTemplate transactions) {
+    CloudAccounts(CloudAccountRepository accounts, CloudProviders providers, AuditLog auditLog,
+            CloudAccountUsage usage, TransactionTemplate transactions, Clock clock) {
         this.accounts = accounts;
         this.providers = providers;
         this.auditLog = auditLog;
-        this.jdbc = jdbc;
+        this.usage = usage;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -82,7 +82,7 @@ public class CloudAccounts {
         if (accounts.existsByNameIgnoreCaseAndIdNot(settings.name(), id)) {
             throw duplicateName(settings.name());
         }
-        if (account.getMode() != settings.mode() && environmentsUsing(id) > 0) {
+        if (account.getMode() != settings.mode() && usage.liveEnvironmentsIn(id) > 0) {
             throw new InvalidInputException("mode", "Environments use this account; their resources would be lost"
                     + " to the portal if its mode changed. Deprovision them first.");
         }
@@ -101,9 +101,7 @@ public class CloudAccounts {
     @Transactional
     public void delete(long id) {
         CloudAccount account = get(id);
-        Integer used = jdbc.queryForObject("SELECT count(*) FROM environment WHERE cloud_account_id = ?",
-                Integer.class, id);
-        if (used != null && used > 0) {
+        if (usage.environmentsIn(id) > 0) {
             throw new InvalidInputException(null, "Environments were created in " + account.getName()
                     + "; an account with environments (deleted ones included) cannot be removed.");
         }
@@ -133,13 +131,6 @@ public class CloudAccounts {
                     .detail("name", account.getName()).detail("result", result.message()));
         });
         return result;
-    }
-
-    private int environmentsUsing(long accountId) {
-        Integer count = jdbc.queryForObject(
-                "SELECT count(*) FROM environment WHERE cloud_account_id = ? AND state <> 'DELETED'", Integer.class,
-                accountId);
-        return count == null ? 0 : count;
     }
 
     static void validate(CloudAccountSettings settings) {

@@ -1,10 +1,13 @@
 package com.mcpportal.portal.cloud.account;
 
+import com.mcpportal.portal.cloud.CloudPrices;
 import com.mcpportal.portal.cloud.CloudProvider;
 import com.mcpportal.portal.cloud.McpMetricsSource;
 import com.mcpportal.portal.cloud.aws.AwsClientFactory;
+import com.mcpportal.portal.cloud.aws.AwsCloudPrices;
 import com.mcpportal.portal.cloud.aws.AwsCloudProvider;
 import com.mcpportal.portal.cloud.aws.AwsMcpMetrics;
+import com.mcpportal.portal.cloud.simulated.SimulatedCloudPrices;
 import com.mcpportal.portal.cloud.simulated.SimulatedCloudProvider;
 import com.mcpportal.portal.cloud.simulated.SimulatedMcpMetrics;
 
@@ -19,14 +22,19 @@ public class CloudProviders {
     private final AwsClientFactory awsClients;
     private final AwsMcpMetrics awsMetrics;
     private final SimulatedMcpMetrics simulatedMetrics;
+    private final AwsCloudPrices awsPrices;
+    private final SimulatedCloudPrices simulatedPrices;
 
     CloudProviders(AwsCloudProvider aws, SimulatedCloudProvider simulated, AwsClientFactory awsClients,
-            AwsMcpMetrics awsMetrics, SimulatedMcpMetrics simulatedMetrics) {
+            AwsMcpMetrics awsMetrics, SimulatedMcpMetrics simulatedMetrics, AwsCloudPrices awsPrices,
+            SimulatedCloudPrices simulatedPrices) {
         this.aws = aws;
         this.simulated = simulated;
         this.awsClients = awsClients;
         this.awsMetrics = awsMetrics;
         this.simulatedMetrics = simulatedMetrics;
+        this.awsPrices = awsPrices;
+        this.simulatedPrices = simulatedPrices;
     }
 
     public CloudProvider forAccount(CloudAccount account) {
@@ -40,6 +48,11 @@ public class CloudProviders {
     /** Where the account's MCP servers' request metrics are read: CloudWatch, or generated figures. */
     public McpMetricsSource metricsFor(CloudAccount account) {
         return account.getMode() == CloudAccountMode.AWS ? awsMetrics : simulatedMetrics;
+    }
+
+    /** Where the account's prices are read: AWS's price list and spot market, or none (the bundled snapshot). */
+    public CloudPrices pricesFor(CloudAccount account) {
+        return account.getMode() == CloudAccountMode.AWS ? awsPrices : simulatedPrices;
     }
 
     /** Forgets cached SDK clients (credentials, assumed role) of an account whose settings changed. */

@@ -59,9 +59,9 @@ public class AwsClientFactory implements AutoCloseable {
      * A Price List Query API client signed with the target account's credentials (its assumed role, if any). The
      * Pricing API answers in a few regions only, so the caller names the signing region. Endpoint: the given
      * override, else {@code portal.aws.endpoints.pricing}, else {@code portal.aws.endpoint-override}, else AWS's.
-     * Built per call (the daily price refresh uses it once); the caller closes it.
+     * Built per call ({@link AwsCloudPrices} builds one per reader); the caller closes it.
      */
-    public PricingClient pricingClient(CloudTarget target, String signingRegion, URI endpointOverride) {
+    PricingClient pricingClient(CloudTarget target, String signingRegion, URI endpointOverride) {
         AwsCredentialsProvider credentials = clientsFor(target).credentialsProvider();
         return configure(PricingClient.builder(), AwsService.PRICING, Region.of(signingRegion), credentials,
                 endpointOverride);

@@ -31,6 +31,11 @@ class AwsCloudConfiguration {
     }
 
     @Bean
+    AwsCloudPrices awsCloudPrices(AwsClientFactory clients) {
+        return new AwsCloudPrices(clients);
+    }
+
+    @Bean
     AwsCloudProvider awsCloudProvider(AwsClientFactory clients, AwsSettings settings, JibImagePublisher publisher) {
         return new AwsCloudProvider(clients, settings, publisher);
     }

@@ -17,11 +17,16 @@ class SimulatedCloudConfiguration {
     @Bean
     SimulatedCloudProvider simulatedCloudProvider(JdbcTemplate jdbc, SecretCipher cipher, SimulatedSettings settings,
             Clock clock) {
-        return new SimulatedCloudProvider(new SimulatedStore(jdbc), cipher, settings, clock);
+        return new SimulatedCloudProvider(new SimulatedStore(jdbc, clock), cipher, settings, clock);
     }
 
     @Bean
-    SimulatedMcpMetrics simulatedMcpMetrics(JdbcTemplate jdbc) {
-        return new SimulatedMcpMetrics(new SimulatedStore(jdbc), Clock.systemUTC());
+    SimulatedCloudPrices simulatedCloudPrices() {
+        return new SimulatedCloudPrices();
+    }
+
+    @Bean
+    SimulatedMcpMetrics simulatedMcpMetrics(JdbcTemplate jdbc, Clock clock) {
+        return new SimulatedMcpMetrics(new SimulatedStore(jdbc, clock), clock);
     }
 }

@@ -81,11 +81,6 @@ public class SimulatedCloudProvider implements CloudProvider {
         this.registry = new SimulatedRegistry(store, this::pause, settings);
     }
 
-    /** On the system clock (tests that do not move time). */
-    SimulatedCloudProvider(SimulatedStore store, SecretCipher cipher, SimulatedSettings settings) {
-        this(store, cipher, settings, Clock.systemUTC());
-    }
-
     @Override
     public ConnectionCheck testConnection(CloudTarget target) {
         String account = SimulatedIds.accountNumber(target.accountId());

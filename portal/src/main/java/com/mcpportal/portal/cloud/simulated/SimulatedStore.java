@@ -3,6 +3,7 @@ package com.mcpportal.portal.cloud.simulated;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +28,11 @@ final class SimulatedStore {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    SimulatedStore(JdbcTemplate jdbc) {
+    SimulatedStore(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     Optional<SimulatedResource> find(EnvironmentRef env, String component) {
@@ -45,7 +48,7 @@ final class SimulatedStore {
 
     /** Stores the resource unless the component exists already; returns what is stored either way. */
     SimulatedResource insert(EnvironmentRef env, SimulatedResource resource) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("""
                 INSERT INTO simulated_resource (account_id, region, environment_id, component, resource_id, arn, state,
                                                 attributes, created_at, updated_at)
@@ -59,14 +62,14 @@ final class SimulatedStore {
     void update(EnvironmentRef env, String component, String state, Map<String, Object> attributes) {
         jdbc.update("UPDATE simulated_resource SET state = ?, attributes = CAST(? AS jsonb), updated_at = ?"
                 + " WHERE environment_id = ? AND component = ?", state, JSON.writeValueAsString(attributes),
-                Timestamp.from(Instant.now()), env.environmentId(), component);
+                Timestamp.from(clock.instant()), env.environmentId(), component);
     }
 
     /** Puts another resource in the component's place (a replaced NAT instance: new id, ARN and details). */
     void replace(EnvironmentRef env, SimulatedResource resource) {
         jdbc.update("UPDATE simulated_resource SET resource_id = ?, arn = ?, state = ?, attributes = CAST(? AS jsonb),"
                 + " updated_at = ? WHERE environment_id = ? AND component = ?", resource.resourceId(), resource.arn(),
-                resource.state(), JSON.writeValueAsString(resource.attributes()), Timestamp.from(Instant.now()),
+                resource.state(), JSON.writeValueAsString(resource.attributes()), Timestamp.from(clock.instant()),
                 env.environmentId(), resource.component());
     }
 
@@ -82,7 +85,7 @@ final class SimulatedStore {
 
     String insertRole(String accountId, String name, String arn) {
         jdbc.update("INSERT INTO simulated_account_role (account_id, name, arn, created_at) VALUES (?, ?, ?, ?)"
-                + " ON CONFLICT DO NOTHING", accountId, name, arn, Timestamp.from(Instant.now()));
+                + " ON CONFLICT DO NOTHING", accountId, name, arn, Timestamp.from(clock.instant()));
         return role(accountId, name).orElseThrow();
     }
 
@@ -91,7 +94,7 @@ final class SimulatedStore {
                 INSERT INTO simulated_secret (environment_id, name, arn, ciphertext, updated_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (environment_id, name) DO UPDATE SET ciphertext = EXCLUDED.ciphertext,
                                                                updated_at = EXCLUDED.updated_at""",
-                env.environmentId(), name, arn, ciphertext, Timestamp.from(Instant.now()));
+                env.environmentId(), name, arn, ciphertext, Timestamp.from(clock.instant()));
     }
 
     Optional<String> secretCiphertext(EnvironmentRef env, String name) {
@@ -111,7 +114,7 @@ final class SimulatedStore {
     /** Notes that the environment's service runs {@code runningCount} tasks from now on. */
     void recordScaling(EnvironmentRef env, int runningCount) {
         jdbc.update("INSERT INTO simulated_service_scaling (environment_id, changed_at, running_count) VALUES (?, ?, ?)",
-                env.environmentId(), Timestamp.from(Instant.now()), runningCount);
+                env.environmentId(), Timestamp.from(clock.instant()), runningCount);
     }
 
     /** The service's changes before {@code until}, oldest first: the last one before a time says what ran then. */

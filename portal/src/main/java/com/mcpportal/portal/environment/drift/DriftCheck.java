@@ -43,16 +43,17 @@ public class DriftCheck {
     private final AuditLog auditLog;
     private final TransactionTemplate transactions;
     private final NatImageCheck natImages;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     DriftCheck(EnvironmentRepository environments, EnvironmentService environmentService, DriftStore store,
-            AuditLog auditLog, TransactionTemplate transactions, NatImageCheck natImages) {
+            AuditLog auditLog, TransactionTemplate transactions, NatImageCheck natImages, Clock clock) {
         this.environments = environments;
         this.environmentService = environmentService;
         this.store = store;
         this.auditLog = auditLog;
         this.transactions = transactions;
         this.natImages = natImages;
+        this.clock = clock;
     }
 
     /** Checks every ready environment; returns how many were checked. */

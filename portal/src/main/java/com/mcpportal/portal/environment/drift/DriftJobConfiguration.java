@@ -2,14 +2,13 @@ package com.mcpportal.portal.environment.drift;
 
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
-import org.quartz.SimpleScheduleBuilder;
+import org.quartz.JobKey;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 
 import com.mcpportal.portal.environment.EnvironmentSettings;
+import com.mcpportal.portal.jobs.QuartzJobs;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,17 +19,13 @@ class DriftJobConfiguration {
 
     @Bean
     JobDetail driftCheckJob() {
-        return JobBuilder.newJob(DriftCheckJob.class).withIdentity("drift-check", "environments")
-                .withDescription("Compares ready environments with what their cloud runs").storeDurably().build();
+        return QuartzJobs.durableJob(DriftCheckJob.class, JobKey.jobKey("drift-check", "environments"),
+                "Compares ready environments with what their cloud runs");
     }
 
     @Bean
     Trigger driftCheckTrigger(JobDetail driftCheckJob, EnvironmentSettings settings) {
-        return TriggerBuilder.newTrigger().forJob(driftCheckJob).withIdentity("drift-check", "environments")
-                .startNow().withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(settings.driftInterval().toMillis()).repeatForever()
-                        .withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
+        return QuartzJobs.every(driftCheckJob, settings.driftInterval());
     }
 
     /** Runs {@link DriftCheck#checkAll()}. */

@@ -45,15 +45,16 @@ public class EnvironmentOperations {
     private final OperationQueue queue;
     private final AuditLog auditLog;
     private final PowerBatch batch;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     EnvironmentOperations(OperationRepository operations, EnvironmentRepository environments, OperationQueue queue,
-            AuditLog auditLog, PowerBatch batch) {
+            AuditLog auditLog, PowerBatch batch, Clock clock) {
         this.operations = operations;
         this.environments = environments;
         this.queue = queue;
         this.auditLog = auditLog;
         this.batch = batch;
+        this.clock = clock;
     }
 
     /** Creates the environment's resources (a draft), or applies changed settings (a ready one). */

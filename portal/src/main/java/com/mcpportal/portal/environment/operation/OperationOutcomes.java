@@ -25,14 +25,15 @@ class OperationOutcomes {
     private final EnvironmentRepository environments;
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     OperationOutcomes(OperationRepository operations, EnvironmentRepository environments, AuditLog auditLog,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Clock clock) {
         this.operations = operations;
         this.environments = environments;
         this.auditLog = auditLog;
         this.events = events;
+        this.clock = clock;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -1,5 +1,6 @@
 package com.mcpportal.portal.environment.operation;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -31,11 +32,14 @@ public class OperationRecovery {
     private final OperationRepository operations;
     private final OperationQueue queue;
     private final TransactionTemplate transactions;
+    private final Clock clock;
 
-    OperationRecovery(OperationRepository operations, OperationQueue queue, TransactionTemplate transactions) {
+    OperationRecovery(OperationRepository operations, OperationQueue queue, TransactionTemplate transactions,
+            Clock clock) {
         this.operations = operations;
         this.queue = queue;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -45,7 +49,7 @@ public class OperationRecovery {
 
     /** Queues every orphaned operation again; returns how many. */
     public int resumeOrphans() {
-        Instant settled = Instant.now().minus(GRACE);
+        Instant settled = clock.instant().minus(GRACE);
         List<Operation> inFlight = transactions.execute(status -> operations.findByStateInOrderByIdAsc(
                 EnumSet.of(OperationState.QUEUED, OperationState.RUNNING)));
         int resumed = 0;

@@ -40,12 +40,13 @@ class OperationRunner {
     private final TransactionTemplate transactions;
     private final ServerImages serverImages;
     private final AuditLog auditLog;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile StepObserver observer = StepObserver.NONE;
 
     OperationRunner(OperationRepository operations, EnvironmentRepository environments,
             EnvironmentService environmentService, OperationOutcomes outcomes, OperationLocks locks,
-            SecretCipher cipher, TransactionTemplate transactions, ServerImages serverImages, AuditLog auditLog) {
+            SecretCipher cipher, TransactionTemplate transactions, ServerImages serverImages, AuditLog auditLog,
+            Clock clock) {
         this.serverImages = serverImages;
         this.auditLog = auditLog;
         this.operations = operations;
@@ -55,6 +56,7 @@ class OperationRunner {
         this.locks = locks;
         this.cipher = cipher;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     /** Tests observe (and interrupt) steps; {@code null} restores the no-op observer. */

@@ -2,14 +2,13 @@ package com.mcpportal.portal.environment.operation;
 
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
-import org.quartz.SimpleScheduleBuilder;
+import org.quartz.JobKey;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 
 import com.mcpportal.portal.environment.EnvironmentSettings;
+import com.mcpportal.portal.jobs.QuartzJobs;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,18 +19,13 @@ class OperationWatchdogConfiguration {
 
     @Bean
     JobDetail operationWatchdogJob() {
-        return JobBuilder.newJob(OperationWatchdogJob.class).withIdentity("operation-watchdog", "environments")
-                .withDescription("Resumes operations left in flight without a job").storeDurably().build();
+        return QuartzJobs.durableJob(OperationWatchdogJob.class, JobKey.jobKey("operation-watchdog", "environments"),
+                "Resumes operations left in flight without a job");
     }
 
     @Bean
     Trigger operationWatchdogTrigger(JobDetail operationWatchdogJob, EnvironmentSettings settings) {
-        return TriggerBuilder.newTrigger().forJob(operationWatchdogJob).withIdentity("operation-watchdog",
-                        "environments")
-                .startNow().withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(settings.watchdogInterval().toMillis()).repeatForever()
-                        .withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
+        return QuartzJobs.every(operationWatchdogJob, settings.watchdogInterval());
     }
 
     /** Runs {@link OperationRecovery#resumeOrphans()}. */

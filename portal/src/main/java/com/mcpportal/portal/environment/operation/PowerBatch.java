@@ -95,12 +95,13 @@ public class PowerBatch {
     private final JdbcTemplate jdbc;
     private final OperationQueue queue;
     private final AuditLog auditLog;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    PowerBatch(JdbcTemplate jdbc, OperationQueue queue, AuditLog auditLog) {
+    PowerBatch(JdbcTemplate jdbc, OperationQueue queue, AuditLog auditLog, Clock clock) {
         this.jdbc = jdbc;
         this.queue = queue;
         this.auditLog = auditLog;
+        this.clock = clock;
     }
 
     /**

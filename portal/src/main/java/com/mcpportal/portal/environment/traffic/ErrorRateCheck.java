@@ -44,10 +44,11 @@ public class ErrorRateCheck {
     private final AuditLog auditLog;
     private final PortalMetrics metrics;
     private final TransactionTemplate transactions;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     ErrorRateCheck(EnvironmentService environments, CloudProviders providers, ErrorRateStore store,
-            ErrorRateSettings settings, AuditLog auditLog, PortalMetrics metrics, TransactionTemplate transactions) {
+            ErrorRateSettings settings, AuditLog auditLog, PortalMetrics metrics, TransactionTemplate transactions,
+            Clock clock) {
         this.environments = environments;
         this.providers = providers;
         this.store = store;
@@ -55,6 +56,7 @@ public class ErrorRateCheck {
         this.auditLog = auditLog;
         this.metrics = metrics;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     /** Checks every ready environment; returns how many were checked. */

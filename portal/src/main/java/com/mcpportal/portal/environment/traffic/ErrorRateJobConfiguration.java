@@ -2,12 +2,12 @@ package com.mcpportal.portal.environment.traffic;
 
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
-import org.quartz.SimpleScheduleBuilder;
+import org.quartz.JobKey;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
+
+import com.mcpportal.portal.jobs.QuartzJobs;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,18 +20,13 @@ class ErrorRateJobConfiguration {
 
     @Bean
     JobDetail errorRateCheckJob() {
-        return JobBuilder.newJob(ErrorRateCheckJob.class).withIdentity("error-rate-check", "environments")
-                .withDescription("Reads ready environments' MCP request metrics and flags high error rates")
-                .storeDurably().build();
+        return QuartzJobs.durableJob(ErrorRateCheckJob.class, JobKey.jobKey("error-rate-check", "environments"),
+                "Reads ready environments' MCP request metrics and flags high error rates");
     }
 
     @Bean
     Trigger errorRateCheckTrigger(JobDetail errorRateCheckJob, ErrorRateSettings settings) {
-        return TriggerBuilder.newTrigger().forJob(errorRateCheckJob).withIdentity("error-rate-check", "environments")
-                .startNow().withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(settings.errorRateInterval().toMillis()).repeatForever()
-                        .withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
+        return QuartzJobs.every(errorRateCheckJob, settings.errorRateInterval());
     }
 
     /** Runs {@link ErrorRateCheck#checkAll()}. */

@@ -11,7 +11,6 @@ import static com.mcpportal.portal.cloud.aws.fake.AwsFake.queryOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mcpportal.portal.cloud.AccountRoles;
 import com.mcpportal.portal.cloud.Architecture;
+import com.mcpportal.portal.cloud.CloudPrices;
 import com.mcpportal.portal.cloud.CloudProvider;
 import com.mcpportal.portal.cloud.CloudTarget;
 import com.mcpportal.portal.cloud.EnvironmentRef;
@@ -45,14 +45,6 @@ import com.mcpportal.portal.cloud.aws.fake.EmptyAccount;
 import com.mcpportal.portal.cloud.aws.fake.NatReplacementAccount;
 import com.mcpportal.portal.cloud.aws.fake.ProvisionedAccount;
 import com.mcpportal.portal.cloud.image.RegistryApiCalls;
-import com.mcpportal.portal.cost.Ec2SpotPrices;
-import com.mcpportal.portal.cost.PriceKey;
-import com.mcpportal.portal.cost.PricingApiPriceSource;
-import com.mcpportal.portal.cost.PricingSettings;
-
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.services.pricing.PricingClient;
 
 /**
  * The portal's policies ({@code deploy/iam/portal-policy-network.json}, {@code -service.json}, {@code -iam.json},
@@ -293,12 +285,11 @@ class PortalIamPolicyTests {
     private void readPrices() {
         fake.answer(json("pricing", "GetProducts"), jsonOk("{\"FormatVersion\":\"aws_v1\",\"PriceList\":[]}"));
         fake.answer(ec2("DescribeSpotPriceHistory"), ec2Ok("DescribeSpotPriceHistory", "<spotPriceHistorySet/>"));
-        try (PricingClient pricing = PricingApiPriceSource.client(new PricingSettings("us-east-1", fake.endpoint()),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(AwsFake.ACCESS_KEY, "test-secret")))) {
-            new PricingApiPriceSource(pricing, Clock.systemUTC()).fetch(PriceKey.instance("us-east-1", "t4g.nano"));
+        try (CloudPrices.Reader prices = new AwsCloudPrices(fake.clientFactory(fake.settings()))
+                .open(AwsFake.target(), "us-east-1", fake.endpoint())) {
+            prices.products("AmazonEC2", Map.of("regionCode", "us-east-1", "instanceType", "t4g.nano"));
+            prices.spotPrices("t4g.nano", Instant.now());
         }
-        new Ec2SpotPrices(Clock.systemUTC()).latestLinuxSpotPrice(
-                fake.clientFactory(fake.settings()).clientsFor(AwsFake.target()).ec2(), "t4g.nano");
     }
 
     private CloudProvider cloud() {

@@ -26,15 +26,15 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * The IAM actions of every AWS SDK call written in the portal's AWS code ({@code cloud/aws}, and the pricing
- * readers in {@code cost}), found by reading the source: {@code ec2.runInstances(} is {@code ec2:RunInstances}.
+ * The IAM actions of every AWS SDK call written in the portal's AWS code ({@code cloud/aws}, the only package that
+ * may use the SDK: ArchitectureTests), found by reading the source: {@code ec2.runInstances(} is {@code ec2:RunInstances}.
  * A name counts only if it is an operation of that variable's SDK client, so {@code logs.ensure(} on a
  * helper named {@code logs} is not mistaken for one.
  */
 final class SdkCallsInSource {
 
     private static final Path MAIN = Path.of("src", "main", "java", "com", "mcpportal", "portal");
-    private static final List<Path> SOURCES = List.of(MAIN.resolve("cloud").resolve("aws"), MAIN.resolve("cost"));
+    private static final List<Path> SOURCES = List.of(MAIN.resolve("cloud").resolve("aws"));
 
     private record Client(Class<?> type, String prefix) {
     }

@@ -1,6 +1,7 @@
 package com.mcpportal.portal.cloud.simulated;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -42,9 +43,9 @@ class SimulatedCloudProviderTests {
 
     @BeforeEach
     void cloud() {
-        cloud = new SimulatedCloudProvider(new SimulatedStore(jdbc),
+        cloud = new SimulatedCloudProvider(new SimulatedStore(jdbc, Clock.systemUTC()),
                 new SecretCipher("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII)),
-                SimulatedSettings.instant());
+                SimulatedSettings.instant(), Clock.systemUTC());
     }
 
     @Test

@@ -43,14 +43,14 @@ class SimulatedMcpMetricsTests {
 
     @BeforeEach
     void store() {
-        store = new SimulatedStore(jdbc);
+        store = new SimulatedStore(jdbc, Clock.systemUTC());
     }
 
     @Test
     void startingAndStoppingTheServiceIsRecordedOncePerChange() {
         SimulatedCloudProvider cloud = new SimulatedCloudProvider(store,
                 new SecretCipher("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII)),
-                SimulatedSettings.instant());
+                SimulatedSettings.instant(), Clock.systemUTC());
         Network network = cloud.ensureNetwork(ENV, NetworkSpec.defaults());
         var task = cloud.registerTaskDefinition(ENV, new TaskSpec(FargateSize.DEFAULT, Architecture.ARM64, "repo:1",
                 8080, "arn:aws:iam::1:role/x", null, Map.of(), null, List.of(), List.of(), Map.of(), "/logs"));

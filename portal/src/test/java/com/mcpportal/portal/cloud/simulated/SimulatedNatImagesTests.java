@@ -52,7 +52,7 @@ class SimulatedNatImagesTests {
 
     @BeforeEach
     void cloud() {
-        cloud = new SimulatedCloudProvider(new SimulatedStore(jdbc),
+        cloud = new SimulatedCloudProvider(new SimulatedStore(jdbc, clock),
                 new SecretCipher("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII)),
                 SimulatedSettings.instant(), clock);
         network = cloud.ensureNetwork(ENV, NetworkSpec.defaults());

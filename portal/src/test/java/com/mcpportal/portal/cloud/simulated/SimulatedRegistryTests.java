@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +48,9 @@ class SimulatedRegistryTests {
 
     @BeforeEach
     void cloud() {
-        cloud = new SimulatedCloudProvider(new SimulatedStore(jdbc),
+        cloud = new SimulatedCloudProvider(new SimulatedStore(jdbc, Clock.systemUTC()),
                 new SecretCipher("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII)),
-                new SimulatedSettings(STEP, Duration.ZERO)) {
+                new SimulatedSettings(STEP, Duration.ZERO), Clock.systemUTC()) {
             @Override
             void pause(Duration duration) {
                 pauses.add(duration);

@@ -1,7 +1,6 @@
 package com.mcpportal.portal.environment.operation;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 
 /**
  * The portal dies in the middle of an operation, right after a step's cloud calls returned and before it recorded
@@ -217,11 +218,8 @@ class OperationResumeIntegrationTests {
     }
 
     /** Quartz drops a job whose run ended abnormally once the run is over. */
-    private void awaitJobGone(long operationId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (queue.holds(operationId)) {
-            assertThat(Instant.now()).as("Quartz let go of the crashed job").isBefore(deadline);
-            Thread.sleep(20);
-        }
+    private void awaitJobGone(long operationId) {
+        await("Quartz letting go of the crashed job").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> !queue.holds(operationId));
     }
 }

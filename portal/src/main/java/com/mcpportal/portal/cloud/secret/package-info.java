@@ -1,0 +1,6 @@
+/**
+ * Encryption of secrets at rest (AES-GCM) with the portal's secret key ({@code portal.secret-key}, or one generated
+ * into {@code portal.secret-key-file}, default {@code data/secret-key}, with the embedded database). Features use
+ * {@link com.mcpportal.portal.cloud.secret.SecretCipher}.
+ */
+package com.mcpportal.portal.cloud.secret;

@@ -1,0 +1,5 @@
+/**
+ * The periodic drift check: ready environments compared with what their cloud runs, findings shown on the
+ * environment page. Used by nothing outside the environment feature.
+ */
+package com.mcpportal.portal.environment.drift;

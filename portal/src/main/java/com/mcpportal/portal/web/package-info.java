@@ -1,0 +1,5 @@
+/**
+ * Shared web pieces every feature uses: the error page and its exceptions ({@code NotFoundException},
+ * {@code InvalidInputException} …), flash messages and display formats. Depends on no feature.
+ */
+package com.mcpportal.portal.web;
