@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
@@ -19,6 +21,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -50,6 +54,8 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
+            // keeps the page's console (CSP violations included) for consoleErrors()
+            options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(System.getProperty("portal.test.chromedriver", "/usr/bin/chromedriver")))
                     .usingAnyFreePort()
@@ -164,6 +170,39 @@ public final class Browser implements AutoCloseable {
     /** The path of the current page, e.g. {@code /teams/3}. */
     public String path() {
         return URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    /** The page's title, as the browser tab shows it. */
+    public String title() {
+        return driver.getTitle();
+    }
+
+    /** Whether the element with this CSS selector is shown (present and not hidden by a style). */
+    public boolean shows(String cssSelector) {
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return driver.findElements(By.cssSelector(cssSelector)).stream().anyMatch(WebElement::isDisplayed);
+        }
+        finally {
+            driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+        }
+    }
+
+    /** Clicks the element with this CSS selector on the current page (a radio button, a tab) without a new page. */
+    public Browser click(String cssSelector) {
+        driver.findElement(By.cssSelector(cssSelector)).click();
+        return this;
+    }
+
+    /**
+     * The console's errors since the last call (the browser hands each entry out once): failed loads, script errors
+     * and Content-Security-Policy violations, each as its message.
+     */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
     }
 
     public String heading() {
