@@ -44,7 +44,8 @@ class EnvironmentPages {
      * @param image the image the task definition names, as provisioning recorded it (version and digest)
      */
     record Live(OperationView inFlight, OperationView latest, List<OperationView> history, DriftFinding drift,
-            List<ConsoleLinks.ResourceLink> resources, String mcpUrl, String snippet, ImageRef image) {
+            List<ConsoleLinks.ResourceLink> resources, String mcpUrl, List<McpClientSnippet.Client> clients,
+            ImageRef image) {
 
         public boolean active() {
             return inFlight != null;
@@ -124,7 +125,7 @@ class EnvironmentPages {
                 environment.getState() == EnvironmentState.READY ? drift.latest(environment.getId()).orElse(null)
                         : null,
                 ConsoleLinks.of(environment.getRegion(), resources, account.isSimulated()), mcpUrl,
-                mcpUrl == null ? null : McpClientSnippet.cursor(environment.getName(), mcpUrl), resources.image()));
+                mcpUrl == null ? List.of() : McpClientSnippet.all(environment.getName(), mcpUrl), resources.image()));
         return LIVE_FRAGMENT;
     }
 

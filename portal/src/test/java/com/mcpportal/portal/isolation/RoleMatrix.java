@@ -142,6 +142,7 @@ final class RoleMatrix {
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/schedule/override/clear
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/start
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/stop
+            VIEWER        POST   /teams/{teamId}/environments/{environmentId}/test-connection
             OWNER         POST   /teams/{teamId}/members
             OWNER         POST   /teams/{teamId}/members/{userId}/remove
             OWNER         POST   /teams/{teamId}/members/{userId}/role

@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
@@ -155,9 +156,13 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** Waits (up to 30 s) until an element matching the CSS selector shows the text: for parts a page updates itself. */
+    /**
+     * Waits (up to 30 s) until an element matching the CSS selector shows the text: for parts a page updates itself
+     * (an element the page replaced while it was read is read again on the next round).
+     */
     public Browser awaitText(String cssSelector, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(browser -> driver.findElements(By.cssSelector(cssSelector))
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(browser -> driver.findElements(By.cssSelector(cssSelector))
                 .stream().anyMatch(element -> element.getText().contains(text)));
         return this;
     }
@@ -170,6 +175,33 @@ public final class Browser implements AutoCloseable {
     /** The path of the current page, e.g. {@code /teams/3}. */
     public String path() {
         return URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    /** Resizes the window, e.g. to a phone's 390 px width. */
+    public Browser resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        return this;
+    }
+
+    /**
+     * Whether the page fits its window's width: nothing makes the whole page scroll sideways (a wide part may still
+     * scroll inside its own box).
+     */
+    public boolean fitsWidth() {
+        return (Boolean) driver.executeScript(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth");
+    }
+
+    /** The elements wider than the window, as "tag.class" names: what makes a page scroll sideways. */
+    @SuppressWarnings("unchecked")
+    public List<String> tooWide() {
+        return (List<String>) driver.executeScript("""
+                var width = document.documentElement.clientWidth;
+                return Array.from(document.querySelectorAll('body *'))
+                    .filter(function (e) { return e.getBoundingClientRect().right > width + 0.5; })
+                    .map(function (e) { return e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
+                        + (e.id ? '#' + e.id : ''); })
+                    .slice(0, 15);""");
     }
 
     /** The page's title, as the browser tab shows it. */
