@@ -28,7 +28,7 @@ class ApiKeyPages {
     private static final long[] LIFETIME_DAYS = {7, 30, 60, 90, 180, 365};
 
     /** A ready-to-paste client configuration for one environment the new key works in. */
-    record Snippet(String environmentName, String mcpUrl, String text) {
+    record Snippet(String environmentName, String mcpUrl, List<McpClientSnippet.Client> clients) {
     }
 
     private final ApiKeyService keys;
@@ -93,7 +93,7 @@ class ApiKeyPages {
         for (ApiKeyView.ScopeEnvironment environment : issued.key().environments()) {
             if (environment.mcpUrl() != null) {
                 snippets.add(new Snippet(environment.name(), environment.mcpUrl(), McpClientSnippet
-                        .cursor(environment.name(), environment.mcpUrl(), issued.plaintext().reveal())));
+                        .all(environment.name(), environment.mcpUrl(), issued.plaintext().reveal())));
             }
         }
         return snippets;

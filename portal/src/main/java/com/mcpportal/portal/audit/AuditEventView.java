@@ -2,6 +2,8 @@ package com.mcpportal.portal.audit;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
 
 /** An audit event as the pages show it: times in the viewer's zone, the team by name. */
 record AuditEventView(long id, String time, String utcTime, String actor, Long teamId, String teamName, String action,
@@ -15,6 +17,16 @@ record AuditEventView(long id, String time, String utcTime, String actor, Long t
                 event.occurredAt().toString(), event.actor(), event.teamId(), scope.teamName(event.teamId()),
                 event.action(), event.targetType(), event.targetId(), event.outcome().name(), event.clientIp(),
                 event.userAgent(), event.details(), event.prevHash(), event.hash());
+    }
+
+    /** What happened, as one sentence: "alice rolled key ci-bot with 1 h grace". */
+    public String sentence() {
+        return AuditSentences.of(action, actor, outcome, targetType, targetId, details);
+    }
+
+    /** The details as name and value pairs, for a definition list. */
+    public List<Map.Entry<String, String>> detailsList() {
+        return AuditSentences.detailsList(details);
     }
 
     /** "environment 42", or empty when the event has no target. */

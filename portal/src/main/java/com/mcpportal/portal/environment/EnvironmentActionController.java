@@ -21,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The buttons of an environment's page: provision, start, stop, update the server, roll back, patch the NAT, retry,
- * deprovision, delete a draft.
+ * deprovision, delete a draft, and test the connection to its endpoint.
  */
 @Controller
 @RequestMapping("/teams/{teamId}/environments/{environmentId}")
@@ -30,12 +30,27 @@ class EnvironmentActionController {
     private final TeamAccess access;
     private final EnvironmentService environments;
     private final EnvironmentOperations operations;
+    private final EndpointHealth health;
 
     EnvironmentActionController(TeamAccess access, EnvironmentService environments,
-            EnvironmentOperations operations) {
+            EnvironmentOperations operations, EndpointHealth health) {
         this.access = access;
         this.environments = environments;
         this.operations = operations;
+        this.health = health;
+    }
+
+    /** A read, so viewers may too; a POST all the same, as it makes the portal call out. */
+    @PostMapping("/test-connection")
+    String testConnection(@PathVariable long teamId, @PathVariable long environmentId, RedirectAttributes redirect) {
+        access.require(teamId, TeamRole.VIEWER);
+        EndpointHealth.Answer answer = health.check(teamId, environmentId);
+        if (answer.healthy()) {
+            Flash.success(redirect, answer.message());
+        } else {
+            Flash.error(redirect, answer.message());
+        }
+        return page(teamId, environmentId);
     }
 
     @PostMapping("/provision")

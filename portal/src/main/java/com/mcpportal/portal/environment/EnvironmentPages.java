@@ -52,8 +52,8 @@ class EnvironmentPages {
      * @param natImage the last NAT image check, or null when there is none of the NAT recorded now
      */
     record Live(OperationView inFlight, OperationView latest, List<OperationView> history, DriftFinding drift,
-            List<ConsoleLinks.ResourceLink> resources, String mcpUrl, String snippet, ImageRef image,
-            ServerUpdate update, NatImageFinding natImage) {
+            List<ConsoleLinks.ResourceLink> resources, String mcpUrl, List<McpClientSnippet.Client> clients,
+            ImageRef image, ServerUpdate update, NatImageFinding natImage) {
 
         public boolean active() {
             return inFlight != null;
@@ -145,7 +145,7 @@ class EnvironmentPages {
                 environment.getState() == EnvironmentState.READY ? drift.latest(environment.getId()).orElse(null)
                         : null,
                 ConsoleLinks.of(environment.getRegion(), resources, account.isSimulated()), mcpUrl,
-                mcpUrl == null ? null : McpClientSnippet.cursor(environment.getName(), mcpUrl), resources.image(),
+                mcpUrl == null ? List.of() : McpClientSnippet.all(environment.getName(), mcpUrl), resources.image(),
                 environment.getState().hasCloudResources() ? updates.check(environment) : null,
                 natImage(environment)));
         return LIVE_FRAGMENT;

@@ -2,6 +2,7 @@ package com.mcpportal.portal.environment;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import com.mcpportal.portal.cloud.account.CloudAccountUsage;
 
@@ -30,6 +31,11 @@ public class EnvironmentQueries implements CloudAccountUsage {
     @Override
     public long liveEnvironmentsIn(long cloudAccountId) {
         return environments.countByCloudAccountIdAndStateNot(cloudAccountId, EnvironmentState.DELETED);
+    }
+
+    /** An environment by id, whichever team it belongs to (the caller checks who may see it). */
+    public Optional<Environment> find(long environmentId) {
+        return environments.findById(environmentId);
     }
 
     /** Every environment that is not deleted, by id. */

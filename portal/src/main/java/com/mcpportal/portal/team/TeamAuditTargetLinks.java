@@ -25,19 +25,7 @@ class TeamAuditTargetLinks implements AuditTargetLinks {
 
     @Override
     public Optional<AuditTargetLink> link(String targetId, AuditScope reader) {
-        Long teamId = parse(targetId);
-        if (teamId == null || !reader.canRead(teamId)) {
-            return Optional.empty();
-        }
-        return teams.findById(teamId).map(team -> new AuditTargetLink(team.getName(), "/teams/" + team.getId()));
-    }
-
-    private static Long parse(String id) {
-        try {
-            return Long.valueOf(id);
-        }
-        catch (NumberFormatException ex) {
-            return null;
-        }
+        return AuditTargetLinks.numericId(targetId).filter(reader::canRead).flatMap(teams::findById)
+                .map(team -> new AuditTargetLink(team.getName(), "/teams/" + team.getId()));
     }
 }

@@ -60,6 +60,8 @@ class ApiBrowserIntegrationTests extends BrowserTestSupport {
                 "return performance.getEntriesByType('resource').map(function (e) { return e.name; })");
         assertThat(fetched).isNotEmpty().allMatch(url -> url.startsWith("http://localhost:" + port + "/"));
         assertThat(fetched).anyMatch(url -> url.contains("/v3/api-docs"));
+        // Nothing was refused on the way: no blocked inline style or script in the console.
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {

@@ -38,8 +38,12 @@ class ApiKeyBrowserIntegrationTests extends BrowserTestSupport {
         assertThat(browser.heading()).isEqualTo("Your new API key");
         String key = browser.texts("#api-key").get(0);
         assertThat(ApiKeyFormat.MCP.looksLikeKey(key)).isTrue();
-        assertThat(browser.texts("pre.snippet")).singleElement().asString()
+        assertThat(browser.texts("#key-0-snippet-cursor")).singleElement().asString()
                 .contains("\"Authorization\": \"Bearer " + key + "\"", environment.getName());
+        browser.click("label[for=key-0-client-vscode]");
+        assertThat(browser.texts("#key-0-snippet-vscode")).singleElement().asString()
+                .contains("\"servers\"", "\"type\": \"http\"", "\"Authorization\": \"Bearer " + key + "\"");
+        assertThat(browser.consoleErrors()).isEmpty();
         browser.script("document.querySelector('button.copy[data-copy=\"api-key\"]').click()");
         assertThat(copyButtonAfterClick()).isIn("Copied", "Selected: press Ctrl+C");
 

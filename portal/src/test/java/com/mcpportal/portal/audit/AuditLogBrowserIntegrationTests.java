@@ -34,7 +34,7 @@ class AuditLogBrowserIntegrationTests extends BrowserTestSupport {
         Team team = data.team("Reviewed", owner);
         for (int i = 1; i <= 8; i++) {
             auditLog.record(AuditEntry.success("environment.started").team(team.getId()).actor("scheduler")
-                    .target("environment", "env-" + i).detail("reason", "window " + i + " opened"));
+                    .target("environment", "env-" + i).detail("name", "env-" + i).detail("reason", "window " + i + " opened"));
             if (i % 2 == 0) {
                 auditLog.record(AuditEntry.success("apikey.created").team(team.getId()).actor(owner.getUsername()));
             }
@@ -49,6 +49,10 @@ class AuditLogBrowserIntegrationTests extends BrowserTestSupport {
                 .fill("action", "environment.*").fill("text", "OPENED").press("Apply");
         assertThat(browser.text()).contains("Times in Asia/Tokyo");
         assertThat(targets()).containsExactly("environment env-8", "environment env-7", "environment env-6");
+        assertThat(browser.texts(".audit-row td.sentence")).containsExactly(
+                "scheduler started environment env-8 (window 8 opened)",
+                "scheduler started environment env-7 (window 7 opened)",
+                "scheduler started environment env-6 (window 6 opened)");
         String newestTime = browser.texts(".audit-row td:nth-child(2)").get(0);
         Instant stored = jdbc.queryForObject("SELECT occurred_at FROM audit_event WHERE team_id = ? AND target_id = 'env-8'",
                 (rs, n) -> rs.getTimestamp(1).toInstant(), team.getId());
@@ -77,8 +81,14 @@ class AuditLogBrowserIntegrationTests extends BrowserTestSupport {
         String id = browser.texts(".audit-row td:first-child a").get(1);
         browser.follow(id);
         assertThat(browser.heading()).isEqualTo("Audit event " + id);
-        assertThat(browser.text()).contains("environment.started", "scheduler", team.getName(), "Asia/Tokyo",
-                "\"reason\" : \"window 8 opened\"");
+        assertThat(browser.texts("#audit-sentence")).containsExactly("scheduler started environment env-8 (window 8 opened)");
+        assertThat(browser.text()).contains("environment.started", "scheduler", team.getName(), "Asia/Tokyo");
+        assertThat(browser.texts(".audit-details dt")).containsExactly("name", "reason");
+        assertThat(browser.texts(".audit-details dd")).containsExactly("env-8", "window 8 opened");
+        assertThat(browser.text()).as("the raw JSON, folded").doesNotContain("\"reason\" : \"window 8 opened\"");
+        browser.click("details.raw-json summary");
+        assertThat(browser.text()).contains("\"reason\" : \"window 8 opened\"");
+        assertThat(browser.consoleErrors()).isEmpty();
         browser.screenshot("audit-event-detail");
         browser.follow("← Back to the log");
         assertThat(browser.text()).contains("Times in Asia/Tokyo");

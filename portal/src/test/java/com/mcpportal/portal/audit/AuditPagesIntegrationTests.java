@@ -1,12 +1,19 @@
 package com.mcpportal.portal.audit;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.mcpportal.portal.apikey.ApiKeyService;
+import com.mcpportal.portal.apikey.IssueKeyCommand;
+import com.mcpportal.portal.apikey.IssuedKey;
+import com.mcpportal.portal.environment.Environment;
+import com.mcpportal.portal.environment.Environments;
 import com.mcpportal.portal.security.PortalUserPrincipal;
 import com.mcpportal.portal.support.PortalIntegrationTest;
 import com.mcpportal.portal.support.TestData;
@@ -16,7 +23,10 @@ import com.mcpportal.portal.user.UserAccount;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -50,6 +60,12 @@ class AuditPagesIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ApiKeyService keys;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void viewersAndOperatorsDoNotSeeAuditOwnersSeeTheirTeamsAdminsSeeEverything() throws Exception {
@@ -124,6 +140,43 @@ class AuditPagesIntegrationTests {
         mvc.perform(get("/audit/events/{id}", toGone).with(user(asOwner)))
                 .andExpect(content().string(containsString("no page, or it no longer exists")));
         mvc.perform(get("/audit/events/{id}", 999_999_999L).with(user(asOwner))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void eachEventReadsAsASentenceWithItsDetailsListedAndLinksToTheKeyAndEnvironmentThatStillExist() throws Exception {
+        UserAccount owner = data.user("sentence-owner");
+        Team team = data.team("Sentences", owner);
+        PortalUserPrincipal asOwner = TestData.principal(owner);
+        Environment environment = new Environments(context).draft(team.getId(), "staging");
+        IssuedKey issued;
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(asOwner, null, asOwner.getAuthorities()));
+        try {
+            issued = keys.issue(team.getId(), new IssueKeyCommand("ci-bot", Duration.ofDays(30), true, Set.of(), null));
+            keys.roll(team.getId(), issued.key().id(), Duration.ofHours(1));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        long rolled = jdbc.queryForObject("SELECT id FROM audit_event WHERE action = 'apikey.rolled' AND team_id = ?",
+                Long.class, team.getId());
+        long created = jdbc.queryForObject("SELECT id FROM audit_event WHERE action = 'environment.created'"
+                + " AND team_id = ?", Long.class, team.getId());
+
+        mvc.perform(get("/audit/events/{id}", rolled).with(user(asOwner))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString(owner.getUsername() + " rolled key ci-bot with 1 h grace"),
+                        containsString("href=\"/teams/" + team.getId() + "/api-keys#key-" + issued.key().publicId()
+                                + "\""), containsString("→ key ci-bot"),
+                        not(containsString("no page, or it no longer exists")),
+                        containsString("<dt>graceSeconds</dt>"), containsString("<dd>3600</dd>"),
+                        containsString("<summary>Raw JSON</summary>"), containsString("&quot;graceSeconds&quot; : 3600"))));
+        mvc.perform(get("/audit/events/{id}", created).with(user(asOwner))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("created environment " + environment.getName()),
+                        containsString("href=\"/teams/" + team.getId() + "/environments/" + environment.getId() + "\""))));
+        mvc.perform(get("/audit").param("team", team.getId().toString()).with(user(asOwner)))
+                .andExpect(content().string(allOf(
+                        containsString(owner.getUsername() + " rolled key ci-bot with 1 h grace"),
+                        containsString(owner.getUsername() + " issued key ci-bot (All environments)"))));
     }
 
     @Test

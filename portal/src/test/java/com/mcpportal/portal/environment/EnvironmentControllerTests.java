@@ -92,6 +92,9 @@ class EnvironmentControllerTests {
     @MockitoBean
     NatImageCheck natImages;
 
+    @MockitoBean
+    EndpointHealth endpointHealth;
+
     CloudAccount simulated;
 
     @BeforeEach

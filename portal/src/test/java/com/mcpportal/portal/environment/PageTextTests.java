@@ -1,5 +1,6 @@
 package com.mcpportal.portal.environment;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.mcpportal.portal.cloud.ImageRepository;
@@ -14,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The mcp.json snippet and the console links, as a user pastes and follows them. */
+/** The MCP client snippets and the console links, as a user pastes and follows them. */
 class PageTextTests {
 
     private static final CloudResources RESOURCES = CloudResources.NONE
@@ -28,11 +29,47 @@ class PageTextTests {
 
     @Test
     void theCursorSnippetIsValidJsonWithTheUrlAndAKeyPlaceholder() {
-        String snippet = McpClientSnippet.cursor("Voice Bots", "https://api0.execute-api.us-west-2.amazonaws.com/mcp");
+        String snippet = McpClientSnippet.cursor("Voice Bots", "https://api0.execute-api.us-west-2.amazonaws.com/mcp",
+                McpClientSnippet.KEY_PLACEHOLDER);
 
         var server = JsonMapper.builder().build().readTree(snippet).path("mcpServers").path("elevenlabs-voice-bots");
         assertThat(server.path("url").asString()).isEqualTo("https://api0.execute-api.us-west-2.amazonaws.com/mcp");
         assertThat(server.path("headers").path("Authorization").asString()).isEqualTo("Bearer <your key>");
+    }
+
+    @Test
+    void eachClientGetsItsOwnFormatWithTheUrlAndTheKeyInItsHeaderSyntax() {
+        String url = "https://api0.execute-api.us-west-2.amazonaws.com/mcp";
+        List<McpClientSnippet.Client> clients = McpClientSnippet.all("Voice Bots", url, "mcp_key");
+        assertThat(clients).extracting(McpClientSnippet.Client::label)
+                .containsExactly("Cursor", "Claude Desktop", "Claude Code", "VS Code", "Windsurf");
+        JsonMapper json = JsonMapper.builder().build();
+
+        var desktop = json.readTree(text(clients, "claude-desktop")).path("mcpServers").path("elevenlabs-voice-bots");
+        assertThat(desktop.path("command").asString()).isEqualTo("npx");
+        List<String> args = new ArrayList<>();
+        desktop.path("args").forEach(arg -> args.add(arg.asString()));
+        assertThat(args).containsExactly("-y", "mcp-remote", url, "--header", "Authorization:${AUTH_HEADER}");
+        assertThat(desktop.path("env").path("AUTH_HEADER").asString()).isEqualTo("Bearer mcp_key");
+
+        assertThat(text(clients, "claude-code")).isEqualTo("claude mcp add --transport http elevenlabs-voice-bots "
+                + url + " --header \"Authorization: Bearer mcp_key\"");
+
+        var vsCode = json.readTree(text(clients, "vscode")).path("servers").path("elevenlabs-voice-bots");
+        assertThat(vsCode.path("type").asString()).isEqualTo("http");
+        assertThat(vsCode.path("url").asString()).isEqualTo(url);
+        assertThat(vsCode.path("headers").path("Authorization").asString()).isEqualTo("Bearer mcp_key");
+
+        var windsurf = json.readTree(text(clients, "windsurf")).path("mcpServers").path("elevenlabs-voice-bots");
+        assertThat(windsurf.path("serverUrl").asString()).isEqualTo(url);
+        assertThat(windsurf.has("url")).isFalse();
+        assertThat(windsurf.path("headers").path("Authorization").asString()).isEqualTo("Bearer mcp_key");
+
+        assertThat(text(clients, "cursor")).isEqualTo(McpClientSnippet.cursor("Voice Bots", url, "mcp_key"));
+    }
+
+    private static String text(List<McpClientSnippet.Client> clients, String id) {
+        return clients.stream().filter(client -> client.id().equals(id)).findFirst().orElseThrow().text();
     }
 
     @Test

@@ -9,9 +9,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
@@ -19,6 +22,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -50,6 +55,8 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
+            // keeps the page's console (CSP violations included) for consoleErrors()
+            options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(System.getProperty("portal.test.chromedriver", "/usr/bin/chromedriver")))
                     .usingAnyFreePort()
@@ -168,6 +175,66 @@ public final class Browser implements AutoCloseable {
     /** The path of the current page, e.g. {@code /teams/3}. */
     public String path() {
         return URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    /** Resizes the window, e.g. to a phone's 390 px width. */
+    public Browser resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        return this;
+    }
+
+    /**
+     * Whether the page fits its window's width: nothing makes the whole page scroll sideways (a wide part may still
+     * scroll inside its own box).
+     */
+    public boolean fitsWidth() {
+        return (Boolean) driver.executeScript(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth");
+    }
+
+    /** The elements wider than the window, as "tag.class" names: what makes a page scroll sideways. */
+    @SuppressWarnings("unchecked")
+    public List<String> tooWide() {
+        return (List<String>) driver.executeScript("""
+                var width = document.documentElement.clientWidth;
+                return Array.from(document.querySelectorAll('body *'))
+                    .filter(function (e) { return e.getBoundingClientRect().right > width + 0.5; })
+                    .map(function (e) { return e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
+                        + (e.id ? '#' + e.id : ''); })
+                    .slice(0, 15);""");
+    }
+
+    /** The page's title, as the browser tab shows it. */
+    public String title() {
+        return driver.getTitle();
+    }
+
+    /** Whether the element with this CSS selector is shown (present and not hidden by a style). */
+    public boolean shows(String cssSelector) {
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return driver.findElements(By.cssSelector(cssSelector)).stream().anyMatch(WebElement::isDisplayed);
+        }
+        finally {
+            driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+        }
+    }
+
+    /** Clicks the element with this CSS selector on the current page (a radio button, a tab) without a new page. */
+    public Browser click(String cssSelector) {
+        driver.findElement(By.cssSelector(cssSelector)).click();
+        return this;
+    }
+
+    /**
+     * The console's errors since the last call (the browser hands each entry out once): failed loads, script errors
+     * and Content-Security-Policy violations, each as its message.
+     */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
     }
 
     public String heading() {

@@ -56,8 +56,27 @@ class EnvironmentBrowserIntegrationTests extends BrowserTestSupport {
                 .isEqualTo("same page");
         assertThat(browser.texts("#endpoint-url").get(0)).matches("https://[a-z0-9]{10}\\.execute-api\\.eu-central-1"
                 + "\\.amazonaws\\.com/mcp");
-        assertThat(browser.texts("#mcp-snippet").get(0)).contains("\"Authorization\": \"Bearer <your key>\"")
-                .contains(browser.texts("#endpoint-url").get(0));
+        // One tab per MCP client, Cursor's open; each shows its own snippet with the endpoint and a copy button.
+        String endpoint = browser.texts("#endpoint-url").get(0);
+        assertThat(browser.texts(".tabs label.tab")).containsExactly("Cursor", "Claude Desktop", "Claude Code",
+                "VS Code", "Windsurf");
+        assertThat(browser.texts("#env-snippet-cursor").get(0)).contains("\"Authorization\": \"Bearer <your key>\"")
+                .contains(endpoint);
+        assertThat(browser.shows("#env-snippet-claude-code")).isFalse();
+        browser.click("label[for=env-client-claude-code]");
+        assertThat(browser.shows("#env-snippet-cursor")).isFalse();
+        assertThat(browser.texts("#env-snippet-claude-code").get(0)).startsWith("claude mcp add --transport http ")
+                .contains(endpoint).endsWith("--header \"Authorization: Bearer <your key>\"");
+        assertThat(browser.shows("#env-panel-claude-code button.copy")).isTrue();
+        browser.click("label[for=env-client-windsurf]");
+        assertThat(browser.texts("#env-snippet-windsurf").get(0)).contains("\"serverUrl\": \"" + endpoint + "\"");
+        browser.screenshot("environment-client-tabs");
+
+        // The portal, not the browser, tests the endpoint; in the simulated cloud nothing runs behind it.
+        browser.press("Test connection");
+        assertThat(browser.flash()).startsWith("Simulated account: " + endpoint.replace("/mcp", "/health"))
+                .contains("nothing was called");
+        assertThat(browser.consoleErrors()).isEmpty();
         assertThat(browser.text()).contains("NAT instance", "vpc-0", "Server image: the MCP server published")
                 .doesNotContain("xi-browser-key-123456");
         assertThat(browser.texts("#server-version")).containsExactly(serverImages.carriedVersion().orElseThrow());

@@ -1,0 +1,77 @@
+package com.mcpportal.portal.environment;
+
+import java.util.List;
+
+import com.mcpportal.portal.support.BrowserTestSupport;
+import com.mcpportal.portal.support.TestData;
+import com.mcpportal.portal.team.Team;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The environment and cloud account forms as a new user reads them: suggestions, the fields that apply, titles. */
+class EnvironmentFormBrowserIntegrationTests extends BrowserTestSupport {
+
+    /** Each suggestion as the browser lists it: its label, or else its text, or else its value. */
+    private static final String SUGGESTIONS = "return Array.from(document.querySelectorAll('#region-list option'))"
+            + ".map(function (o) { return o.value + ' = ' + (o.label || o.value); })";
+
+    @Test
+    void theEnvironmentFormShowsOnlyWhatAppliesAndEveryPageSaysWhereYouAre() {
+        Team team = data.team("Platform", data.admin());
+        String name = TestData.unique("staging");
+
+        browser.signIn("admin", TestData.ADMIN_PASSWORD).open("/teams/" + team.getId());
+        assertThat(browser.title()).isEqualTo(team.getName() + " · MCP Portal");
+        browser.follow("Environments");
+        assertThat(browser.title()).isEqualTo("Environments · " + team.getName() + " · MCP Portal");
+        browser.follow("New environment");
+        assertThat(browser.title()).isEqualTo("New environment · " + team.getName() + " · MCP Portal");
+
+        // Each region suggestion names its own region.
+        assertThat(suggestions()).isNotEmpty().allSatisfy(option -> {
+            String[] valueAndLabel = option.split(" = ");
+            assertThat(valueAndLabel[1]).isEqualTo(valueAndLabel[0]);
+        }).contains("eu-central-1 = eu-central-1", "us-east-1 = us-east-1");
+
+        // The image fields follow the image source chosen.
+        assertThat(browser.shows("#imageTag")).as("tag with the published server").isFalse();
+        assertThat(browser.shows("#imageUri")).as("URI with the published server").isFalse();
+        browser.click("#imageSource-repository");
+        assertThat(browser.shows("#imageTag")).as("tag with a repository image").isTrue();
+        assertThat(browser.shows("#imageUri")).as("URI with a repository image").isFalse();
+        browser.click("#imageSource-uri");
+        assertThat(browser.shows("#imageTag")).as("tag with an image URI").isFalse();
+        assertThat(browser.shows("#imageUri")).as("URI with an image URI").isTrue();
+        browser.click("#imageSource-published");
+
+        // The key a new environment cannot do without is marked required, and the browser asks for it first.
+        assertThat(browser.texts("label[for=elevenLabsApiKey]")).containsExactly("ElevenLabs API key (required)");
+        assertThat(browser.script("return document.getElementById('elevenLabsApiKey').required")).isEqualTo(true);
+
+        browser.fill("name", name).fill("elevenLabsApiKey", "xi-form-key-123456").press("Create environment");
+        assertThat(browser.heading()).isEqualTo(name);
+        assertThat(browser.title()).isEqualTo(name + " · " + team.getName() + " · MCP Portal");
+        browser.follow("Change settings");
+        assertThat(browser.title()).isEqualTo("Change " + name + " · " + team.getName() + " · MCP Portal");
+        assertThat(browser.texts("label[for=elevenLabsApiKey]").get(0)).startsWith("Replace the ElevenLabs API key");
+        assertThat(browser.script("return document.getElementById('elevenLabsApiKey').required")).isEqualTo(false);
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void theCloudAccountFormSuggestsEachRegionByItsName() {
+        browser.signIn("admin", TestData.ADMIN_PASSWORD).open("/admin/cloud-accounts");
+
+        assertThat(suggestions()).isNotEmpty().allSatisfy(option -> {
+            String[] valueAndLabel = option.split(" = ");
+            assertThat(valueAndLabel[1]).isEqualTo(valueAndLabel[0]);
+        });
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> suggestions() {
+        return (List<String>) browser.script(SUGGESTIONS);
+    }
+}
