@@ -191,10 +191,9 @@ class EnvironmentCostPageIntegrationTests {
 
         String html = page(environment, form);
 
-        // As whatIfWithCustomHoursPerDay ($4.97) with its Fargate part, 178.563 h × (0.25 × $0.03238 + 0.5 ×
-        // $0.00356) = $1.7633, at 60% off: $1.0580 less
+        // 178.563 h × (0.25 × $0.03238 + 0.5 × $0.00356) on ARM = $1.7633, at 60% off: $0.7053 (x86 Spot: $0.88)
         assertThat(byId(html, "what-if-table")).contains("Fargate Spot vCPU-hours").contains("Fargate Spot GB-hours");
-        assertThat(byId(html, "what-if-total")).isEqualTo("$3.91");
+        assertThat(byId(html, "what-if-table-FARGATE")).isEqualTo("$0.71");
     }
 
     @Test
