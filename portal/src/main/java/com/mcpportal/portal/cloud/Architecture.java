@@ -30,11 +30,6 @@ public enum Architecture {
         return ociName;
     }
 
-    /** Fargate Spot runs Linux x86_64 tasks only; ARM64 tasks need on-demand Fargate. */
-    public boolean supportsFargateSpot() {
-        return this == X86_64;
-    }
-
     /** Parses an EC2 architecture name such as {@code arm64} or {@code x86_64}. */
     public static Architecture fromEc2Name(String name) {
         for (Architecture a : values()) {

@@ -10,7 +10,9 @@ public final class SpotDiscounts {
 
     /**
      * Fargate Spot: AWS's Fargate pricing page says Fargate Spot runs "at up to a 70% discount off the Fargate
-     * price"; published Fargate Spot rates seen while compiling the snapshot were 66–70% below on-demand. We assume 60%.
+     * price"; published Fargate Spot rates seen while compiling the snapshot were 66–70% below on-demand. We assume 60%
+     * off the architecture's own on-demand rate, ARM64 as well as x86_64: the price list has ARM Spot usage types
+     * (e.g. {@code SpotUsage-Fargate-ARM-vCPU-Hours:perCPU}), but the bundled snapshot holds no spot rate for either.
      */
     public static final BigDecimal FARGATE_SPOT = new BigDecimal("0.60");
 

@@ -28,10 +28,6 @@ final class WhatIfPlanner {
         if (architecture == null) {
             errors.rejectValue("architecture", "required", "Choose ARM64 or x86_64.");
         }
-        if (form.isFargateSpot() && architecture != null && !architecture.supportsFargateSpot()) {
-            errors.rejectValue("fargateSpot", "arm64", "Fargate Spot runs x86_64 tasks only: choose x86_64, or"
-                    + " turn Fargate Spot off to keep ARM64.");
-        }
         if (!EnvironmentSpec.natInstanceTypes().contains(form.getNatInstanceType())) {
             errors.rejectValue("natInstanceType", "unknown", "Choose one of " + EnvironmentSpec.natInstanceTypes() + ".");
         }

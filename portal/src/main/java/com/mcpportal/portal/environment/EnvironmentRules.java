@@ -44,10 +44,6 @@ final class EnvironmentRules {
         if (input.architecture() == null) {
             throw new InvalidInputException("architecture", "Choose ARM64 or x86_64.");
         }
-        if (input.fargateSpot() && !input.architecture().supportsFargateSpot()) {
-            throw new InvalidInputException("fargateSpot", "Fargate Spot runs x86_64 tasks only. Choose x86_64,"
-                    + " or turn Fargate Spot off to keep ARM64 (about 20% cheaper on demand).");
-        }
         validateImage(input);
         if (input.natInstanceType() == null || !NAT_INSTANCE_TYPES.contains(input.natInstanceType())) {
             throw new InvalidInputException("natInstanceType", "Choose one of " + NAT_INSTANCE_TYPES + ".");

@@ -51,9 +51,7 @@ class FargateSizeTests {
     }
 
     @Test
-    void fargateSpotIsOnlyForX86() {
-        assertThat(Architecture.X86_64.supportsFargateSpot()).isTrue();
-        assertThat(Architecture.ARM64.supportsFargateSpot()).isFalse();
+    void architecturesAreNamedAsEc2AndEcsNameThem() {
         assertThat(Architecture.fromEc2Name("arm64")).isEqualTo(Architecture.ARM64);
         assertThat(Architecture.ARM64.ecsName()).isEqualTo("ARM64");
     }

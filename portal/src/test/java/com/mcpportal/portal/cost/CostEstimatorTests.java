@@ -136,6 +136,20 @@ class CostEstimatorTests {
     }
 
     @Test
+    void armOnFargateSpotIsTheCheapestFargate() {
+        EnvironmentSizing x86 = seedX86();
+        EnvironmentSizing arm = x86.withFargate(new BigDecimal("0.25"), new BigDecimal("0.5"), Architecture.ARM64);
+
+        BigDecimal armSpot = usd(monthly(arm.withFargateSpot(true), WEEKDAYS_08_TO_20), CostComponent.FARGATE);
+
+        // 60% off the ARM on-demand 2.5762640625: the ARM rate, not the x86 one, is discounted
+        assertThat(armSpot).isEqualByComparingTo("1.030505625");
+        assertThat(armSpot).isLessThan(usd(monthly(x86.withFargateSpot(true), WEEKDAYS_08_TO_20), CostComponent.FARGATE))
+                .isLessThan(usd(monthly(arm, WEEKDAYS_08_TO_20), CostComponent.FARGATE))
+                .isLessThan(usd(monthly(x86, WEEKDAYS_08_TO_20), CostComponent.FARGATE));
+    }
+
+    @Test
     void aMissingPriceIsAClearErrorNotAZero() {
         EnvironmentSizing t3 = seedX86().withNat("t3.nano", false, NatPublicIp.AUTO_ASSIGNED, 4);
 

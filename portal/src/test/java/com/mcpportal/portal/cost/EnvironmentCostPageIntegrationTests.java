@@ -180,18 +180,34 @@ class EnvironmentCostPageIntegrationTests {
     }
 
     @Test
+    void whatIfArmOnFargateSpotIsPricedAtTheArmRateLessTheSpotDiscount() throws Exception {
+        Environment environment = fixtures.draft(team.getId(), "us-east-1");
+        Map<String, String> form = new java.util.HashMap<>(Map.of("submitted", "true", "size", "256/512",
+                "architecture", "ARM64", "fargateSpot", "true", "natInstanceType", "t4g.nano", "schedule", "CUSTOM"));
+        for (int day = 0; day < 5; day++) {
+            form.put("start[" + day + "]", "09:00");
+            form.put("end[" + day + "]", "17:00");
+        }
+
+        String html = page(environment, form);
+
+        // 178.563 h × (0.25 × $0.03238 + 0.5 × $0.00356) on ARM = $1.7633, at 60% off: $0.7053 (x86 Spot: $0.88)
+        assertThat(byId(html, "what-if-table")).contains("Fargate Spot vCPU-hours").contains("Fargate Spot GB-hours");
+        assertThat(byId(html, "what-if-table-FARGATE")).isEqualTo("$0.71");
+    }
+
+    @Test
     void impossibleWhatIfsAreExplainedBesideTheirFieldsAndPriceNothing() throws Exception {
         Environment environment = fixtures.draft(team.getId(), "us-east-1");
 
         String html = page(environment, Map.of("submitted", "true", "size", "256/4096", "architecture", "ARM64",
-                "fargateSpot", "true", "natInstanceType", "m5.24xlarge", "schedule", "CUSTOM", "start[0]", "09:00"));
+                "natInstanceType", "m5.24xlarge", "schedule", "CUSTOM", "start[0]", "09:00"));
 
         assertThat(text(html)).contains("Memory 4096 MiB does not fit 0.25 vCPU")
-                .contains("Fargate Spot runs x86_64 tasks only")
                 .contains("Choose one of [t4g.nano")
                 .contains("Give both times, or neither for a day off.");
         assertThat(byId(html, "what-if-errors")).startsWith("Nothing to estimate until these are fixed:")
-                .contains("Fargate Spot runs x86_64 tasks only");
+                .contains("Choose one of [t4g.nano");
         assertThat(HtmlText.hasId(html, "what-if-total")).isFalse();
 
         String madeUp = page(environment, Map.of("submitted", "true", "size", "256/512", "architecture", "ARM64",

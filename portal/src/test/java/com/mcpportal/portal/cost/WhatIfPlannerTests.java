@@ -59,6 +59,19 @@ class WhatIfPlannerTests {
     }
 
     @Test
+    void fargateSpotWithArmIsPlanned() {
+        WhatIfForm form = form("256/512", "ARM64");
+        form.setFargateSpot(true);
+        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "whatIf");
+
+        WhatIfPlan plan = plan(form, errors, environment).orElseThrow();
+
+        assertThat(errors.hasErrors()).isFalse();
+        assertThat(plan.sizing()).extracting(EnvironmentSizing::architecture, EnvironmentSizing::fargateSpot)
+                .containsExactly(Architecture.ARM64, true);
+    }
+
+    @Test
     void currentKeepsTheScheduleAndCustomDaysWithoutTimesAreOff() {
         WhatIfForm current = form("256/512", "ARM64");
         assertThat(plan(current, new BeanPropertyBindingResult(current, "whatIf"), environment).orElseThrow().schedule())
@@ -78,7 +91,6 @@ class WhatIfPlannerTests {
     @Test
     void everyProblemIsReportedBesideItsField() {
         WhatIfForm form = form("512/512", "ARM64");
-        form.setFargateSpot(true);
         form.setNatInstanceType("m5.large");
         form.setSchedule("CUSTOM");
         form.getStart()[0] = "09:00";
@@ -93,8 +105,6 @@ class WhatIfPlannerTests {
         assertThat(errors.getFieldErrors()).extracting(FieldError::getField, FieldError::getDefaultMessage).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("size", "Memory 512 MiB does not fit 0.5 vCPU; Fargate allows"
                         + " 1024 to 4096 in steps of 1024 MiB with that CPU."),
-                org.assertj.core.groups.Tuple.tuple("fargateSpot", "Fargate Spot runs x86_64 tasks only: choose x86_64,"
-                        + " or turn Fargate Spot off to keep ARM64."),
                 org.assertj.core.groups.Tuple.tuple("natInstanceType", "Choose one of [t4g.nano, t4g.micro, t4g.small,"
                         + " t3.nano, t3.micro, t3a.nano, t3a.micro]."),
                 org.assertj.core.groups.Tuple.tuple("end[0]", "Give both times, or neither for a day off."),

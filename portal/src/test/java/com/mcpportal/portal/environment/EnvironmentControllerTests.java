@@ -257,10 +257,10 @@ class EnvironmentControllerTests {
     }
 
     @Test
-    void fargateSpotOnArmIsExplainedBesideTheFieldAndTheKeyIsNotEchoed() throws Exception {
+    void fargateSpotOnArmIsAcceptedAndTheFormNoLongerSaysX86Only() throws Exception {
         given(environments.create(eq(7L), any())).willAnswer(call -> {
             EnvironmentRules.validate(call.getArgument(1), true);
-            throw new AssertionError("the rules should have refused");
+            return environment(EnvironmentState.DRAFT);
         });
 
         mvc.perform(post("/teams/7/environments").with(user(ALICE)).with(csrf()).param("name", "prod")
@@ -268,9 +268,14 @@ class EnvironmentControllerTests {
                         .param("architecture", "ARM64").param("imageSource", "REPOSITORY").param("imageTag", "latest")
                         .param("natInstanceType", "t4g.nano").param("fargateSpot", "true")
                         .param("logRetentionDays", "7").param("elevenLabsApiKey", KEY))
+                .andExpect(redirectedUrl("/teams/7/environments/5"));
+        verify(environments).create(eq(7L), org.mockito.ArgumentMatchers.argThat(input ->
+                input.architecture() == Architecture.ARM64 && input.fargateSpot()));
+
+        mvc.perform(get("/teams/7/environments/new").with(user(ALICE)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Fargate Spot runs x86_64 tasks only")))
-                .andExpect(content().string(not(containsString(KEY))));
+                .andExpect(content().string(containsString("Fargate Spot (may be interrupted)")))
+                .andExpect(content().string(not(containsString("x86_64 only"))));
     }
 
     @Test

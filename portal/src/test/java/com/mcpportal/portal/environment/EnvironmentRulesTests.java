@@ -31,11 +31,10 @@ class EnvironmentRulesTests {
     }
 
     @Test
-    void fargateSpotWithArmIsExplained() {
-        EnvironmentInput input = input("prod", FargateSize.DEFAULT, Architecture.ARM64, true, ImageSource.REPOSITORY,
-                "latest", null, 7, "xi-1234567890");
-
-        assertRejected(input, "fargateSpot", "Fargate Spot runs x86_64 tasks only");
+    void fargateSpotRunsEitherArchitecture() {
+        // ECS runs ARM64 tasks on Fargate Spot on platform version 1.4.0 or later (the service asks for LATEST).
+        assertThatCode(() -> EnvironmentRules.validate(input("prod", FargateSize.DEFAULT, Architecture.ARM64, true,
+                ImageSource.REPOSITORY, "latest", null, 7, "xi-1234567890"), true)).doesNotThrowAnyException();
         assertThatCode(() -> EnvironmentRules.validate(input("prod", FargateSize.DEFAULT, Architecture.X86_64, true,
                 ImageSource.REPOSITORY, "latest", null, 7, "xi-1234567890"), true)).doesNotThrowAnyException();
     }

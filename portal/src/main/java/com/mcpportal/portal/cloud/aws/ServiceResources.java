@@ -32,6 +32,13 @@ final class ServiceResources {
             .minimumHealthyPercent(100).maximumPercent(200)
             .deploymentCircuitBreaker(c -> c.enable(true).rollback(true)).build();
 
+    /**
+     * Fargate Spot runs ARM64 tasks from platform version 1.4.0 (x86_64 from 1.3.0), per the ECS API reference for
+     * CapacityProviderStrategyItem. LATEST is 1.4.0 or later for Linux; asked for by name so a service never rests on
+     * ECS's default, and a service someone pinned to an older version is moved.
+     */
+    static final String PLATFORM_VERSION = "LATEST";
+
     private final Waiter waiter;
 
     ServiceResources(Waiter waiter) {
@@ -51,7 +58,7 @@ final class ServiceResources {
         if (service == null) {
             service = inAnswer(ecs.createService(r -> r.cluster(spec.clusterName()).serviceName(name)
                     .taskDefinition(spec.taskDefinition().arn()).desiredCount(spec.desiredCount())
-                    .capacityProviderStrategy(capacity)
+                    .capacityProviderStrategy(capacity).platformVersion(PLATFORM_VERSION)
                     .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(spec.network().privateSubnetId())
                             .securityGroups(spec.network().serviceSecurityGroupId()).assignPublicIp("DISABLED")))
                     .serviceRegistries(s -> s.registryArn(spec.discovery().serviceArn())
@@ -63,15 +70,32 @@ final class ServiceResources {
             boolean newDefinition = !spec.taskDefinition().arn().equals(service.taskDefinition());
             boolean newCapacity = service.capacityProviderStrategy().stream()
                     .noneMatch(c -> capacity.capacityProvider().equals(c.capacityProvider()));
-            if (newDefinition || newCapacity) {
-                // Changing the capacity provider needs a new deployment; the desired count stays as it is.
+            boolean oldPlatform = belowArmSpotPlatform(service.platformVersion());
+            if (newDefinition || newCapacity || oldPlatform) {
+                // Changing the capacity provider or the platform needs a new deployment; the desired count stays.
                 service = inAnswer(ecs.updateService(r -> r.cluster(spec.clusterName()).service(name)
                         .taskDefinition(spec.taskDefinition().arn()).capacityProviderStrategy(capacity)
-                        .deploymentConfiguration(DEPLOYMENT).forceNewDeployment(newCapacity)).service());
+                        .platformVersion(PLATFORM_VERSION).deploymentConfiguration(DEPLOYMENT)
+                        .forceNewDeployment(newCapacity || oldPlatform)).service());
             }
         }
         return new ServiceRef(spec.clusterName(), name, service.serviceArn(), service.taskDefinition(),
                 AwsAnswers.count(service.desiredCount()));
+    }
+
+    /** An explicit version such as {@code 1.3.0}; absent or LATEST is ECS's newest, 1.4.0 or later. */
+    static boolean belowArmSpotPlatform(String platformVersion) {
+        if (platformVersion == null || platformVersion.isEmpty() || PLATFORM_VERSION.equals(platformVersion)) {
+            return false;
+        }
+        String[] parts = platformVersion.split("\\.");
+        try {
+            int major = Integer.parseInt(parts[0]);
+            int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            return major < 1 || (major == 1 && minor < 4);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     ServiceCounts scale(EcsClient ecs, EnvironmentRef env, int desiredCount) {

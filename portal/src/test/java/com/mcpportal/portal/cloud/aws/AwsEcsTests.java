@@ -136,6 +136,8 @@ class AwsEcsTests {
         assertThat(create.get("taskDefinition").asString()).isEqualTo(TASK_ARN);
         assertThat(create.get("capacityProviderStrategy").get(0).get("capacityProvider").asString())
                 .isEqualTo("FARGATE_SPOT");
+        // ARM64 tasks run on Fargate Spot from platform version 1.4.0; LATEST is 1.4.0 or later, so say it.
+        assertThat(create.get("platformVersion").asString()).isEqualTo("LATEST");
         assertThat(create.has("launchType")).isFalse();
         JsonNode vpc = create.get("networkConfiguration").get("awsvpcConfiguration");
         assertThat(vpc.get("assignPublicIp").asString()).isEqualTo("DISABLED");
@@ -161,7 +163,35 @@ class AwsEcsTests {
         JsonNode update = fake.onlyCall("ecs:UpdateService").json();
         assertThat(update.get("taskDefinition").asString()).isEqualTo(TASK_ARN);
         assertThat(update.has("desiredCount")).isFalse();
+        assertThat(update.get("platformVersion").asString()).isEqualTo("LATEST");
         assertThat(fake.actions()).doesNotContain("ecs:CreateService");
+    }
+
+    @Test
+    void aServicePinnedBelowPlatform14MovesToLatestForArmOnFargateSpot() {
+        fake.answer(json("ecs", "DescribeServices"), jsonOk(service("ACTIVE", 1, 1, 0, TASK_ARN)
+                .replace("\"taskDefinition\"", "\"platformVersion\":\"1.3.0\",\"taskDefinition\"")));
+        fake.answer(json("ecs", "UpdateService"), jsonOk("{\"service\":" + serviceJson("ACTIVE", 1, 1, 0, TASK_ARN) + "}"));
+
+        cloud().ensureService(env, new ServiceSpec("mcp-env1", new TaskDefinitionRef(TASK_ARN, "mcp-env1", 3), network,
+                discovery, 1, false));
+
+        JsonNode update = fake.onlyCall("ecs:UpdateService").json();
+        assertThat(update.get("platformVersion").asString()).isEqualTo("LATEST");
+        assertThat(update.get("forceNewDeployment").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aServiceOnLatestOr14IsLeftAlone() {
+        for (String version : List.of("LATEST", "1.4.0")) {
+            fake.answer(json("ecs", "DescribeServices"), jsonOk(service("ACTIVE", 1, 1, 0, TASK_ARN)
+                    .replace("\"taskDefinition\"", "\"platformVersion\":\"" + version + "\",\"taskDefinition\"")));
+
+            cloud().ensureService(env, new ServiceSpec("mcp-env1", new TaskDefinitionRef(TASK_ARN, "mcp-env1", 3),
+                    network, discovery, 1, false));
+        }
+
+        assertThat(fake.actions()).containsExactly("ecs:DescribeServices", "ecs:DescribeServices");
     }
 
     @Test

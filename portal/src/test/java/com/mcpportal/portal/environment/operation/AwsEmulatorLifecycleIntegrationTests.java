@@ -284,6 +284,8 @@ class AwsEmulatorLifecycleIntegrationTests {
                     UpdateServiceRequest update = call.request(UpdateServiceRequest.class);
                     assertThat(update.capacityProviderStrategy()).extracting(c -> c.capacityProvider())
                             .containsExactly("FARGATE_SPOT");
+                    assertThat(update.platformVersion()).as("ARM64 on Fargate Spot needs 1.4.0 or later")
+                            .isEqualTo("LATEST");
                     assertThat(update.forceNewDeployment()).isTrue();
                     assertThat(update.desiredCount()).as("the count is the power steps' business").isNull();
                 });
