@@ -19,6 +19,9 @@ import com.mcpportal.portal.environment.operation.Actor;
 import com.mcpportal.portal.environment.operation.EnvironmentOperations;
 import com.mcpportal.portal.environment.operation.OperationKind;
 import com.mcpportal.portal.environment.operation.OperationRequest;
+import com.mcpportal.portal.environment.operation.OperationState;
+import com.mcpportal.portal.environment.operation.OperationView;
+import com.mcpportal.portal.environment.operation.StepState;
 import com.mcpportal.portal.environment.traffic.ErrorRateCheck;
 import com.mcpportal.portal.environment.drift.NatImageCheck;
 import com.mcpportal.portal.environment.drift.NatImageFinding;
@@ -331,6 +334,32 @@ class EnvironmentControllerTests {
     }
 
     @Test
+    void onlyTheValidPowerMoveIsOfferedAndNoneWhileAnOperationRuns() throws Exception {
+        Environment ready = environment(EnvironmentState.READY);
+        given(environments.get(7, 5)).willReturn(ready);
+        given(operations.inFlight(5)).willReturn(Optional.empty());
+        given(operations.latest(5)).willReturn(Optional.empty());
+        given(operations.history(5, 10)).willReturn(List.of());
+
+        ready.setPower(EnvironmentPower.ON, Instant.now());
+        mvc.perform(get("/teams/7/environments/5/live").with(user(ALICE)))
+                .andExpect(content().string(containsString("Stop now")))
+                .andExpect(content().string(not(containsString("Start now"))));
+
+        ready.setPower(EnvironmentPower.OFF, Instant.now());
+        mvc.perform(get("/teams/7/environments/5/live").with(user(ALICE)))
+                .andExpect(content().string(containsString("Start now")))
+                .andExpect(content().string(not(containsString("Stop now"))));
+
+        given(operations.inFlight(5)).willReturn(Optional.of(running(OperationKind.STOP)));
+        mvc.perform(get("/teams/7/environments/5/live").with(user(ALICE)))
+                .andExpect(content().string(containsString("id=\"operation-running\"")))
+                .andExpect(content().string(not(containsString("Start now"))))
+                .andExpect(content().string(not(containsString("Stop now"))))
+                .andExpect(content().string(not(containsString("Apply changes"))));
+    }
+
+    @Test
     void anotherTeamsEnvironmentIsNotFoundAndNothingRuns() throws Exception {
         given(environments.get(7, 99)).willThrow(new EnvironmentNotFoundException());
 
@@ -377,6 +406,12 @@ class EnvironmentControllerTests {
                         .param("confirmName", "prod"))
                 .andExpect(redirectedUrl("/teams/7/environments/5"));
         verify(operations).requestDeprovision(5L, Actor.user("alice"));
+    }
+
+    static OperationView running(OperationKind kind) {
+        return new OperationView(12, 5, kind, OperationState.RUNNING, "alice", null, Instant.now(), Instant.now(),
+                null, null, null, null, 1, List.of(new OperationView.StepView("service", "Service", StepState.RUNNING,
+                        Instant.now(), null, null, 1)));
     }
 
     static Environment environment(EnvironmentState state) {
