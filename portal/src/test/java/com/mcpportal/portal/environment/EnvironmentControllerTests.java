@@ -23,6 +23,8 @@ import com.mcpportal.portal.environment.operation.OperationState;
 import com.mcpportal.portal.environment.operation.OperationView;
 import com.mcpportal.portal.environment.operation.StepState;
 import com.mcpportal.portal.environment.traffic.ErrorRateCheck;
+import com.mcpportal.portal.environment.traffic.ErrorRatePanel;
+import com.mcpportal.portal.environment.traffic.ErrorRateStatus;
 import com.mcpportal.portal.environment.drift.NatImageCheck;
 import com.mcpportal.portal.environment.drift.NatImageFinding;
 import com.mcpportal.portal.environment.update.ServerUpdate;
@@ -360,6 +362,32 @@ class EnvironmentControllerTests {
     }
 
     @Test
+    void aDeletedEnvironmentIsARecordWithItsHistoryAndNoSettingsCostOrTraffic() throws Exception {
+        Environment deleted = environment(EnvironmentState.DELETED);
+        ReflectionTestUtils.setField(deleted, "deletedAt", Instant.parse("2026-12-01T10:00:00Z"));
+        given(environments.get(7, 5)).willReturn(deleted);
+        OperationView deprovision = finished(OperationKind.DEPROVISION);
+        given(operations.inFlight(5)).willReturn(Optional.empty());
+        given(operations.latest(5)).willReturn(Optional.of(deprovision));
+        given(operations.history(5, 10)).willReturn(List.of(deprovision));
+        given(errorRate.panel(5, true)).willReturn(new ErrorRatePanel(new ErrorRateStatus(5, Instant.now(), null,
+                List.of(), 0, 0, false, null, "Could not read the metrics"), null, true, "5%", 20, 1));
+        given(access.require(7, TeamRole.VIEWER)).willReturn(new TeamGrant(7, "Voice", TeamRole.OWNER, false));
+
+        mvc.perform(get("/teams/7/environments/5").with(user(ALICE)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"deleted-notice\"")))
+                .andExpect(content().string(containsString("/audit?team=7&amp;targetType=environment&amp;targetId=5")))
+                .andExpect(content().string(containsString("Operation history")))
+                .andExpect(content().string(containsString("Settings when deleted")))
+                .andExpect(content().string(not(containsString("Change settings"))))
+                .andExpect(content().string(not(containsString("Monthly estimate"))))
+                .andExpect(content().string(not(containsString("Cost details and what-if"))))
+                .andExpect(content().string(not(containsString("id=\"traffic\""))))
+                .andExpect(content().string(not(containsString("Deprovision</button>"))));
+    }
+
+    @Test
     void anotherTeamsEnvironmentIsNotFoundAndNothingRuns() throws Exception {
         given(environments.get(7, 99)).willThrow(new EnvironmentNotFoundException());
 
@@ -406,6 +434,12 @@ class EnvironmentControllerTests {
                         .param("confirmName", "prod"))
                 .andExpect(redirectedUrl("/teams/7/environments/5"));
         verify(operations).requestDeprovision(5L, Actor.user("alice"));
+    }
+
+    static OperationView finished(OperationKind kind) {
+        return new OperationView(13, 5, kind, OperationState.SUCCEEDED, "alice", null, Instant.now(), Instant.now(),
+                Instant.now(), null, null, null, 1, List.of(new OperationView.StepView("network", "Network",
+                        StepState.DONE, Instant.now(), Instant.now(), null, 1)));
     }
 
     static OperationView running(OperationKind kind) {
