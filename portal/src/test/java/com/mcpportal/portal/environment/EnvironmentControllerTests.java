@@ -14,6 +14,7 @@ import com.mcpportal.portal.cloud.NatState;
 import com.mcpportal.portal.cloud.account.CloudAccount;
 import com.mcpportal.portal.cloud.account.CloudAccountMode;
 import com.mcpportal.portal.cloud.account.CloudAccounts;
+import com.mcpportal.portal.environment.EnvironmentScheduleSummaries.ScheduleSummary;
 import com.mcpportal.portal.environment.drift.DriftCheck;
 import com.mcpportal.portal.environment.operation.Actor;
 import com.mcpportal.portal.environment.operation.EnvironmentOperations;
@@ -99,6 +100,9 @@ class EnvironmentControllerTests {
 
     @MockitoBean
     EndpointHealth endpointHealth;
+
+    @MockitoBean
+    EnvironmentScheduleSummaries scheduleSummaries;
 
     CloudAccount simulated;
 
@@ -385,6 +389,33 @@ class EnvironmentControllerTests {
                 .andExpect(content().string(not(containsString("Cost details and what-if"))))
                 .andExpect(content().string(not(containsString("id=\"traffic\""))))
                 .andExpect(content().string(not(containsString("Deprovision</button>"))));
+    }
+
+    @Test
+    void aPersonsStopHeldAgainstTheScheduleIsABannerWithResumeSchedule() throws Exception {
+        Environment ready = environment(EnvironmentState.READY);
+        ready.setPower(EnvironmentPower.OFF, Instant.now());
+        given(environments.get(7, 5)).willReturn(ready);
+        given(operations.inFlight(5)).willReturn(Optional.empty());
+        given(operations.latest(5)).willReturn(Optional.empty());
+        given(operations.history(5, 10)).willReturn(List.of());
+        given(scheduleSummaries.summaryOf(ready)).willReturn(Optional.of(new ScheduleSummary(
+                "Mon–Fri 08:00–20:00 (Europe/Berlin)", "on: window Mon 08:00–20:00 Europe/Berlin opened",
+                "stops Mon 20:00 CET, in 3 h", "/teams/7/environments/5/schedule",
+                "Stopped by alice until the schedule's next change at Mon 20:00 CET")));
+
+        mvc.perform(get("/teams/7/environments/5").with(user(ALICE)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Stopped by alice until the schedule&#39;s next change at"
+                        + " Mon 20:00 CET.")))
+                .andExpect(content().string(matchesPattern("(?s).*id=\"schedule-hold\".*action=\""
+                        + "/teams/7/environments/5/schedule/override/clear\".*name=\"back\" value=\"environment\""
+                        + ".*id=\"resume-schedule\">Resume schedule</button>.*")));
+
+        given(access.require(7, TeamRole.VIEWER)).willReturn(new TeamGrant(7, "Voice", TeamRole.VIEWER, false));
+        mvc.perform(get("/teams/7/environments/5").with(user(ALICE)))
+                .andExpect(content().string(containsString("id=\"schedule-hold\"")))
+                .andExpect(content().string(not(containsString("Resume schedule"))));
     }
 
     @Test
