@@ -122,12 +122,14 @@ class EnvironmentPages {
         return FORM_VIEW;
     }
 
+    /** A deleted environment's page is a record: its settings, history and audit, no traffic and no estimate. */
     String detail(Model model, TeamGrant team, Environment environment) {
         live(model, team, environment);
-        model.addAttribute("traffic", errorRate.panel(environment.getId(),
+        boolean deleted = environment.getState() == EnvironmentState.DELETED;
+        model.addAttribute("traffic", deleted ? null : errorRate.panel(environment.getId(),
                 accounts.get(environment.getCloudAccountId()).isSimulated()));
         model.addAttribute("spec", environment.spec());
-        model.addAttribute("estimate", estimate(environment));
+        model.addAttribute("estimate", deleted ? null : estimate(environment));
         EnvironmentScheduleSummaries summaries = schedules.getIfAvailable();
         model.addAttribute("schedule", summaries == null ? null : summaries.summaryOf(environment).orElse(null));
         return DETAIL_VIEW;

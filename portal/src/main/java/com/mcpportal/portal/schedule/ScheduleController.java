@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** An environment's schedule page: the grid, the coming changes, the editor and the override controls. */
@@ -112,8 +113,13 @@ class ScheduleController {
         return pages.editor(model, team, environment, null, form, ViewerZone.of(request));
     }
 
+    /**
+     * Ends an override, and with it a person's start or stop that holds until the next edge (the schedule changes, so
+     * the scheduler acts at once). {@code back=environment}: "Resume schedule" on the environment page returns there.
+     */
     @PostMapping("/override/clear")
-    String clearOverride(@PathVariable long teamId, @PathVariable long environmentId, RedirectAttributes redirect) {
+    String clearOverride(@PathVariable long teamId, @PathVariable long environmentId,
+            @RequestParam(required = false) String back, RedirectAttributes redirect) {
         TeamGrant team = access.require(teamId, TeamRole.OPERATOR);
         Environment environment = environments.get(teamId, environmentId);
         if (team.archived()) {
@@ -126,7 +132,8 @@ class ScheduleController {
                 Flash.error(redirect, rejected.getMessage());
             }
         }
-        return page(teamId, environmentId);
+        return "environment".equals(back) ? "redirect:/teams/" + teamId + "/environments/" + environmentId
+                : page(teamId, environmentId);
     }
 
     private static String page(long teamId, long environmentId) {

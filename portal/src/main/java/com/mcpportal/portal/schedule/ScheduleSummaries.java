@@ -10,15 +10,20 @@ import com.mcpportal.portal.environment.EnvironmentState;
 
 import org.springframework.stereotype.Component;
 
-/** The schedule card on the environment page: the plan, what it wants now, the next change, and the link. */
+/**
+ * The schedule card on the environment page: the plan, what it wants now, the next change, the link, and what holds
+ * against the schedule (an override, or a person's start or stop that stands until the next edge).
+ */
 @Component
 class ScheduleSummaries implements EnvironmentScheduleSummaries {
 
     private final ScheduleStore store;
+    private final ReadyEnvironments readyEnvironments;
     private final Clock clock;
 
-    ScheduleSummaries(ScheduleStore store, Clock clock) {
+    ScheduleSummaries(ScheduleStore store, ReadyEnvironments readyEnvironments, Clock clock) {
         this.store = store;
+        this.readyEnvironments = readyEnvironments;
         this.clock = clock;
     }
 
@@ -34,6 +39,29 @@ class ScheduleSummaries implements EnvironmentScheduleSummaries {
                 .map(t -> TransitionView.of(t, schedule.zone(), now, null).sentence()).findFirst().orElse(null);
         return Optional.of(new ScheduleSummary(ScheduleText.summary(schedule),
                 schedule.desiredStateAt(now).word() + ": " + ScheduleText.currentReason(schedule, now), next,
-                "/teams/" + environment.getTeamId() + "/environments/" + environment.getId() + "/schedule"));
+                "/teams/" + environment.getTeamId() + "/environments/" + environment.getId() + "/schedule",
+                hold(environment, schedule, now)));
+    }
+
+    private String hold(Environment environment, Schedule schedule, Instant now) {
+        ManualOverride override = schedule.override();
+        if (override != null && override.activeAt(now)) {
+            return "Kept " + override.state().word() + " by an override until "
+                    + ScheduleText.at(override.until(), schedule.zone()) + ", whatever the schedule says";
+        }
+        if (environment.getState() != EnvironmentState.READY) {
+            return null;
+        }
+        return readyEnvironments.one(environment.getId()).map(ready -> {
+            PowerDecision decision = PowerDecision.decide(ready, now);
+            if (decision.verdict() != PowerDecision.Verdict.HELD) {
+                return null;
+            }
+            ReadyEnvironment.LatestOperation latest = ready.latest();
+            return ("START".equals(latest.kind()) ? "Started" : "Stopped") + " by " + latest.requestedBy()
+                    + (decision.heldUntil() == null ? "; no schedule change is coming to undo it"
+                            : " until the schedule's next change at "
+                                    + ScheduleText.at(decision.heldUntil(), schedule.zone()));
+        }).orElse(null);
     }
 }

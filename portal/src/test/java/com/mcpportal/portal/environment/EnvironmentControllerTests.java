@@ -14,12 +14,18 @@ import com.mcpportal.portal.cloud.NatState;
 import com.mcpportal.portal.cloud.account.CloudAccount;
 import com.mcpportal.portal.cloud.account.CloudAccountMode;
 import com.mcpportal.portal.cloud.account.CloudAccounts;
+import com.mcpportal.portal.environment.EnvironmentScheduleSummaries.ScheduleSummary;
 import com.mcpportal.portal.environment.drift.DriftCheck;
 import com.mcpportal.portal.environment.operation.Actor;
 import com.mcpportal.portal.environment.operation.EnvironmentOperations;
 import com.mcpportal.portal.environment.operation.OperationKind;
 import com.mcpportal.portal.environment.operation.OperationRequest;
+import com.mcpportal.portal.environment.operation.OperationState;
+import com.mcpportal.portal.environment.operation.OperationView;
+import com.mcpportal.portal.environment.operation.StepState;
 import com.mcpportal.portal.environment.traffic.ErrorRateCheck;
+import com.mcpportal.portal.environment.traffic.ErrorRatePanel;
+import com.mcpportal.portal.environment.traffic.ErrorRateStatus;
 import com.mcpportal.portal.environment.drift.NatImageCheck;
 import com.mcpportal.portal.environment.drift.NatImageFinding;
 import com.mcpportal.portal.environment.update.ServerUpdate;
@@ -94,6 +100,9 @@ class EnvironmentControllerTests {
 
     @MockitoBean
     EndpointHealth endpointHealth;
+
+    @MockitoBean
+    EnvironmentScheduleSummaries scheduleSummaries;
 
     CloudAccount simulated;
 
@@ -336,6 +345,85 @@ class EnvironmentControllerTests {
     }
 
     @Test
+    void onlyTheValidPowerMoveIsOfferedAndNoneWhileAnOperationRuns() throws Exception {
+        Environment ready = environment(EnvironmentState.READY);
+        given(environments.get(7, 5)).willReturn(ready);
+        given(operations.inFlight(5)).willReturn(Optional.empty());
+        given(operations.latest(5)).willReturn(Optional.empty());
+        given(operations.history(5, 10)).willReturn(List.of());
+
+        ready.setPower(EnvironmentPower.ON, Instant.now());
+        mvc.perform(get("/teams/7/environments/5/live").with(user(ALICE)))
+                .andExpect(content().string(containsString("Stop now")))
+                .andExpect(content().string(not(containsString("Start now"))));
+
+        ready.setPower(EnvironmentPower.OFF, Instant.now());
+        mvc.perform(get("/teams/7/environments/5/live").with(user(ALICE)))
+                .andExpect(content().string(containsString("Start now")))
+                .andExpect(content().string(not(containsString("Stop now"))));
+
+        given(operations.inFlight(5)).willReturn(Optional.of(running(OperationKind.STOP)));
+        mvc.perform(get("/teams/7/environments/5/live").with(user(ALICE)))
+                .andExpect(content().string(containsString("id=\"operation-running\"")))
+                .andExpect(content().string(not(containsString("Start now"))))
+                .andExpect(content().string(not(containsString("Stop now"))))
+                .andExpect(content().string(not(containsString("Apply changes"))));
+    }
+
+    @Test
+    void aDeletedEnvironmentIsARecordWithItsHistoryAndNoSettingsCostOrTraffic() throws Exception {
+        Environment deleted = environment(EnvironmentState.DELETED);
+        ReflectionTestUtils.setField(deleted, "deletedAt", Instant.parse("2026-12-01T10:00:00Z"));
+        given(environments.get(7, 5)).willReturn(deleted);
+        OperationView deprovision = finished(OperationKind.DEPROVISION);
+        given(operations.inFlight(5)).willReturn(Optional.empty());
+        given(operations.latest(5)).willReturn(Optional.of(deprovision));
+        given(operations.history(5, 10)).willReturn(List.of(deprovision));
+        given(errorRate.panel(5, true)).willReturn(new ErrorRatePanel(new ErrorRateStatus(5, Instant.now(), null,
+                List.of(), 0, 0, false, null, "Could not read the metrics"), null, true, "5%", 20, 1));
+        given(access.require(7, TeamRole.VIEWER)).willReturn(new TeamGrant(7, "Voice", TeamRole.OWNER, false));
+
+        mvc.perform(get("/teams/7/environments/5").with(user(ALICE)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"deleted-notice\"")))
+                .andExpect(content().string(containsString("/audit?team=7&amp;targetType=environment&amp;targetId=5")))
+                .andExpect(content().string(containsString("Operation history")))
+                .andExpect(content().string(containsString("Settings when deleted")))
+                .andExpect(content().string(not(containsString("Change settings"))))
+                .andExpect(content().string(not(containsString("Monthly estimate"))))
+                .andExpect(content().string(not(containsString("Cost details and what-if"))))
+                .andExpect(content().string(not(containsString("id=\"traffic\""))))
+                .andExpect(content().string(not(containsString("Deprovision</button>"))));
+    }
+
+    @Test
+    void aPersonsStopHeldAgainstTheScheduleIsABannerWithResumeSchedule() throws Exception {
+        Environment ready = environment(EnvironmentState.READY);
+        ready.setPower(EnvironmentPower.OFF, Instant.now());
+        given(environments.get(7, 5)).willReturn(ready);
+        given(operations.inFlight(5)).willReturn(Optional.empty());
+        given(operations.latest(5)).willReturn(Optional.empty());
+        given(operations.history(5, 10)).willReturn(List.of());
+        given(scheduleSummaries.summaryOf(ready)).willReturn(Optional.of(new ScheduleSummary(
+                "Mon–Fri 08:00–20:00 (Europe/Berlin)", "on: window Mon 08:00–20:00 Europe/Berlin opened",
+                "stops Mon 20:00 CET, in 3 h", "/teams/7/environments/5/schedule",
+                "Stopped by alice until the schedule's next change at Mon 20:00 CET")));
+
+        mvc.perform(get("/teams/7/environments/5").with(user(ALICE)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Stopped by alice until the schedule&#39;s next change at"
+                        + " Mon 20:00 CET.")))
+                .andExpect(content().string(matchesPattern("(?s).*id=\"schedule-hold\".*action=\""
+                        + "/teams/7/environments/5/schedule/override/clear\".*name=\"back\" value=\"environment\""
+                        + ".*id=\"resume-schedule\">Resume schedule</button>.*")));
+
+        given(access.require(7, TeamRole.VIEWER)).willReturn(new TeamGrant(7, "Voice", TeamRole.VIEWER, false));
+        mvc.perform(get("/teams/7/environments/5").with(user(ALICE)))
+                .andExpect(content().string(containsString("id=\"schedule-hold\"")))
+                .andExpect(content().string(not(containsString("Resume schedule"))));
+    }
+
+    @Test
     void anotherTeamsEnvironmentIsNotFoundAndNothingRuns() throws Exception {
         given(environments.get(7, 99)).willThrow(new EnvironmentNotFoundException());
 
@@ -382,6 +470,18 @@ class EnvironmentControllerTests {
                         .param("confirmName", "prod"))
                 .andExpect(redirectedUrl("/teams/7/environments/5"));
         verify(operations).requestDeprovision(5L, Actor.user("alice"));
+    }
+
+    static OperationView finished(OperationKind kind) {
+        return new OperationView(13, 5, kind, OperationState.SUCCEEDED, "alice", null, Instant.now(), Instant.now(),
+                Instant.now(), null, null, null, 1, List.of(new OperationView.StepView("network", "Network",
+                        StepState.DONE, Instant.now(), Instant.now(), null, 1)));
+    }
+
+    static OperationView running(OperationKind kind) {
+        return new OperationView(12, 5, kind, OperationState.RUNNING, "alice", null, Instant.now(), Instant.now(),
+                null, null, null, null, 1, List.of(new OperationView.StepView("service", "Service", StepState.RUNNING,
+                        Instant.now(), null, null, 1)));
     }
 
     static Environment environment(EnvironmentState state) {

@@ -41,6 +41,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -123,6 +124,17 @@ class ScheduleControllerTests {
                         containsString("On for about"),
                         containsString("The scheduler is armed for Mon 20:00 CET."),
                         containsString("Save schedule"))));
+    }
+
+    @Test
+    void resumeScheduleOnTheEnvironmentPageClearsTheHoldAndReturnsThere() throws Exception {
+        given(schedules.clearOverride(7, 42)).willReturn(Schedule.defaultFor(BERLIN));
+
+        mvc.perform(post(PAGE + "/override/clear").param("back", "environment").with(user(ALICE)).with(csrf()))
+                .andExpect(redirectedUrl("/teams/7/environments/42"));
+        mvc.perform(post(PAGE + "/override/clear").with(user(ALICE)).with(csrf()))
+                .andExpect(redirectedUrl(PAGE));
+        verify(schedules, times(2)).clearOverride(7, 42);
     }
 
     @Test

@@ -83,8 +83,11 @@ class EnvironmentBrowserIntegrationTests extends BrowserTestSupport {
         assertThat(browser.texts("#server-digest").get(0)).matches("sha256:[0-9a-f]{64}");
         browser.screenshot("environment-ready");
 
+        assertThat(browser.shows("#start-now")).as("Start is not offered while the environment is on").isFalse();
         browser.press("Stop now");
         browser.awaitText("#environment-power", "Off");
+        browser.awaitText("#start-now", "Start now");
+        assertThat(browser.shows("#stop-now")).as("Stop is not offered while the environment is off").isFalse();
         browser.press("Start now");
         browser.awaitText("#environment-power", "On");
         assertThat(browser.texts("ol.steps li")).anyMatch(step -> step.contains("NAT instance running"));
