@@ -259,6 +259,20 @@ class ScheduleControllerTests {
     }
 
     @Test
+    void theTeamDefaultTakesAPresetToo() throws Exception {
+        given(schedules.teamDefault(7)).willReturn(new StoredSchedule(Schedule.defaultFor(BERLIN),
+                StoredSchedule.Source.PORTAL_DEFAULT, null, null));
+
+        mvc.perform(post("/teams/7/schedules/default").with(user(ALICE)).with(csrf()).param("preset", "ALWAYS_ON")
+                        .param("zone", "Europe/Berlin"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Filled the week with Always on"),
+                        containsString("<option value=\"SUNDAY\" selected=\"selected\">Sunday</option>"),
+                        containsString("name=\"windows[6].end\" value=\"00:00\""))));
+        verify(schedules, never()).replaceTeamDefault(anyLong(), any());
+    }
+
+    @Test
     void aValidScheduleIsSavedAndThePageSaysWhat() throws Exception {
         mvc.perform(save().param("zone", "America/New_York").param("enabled", "true").param("whenDisabled", "ALWAYS_OFF")
                         .param("windows[0].day", "SATURDAY").param("windows[0].start", "22:00").param("windows[0].end", "02:00")
