@@ -1,6 +1,7 @@
 package com.mcpportal.portal.schedule;
 
 import java.time.ZoneId;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -54,13 +55,20 @@ class ScheduleController {
         return pages.editor(model, team, environments.get(teamId, environmentId), null, null, ViewerZone.of(request));
     }
 
+    /** Saves the form; a preset or copy button (same form, so typed rows survive) fills the week unsaved instead. */
     @PostMapping
     String save(@PathVariable long teamId, @PathVariable long environmentId, @ModelAttribute("form") ScheduleForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect, HttpServletRequest request) {
+            BindingResult errors, @RequestParam(required = false) String preset,
+            @RequestParam(required = false) String copy, Model model, RedirectAttributes redirect,
+            HttpServletRequest request) {
         TeamGrant team = access.require(teamId, TeamRole.OPERATOR);
         Environment environment = environments.get(teamId, environmentId);
         if (ScheduleErrors.refuseArchived(team, errors)) {
             return pages.editor(model, team, environment, form, null, ViewerZone.of(request));
+        }
+        ScheduleForm filled = SchedulePages.fill(form, preset, copy, model);
+        if (filled != null) {
+            return pages.editor(model, team, environment, filled, null, ViewerZone.of(request));
         }
         ScheduleForm.Parsed parsed = form.parse();
         ScheduleErrors.reject(errors, parsed.errors());
@@ -78,6 +86,36 @@ class ScheduleController {
             }
         }
         return pages.editor(model, team, environment, form, null, ViewerZone.of(request));
+    }
+
+    /** Deletes one date exception, named by its first and last day, from the page's list of exceptions. */
+    @PostMapping("/exceptions/delete")
+    String deleteException(@PathVariable long teamId, @PathVariable long environmentId,
+            @RequestParam(required = false) String first, @RequestParam(required = false) String last,
+            RedirectAttributes redirect) {
+        TeamGrant team = access.require(teamId, TeamRole.OPERATOR);
+        environments.get(teamId, environmentId);
+        if (team.archived()) {
+            Flash.error(redirect, ScheduleErrors.ARCHIVED);
+            return page(teamId, environmentId);
+        }
+        Schedule schedule = schedules.scheduleOf(teamId, environmentId).schedule();
+        List<DateException> kept = schedule.exceptions().stream()
+                .filter(exception -> !(exception.first().toString().equals(first)
+                        && exception.last().toString().equals(last == null ? first : last))).toList();
+        if (kept.size() == schedule.exceptions().size()) {
+            Flash.error(redirect, "No exception from " + first + " to " + last + ": it was deleted already.");
+            return page(teamId, environmentId);
+        }
+        String label = schedule.exceptions().stream().filter(exception -> !kept.contains(exception))
+                .map(DateException::label).findFirst().orElse(first);
+        try {
+            schedules.replace(teamId, environmentId, schedule.withExceptions(kept));
+            Flash.success(redirect, "Deleted the exception " + label + ".");
+        } catch (InvalidInputException rejected) {
+            Flash.error(redirect, rejected.getMessage());
+        }
+        return page(teamId, environmentId);
     }
 
     @PostMapping("/override")

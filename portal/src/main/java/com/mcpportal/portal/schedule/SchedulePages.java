@@ -15,6 +15,7 @@ import com.mcpportal.portal.team.TeamGrant;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 
 /** Fills the models of the schedule pages: an environment's schedule, the team's view, the team default. */
 @Component
@@ -113,6 +114,36 @@ class SchedulePages {
         return DEFAULT_VIEW;
     }
 
+    /**
+     * The form a preset or copy button asks for, with a note saying it is not saved yet; null for a plain save.
+     * The bound form's errors are dropped from the model, or the page would show the posted rows instead.
+     */
+    static ScheduleForm fill(ScheduleForm form, String preset, String copy, Model model) {
+        ScheduleForm filled = null;
+        if (preset != null) {
+            WeekPreset chosen = WeekPreset.named(preset).orElse(null);
+            if (chosen == null) {
+                model.addAttribute("unsaved", "Unknown preset; nothing changed.");
+                filled = form.withBlankRows();
+            } else {
+                filled = chosen.applyTo(form);
+                model.addAttribute("unsaved", "Filled the week with " + chosen.label() + " (" + chosen.description()
+                        + "). Not saved yet: check the windows and press Save schedule.");
+            }
+        } else if (copy != null) {
+            filled = WeekPreset.copyMondayToWeekdays(form).orElse(null);
+            model.addAttribute("unsaved", filled == null ? "Monday has no window to copy; nothing changed."
+                    : "Copied Monday's windows to Tuesday–Friday. Not saved yet: check them and press Save schedule.");
+            if (filled == null) {
+                filled = form.withBlankRows();
+            }
+        }
+        if (filled != null) {
+            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
+        }
+        return filled;
+    }
+
     private Now now(Environment environment, Schedule schedule, Instant now) {
         String held = readyEnvironments.one(environment.getId())
                 .map(ready -> {
@@ -143,6 +174,7 @@ class SchedulePages {
 
     private static void addChoices(Model model) {
         model.addAttribute("zones", ZONES);
+        model.addAttribute("presets", WeekPreset.values());
         model.addAttribute("days", java.time.DayOfWeek.values());
     }
 }

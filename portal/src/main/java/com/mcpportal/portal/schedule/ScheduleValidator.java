@@ -55,14 +55,9 @@ public final class ScheduleValidator {
     private static void checkWindows(List<ScheduleWindow> windows, List<ScheduleFieldError> errors) {
         for (int i = 0; i < windows.size(); i++) {
             ScheduleWindow window = windows.get(i);
-            if (WallClockSpan.isZeroLength(window.start(), window.end())) {
-                errors.add(new ScheduleFieldError("windows[" + i + "].end", "The window has no length: it starts and ends at "
-                        + window.start() + ". For a window that ends at midnight, use 00:00 as the end."));
-                continue;
-            }
             for (int j = 0; j < i; j++) {
                 ScheduleWindow other = windows.get(j);
-                if (!WallClockSpan.isZeroLength(other.start(), other.end()) && overlap(weekly(window), weekly(other))) {
+                if (overlap(weekly(window), weekly(other))) {
                     errors.add(new ScheduleFieldError("windows[" + i + "]", "Overlaps the window " + other.label() + "."));
                     break;
                 }
@@ -101,9 +96,6 @@ public final class ScheduleValidator {
             } else if (exception.hasHours() && exception.state() == PowerState.OFF) {
                 errors.add(new ScheduleFieldError(field + ".start",
                         "Hours apply only to an ON exception; an OFF exception covers whole days."));
-            } else if (exception.hasHours() && WallClockSpan.isZeroLength(exception.start(), exception.end())) {
-                errors.add(new ScheduleFieldError(field + ".end", "The hours have no length: they start and end at "
-                        + exception.start() + ". For midnight, use 00:00 as the end."));
             }
             for (int j = 0; j < i; j++) {
                 DateException other = exceptions.get(j);

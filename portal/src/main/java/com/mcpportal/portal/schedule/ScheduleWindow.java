@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * One weekly on-window in the schedule's wall-clock time. An end at or before the start crosses midnight
  * and the window belongs to the day it starts on (Fri 22:00–02:00 runs into Saturday). An end of 00:00
- * means 24:00: Mon 20:00–00:00 stops at midnight, 00:00–00:00 is the whole day.
+ * means 24:00: Mon 20:00–00:00 stops at midnight, 00:00–00:00 is the whole day. An end equal to the start is
+ * 24 hours: Mon 08:00–08:00 runs until Tuesday 08:00.
  */
 public record ScheduleWindow(DayOfWeek day, LocalTime start, LocalTime end) {
 

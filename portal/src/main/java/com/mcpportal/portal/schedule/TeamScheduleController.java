@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.mcpportal.portal.web.Flash;
@@ -52,10 +53,15 @@ class TeamScheduleController {
 
     @PostMapping("/default")
     String saveTeamDefault(@PathVariable long teamId, @ModelAttribute("form") ScheduleForm form, BindingResult errors,
+            @RequestParam(required = false) String preset, @RequestParam(required = false) String copy,
             Model model, RedirectAttributes redirect) {
         TeamGrant team = access.require(teamId, TeamRole.OPERATOR);
         if (ScheduleErrors.refuseArchived(team, errors)) {
             return pages.teamDefault(model, team, form);
+        }
+        ScheduleForm filled = SchedulePages.fill(form, preset, copy, model);
+        if (filled != null) {
+            return pages.teamDefault(model, team, filled);
         }
         ScheduleForm.Parsed parsed = form.parse();
         ScheduleErrors.reject(errors, parsed.errors());

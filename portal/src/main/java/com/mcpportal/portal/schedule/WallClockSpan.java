@@ -6,7 +6,8 @@ import java.time.LocalTime;
  * How a start and end wall-clock time become a span of seconds after the start day's midnight.
  * An end of 00:00 means 24:00 (midnight at the end of the start day), so 00:00–00:00 is the whole day
  * and 20:00–00:00 runs until midnight. Any other end at or before the start crosses midnight into the
- * next day (22:00–02:00). An end equal to a start other than 00:00 has no length (the validator rejects it).
+ * next day (22:00–02:00), so an end equal to the start means 24 hours (08:00–08:00 runs until 08:00 the
+ * next day), as most schedulers read it and as the editor's hint says: no window has zero length.
  */
 final class WallClockSpan {
 
@@ -19,7 +20,7 @@ final class WallClockSpan {
         return start.toSecondOfDay();
     }
 
-    /** Seconds after the start day's midnight, in (start, start + 24 h], or equal to start when zero-length. */
+    /** Seconds after the start day's midnight, in (start, start + 24 h]. */
     static int endSecond(LocalTime start, LocalTime end) {
         int s = start.toSecondOfDay();
         int e = end.toSecondOfDay();
@@ -29,11 +30,7 @@ final class WallClockSpan {
         if (e > s) {
             return e;
         }
-        return e == s ? s : e + DAY;
-    }
-
-    static boolean isZeroLength(LocalTime start, LocalTime end) {
-        return endSecond(start, end) == startSecond(start);
+        return e + DAY;
     }
 
     /** "08:00–20:00", with an end of midnight shown as 24:00. */

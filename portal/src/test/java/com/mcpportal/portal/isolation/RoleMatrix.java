@@ -146,6 +146,7 @@ final class RoleMatrix {
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/roll-back
             VIEWER        GET    /teams/{teamId}/environments/{environmentId}/schedule
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/schedule
+            OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/schedule/exceptions/delete
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/schedule/override
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/schedule/override/clear
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/start

@@ -49,6 +49,9 @@ class ScheduleBrowserIntegrationTests extends BrowserTestSupport {
         // A mistake first: it is explained beside the field and nothing changes.
         browser.fill("windows0.end", "25:00").press("Save schedule");
         assertThat(browser.texts(".field-error")).contains("\"25:00\" is not a time; use HH:MM between 00:00 and 24:00.");
+        assertThat(browser.texts("#schedule-error-summary").get(0)).as("said at the top, where the page lands")
+                .contains("Not saved: 1 problem.").contains("\"25:00\" is not a time");
+        assertThat(browser.script("return document.activeElement.id")).isEqualTo("schedule-error-summary");
         assertThat(browser.texts("#schedule-summary").get(0)).contains("Mon\u2013Fri 08:00\u201320:00 (UTC)");
 
         // Berlin time, Monday mornings only, and a Saturday window in a row added with the button.
@@ -105,6 +108,45 @@ class ScheduleBrowserIntegrationTests extends BrowserTestSupport {
         browser.open("/teams/" + team.getId() + "/schedules");
         assertThat(browser.texts("#team-schedules tbody tr")).singleElement().asString()
                 .contains(environment.getName()).contains("(Europe/Berlin)").containsPattern("(starts|stops) \\w{3}");
+    }
+
+    @Test
+    void ownerFillsTheWeekWithAPresetCopiesMondayAndDeletesAHolidayFromTheList() {
+        Team team = data.team("Browser Presets", data.admin());
+        Environment environment = new Environments(context).draft(team.getId(), "preset");
+        browser.signIn("admin", "admin-password-for-tests")
+                .open("/teams/" + team.getId() + "/environments/" + environment.getId() + "/schedule");
+        awaitViewerZone("UTC");
+        assertThat(onCells("pattern-grid")).as("the default, Mon–Fri 08–20").isEqualTo(60);
+
+        // Office hours in one click: the rows are filled, nothing is saved until Save
+        browser.fill("exceptions0.first", "2031-12-25").press("Office hours 09\u201318");
+        awaitViewerZone("UTC");
+        assertThat(browser.texts("#schedule-filled").get(0)).contains("Filled the week with Office hours 09\u201318")
+                .contains("Not saved yet");
+        assertThat(browser.texts("#schedule-summary").get(0)).contains("Mon\u2013Fri 08:00\u201320:00 (UTC)");
+        assertThat(browser.script("return document.getElementById('windows4.end').value")).isEqualTo("18:00");
+        assertThat(browser.script("return document.getElementById('exceptions0.first').value"))
+                .as("the holiday typed before the preset is kept").isEqualTo("2031-12-25");
+        browser.screenshot("schedule-preset-filled");
+
+        // Monday ends at 13:00 instead, copied to the other weekdays, then saved
+        browser.fill("windows0.end", "13:00").press("Copy Monday to Tue\u2013Fri");
+        awaitViewerZone("UTC");
+        browser.press("Save schedule");
+        awaitViewerZone("UTC");
+        assertThat(browser.flash()).contains("Saved the schedule of " + environment.getName());
+        assertThat(browser.texts("#schedule-summary").get(0)).isEqualTo("Mon\u2013Fri 09:00\u201313:00 (UTC)");
+        assertThat(onCells("pattern-grid")).as("Mon–Fri, 4 hours each").isEqualTo(20);
+
+        // The holiday is listed on the page with its own Delete
+        assertThat(browser.texts("#exceptions li")).singleElement().asString().contains("2031-12-25");
+        browser.press("Delete");
+        awaitViewerZone("UTC");
+        assertThat(browser.flash()).contains("Deleted the exception").contains("2031-12-25");
+        assertThat(browser.texts("#no-exceptions")).isNotEmpty();
+        assertThat(browser.texts("#schedule-summary").get(0)).isEqualTo("Mon\u2013Fri 09:00\u201313:00 (UTC)");
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 
     private int onCells(String gridId) {

@@ -168,17 +168,120 @@ class ScheduleControllerTests {
                         .param("windows[0].day", "MONDAY").param("windows[0].start", "08:00").param("windows[0].end", "20:00")
                         .param("windows[2].day", "MONDAY").param("windows[2].start", "19:00").param("windows[2].end", "21:00")
                         .param("windows[3].day", "TUESDAY").param("windows[3].start", "09:00").param("windows[3].end", "09:00")
+                        .param("windows[4].day", "WEDNESDAY").param("windows[4].start", "08:00").param("windows[4].end", "10:00")
                         .param("exceptions[0].first", "2026-12-24").param("exceptions[0].last", "2026-12-20")
                         .param("exceptions[0].state", "OFF"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("Overlaps the window Mon 08:00\u201320:00."),
-                        containsString("The window has no length"),
+                        containsString("Overlaps the window Tue 09:00\u201309:00."),
                         containsString("The last day (2026-12-20) is before the first day (2026-12-24)."),
                         // Each message sits in the cell of the row it is about.
                         containsString("id=\"windows2.start\" name=\"windows[2].start\" value=\"19:00\""),
                         containsString("id=\"windows3.end\" name=\"windows[3].end\" value=\"09:00\""))))
                 .andExpect(content().string(containsString("<p class=\"field-error\">Overlaps the window Mon 08:00\u201320:00.</p>")));
+    }
+
+    @Test
+    void aRefusedWindowKeepsWhatWasTypedAndSaysWhyAtTheTopAndBesideTheRow() throws Exception {
+        // Given the saved Mon–Fri 08:00–20:00, when a second Monday window overlapping the first is saved
+        String page = mvc.perform(save().param("zone", "Europe/Berlin")
+                        .param("windows[0].day", "MONDAY").param("windows[0].start", "08:00").param("windows[0].end", "20:00")
+                        .param("windows[1].day", "MONDAY").param("windows[1].start", "19:30").param("windows[1].end", "22:00"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        // Then the top of the page (where the browser lands) says it was not saved and links to the row
+        assertThat(page).contains("Not saved: 1 problem. What you typed is kept below.")
+                .contains("<a href=\"#windows1.start\">Overlaps the window Mon 08:00\u201320:00.</a>");
+        assertThat(page.indexOf("id=\"schedule-error-summary\"")).as("the summary comes before the saved schedule")
+                .isPositive().isLessThan(page.indexOf("id=\"schedule-summary\""));
+        // and the row keeps the typed times, with the error beside it
+        assertThat(page).contains("id=\"windows1.start\" name=\"windows[1].start\" value=\"19:30\"")
+                .contains("id=\"windows1.end\" name=\"windows[1].end\" value=\"22:00\"")
+                .contains("<p class=\"field-error\">Overlaps the window Mon 08:00\u201320:00.</p>");
+        verify(schedules).replace(eq(7L), eq(42L), any());
+    }
+
+    @Test
+    void aWindowFromEightToEightIsSavedAsTwentyFourHoursAsTheHintSays() throws Exception {
+        mvc.perform(get(PAGE).with(user(ALICE))).andExpect(content().string(
+                containsString("an end equal to the start runs 24 hours (08:00–08:00 until 08:00 the")));
+
+        mvc.perform(save().param("zone", "Europe/Berlin")
+                        .param("windows[0].day", "MONDAY").param("windows[0].start", "08:00").param("windows[0].end", "08:00"))
+                .andExpect(redirectedUrl(PAGE))
+                .andExpect(flashMessage("Mon 08:00\u201308:00 (Europe/Berlin)"));
+    }
+
+    @Test
+    void aPresetFillsTheWeekKeepsZoneAndExceptionsAndSavesNothing() throws Exception {
+        // Given a form with a Saturday window, a Christmas exception and Tokyo time, when Office hours is pressed
+        mvc.perform(save().param("preset", "OFFICE_HOURS").param("zone", "Asia/Tokyo").param("enabled", "false")
+                        .param("windows[0].day", "SATURDAY").param("windows[0].start", "10:00").param("windows[0].end", "14:00")
+                        .param("exceptions[0].first", "2026-12-25").param("exceptions[0].state", "OFF"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Filled the week with Office hours 09–18 (Mon–Fri 09:00–18:00). Not saved yet"),
+                        containsString("name=\"windows[0].start\" value=\"09:00\""),
+                        containsString("name=\"windows[4].end\" value=\"18:00\""),
+                        containsString("<option value=\"FRIDAY\" selected=\"selected\">Friday</option>"),
+                        not(containsString("value=\"14:00\"")),
+                        containsString("name=\"zone\" value=\"Asia/Tokyo\""),
+                        containsString("name=\"exceptions[0].first\" value=\"2026-12-25\""),
+                        containsString("value=\"true\" id=\"enabled-true\" name=\"enabled\" checked=\"checked\""))));
+        verify(schedules, never()).replace(anyLong(), anyLong(), any());
+    }
+
+    @Test
+    void copyMondayReplacesTuesdayToFridayAndKeepsTheWeekend() throws Exception {
+        mvc.perform(save().param("copy", "MONDAY").param("zone", "Europe/Berlin")
+                        .param("windows[0].day", "MONDAY").param("windows[0].start", "07:30").param("windows[0].end", "16:00")
+                        .param("windows[1].day", "TUESDAY").param("windows[1].start", "08:00").param("windows[1].end", "20:00")
+                        .param("windows[2].day", "SUNDAY").param("windows[2].start", "10:00").param("windows[2].end", "12:00"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Copied Monday&#39;s windows to Tuesday–Friday. Not saved yet"),
+                        containsString("name=\"windows[1].day\""),
+                        containsString("name=\"windows[5].end\" value=\"16:00\""),
+                        not(containsString("value=\"20:00\"")),
+                        containsString("name=\"windows[1].start\" value=\"10:00\""))));
+        verify(schedules, never()).replace(anyLong(), anyLong(), any());
+    }
+
+    @Test
+    void theExceptionsAreListedAndOneIsDeletedKeepingTheRest() throws Exception {
+        java.time.LocalDate christmas = java.time.LocalDate.parse("2026-12-24");
+        Schedule withHolidays = Schedule.defaultFor(BERLIN).withExceptions(java.util.List.of(
+                DateException.off(christmas, christmas.plusDays(2)), DateException.on(christmas.plusDays(7))));
+        given(schedules.scheduleOf(7, 42)).willReturn(new StoredSchedule(withHolidays, StoredSchedule.Source.OWN,
+                NOW.minusSeconds(3600), "bob"));
+
+        mvc.perform(get(PAGE).with(user(ALICE))).andExpect(content().string(allOf(
+                containsString(">" + withHolidays.exceptions().get(0).label() + "</span>"),
+                containsString("aria-label=\"Delete exception " + withHolidays.exceptions().get(1).label() + "\""))));
+
+        mvc.perform(post(PAGE + "/exceptions/delete").with(user(ALICE)).with(csrf()).param("first", "2026-12-24")
+                        .param("last", "2026-12-26"))
+                .andExpect(redirectedUrl(PAGE))
+                .andExpect(flashMessage("Deleted the exception " + withHolidays.exceptions().get(0).label() + "."));
+        verify(schedules).replace(eq(7L), eq(42L),
+                org.mockito.ArgumentMatchers.argThat(plan -> plan.exceptions().equals(
+                        java.util.List.of(DateException.on(christmas.plusDays(7))))));
+    }
+
+    @Test
+    void theTeamDefaultTakesAPresetToo() throws Exception {
+        given(schedules.teamDefault(7)).willReturn(new StoredSchedule(Schedule.defaultFor(BERLIN),
+                StoredSchedule.Source.PORTAL_DEFAULT, null, null));
+
+        mvc.perform(post("/teams/7/schedules/default").with(user(ALICE)).with(csrf()).param("preset", "ALWAYS_ON")
+                        .param("zone", "Europe/Berlin"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Filled the week with Always on"),
+                        containsString("<option value=\"SUNDAY\" selected=\"selected\">Sunday</option>"),
+                        containsString("name=\"windows[6].end\" value=\"00:00\""))));
+        verify(schedules, never()).replaceTeamDefault(anyLong(), any());
     }
 
     @Test

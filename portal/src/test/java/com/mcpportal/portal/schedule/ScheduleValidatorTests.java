@@ -4,6 +4,7 @@ import static java.time.DayOfWeek.MONDAY;
 import static java.time.DayOfWeek.SUNDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -35,12 +36,40 @@ class ScheduleValidatorTests {
     }
 
     @Test
-    void zeroLengthWindowIsRejectedButMidnightEndsAreNot() {
+    void aWindowEndingAtItsStartRunsTwentyFourHoursAsTheHintSays() {
+        // Given Monday 08:00–08:00, a Monday evening window to midnight and a whole Sunday
         Schedule schedule = Schedule.weekly(BERLIN, List.of(ScheduleWindow.of(MONDAY, "08:00", "08:00"),
-                ScheduleWindow.of(MONDAY, "20:00", "00:00"), ScheduleWindow.of(SUNDAY, "00:00", "00:00")));
+                ScheduleWindow.of(SUNDAY, "00:00", "00:00")));
 
-        assertThat(ScheduleValidator.validate(schedule, NOW)).containsExactly(new ScheduleFieldError("windows[0].end",
-                "The window has no length: it starts and ends at 08:00. For a window that ends at midnight, use 00:00 as the end."));
+        // Then it is valid, and Monday 08:00–08:00 is a whole day that runs into Tuesday
+        assertThat(ScheduleValidator.validate(schedule, NOW)).isEmpty();
+        assertThat(schedule.windows().get(0).wallClockLength()).isEqualTo(Duration.ofHours(24));
+        assertThat(schedule.windows().get(0).crossesMidnight()).isTrue();
+        assertThat(schedule.windows().get(1).wallClockLength()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void aTwentyFourHourWindowOverlapsTheNextMorningsWindow() {
+        // Given Monday 08:00–08:00 (until Tuesday 08:00) and Tuesday 07:00–09:00
+        Schedule schedule = Schedule.weekly(BERLIN, List.of(ScheduleWindow.of(MONDAY, "08:00", "08:00"),
+                ScheduleWindow.of(java.time.DayOfWeek.TUESDAY, "07:00", "09:00"),
+                ScheduleWindow.of(java.time.DayOfWeek.TUESDAY, "08:00", "12:00")));
+
+        // Then the Tuesday 07:00 window is refused beside its row, the one starting at 08:00 only touches it
+        assertThat(ScheduleValidator.validate(schedule, NOW)).containsExactly(
+                new ScheduleFieldError("windows[1]", "Overlaps the window Mon 08:00\u201308:00."),
+                new ScheduleFieldError("windows[2]", "Overlaps the window Tue 07:00\u201309:00."));
+    }
+
+    @Test
+    void onHoursEndingAtTheirStartRunTwentyFourHoursToo() {
+        LocalDate day = LocalDate.parse("2027-12-27");
+        Schedule schedule = Schedule.weekly(BERLIN, List.of()).withExceptions(List.of(
+                DateException.on(day, LocalTime.of(9, 0), LocalTime.of(9, 0))));
+
+        assertThat(ScheduleValidator.validate(schedule, NOW)).isEmpty();
+        assertThat(schedule.hoursOn(day.atStartOfDay(BERLIN).toInstant(),
+                day.plusDays(3).atStartOfDay(BERLIN).toInstant())).isEqualTo(Duration.ofHours(24));
     }
 
     @Test
