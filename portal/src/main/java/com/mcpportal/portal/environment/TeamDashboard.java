@@ -76,21 +76,28 @@ class TeamDashboard {
         Map<Long, String> accountNames = allAccounts.stream()
                 .collect(Collectors.toMap(CloudAccount::getId, CloudAccount::getName, (a, b) -> a));
         EnvironmentEstimates costs = estimates.getIfAvailable();
-        double monthGone = monthGone(clock.instant());
+        Instant now = clock.instant();
         List<EnvironmentCard> cards = found.stream().map(e -> {
             MonthlyEstimate estimate = costs == null ? null : costs.monthly(e).orElse(null);
-            return new EnvironmentCard(e, accountNames.get(e.getCloudAccountId()), latest.get(e.getId()), plans.get(e.getId()),
-                    estimate, estimate == null ? null : soFar(estimate.usd(), monthGone), flagged.contains(e.getId()));
+            BigDecimal soFar = estimate == null || !e.getState().hasCloudResources() ? null
+                    : soFar(estimate.usd(), monthGone(now, e.getCreatedAt()));
+            return new EnvironmentCard(e, accountNames.get(e.getCloudAccountId()), latest.get(e.getId()),
+                    plans.get(e.getId()), estimate, soFar, flagged.contains(e.getId()));
         }).toList();
         return new View(team, cards, steps);
     }
 
-    /** How much of the current calendar month (UTC) has passed, 0 to 1. */
-    static double monthGone(Instant now) {
+    /**
+     * The share of the current calendar month (UTC) gone since the environment was created (or since the month began,
+     * if later), 0 to 1.
+     */
+    static double monthGone(Instant now, Instant createdAt) {
         YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
         Instant start = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        return (double) Duration.between(start, now).toSeconds() / Duration.between(start, end).toSeconds();
+        Instant from = createdAt != null && createdAt.isAfter(start) ? createdAt : start;
+        return Math.max(0, (double) Duration.between(from, now).toSeconds())
+                / Duration.between(start, end).toSeconds();
     }
 
     /**

@@ -79,7 +79,8 @@ class TeamDashboardIntegrationTests {
         assertThat(byId(html, "env-" + off.getId())).contains("Power Off", "Last operation Stop succeeded")
                 .doesNotContain("High error rate");
         assertThat(byId(html, "env-" + draft.getId())).contains("Draft", "Endpoint none yet",
-                "Last operation none yet");
+                "Last operation none yet", "This month nothing yet · " + usd(estimates.monthly(draft).orElseThrow()
+                        .usd()) + " a month once provisioned");
         assertThat(actions(html, on)).containsExactly("stop");
         assertThat(actions(html, off)).containsExactly("start");
         assertThat(actions(html, draft)).containsExactly("provision");
