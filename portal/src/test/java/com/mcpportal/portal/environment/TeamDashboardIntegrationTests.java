@@ -84,7 +84,7 @@ class TeamDashboardIntegrationTests {
         assertThat(actions(html, on)).containsExactly("stop");
         assertThat(actions(html, off)).containsExactly("start");
         assertThat(actions(html, draft)).containsExactly("provision");
-        assertThat(html).contains("<script src=\"/js/dashboard.js\" defer></script>");
+        assertThat(html).contains("<script src=\"/js/copy.js\" defer></script>");
     }
 
     @Test
