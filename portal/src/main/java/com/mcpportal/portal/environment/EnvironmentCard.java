@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import com.mcpportal.portal.environment.EnvironmentEstimates.MonthlyEstimate;
 import com.mcpportal.portal.environment.EnvironmentScheduleSummaries.ScheduleSummary;
 import com.mcpportal.portal.environment.operation.OperationKind;
-import com.mcpportal.portal.environment.operation.OperationState;
 import com.mcpportal.portal.environment.operation.OperationView;
 
 /**
@@ -14,7 +13,7 @@ import com.mcpportal.portal.environment.operation.OperationView;
  * @param latest    its latest operation (in flight or finished), or null before the first
  * @param schedule  its schedule's summary (the next change), or null without the schedule feature
  * @param estimate  the monthly estimate, or null when the region is not priced
- * @param soFarUsd  the estimate's share of the month gone, or null with no estimate
+ * @param soFarUsd  the estimate's share of the month gone, or null with no estimate or no cloud resources (a draft)
  */
 record EnvironmentCard(Environment environment, String accountName, OperationView latest, ScheduleSummary schedule,
         MonthlyEstimate estimate, BigDecimal soFarUsd, boolean errorRateFlagged) {
@@ -52,10 +51,6 @@ record EnvironmentCard(Environment environment, String accountName, OperationVie
             case SUCCEEDED -> "succeeded";
             case FAILED -> "failed";
         };
-    }
-
-    public boolean latestFailed() {
-        return latest != null && latest.state() == OperationState.FAILED;
     }
 
     public boolean canProvision() {
