@@ -1,5 +1,8 @@
 package com.mcpportal.portal.environment;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,6 +12,16 @@ import java.util.Optional;
 public interface EnvironmentScheduleSummaries {
 
     Optional<ScheduleSummary> summaryOf(Environment environment);
+
+    /**
+     * The summaries of several environments of one team, by environment id (those without one left out); the
+     * dashboard's batch form. This default asks one by one; an implementation reads the schedules in one go.
+     */
+    default Map<Long, ScheduleSummary> summariesOf(long teamId, List<Environment> environments) {
+        Map<Long, ScheduleSummary> found = new LinkedHashMap<>();
+        environments.forEach(e -> summaryOf(e).ifPresent(summary -> found.put(e.getId(), summary)));
+        return found;
+    }
 
     /**
      * @param plan    e.g. "Mon–Fri 08:00–20:00 (Europe/Berlin)"

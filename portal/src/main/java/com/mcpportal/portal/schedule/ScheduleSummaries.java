@@ -2,6 +2,9 @@ package com.mcpportal.portal.schedule;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.mcpportal.portal.environment.Environment;
@@ -35,12 +38,34 @@ class ScheduleSummaries implements EnvironmentScheduleSummaries {
         Instant now = clock.instant();
         Schedule schedule = store.forEnvironment(environment.getTeamId(), environment.getId()).schedule()
                 .withoutExpiredOverride(now);
+        return Optional.of(summarize(environment, schedule, now, hold(environment, schedule, now)));
+    }
+
+    /**
+     * The team's schedules in two queries (their own and the team default), not one per environment; without the
+     * hold of a person's start or stop (the environment page's banner), which takes a query per environment.
+     */
+    @Override
+    public Map<Long, ScheduleSummary> summariesOf(long teamId, List<Environment> environments) {
+        List<Environment> live = environments.stream().filter(e -> e.getState() != EnvironmentState.DELETED)
+                .toList();
+        if (live.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Schedule> schedules = store.forEnvironments(teamId, live.stream().map(Environment::getId).toList());
+        Instant now = clock.instant();
+        Map<Long, ScheduleSummary> found = new LinkedHashMap<>();
+        live.forEach(e -> found.put(e.getId(), summarize(e, schedules.get(e.getId()).withoutExpiredOverride(now), now,
+                null)));
+        return found;
+    }
+
+    private static ScheduleSummary summarize(Environment environment, Schedule schedule, Instant now, String hold) {
         String next = schedule.nextTransitions(now, 1).stream()
                 .map(t -> TransitionView.of(t, schedule.zone(), now, null).sentence()).findFirst().orElse(null);
-        return Optional.of(new ScheduleSummary(ScheduleText.summary(schedule),
+        return new ScheduleSummary(ScheduleText.summary(schedule),
                 schedule.desiredStateAt(now).word() + ": " + ScheduleText.currentReason(schedule, now), next,
-                "/teams/" + environment.getTeamId() + "/environments/" + environment.getId() + "/schedule",
-                hold(environment, schedule, now)));
+                "/teams/" + environment.getTeamId() + "/environments/" + environment.getId() + "/schedule", hold);
     }
 
     private String hold(Environment environment, Schedule schedule, Instant now) {

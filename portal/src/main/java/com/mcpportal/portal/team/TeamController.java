@@ -17,12 +17,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The team list, creating teams, and one team's page with rename, archive and restore. */
+/**
+ * The team list, creating teams, and one team's members and settings page with rename, archive and restore. The
+ * team's home ({@code /teams/{id}}) is the environment feature's dashboard; this page is one link from it.
+ */
 @Controller
 class TeamController {
 
     static final String LIST_VIEW = "teams/list";
     static final String DETAIL_VIEW = "teams/detail";
+
+    /** Members and settings: rename, server updates, archive. */
+    static String settingsPage(long teamId) {
+        return "/teams/" + teamId + "/settings";
+    }
 
     private final TeamService teams;
     private final TeamAccess access;
@@ -53,7 +61,7 @@ class TeamController {
         return showList(model, form);
     }
 
-    @GetMapping("/teams/{teamId}")
+    @GetMapping("/teams/{teamId}/settings")
     String detail(@PathVariable long teamId, Model model) {
         TeamGrant grant = access.require(teamId, TeamRole.VIEWER);
         return showDetail(model, grant, new TeamForm(grant.teamName()), AddMemberForm.empty());
@@ -67,7 +75,7 @@ class TeamController {
             try {
                 teams.rename(teamId, form.name());
                 Flash.success(redirect, "Renamed the team.");
-                return "redirect:/teams/" + teamId;
+                return "redirect:" + settingsPage(teamId);
             }
             catch (InvalidInputException rejected) {
                 errors.rejectValue(rejected.field() == null ? "name" : rejected.field(), "rejected",

@@ -40,7 +40,7 @@ class TeamMemberController {
             try {
                 MemberView added = teams.addMember(teamId, form.username(), form.role());
                 Flash.success(redirect, "Added " + added.username() + " as " + added.role().label() + ".");
-                return "redirect:/teams/" + teamId;
+                return "redirect:" + TeamController.settingsPage(teamId);
             }
             catch (InvalidInputException rejected) {
                 errors.rejectValue(rejected.field() == null ? "username" : rejected.field(), "rejected",
@@ -56,7 +56,7 @@ class TeamMemberController {
         access.require(teamId, TeamRole.OWNER);
         if (errors.hasErrors()) {
             Flash.error(redirect, "Choose one of the roles.");
-            return "redirect:/teams/" + teamId;
+            return "redirect:" + TeamController.settingsPage(teamId);
         }
         return TeamPages.attempt(redirect, teamId, () -> teams.changeRole(teamId, userId, form.role()),
                 "Changed the role to " + form.role().label() + ".");

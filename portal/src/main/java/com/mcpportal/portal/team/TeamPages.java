@@ -19,6 +19,6 @@ final class TeamPages {
         catch (InvalidInputException rejected) {
             Flash.error(redirect, rejected.getMessage());
         }
-        return "redirect:/teams/" + teamId;
+        return "redirect:" + TeamController.settingsPage(teamId);
     }
 }

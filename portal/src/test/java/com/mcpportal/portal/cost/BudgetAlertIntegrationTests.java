@@ -1,8 +1,8 @@
 package com.mcpportal.portal.cost;
 
-import static com.mcpportal.portal.cost.HtmlText.byId;
-import static com.mcpportal.portal.cost.HtmlText.hasId;
-import static com.mcpportal.portal.cost.HtmlText.text;
+import static com.mcpportal.portal.support.HtmlText.byId;
+import static com.mcpportal.portal.support.HtmlText.hasId;
+import static com.mcpportal.portal.support.HtmlText.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;

@@ -1,7 +1,7 @@
 package com.mcpportal.portal.cost;
 
-import static com.mcpportal.portal.cost.HtmlText.byId;
-import static com.mcpportal.portal.cost.HtmlText.text;
+import static com.mcpportal.portal.support.HtmlText.byId;
+import static com.mcpportal.portal.support.HtmlText.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,6 +11,7 @@ import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.schedule.Schedule;
 import com.mcpportal.portal.schedule.ScheduleWindow;
 import com.mcpportal.portal.security.PortalUserPrincipal;
+import com.mcpportal.portal.support.HtmlText;
 import com.mcpportal.portal.support.TestData;
 import com.mcpportal.portal.team.Team;
 import com.mcpportal.portal.user.UserAccount;

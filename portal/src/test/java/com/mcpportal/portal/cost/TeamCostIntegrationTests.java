@@ -1,7 +1,7 @@
 package com.mcpportal.portal.cost;
 
-import static com.mcpportal.portal.cost.HtmlText.byId;
-import static com.mcpportal.portal.cost.HtmlText.text;
+import static com.mcpportal.portal.support.HtmlText.byId;
+import static com.mcpportal.portal.support.HtmlText.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -162,6 +162,7 @@ final class RoleMatrix {
             VIEWER        GET    /teams/{teamId}/schedules/default
             OPERATOR      POST   /teams/{teamId}/schedules/default
             OWNER         POST   /teams/{teamId}/server-updates
+            VIEWER        GET    /teams/{teamId}/settings
             """;
 
     /** "METHOD pattern" to what it needs. */

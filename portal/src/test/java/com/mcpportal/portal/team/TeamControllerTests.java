@@ -2,7 +2,6 @@ package com.mcpportal.portal.team;
 
 import java.util.List;
 
-import com.mcpportal.portal.cost.CostPanels;
 import com.mcpportal.portal.environment.update.UpdatePolicies;
 import com.mcpportal.portal.security.PortalUserPrincipal;
 import com.mcpportal.portal.security.PortalWebMvcTest;
@@ -48,11 +47,7 @@ class TeamControllerTests {
     @MockitoBean
     TeamAccess access;
 
-    /** The team page shows the cost feature's budget warning (no budget: none). */
-    @MockitoBean(name = "costPanels")
-    CostPanels costPanels;
-
-    /** And the environments feature's server update policy. */
+    /** The settings page shows the environments feature's server update policy. */
     @MockitoBean(name = "updatePolicies")
     UpdatePolicies updatePolicies;
 
@@ -107,7 +102,7 @@ class TeamControllerTests {
     void aTeamTheCallerIsNotInIsNotFoundWithAFriendlyPage() throws Exception {
         given(access.require(42, TeamRole.VIEWER)).willThrow(new TeamNotFoundException());
 
-        mvc.perform(get("/teams/42").with(user(ALICE)))
+        mvc.perform(get("/teams/42/settings").with(user(ALICE)))
                 .andExpect(status().isNotFound());
         verify(teams, never()).members(anyLong());
     }
@@ -134,8 +129,9 @@ class TeamControllerTests {
         given(access.require(7, TeamRole.VIEWER)).willReturn(new TeamGrant(7, "Payments", TeamRole.OWNER, false));
         given(teams.members(7)).willReturn(List.of(new MemberView(1, "alice", TeamRole.OWNER, true)));
 
-        mvc.perform(get("/teams/7").with(user(ALICE)))
+        mvc.perform(get("/teams/7/settings").with(user(ALICE)))
                 .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<title>Members &amp; settings · Payments · MCP Portal")))
                 .andExpect(content().string(containsString("Add a member")))
                 .andExpect(content().string(containsString("name=\"_csrf\"")))
                 .andExpect(content().string(not(containsString("Restore team"))));

@@ -49,11 +49,11 @@ class TeamFlowIntegrationTests {
 
         mvc.perform(post("/teams/{id}/members", teamId).with(user(asOwner)).with(csrf())
                         .param("username", viewer.getUsername().toUpperCase()).param("role", "VIEWER"))
-                .andExpect(redirectedUrl("/teams/" + teamId));
+                .andExpect(redirectedUrl("/teams/" + teamId + "/settings"));
         mvc.perform(post("/teams/{id}/rename", teamId).with(user(asOwner)).with(csrf()).param("name", name + " Core"))
-                .andExpect(redirectedUrl("/teams/" + teamId));
+                .andExpect(redirectedUrl("/teams/" + teamId + "/settings"));
 
-        mvc.perform(get("/teams/{id}", teamId).with(user(TestData.principal(viewer))))
+        mvc.perform(get("/teams/{id}/settings", teamId).with(user(TestData.principal(viewer))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(name + " Core")))
                 .andExpect(content().string(containsString(owner.getUsername())))
@@ -84,18 +84,18 @@ class TeamFlowIntegrationTests {
 
         mvc.perform(post("/teams/{t}/members/{u}/role", team.getId(), owner.getId()).with(user(asOwner)).with(csrf())
                         .param("role", "VIEWER"))
-                .andExpect(redirectedUrl("/teams/" + team.getId()))
+                .andExpect(redirectedUrl("/teams/" + team.getId() + "/settings"))
                 .andExpect(flash().attribute("flash", new Flash("error", "A team needs at least one owner. "
                         + "Make someone else an owner before changing this owner's role.")));
         mvc.perform(post("/teams/{t}/members/{u}/remove", team.getId(), owner.getId()).with(user(asOwner)).with(csrf()))
-                .andExpect(redirectedUrl("/teams/" + team.getId()));
+                .andExpect(redirectedUrl("/teams/" + team.getId() + "/settings"));
         assertThat(roleOf(team, owner)).isEqualTo("OWNER");
 
         // With a second owner, the first may step down.
         mvc.perform(post("/teams/{t}/members/{u}/role", team.getId(), other.getId()).with(user(asOwner)).with(csrf())
-                .param("role", "OWNER")).andExpect(redirectedUrl("/teams/" + team.getId()));
+                .param("role", "OWNER")).andExpect(redirectedUrl("/teams/" + team.getId() + "/settings"));
         mvc.perform(post("/teams/{t}/members/{u}/remove", team.getId(), owner.getId()).with(user(asOwner)).with(csrf()))
-                .andExpect(redirectedUrl("/teams/" + team.getId()));
+                .andExpect(redirectedUrl("/teams/" + team.getId() + "/settings"));
         assertThat(roleOf(team, owner)).isNull();
         mvc.perform(get("/teams/{id}", team.getId()).with(user(asOwner))).andExpect(status().isNotFound());
     }
@@ -135,13 +135,13 @@ class TeamFlowIntegrationTests {
         PortalUserPrincipal asOwner = TestData.principal(owner);
 
         mvc.perform(post("/teams/{id}/archive", team.getId()).with(user(asOwner)).with(csrf()))
-                .andExpect(redirectedUrl("/teams/" + team.getId()));
+                .andExpect(redirectedUrl("/teams/" + team.getId() + "/settings"));
         mvc.perform(post("/teams/{id}/rename", team.getId()).with(user(asOwner)).with(csrf()).param("name", "New name"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("archived")));
         assertThat(jdbc.queryForObject("SELECT name FROM team WHERE id = ?", String.class, team.getId()))
                 .isEqualTo(team.getName());
         mvc.perform(post("/teams/{id}/restore", team.getId()).with(user(asOwner)).with(csrf()))
-                .andExpect(redirectedUrl("/teams/" + team.getId()));
+                .andExpect(redirectedUrl("/teams/" + team.getId() + "/settings"));
         assertThat(jdbc.queryForObject("SELECT archived_at IS NULL FROM team WHERE id = ?", Boolean.class, team.getId()))
                 .isTrue();
     }

@@ -29,7 +29,7 @@ class TeamOnboardingBrowserIntegrationTests extends BrowserTestSupport {
         assertThat(oneTimePassword).hasSize(20);
         browser.screenshot("admin-created-user");
 
-        browser.open("/teams/" + teamId).fill("username", username).choose("role", "Operator").press("Add member");
+        browser.open("/teams/" + teamId).follow("Members & settings").fill("username", username).choose("role", "Operator").press("Add member");
         assertThat(browser.flash()).contains("Added " + username + " as Operator");
         assertThat(browser.text()).contains(username);
         browser.screenshot("team-with-new-member");
@@ -51,7 +51,9 @@ class TeamOnboardingBrowserIntegrationTests extends BrowserTestSupport {
 
         browser.follow(teamName);
         assertThat(browser.heading()).isEqualTo(teamName);
-        assertThat(browser.text()).contains("You act as Operator").doesNotContain("Add a member");
+        assertThat(browser.text()).contains("You act as Operator");
+        browser.follow("Members & settings");
+        assertThat(browser.text()).contains(username).doesNotContain("Add a member");
         browser.open("/admin/users");
         assertThat(browser.heading()).isEqualTo("Not allowed");
     }

@@ -40,6 +40,6 @@ class UpdatePolicyController {
             policies.set(teamId, autoUpdateOffHours, allowAnyImageSource, CurrentUser.get().getUsername());
             Flash.success(redirect, "Saved the server update settings.");
         }
-        return "redirect:/teams/" + teamId;
+        return "redirect:/teams/" + teamId + "/settings";
     }
 }

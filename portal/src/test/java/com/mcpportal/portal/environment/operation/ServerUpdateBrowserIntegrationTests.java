@@ -64,10 +64,10 @@ class ServerUpdateBrowserIntegrationTests extends BrowserTestSupport {
     }
 
     @Test
-    void anOwnerChoosesOffHoursUpdatesOnTheTeamPage() {
+    void anOwnerChoosesOffHoursUpdatesOnTheTeamSettingsPage() {
         Team team = data.team("Browser Night", data.admin());
 
-        browser.signIn("admin", TestData.ADMIN_PASSWORD).open("/teams/" + team.getId());
+        browser.signIn("admin", TestData.ADMIN_PASSWORD).open("/teams/" + team.getId() + "/settings");
         assertThat(browser.script("return document.getElementById('autoUpdateOffHours').checked")).isEqualTo(false);
         browser.script("document.getElementById('autoUpdateOffHours').click()");
         browser.press("Save server updates");

@@ -1,17 +1,17 @@
-package com.mcpportal.portal.cost;
+package com.mcpportal.portal.support;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.util.HtmlUtils;
 
 /** Reads what a user sees in server-rendered HTML: the text of an element by id, tags stripped. */
-final class HtmlText {
+public final class HtmlText {
 
     private HtmlText() {
     }
 
     /** The text inside the element with this id (nested elements of the same tag included). */
-    static String byId(String html, String id) {
+    public static String byId(String html, String id) {
         Matcher start = Pattern.compile("<([a-zA-Z0-9]+)[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>").matcher(html);
         if (!start.find()) {
             throw new AssertionError("No element with id " + id + " in the page");
@@ -29,12 +29,12 @@ final class HtmlText {
         throw new AssertionError("The element with id " + id + " is not closed");
     }
 
-    static boolean hasId(String html, String id) {
+    public static boolean hasId(String html, String id) {
         return html.contains("id=\"" + id + "\"");
     }
 
     /** All text of the page, tags stripped and whitespace collapsed. */
-    static String text(String html) {
+    public static String text(String html) {
         return HtmlUtils.htmlUnescape(html.replaceAll("(?s)<script.*?</script>", " ").replaceAll("<[^>]+>", " "))
                 .replaceAll("\\s+", " ").trim();
     }
