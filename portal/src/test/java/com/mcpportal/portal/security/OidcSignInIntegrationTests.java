@@ -171,6 +171,34 @@ class OidcSignInIntegrationTests {
     }
 
     @Test
+    void anIdTokenThatIsExpiredOrForAnotherClientOrWithAnotherNonceIsRefusedWithAClearPage() throws Exception {
+        String subject = TestData.unique("staff-subject");
+        String username = TestData.unique("mallory");
+        // The provider's claims are written over its defaults: aud and nonce replace the right ones.
+        Map<String, DefaultOAuth2TokenCallback> forged = Map.of(
+                "invalid_id_token (expired)", new DefaultOAuth2TokenCallback("staff", subject, "JWT", null,
+                        Map.of("preferred_username", username), -3600),
+                "invalid_id_token (audience)", new DefaultOAuth2TokenCallback("staff", subject, "JWT", null,
+                        Map.of("preferred_username", username, "aud", "another-client")),
+                "invalid_nonce", new DefaultOAuth2TokenCallback("staff", subject, "JWT", null,
+                        Map.of("preferred_username", username, "nonce", "a-nonce-of-another-sign-in")));
+
+        for (Map.Entry<String, DefaultOAuth2TokenCallback> token : forged.entrySet()) {
+            PROVIDER.enqueueCallback(token.getValue());
+            HttpResponse<String> refused = browser().send(get("/oauth2/authorization/staff"),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(refused.uri().toString()).as(token.getKey()).endsWith("/login?error=sso-failed");
+            assertThat(refused.body()).as(token.getKey()).contains("could not be verified");
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM user_external_identity WHERE subject = ?", Long.class,
+                subject)).isZero();
+        assertThat(jdbc.queryForList("SELECT details->>'error' FROM audit_event WHERE action = 'auth.sign-in'"
+                + " AND outcome = 'FAILURE' AND details->>'provider' = 'staff'", String.class))
+                .contains("invalid_id_token", "invalid_nonce");
+    }
+
+    @Test
     void aPublicClientSendsAPkceChallengeToo() throws Exception {
         HttpResponse<Void> toProvider = browser(HttpClient.Redirect.NEVER).send(
                 get("/oauth2/authorization/contractors"), HttpResponse.BodyHandlers.discarding());
