@@ -9,6 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -28,6 +31,8 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
         implements AuthenticationFailureHandler, LogoutHandler, LogoutSuccessHandler {
 
     static final int MAX_AUDITED_USERNAME = 100;
+
+    private static final Logger log = LoggerFactory.getLogger(SignInHandlers.class);
 
     private final AuditLog auditLog;
     private final SignInThrottle throttle;
@@ -56,13 +61,19 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                         AuthenticationException failure) throws IOException {
-        SignInOutcome outcome = SignInOutcome.of(failure);
+        boolean starting = request.getRequestURI().startsWith(request.getContextPath() + "/oauth2/authorization/");
+        SignInOutcome outcome = starting ? SignInOutcome.SSO_UNAVAILABLE : SignInOutcome.of(failure);
         String attempted = truncate(request.getParameter("username"));
         AuditEntry failed = AuditEntry.failure("auth.sign-in").actor("anonymous").target("user", attempted)
                 .detail("username", attempted).detail("reason", outcome.code);
         if (failure instanceof OAuth2AuthenticationException oidc) {
             // Spring's code says which check refused the answer (authorization_request_not_found: a wrong state).
             failed = failed.detail("provider", providerOf(request)).detail("error", oidc.getError().getErrorCode());
+        }
+        else if (starting) {
+            failed = failed.detail("provider", providerOf(request));
+            log.warn("Sign-in with provider {} could not start: {}", providerOf(request),
+                    failure.getCause() == null ? failure.getMessage() : failure.getCause().getMessage());
         }
         auditLog.record(failed);
         String wait = failure instanceof SignInThrottledException throttled

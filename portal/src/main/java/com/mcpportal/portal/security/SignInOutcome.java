@@ -18,7 +18,9 @@ enum SignInOutcome {
      * The provider's answer was refused: its {@code state} matches no sign-in started here, or the ID token's
      * signature, issuer, audience, expiry or nonce is wrong, or the provider reported an error.
      */
-    SSO_FAILED("sso-failed");
+    SSO_FAILED("sso-failed"),
+    /** The sign-in could not start: the provider's discovery document could not be read. */
+    SSO_UNAVAILABLE("sso-unavailable");
 
     final String code;
 
@@ -69,6 +71,8 @@ enum SignInOutcome {
             case SSO_USERNAME_INVALID -> "Your identity provider sent no usable username (3 to 50 letters, digits,"
                     + " dots, dashes, underscores, @ or +). Ask a portal administrator to check the provider's"
                     + " username claim.";
+            case SSO_UNAVAILABLE -> "Your identity provider cannot be reached right now. Try again in a moment;"
+                    + " a portal account's username and password still work.";
             case SSO_FAILED -> "Signing in with your identity provider did not complete: its answer did not match a"
                     + " sign-in started here, or could not be verified. Please start again from this page.";
         };

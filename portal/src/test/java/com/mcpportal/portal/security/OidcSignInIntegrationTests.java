@@ -52,6 +52,9 @@ class OidcSignInIntegrationTests {
                 () -> PROVIDER.issuerUrl("contractors").toString());
         registry.add("portal.oidc.providers.contractors.client-id", () -> "portal-contractors");
         registry.add("portal.oidc.providers.contractors.username-claim", () -> "email");
+        // Nothing listens on port 1: a provider that is down.
+        registry.add("portal.oidc.providers.down.issuer-uri", () -> "http://127.0.0.1:1/realms/down");
+        registry.add("portal.oidc.providers.down.client-id", () -> "portal");
     }
 
     @AfterAll
@@ -196,6 +199,19 @@ class OidcSignInIntegrationTests {
         assertThat(jdbc.queryForList("SELECT details->>'error' FROM audit_event WHERE action = 'auth.sign-in'"
                 + " AND outcome = 'FAILURE' AND details->>'provider' = 'staff'", String.class))
                 .contains("invalid_id_token", "invalid_nonce");
+    }
+
+    @Test
+    void aProviderThatCannotBeReachedIsASentenceOnTheLoginPageAndTheFormStillWorks() throws Exception {
+        HttpResponse<String> page = browser().send(get("/oauth2/authorization/down"),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.uri().toString()).endsWith("/login?error=sso-unavailable");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("cannot be reached right now", "name=\"password\"");
+        assertThat(jdbc.queryForList("SELECT details->>'reason' FROM audit_event WHERE action = 'auth.sign-in'"
+                + " AND outcome = 'FAILURE' AND details->>'provider' = 'down'", String.class))
+                .contains("sso-unavailable");
     }
 
     @Test
