@@ -39,6 +39,7 @@ final class FeatureTables {
     /** Every table of db/migration and its owning feature. A new table must be added here, with its owner. */
     static final Map<String, String> OWNERS = Map.ofEntries(
             Map.entry("users", "user"),
+            Map.entry("user_external_identity", "user"),
             Map.entry("sign_in_throttle", "security"),
             Map.entry("portal_session", "security"),
             Map.entry("team", "team"),

@@ -35,7 +35,8 @@ public final class AuditSentences {
 
     static {
         say("user.created", f -> f.actor() + " created user " + f.text("username")
-                + (f.flag("admin") ? " as an administrator" : ""));
+                + (f.flag("admin") ? " as an administrator" : "")
+                + (f.has("provider") ? " at their first sign-in with " + f.text("provider") : ""));
         say("user.enabled", f -> f.actor() + " enabled user " + f.text("username"));
         say("user.disabled", f -> f.actor() + " disabled user " + f.text("username"));
         say("user.password.reset", f -> f.actor() + " reset the password of " + f.text("username"));
@@ -123,7 +124,7 @@ public final class AuditSentences {
         say("cost.prices.refresh-failed", f -> f.actor() + " could not refresh the AWS prices: " + f.text("message"));
 
         say("auth.sign-in", f -> f.failed() ? "someone failed to sign in as " + f.text("username") + f.because("reason")
-                : f.actor() + " signed in");
+                : f.actor() + " signed in" + (f.has("provider") ? " with " + f.text("provider") : ""));
         say("auth.sign-out", f -> f.actor() + " signed out");
         say("auth.session.ended", f -> f.actor() + " ended a session of user " + f.targetId() + f.because("reason"));
         say("auth.sign-in.throttled", f -> "sign-ins as " + f.word("kind") + " " + f.targetId() + " wait "

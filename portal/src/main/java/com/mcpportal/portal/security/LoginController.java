@@ -1,20 +1,30 @@
 package com.mcpportal.portal.security;
 
+import java.util.List;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Our own sign-in page; Spring Security handles the POST. */
+/** Our own sign-in page: a button per identity provider, then the local form; Spring Security handles both. */
 @Controller
 class LoginController {
 
     private static final int MAX_WAIT_SECONDS = 86_400;
 
     private final SignInSettings settings;
+    private final List<ProviderButton> providers;
 
-    LoginController(SignInSettings settings) {
+    LoginController(SignInSettings settings, OidcSettings oidc) {
         this.settings = settings;
+        this.providers = oidc.providers().entrySet().stream()
+                .map(provider -> new ProviderButton(provider.getKey(), provider.getValue().labelOr(provider.getKey())))
+                .toList();
+    }
+
+    /** A provider's button: its link starts the authorization code flow. */
+    record ProviderButton(String id, String label) {
     }
 
     @GetMapping("/login")
@@ -26,6 +36,7 @@ class LoginController {
         if (error != null) {
             model.addAttribute("error", SignInOutcome.fromCode(error).message(settings, seconds(wait)));
         }
+        model.addAttribute("providers", providers);
         if (signedOut != null) {
             model.addAttribute("notice", "You are signed out.");
         }

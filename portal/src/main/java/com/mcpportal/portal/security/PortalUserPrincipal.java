@@ -12,9 +12,10 @@ import org.springframework.security.core.userdetails.UserDetails;
 /**
  * The signed-in user as features see it: the user id (for membership checks) and the platform admin flag, plus the
  * account's credential epoch at sign-in, which ends the session once the password changes.
- * Obtain it with {@link CurrentUser#get()} or {@code @AuthenticationPrincipal}.
+ * Obtain it with {@link CurrentUser#get()} or {@code @AuthenticationPrincipal}. Someone signed in with an identity
+ * provider is an {@link OidcPortalUser}, which is this and Spring's {@code OidcUser} at once.
  */
-public final class PortalUserPrincipal implements UserDetails, CredentialsContainer {
+public class PortalUserPrincipal implements UserDetails, CredentialsContainer {
 
     @Serial
     private static final long serialVersionUID = 2L;

@@ -7,10 +7,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -18,11 +23,12 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Who may reach what: {@code /actuator/health}, the login page, styles and error pages are public; {@code /admin/**}
  * needs the platform role ADMIN; everything else needs a signed-in user, and team pages check membership
- * themselves through {@code TeamAccess}.
+ * themselves through {@code TeamAccess}. People sign in with the form (local accounts) or, when providers are
+ * configured ({@link OidcSettings}), with an OpenID Connect provider; both end in the same session handling.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties(SignInSettings.class)
+@EnableConfigurationProperties({SignInSettings.class, OidcSettings.class})
 public class SecurityConfiguration {
 
     /**
@@ -41,7 +47,8 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain portalSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
                                        SignInHandlers signInHandlers, UserAccounts users,
-                                       PortalSessions sessions) throws Exception {
+                                       PortalSessions sessions, OidcClientRegistrations providers)
+            throws Exception {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -63,12 +70,39 @@ public class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(new PortalAccessDeniedHandler()))
                 .addFilterBefore(new ActiveAccountFilter(users, sessions), AuthorizationFilter.class);
+        if (providers.any()) {
+            // Spring Security 7 sends a PKCE challenge (S256) for confidential clients too, and state and nonce;
+            // OidcSignInIntegrationTests checks all three for both kinds of client.
+            http.oauth2Login(oidc -> oidc.loginPage("/login")
+                    .clientRegistrationRepository(providers)
+                    // Only the sign-in needs the provider's tokens: they stay in the session and end with it.
+                    .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                    .successHandler(signInHandlers)
+                    .failureHandler(signInHandlers)
+                    // A provider that cannot be reached (its discovery document) is a sentence on the login page,
+                    // not an error page.
+                    .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                        @Override
+                        public <F extends OAuth2AuthorizationRequestRedirectFilter> F postProcess(F filter) {
+                            filter.setAuthenticationFailureHandler(signInHandlers);
+                            return filter;
+                        }
+                    }));
+        }
         return http.build();
     }
 
+    /**
+     * The form's passwords, and the providers' answers: the authorization code is exchanged for tokens, the ID
+     * token checked (signature against the provider's keys, issuer, audience, expiry, nonce) and its person found
+     * or made an account by {@link OidcAccounts}. One manager for both, as the chain takes this one rather than
+     * the providers its configurers would add.
+     */
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService userDetailsService, PasswordEncoder passwordEncoder,
-                                                SignInThrottle throttle) {
-        return new ProviderManager(new ThrottlingAuthenticationProvider(userDetailsService, passwordEncoder, throttle));
+                                                SignInThrottle throttle, OidcAccounts oidcAccounts) {
+        return new ProviderManager(new ThrottlingAuthenticationProvider(userDetailsService, passwordEncoder, throttle),
+                new OidcAuthorizationCodeAuthenticationProvider(new RestClientAuthorizationCodeTokenResponseClient(),
+                        oidcAccounts));
     }
 }

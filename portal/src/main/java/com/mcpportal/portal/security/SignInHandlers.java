@@ -9,8 +9,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
@@ -18,7 +23,7 @@ import org.springframework.security.web.authentication.logout.LogoutSuccessHandl
 import org.springframework.stereotype.Component;
 
 /**
- * Audits every sign-in, failed sign-in and sign-out, feeds the throttle, and records each new session so its owner
+ * Audits every sign-in (with the form or an identity provider), failed sign-in and sign-out, feeds the throttle, and records each new session so its owner
  * can see and end it. Passwords are never recorded.
  */
 @Component
@@ -26,6 +31,8 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
         implements AuthenticationFailureHandler, LogoutHandler, LogoutSuccessHandler {
 
     static final int MAX_AUDITED_USERNAME = 100;
+
+    private static final Logger log = LoggerFactory.getLogger(SignInHandlers.class);
 
     private final AuditLog auditLog;
     private final SignInThrottle throttle;
@@ -44,18 +51,31 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
         throttle.succeeded(authentication.getName());
         Long session = authentication.getPrincipal() instanceof PortalUserPrincipal user
                 ? sessions.started(user.id(), request) : null;
-        auditLog.record(AuditEntry.success("auth.sign-in").actor(authentication.getName())
-                .target("user", authentication.getName()).detail("session", session));
+        AuditEntry signedIn = AuditEntry.success("auth.sign-in").actor(authentication.getName())
+                .target("user", authentication.getName()).detail("session", session);
+        auditLog.record(authentication instanceof OAuth2AuthenticationToken oidc
+                ? signedIn.detail("provider", oidc.getAuthorizedClientRegistrationId()) : signedIn);
         super.onAuthenticationSuccess(request, response, authentication);
     }
 
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                         AuthenticationException failure) throws IOException {
-        SignInOutcome outcome = SignInOutcome.of(failure);
+        boolean starting = request.getRequestURI().startsWith(request.getContextPath() + "/oauth2/authorization/");
+        SignInOutcome outcome = starting ? SignInOutcome.SSO_UNAVAILABLE : SignInOutcome.of(failure);
         String attempted = truncate(request.getParameter("username"));
-        auditLog.record(AuditEntry.failure("auth.sign-in").actor("anonymous").target("user", attempted)
-                .detail("username", attempted).detail("reason", outcome.code));
+        AuditEntry failed = AuditEntry.failure("auth.sign-in").actor("anonymous").target("user", attempted)
+                .detail("username", attempted).detail("reason", outcome.code);
+        if (failure instanceof OAuth2AuthenticationException oidc) {
+            // Spring's code says which check refused the answer (authorization_request_not_found: a wrong state).
+            failed = failed.detail("provider", providerOf(request)).detail("error", oidc.getError().getErrorCode());
+        }
+        else if (starting) {
+            failed = failed.detail("provider", providerOf(request));
+            log.warn("Sign-in with provider {} could not start: {}", providerOf(request),
+                    failure.getCause() == null ? failure.getMessage() : failure.getCause().getMessage());
+        }
+        auditLog.record(failed);
         String wait = failure instanceof SignInThrottledException throttled
                 ? "&wait=" + Math.max(1, (throttled.waitTime().toMillis() + 999) / 1000) : "";
         response.sendRedirect(request.getContextPath() + "/login?error=" + outcome.code + wait);
@@ -78,6 +98,12 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
                     .target("user", authentication.getName()));
         }
         response.sendRedirect(request.getContextPath() + "/login?signed-out");
+    }
+
+    /** The provider whose answer this is: the last segment of {@code /login/oauth2/code/<id>}. */
+    private static String providerOf(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return truncate(path.substring(path.lastIndexOf('/') + 1));
     }
 
     private static String truncate(String username) {

@@ -2,6 +2,7 @@ package com.mcpportal.portal.security;
 
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 
 /** Why a sign-in failed or a session ended, as the {@code error} parameter of the login page and the audit detail. */
 enum SignInOutcome {
@@ -9,7 +10,17 @@ enum SignInOutcome {
     THROTTLED("throttled"),
     DISABLED("disabled"),
     EXPIRED("expired"),
-    SESSION_ENDED("session-ended");
+    SESSION_ENDED("session-ended"),
+    /** The identity provider's username names another account (see {@code user.ExternalAccounts}). */
+    SSO_USERNAME_TAKEN("sso-username-taken"),
+    SSO_USERNAME_INVALID("sso-username-invalid"),
+    /**
+     * The provider's answer was refused: its {@code state} matches no sign-in started here, or the ID token's
+     * signature, issuer, audience, expiry or nonce is wrong, or the provider reported an error.
+     */
+    SSO_FAILED("sso-failed"),
+    /** The sign-in could not start: the provider's discovery document could not be read. */
+    SSO_UNAVAILABLE("sso-unavailable");
 
     final String code;
 
@@ -23,6 +34,11 @@ enum SignInOutcome {
         }
         if (failure instanceof DisabledException) {
             return DISABLED;
+        }
+        if (failure instanceof OAuth2AuthenticationException oauth) {
+            String code = oauth.getError().getErrorCode();
+            return SSO_USERNAME_TAKEN.code.equals(code) ? SSO_USERNAME_TAKEN
+                    : SSO_USERNAME_INVALID.code.equals(code) ? SSO_USERNAME_INVALID : SSO_FAILED;
         }
         return BAD_CREDENTIALS;
     }
@@ -49,6 +65,16 @@ enum SignInOutcome {
             case EXPIRED -> "The sign-in form had expired. Please sign in again.";
             case SESSION_ENDED -> "Your session has ended: the password was changed or reset, or the session was"
                     + " ended from the account page. Please sign in again.";
+            case SSO_USERNAME_TAKEN -> "Your identity provider's username already belongs to another portal account."
+                    + " Signing in with a provider never joins an existing account by name or e-mail, so no account"
+                    + " was created. Ask a portal administrator to sort it out.";
+            case SSO_USERNAME_INVALID -> "Your identity provider sent no usable username (3 to 50 letters, digits,"
+                    + " dots, dashes, underscores, @ or +). Ask a portal administrator to check the provider's"
+                    + " username claim.";
+            case SSO_UNAVAILABLE -> "Your identity provider cannot be reached right now. Try again in a moment;"
+                    + " a portal account's username and password still work.";
+            case SSO_FAILED -> "Signing in with your identity provider did not complete: its answer did not match a"
+                    + " sign-in started here, or could not be verified. Please start again from this page.";
         };
     }
 

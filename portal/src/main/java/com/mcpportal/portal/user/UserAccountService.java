@@ -125,6 +125,10 @@ public class UserAccountService {
     @Transactional
     public void changeOwnPassword(long userId, String currentPassword, String newPassword) {
         UserAccount user = get(userId);
+        if (user.getPasswordHash() == null) {
+            throw new InvalidInputException("currentPassword", "You sign in with your identity provider: this account"
+                    + " has no portal password to change.");
+        }
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
             throw new InvalidInputException("currentPassword", "This is not your current password.");
         }

@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 import com.mcpportal.portal.apikey.ApiKeyStatusViews;
 import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.team.TeamService;
+import com.mcpportal.portal.user.ExternalAccounts;
 import com.mcpportal.portal.user.UserAccounts;
 import com.mcpportal.portal.web.DisplayFormat;
 
@@ -32,9 +33,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Documented
 @WebMvcTest
 @Import({SecurityConfiguration.class, SignInHandlers.class, PortalUserDetailsService.class, DisplayFormat.class,
-        EnabledAccountsStub.class})
+        EnabledAccountsStub.class, OidcClientRegistrations.class, OidcAccounts.class})
 @MockitoBean(types = {AuditLog.class, SignInThrottle.class, PortalSessions.class, PasswordEncoder.class,
-        TeamService.class})
+        TeamService.class, ExternalAccounts.class})
 @MockitoBean(name = "apiKeyStatus", types = ApiKeyStatusViews.class)
 @MockitoBean(types = UserAccounts.class, reset = MockReset.NONE)
 public @interface PortalWebMvcTest {

@@ -56,6 +56,14 @@ class SignInIntegrationTests {
     }
 
     @Test
+    void withNoIdentityProviderConfiguredTheLoginPageIsTheLocalFormAlone() throws Exception {
+        mvc.perform(get("/login")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"password\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("/oauth2/authorization"))));
+        mvc.perform(get("/oauth2/authorization/staff")).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
     void signInsAndFailuresAreAuditedWithoutThePassword() throws Exception {
         UserAccount alice = data.user("alice");
 

@@ -1,0 +1,276 @@
+package com.mcpportal.portal.security;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import com.mcpportal.portal.support.TestData;
+import com.mcpportal.portal.user.UserAccountService;
+import com.mcpportal.portal.web.InvalidInputException;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Signing in with a real OpenID Connect provider ({@code mock-oauth2-server}, in-process on a free port, two issuers
+ * on it): the authorization code flow driven by an HTTP client that follows redirects and keeps cookies, as a browser
+ * does. {@code staff} is a confidential client with the default username claim; {@code contractors} a public client
+ * whose usernames are e-mail addresses.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OidcSignInIntegrationTests {
+
+    private static final MockOAuth2Server PROVIDER = new MockOAuth2Server();
+
+    static {
+        PROVIDER.start();
+    }
+
+    @DynamicPropertySource
+    static void providers(DynamicPropertyRegistry registry) {
+        registry.add("portal.oidc.providers.staff.issuer-uri", () -> PROVIDER.issuerUrl("staff").toString());
+        registry.add("portal.oidc.providers.staff.client-id", () -> "portal");
+        registry.add("portal.oidc.providers.staff.client-secret", () -> "portal-secret");
+        registry.add("portal.oidc.providers.staff.label", () -> "Staff SSO");
+        registry.add("portal.oidc.providers.contractors.issuer-uri",
+                () -> PROVIDER.issuerUrl("contractors").toString());
+        registry.add("portal.oidc.providers.contractors.client-id", () -> "portal-contractors");
+        registry.add("portal.oidc.providers.contractors.username-claim", () -> "email");
+        // Nothing listens on port 1: a provider that is down.
+        registry.add("portal.oidc.providers.down.issuer-uri", () -> "http://127.0.0.1:1/realms/down");
+        registry.add("portal.oidc.providers.down.client-id", () -> "portal");
+    }
+
+    @AfterAll
+    static void stopProvider() {
+        PROVIDER.shutdown();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    UserAccountService users;
+
+    @Autowired
+    PortalUserDetailsService formAccounts;
+
+    @Test
+    void theLoginPageOffersEachProviderBesideTheLocalForm() throws Exception {
+        String page = browser().send(get("/login"), HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(page).contains("Sign in with Staff SSO", "href=\"/oauth2/authorization/staff\"",
+                "Sign in with contractors", "href=\"/oauth2/authorization/contractors\"", "name=\"password\"");
+    }
+
+    @Test
+    void theFirstSignInCreatesAnAccountLinkedToIssuerAndSubjectAndTheNextOneReusesIt() throws Exception {
+        String subject = TestData.unique("staff-subject");
+        String username = TestData.unique("alice");
+
+        HttpResponse<String> first = signInAs("staff", subject, Map.of("preferred_username", username,
+                "email", username + "@example.com"));
+
+        assertThat(first.uri().toString()).endsWith("/teams");
+        assertThat(first.body()).contains(username);
+        Long userId = linkedAccount("staff", subject);
+        assertThat(jdbc.queryForObject("SELECT username FROM users WHERE id = ?", String.class, userId))
+                .isEqualTo(username);
+        assertThat(jdbc.queryForObject("SELECT details->>'provider' FROM audit_event WHERE action = 'user.created'"
+                + " AND target_id = ?", String.class, userId.toString())).isEqualTo("staff");
+        assertThat(jdbc.queryForList("SELECT details->>'provider' FROM audit_event WHERE action = 'auth.sign-in'"
+                + " AND outcome = 'SUCCESS' AND actor = ?", String.class, username)).containsExactly("staff");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM portal_session WHERE user_id = ? AND ended_at IS NULL",
+                Long.class, userId)).isOne();
+
+        HttpResponse<String> second = signInAs("staff", subject, Map.of("preferred_username", username + "-renamed",
+                "email", "new-" + username + "@example.com"));
+
+        assertThat(second.uri().toString()).endsWith("/teams");
+        assertThat(second.body()).contains(username);
+        assertThat(linkedAccount("staff", subject)).isEqualTo(userId);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM users WHERE username LIKE ?", Long.class,
+                username + "%")).isOne();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM portal_session WHERE user_id = ? AND ended_at IS NULL",
+                Long.class, userId)).isEqualTo(2);
+    }
+
+    @Test
+    void anotherProviderAssertingTheSameEmailGetsItsOwnAccountNotTheFirstOne() throws Exception {
+        String username = TestData.unique("bob");
+        String email = username + "@example.com";
+        signInAs("staff", TestData.unique("staff-subject"), Map.of("preferred_username", username, "email", email));
+        Long staffAccount = jdbc.queryForObject("SELECT id FROM users WHERE username = ?", Long.class, username);
+
+        HttpResponse<String> contractor = signInAs("contractors", TestData.unique("contractor-subject"),
+                Map.of("email", email, "preferred_username", username));
+
+        assertThat(contractor.uri().toString()).endsWith("/teams");
+        assertThat(contractor.body()).contains(email);
+        Long contractorAccount = jdbc.queryForObject("SELECT id FROM users WHERE username = ?", Long.class, email);
+        assertThat(contractorAccount).isNotEqualTo(staffAccount);
+        assertThat(jdbc.queryForList("SELECT issuer FROM user_external_identity WHERE user_id = ?", String.class,
+                staffAccount)).containsExactly(PROVIDER.issuerUrl("staff").toString());
+    }
+
+    @Test
+    void aProviderWhoseUsernameNamesAnotherAccountIsRefusedAndTakesNothingOver() throws Exception {
+        String email = TestData.unique("carol") + "@example.com";
+        // Entra ID's preferred_username is the user principal name, an address.
+        signInAs("staff", TestData.unique("staff-subject"), Map.of("preferred_username", email, "email", email));
+        Long staffAccount = jdbc.queryForObject("SELECT id FROM users WHERE username = ?", Long.class, email);
+        String contractorSubject = TestData.unique("contractor-subject");
+
+        HttpResponse<String> refused = signInAs("contractors", contractorSubject, Map.of("email", email));
+
+        assertThat(refused.uri().toString()).endsWith("/login?error=sso-username-taken");
+        assertThat(refused.body()).contains("already belongs to another portal account");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM user_external_identity WHERE subject = ?", Long.class,
+                contractorSubject)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM user_external_identity WHERE user_id = ?", Long.class,
+                staffAccount)).isOne();
+        assertThat(jdbc.queryForObject("SELECT details->>'reason' FROM audit_event WHERE action = 'auth.sign-in'"
+                + " AND outcome = 'FAILURE' AND details->>'provider' = 'contractors' AND details->>'error' = ?",
+                String.class, "sso-username-taken")).isEqualTo("sso-username-taken");
+    }
+
+    @Test
+    void anAnswerWhoseStateMatchesNoSignInStartedHereIsRefused() throws Exception {
+        HttpClient browser = browser(HttpClient.Redirect.NEVER);
+        HttpResponse<Void> toProvider = browser.send(get("/oauth2/authorization/staff"),
+                HttpResponse.BodyHandlers.discarding());
+        String authorize = toProvider.headers().firstValue("Location").orElseThrow();
+        assertThat(authorize).startsWith(PROVIDER.issuerUrl("staff") + "/authorize")
+                .contains("state=", "nonce=", "code_challenge=", "code_challenge_method=S256");
+
+        HttpResponse<Void> forged = browser.send(get("/login/oauth2/code/staff?code=stolen-code&state=forged"),
+                HttpResponse.BodyHandlers.discarding());
+
+        assertThat(forged.headers().firstValue("Location").orElseThrow()).endsWith("/login?error=sso-failed");
+        assertThat(browser.send(get("/teams"), HttpResponse.BodyHandlers.discarding()).headers()
+                .firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(jdbc.queryForList("SELECT details->>'error' FROM audit_event WHERE action = 'auth.sign-in'"
+                + " AND outcome = 'FAILURE' AND details->>'provider' = 'staff'", String.class))
+                .contains("authorization_request_not_found");
+    }
+
+    @Test
+    void anIdTokenThatIsExpiredOrForAnotherClientOrWithAnotherNonceIsRefusedWithAClearPage() throws Exception {
+        String subject = TestData.unique("staff-subject");
+        String username = TestData.unique("mallory");
+        // The provider's claims are written over its defaults: aud and nonce replace the right ones.
+        Map<String, DefaultOAuth2TokenCallback> forged = Map.of(
+                "invalid_id_token (expired)", new DefaultOAuth2TokenCallback("staff", subject, "JWT", null,
+                        Map.of("preferred_username", username), -3600),
+                "invalid_id_token (audience)", new DefaultOAuth2TokenCallback("staff", subject, "JWT", null,
+                        Map.of("preferred_username", username, "aud", "another-client")),
+                "invalid_nonce", new DefaultOAuth2TokenCallback("staff", subject, "JWT", null,
+                        Map.of("preferred_username", username, "nonce", "a-nonce-of-another-sign-in")));
+
+        for (Map.Entry<String, DefaultOAuth2TokenCallback> token : forged.entrySet()) {
+            PROVIDER.enqueueCallback(token.getValue());
+            HttpResponse<String> refused = browser().send(get("/oauth2/authorization/staff"),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(refused.uri().toString()).as(token.getKey()).endsWith("/login?error=sso-failed");
+            assertThat(refused.body()).as(token.getKey()).contains("could not be verified");
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM user_external_identity WHERE subject = ?", Long.class,
+                subject)).isZero();
+        assertThat(jdbc.queryForList("SELECT details->>'error' FROM audit_event WHERE action = 'auth.sign-in'"
+                + " AND outcome = 'FAILURE' AND details->>'provider' = 'staff'", String.class))
+                .contains("invalid_id_token", "invalid_nonce");
+    }
+
+    @Test
+    void aProviderThatCannotBeReachedIsASentenceOnTheLoginPageAndTheFormStillWorks() throws Exception {
+        HttpResponse<String> page = browser().send(get("/oauth2/authorization/down"),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.uri().toString()).endsWith("/login?error=sso-unavailable");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("cannot be reached right now", "name=\"password\"");
+        assertThat(jdbc.queryForList("SELECT details->>'reason' FROM audit_event WHERE action = 'auth.sign-in'"
+                + " AND outcome = 'FAILURE' AND details->>'provider' = 'down'", String.class))
+                .contains("sso-unavailable");
+    }
+
+    @Test
+    void aPublicClientSendsAPkceChallengeToo() throws Exception {
+        HttpResponse<Void> toProvider = browser(HttpClient.Redirect.NEVER).send(
+                get("/oauth2/authorization/contractors"), HttpResponse.BodyHandlers.discarding());
+
+        assertThat(toProvider.headers().firstValue("Location").orElseThrow())
+                .contains("client_id=portal-contractors", "code_challenge=", "code_challenge_method=S256", "nonce=");
+    }
+
+    @Test
+    void aDisabledAccountCannotSignInWithItsProvider() throws Exception {
+        String subject = TestData.unique("staff-subject");
+        String username = TestData.unique("dave");
+        signInAs("staff", subject, Map.of("preferred_username", username));
+        users.setEnabled(linkedAccount("staff", subject), false, "admin");
+
+        HttpResponse<String> refused = signInAs("staff", subject, Map.of("preferred_username", username));
+
+        assertThat(refused.uri().toString()).endsWith("/login?error=disabled");
+        assertThat(refused.body()).contains("This account is disabled");
+    }
+
+    @Test
+    void anAccountMadeByAProviderHasNoPasswordTheFormOrTheAccountPageWouldTake() throws Exception {
+        String subject = TestData.unique("staff-subject");
+        String username = TestData.unique("erin");
+        signInAs("staff", subject, Map.of("preferred_username", username));
+        long userId = linkedAccount("staff", subject);
+
+        assertThatThrownBy(() -> formAccounts.loadUserByUsername(username))
+                .isInstanceOf(UsernameNotFoundException.class);
+        assertThatThrownBy(() -> users.changeOwnPassword(userId, "", "a-brand-new-password"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no portal password");
+    }
+
+    /** The whole flow in a fresh browser: the provider signs in {@code subject} with these claims. */
+    private HttpResponse<String> signInAs(String issuer, String subject, Map<String, Object> claims)
+            throws IOException, InterruptedException {
+        PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback(issuer, subject, "JWT", null, claims));
+        return browser().send(get("/oauth2/authorization/" + issuer), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Long linkedAccount(String issuer, String subject) {
+        return jdbc.queryForObject("SELECT user_id FROM user_external_identity WHERE issuer = ? AND subject = ?",
+                Long.class, PROVIDER.issuerUrl(issuer).toString(), subject);
+    }
+
+    private static HttpClient browser() {
+        return browser(HttpClient.Redirect.NORMAL);
+    }
+
+    private static HttpClient browser(HttpClient.Redirect redirects) {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(redirects).build();
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build();
+    }
+
+}
