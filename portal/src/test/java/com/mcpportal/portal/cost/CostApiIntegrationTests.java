@@ -156,6 +156,12 @@ class CostApiIntegrationTests {
         assertThat(bigger.path("whatIf").path("assumptions")).extracting(JsonNode::asString)
                 .anyMatch(text -> text.startsWith("Fargate Spot:"));
 
+        // ECS runs ARM64 tasks on Fargate Spot (platform 1.4.0+): the cheapest Fargate there is, not a refusal.
+        JsonNode armSpot = whatIf("{\"size\": {\"cpu\": 512, \"memoryMiB\": 1024}, \"architecture\": \"ARM64\","
+                + " \"fargateSpot\": true, \"natSpot\": true}");
+        assertThat(usd(row(armSpot.path("whatIf").path("scheduled"), "FARGATE").path("monthlyUsd")))
+                .isLessThan(usd(row(bigger.path("whatIf").path("scheduled"), "FARGATE").path("monthlyUsd")));
+
         JsonNode unchanged = json(post("/api/v1/teams/{t}/environments/{e}/cost/what-if", team.getId(),
                 environment.getId()).with(as(owner)));
         assertThat(usd(unchanged.path("monthlyDifferenceUsd"))).as("no body: the environment as it is").isZero();
@@ -169,7 +175,6 @@ class CostApiIntegrationTests {
     void whatIfInputsItCannotPriceAre422ProblemsNamingTheJsonField() throws Exception {
         invalidWhatIf("{\"size\": {\"cpu\": 300, \"memoryMiB\": 512}}", "size");
         invalidWhatIf("{\"size\": {\"cpu\": 256}}", "size");
-        invalidWhatIf("{\"architecture\": \"ARM64\", \"fargateSpot\": true}", "fargateSpot");
         invalidWhatIf("{\"architecture\": \"sparc\"}", "architecture");
         invalidWhatIf("{\"natInstanceType\": \"m5.huge\"}", "natInstanceType");
         invalidWhatIf("{\"schedule\": \"SOMETIMES\"}", "schedule");
