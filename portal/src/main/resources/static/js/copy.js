@@ -1,6 +1,6 @@
-// Copy buttons for any page: <button class="copy" data-copy="ID"> copies the text of the element with that id (the
-// dashboard's endpoints). Served by the app (the CSP allows no inline script); without the clipboard API (plain HTTP)
-// it selects the text for Ctrl+C instead. api-keys.js and environment-live.js still carry their own copy of this.
+// Copy buttons for any page: <button class="copy" data-copy="ID"> copies the text of the element with that id (a
+// one-time key, a client snippet, an endpoint). Served by the app (the CSP allows no inline script); without the
+// clipboard API (plain HTTP, a portal reached by IP) it selects the text for Ctrl+C instead.
 (function () {
     'use strict';
 

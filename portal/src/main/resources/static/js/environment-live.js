@@ -49,16 +49,6 @@
         });
     }
 
-    document.addEventListener('click', function (event) {
-        var button = event.target.closest('button.copy');
-        if (button && navigator.clipboard) {
-            var source = document.getElementById(button.dataset.copy);
-            navigator.clipboard.writeText(source.textContent).then(function () {
-                button.textContent = 'Copied';
-            });
-        }
-    });
-
     document.addEventListener('DOMContentLoaded', function () {
         guardConfirmations();
         schedule();
