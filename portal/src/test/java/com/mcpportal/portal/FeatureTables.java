@@ -74,7 +74,10 @@ final class FeatureTables {
             Map.entry("price", "cost"),
             Map.entry("spot_price", "cost"),
             Map.entry("price_refresh", "cost"),
-            Map.entry("team_budget", "cost"));
+            Map.entry("team_budget", "cost"),
+            Map.entry("network", "network"),
+            Map.entry("network_team", "network"),
+            Map.entry("network_environment", "network"));
 
     /**
      * The only classes that may read another feature's tables, each with its reason. Keep it short: the owning feature

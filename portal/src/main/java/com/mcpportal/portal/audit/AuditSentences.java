@@ -110,6 +110,15 @@ public final class AuditSentences {
         say("cloud-account.updated", f -> f.actor() + " changed cloud account " + f.text("name") + " ("
                 + f.word("mode") + ", " + f.text("defaultRegion") + ")");
         say("cloud-account.deleted", f -> f.actor() + " deleted cloud account " + f.text("name"));
+        say("network.created", f -> f.actor() + " created network " + f.text("name") + " (" + f.text("region") + ", "
+                + f.text("vpcCidr") + ", " + f.text("zones") + (f.text("zones").equals("1") ? " zone" : " zones")
+                + (f.flag("natPerZone") ? ", a NAT instance per zone" : "") + ")"
+                + (f.has("sharedWith") && !f.text("sharedWith").isEmpty() ? " shared with " + f.text("sharedWith") : ""));
+        say("network.deleted", f -> f.actor() + " deleted network " + f.text("name"));
+        say("network.environment.added", f -> f.actor() + " put environment " + f.text("environment")
+                + " in network " + f.text("network"));
+        say("network.environment.removed", f -> f.actor() + " took environment " + f.text("environment")
+                + " out of network " + f.text("network") + " (it has its own network again)");
         say("cloud-account.connection-tested", f -> f.actor() + " tested the connection of cloud account "
                 + f.text("name") + (f.failed() ? ", which failed: " : ": ") + f.text("result"));
 

@@ -32,8 +32,11 @@ public final class NetworkCostSplit {
 
     private static final int SCALE = 12;
 
-    /** One member: its settings, its own hours on per month, and its share of the NAT's hours (same range as all). */
-    public record Member(long environmentId, EnvironmentSizing sizing, BigDecimal monthlyHoursOn, BigDecimal shareHours) {
+    /**
+     * One member: its estimate alone (the portal's own, with its own NAT) and its share of the NAT's hours (over the
+     * same range as the other members').
+     */
+    public record Member(long environmentId, CostEstimate alone, BigDecimal shareHours) {
     }
 
     /**
@@ -73,7 +76,7 @@ public final class NetworkCostSplit {
         Map<Long, BigDecimal> fractions = fractions(members);
         Map<Long, CostEstimate> estimates = new LinkedHashMap<>();
         for (Member member : members) {
-            CostEstimate own = estimator.monthly(region, member.sizing(), member.monthlyHoursOn(), Optional.empty());
+            CostEstimate own = member.alone();
             List<CostRow> rows = new ArrayList<>();
             for (CostRow row : own.rows()) {
                 if (SHARED_ROWS.contains(row.component())) {
@@ -89,7 +92,7 @@ public final class NetworkCostSplit {
             for (CostRow row : sharedRows) {
                 rows.add(new CostRow(row.component(), row.lines().stream().map(line -> part(line, fraction)).toList()));
             }
-            estimates.put(member.environmentId(), new CostEstimate(region, member.monthlyHoursOn(), rows));
+            estimates.put(member.environmentId(), new CostEstimate(region, own.monthlyHoursOn(), rows));
         }
         return new Result(shared, fractions, estimates);
     }

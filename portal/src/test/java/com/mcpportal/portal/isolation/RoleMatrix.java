@@ -8,7 +8,7 @@ import com.mcpportal.portal.team.TeamRole;
 /**
  * Who may use each route, as the README and {@link TeamRole} say: viewers read a team, operators also run its
  * environments (server updates and deploys too) and schedules, owners also manage its members, keys, budget, server
- * update policy and audit log. This table is the
+ * update policy, audit log and own networks (operators put draft environments in and out of them). This table is the
  * specification {@link TeamRoleMatrixIntegrationTests} holds the portal to; a new route must be added here.
  */
 final class RoleMatrix {
@@ -59,6 +59,10 @@ final class RoleMatrix {
             ADMIN         POST   /admin/cloud-accounts/{accountId}/test
             ADMIN         GET    /admin/costs
             ADMIN         POST   /admin/costs/prices/refresh
+            ADMIN         GET    /admin/networks
+            ADMIN         POST   /admin/networks
+            ADMIN         GET    /admin/networks/{networkId}
+            ADMIN         POST   /admin/networks/{networkId}/delete
             ADMIN         GET    /admin/sign-ins
             ADMIN         POST   /admin/sign-ins/clear
             ADMIN         GET    /admin/users
@@ -154,6 +158,12 @@ final class RoleMatrix {
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/update-server
             VIEWER        POST   /teams/{teamId}/environments/{environmentId}/test-connection
             OWNER         POST   /teams/{teamId}/members
+            VIEWER        GET    /teams/{teamId}/networks
+            OWNER         POST   /teams/{teamId}/networks
+            VIEWER        GET    /teams/{teamId}/networks/{networkId}
+            OWNER         POST   /teams/{teamId}/networks/{networkId}/delete
+            OPERATOR      POST   /teams/{teamId}/networks/{networkId}/environments
+            OPERATOR      POST   /teams/{teamId}/networks/{networkId}/environments/{environmentId}/remove
             OWNER         POST   /teams/{teamId}/members/{userId}/remove
             OWNER         POST   /teams/{teamId}/members/{userId}/role
             OWNER         POST   /teams/{teamId}/rename

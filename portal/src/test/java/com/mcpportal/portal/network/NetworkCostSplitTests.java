@@ -51,8 +51,8 @@ class NetworkCostSplitTests {
         EnvironmentSizing sizing = EnvironmentSizing.defaults();
         List<NetworkCostSplit.Member> members = new ArrayList<>();
         for (NatShares.Share share : shares) {
-            members.add(new NetworkCostSplit.Member(share.environmentId(), sizing,
-                    share.neededHours().multiply(WEEKS_PER_MONTH), share.shareHours()));
+            members.add(new NetworkCostSplit.Member(share.environmentId(), estimator.monthly(REGION, sizing,
+                    share.neededHours().multiply(WEEKS_PER_MONTH), Optional.empty()), share.shareHours()));
         }
 
         // When the network's month is split: the NAT runs 70 × 4.348125 = 304.36875 h
@@ -94,7 +94,7 @@ class NetworkCostSplitTests {
         BigDecimal natHours = natSampleHours.multiply(MonthlyHours.AVERAGE_MONTH_HOURS)
                 .divide(BigDecimal.valueOf(720), 12, RoundingMode.HALF_EVEN);
         List<NetworkCostSplit.Member> priced = NatShares.split(needs).stream()
-                .map(share -> new NetworkCostSplit.Member(share.environmentId(), sizing, ownHours, share.shareHours()))
+                .map(share -> new NetworkCostSplit.Member(share.environmentId(), alone, share.shareHours()))
                 .toList();
 
         // When the network is split
@@ -124,8 +124,8 @@ class NetworkCostSplitTests {
     void withNoNatHoursAtAllTheMonthlyPartsAreSplitEqually() {
         EnvironmentSizing sizing = EnvironmentSizing.defaults();
         NetworkCostSplit.Result result = split.split(REGION, sizing, BigDecimal.ZERO, List.of(
-                new NetworkCostSplit.Member(1, sizing, BigDecimal.ZERO, BigDecimal.ZERO),
-                new NetworkCostSplit.Member(2, sizing, BigDecimal.ZERO, BigDecimal.ZERO)));
+                new NetworkCostSplit.Member(1, estimator.monthly(REGION, sizing, BigDecimal.ZERO, Optional.empty()), BigDecimal.ZERO),
+                new NetworkCostSplit.Member(2, estimator.monthly(REGION, sizing, BigDecimal.ZERO, Optional.empty()), BigDecimal.ZERO)));
 
         // 8 × 0.0952 + 0.50 = 1.2616, half each
         assertThat(result.shared().totalUsd()).isEqualByComparingTo("1.2616");

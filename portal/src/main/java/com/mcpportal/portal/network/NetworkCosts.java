@@ -1,0 +1,121 @@
+package com.mcpportal.portal.network;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.mcpportal.portal.cost.CostEstimate;
+import com.mcpportal.portal.cost.CostEstimator;
+import com.mcpportal.portal.cost.EnvironmentCostService;
+import com.mcpportal.portal.cost.EnvironmentEstimate;
+import com.mcpportal.portal.cost.EnvironmentSchedules;
+import com.mcpportal.portal.cost.EnvironmentSizing;
+import com.mcpportal.portal.cost.MonthlyHours;
+import com.mcpportal.portal.cost.NatPublicIp;
+import com.mcpportal.portal.cost.PriceCatalog;
+import com.mcpportal.portal.environment.Environment;
+import com.mcpportal.portal.environment.EnvironmentPower;
+import com.mcpportal.portal.environment.EnvironmentState;
+import com.mcpportal.portal.schedule.OnInterval;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * A network's hours and bill as its page shows them: the NAT's union hours over the next 30 days (the sample every
+ * estimate uses), each environment's estimate alone and in the network, and the network's shared part. The
+ * environments' own estimates are the cost feature's, so the figures agree with their cost pages.
+ */
+@Service
+public class NetworkCosts {
+
+    /** The NAT instance a network runs: the portal's default (t4g.nano, on-demand, 8 GB gp3, auto-assigned IPv4). */
+    static final EnvironmentSizing NAT = EnvironmentSizing.defaults();
+    private static final BigDecimal SAMPLE_HOURS = BigDecimal.valueOf(MonthlyHours.SAMPLE.toHours());
+
+    /** One environment's line: what it needed, its share, and its estimate alone and in the network. */
+    public record MemberCost(Environment environment, BigDecimal neededHours, BigDecimal shareHours,
+                             BigDecimal fraction, BigDecimal aloneUsd, BigDecimal inNetworkUsd) {
+
+        public BigDecimal savedUsd() {
+            return aloneUsd.subtract(inNetworkUsd);
+        }
+    }
+
+    /**
+     * @param nextWeek  the NAT's stretches in the next 7 days
+     * @param problem   why no cost is shown (a missing price), or null
+     */
+    public record View(List<OnInterval> nextWeek, BigDecimal natHoursInSample, BigDecimal natMonthlyHours,
+                       CostEstimate shared, List<MemberCost> members, Map<Long, BigDecimal> byTeam, String problem) {
+    }
+
+    private final EnvironmentCostService estimates;
+    private final EnvironmentSchedules schedules;
+    private final PriceCatalog catalog;
+    private final Clock clock;
+
+    NetworkCosts(EnvironmentCostService estimates, EnvironmentSchedules schedules, PriceCatalog catalog, Clock clock) {
+        this.estimates = estimates;
+        this.schedules = schedules;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    public View of(Network network, List<Environment> environments) {
+        Instant from = clock.instant();
+        Instant to = from.plus(MonthlyHours.SAMPLE);
+        List<Environment> live = environments.stream().filter(e -> e.getState() != EnvironmentState.DELETED).toList();
+        List<NetworkMember> members = live.stream().map(e -> new NetworkMember(e.getId(), schedules.scheduleOf(e.getId()),
+                e.getPower() == EnvironmentPower.ON)).toList();
+        Map<Long, List<OnInterval>> needs = new LinkedHashMap<>();
+        members.forEach(m -> needs.put(m.environmentId(), UnionSchedule.neededBy(m, from, to, NatTiming.DEFAULT)));
+        List<OnInterval> week = UnionSchedule.natOn(members, from, from.plus(Duration.ofDays(7)), NatTiming.DEFAULT);
+        BigDecimal natHours = hours(UnionSchedule.natOn(members, from, to, NatTiming.DEFAULT));
+        BigDecimal natMonthly = toMonth(natHours);
+        if (live.isEmpty()) {
+            return new View(week, natHours, natMonthly, null, List.of(), Map.of(), null);
+        }
+        List<NetworkCostSplit.Member> priced = new ArrayList<>();
+        Map<Long, EnvironmentEstimate> alone = new LinkedHashMap<>();
+        List<NatShares.Share> shares = NatShares.split(needs);
+        for (NatShares.Share share : shares) {
+            Environment environment = live.stream().filter(e -> e.getId() == share.environmentId()).findFirst().orElseThrow();
+            EnvironmentEstimate estimate = estimates.estimate(environment);
+            if (!estimate.priced()) {
+                return new View(week, natHours, natMonthly, null, List.of(), Map.of(), estimate.problem());
+            }
+            alone.put(share.environmentId(), estimate);
+            priced.add(new NetworkCostSplit.Member(share.environmentId(), estimate.cost().scheduled(), share.shareHours()));
+        }
+        int instances = network.natInstances();
+        EnvironmentSizing nat = NAT.withNat(NAT.natInstanceType(), false, NatPublicIp.AUTO_ASSIGNED,
+                NAT.natRootVolumeGb() * instances);
+        NetworkCostSplit.Result result = new NetworkCostSplit(new CostEstimator(catalog)).split(network.region(), nat,
+                natMonthly.multiply(BigDecimal.valueOf(instances)), priced);
+        List<MemberCost> lines = new ArrayList<>();
+        Map<Long, BigDecimal> byTeam = new LinkedHashMap<>();
+        for (NatShares.Share share : shares) {
+            Environment environment = live.stream().filter(e -> e.getId() == share.environmentId()).findFirst().orElseThrow();
+            BigDecimal inNetwork = result.memberUsd(share.environmentId());
+            lines.add(new MemberCost(environment, share.neededHours(), share.shareHours(),
+                    result.fractions().get(share.environmentId()), alone.get(share.environmentId()).monthlyUsd(), inNetwork));
+            byTeam.merge(environment.getTeamId(), inNetwork, BigDecimal::add);
+        }
+        return new View(week, natHours, natMonthly, result.shared(), lines, byTeam, null);
+    }
+
+    private static BigDecimal hours(List<OnInterval> intervals) {
+        long seconds = intervals.stream().mapToLong(i -> i.duration().getSeconds()).sum();
+        return BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 6, RoundingMode.HALF_EVEN);
+    }
+
+    private static BigDecimal toMonth(BigDecimal sampleHours) {
+        return sampleHours.multiply(MonthlyHours.AVERAGE_MONTH_HOURS).divide(SAMPLE_HOURS, 12, RoundingMode.HALF_EVEN);
+    }
+}

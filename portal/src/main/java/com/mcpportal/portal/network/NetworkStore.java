@@ -1,0 +1,112 @@
+package com.mcpportal.portal.network;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The network feature's tables: networks, the teams an administrator shares one with, and their environments. */
+@Repository
+class NetworkStore {
+
+    private static final String COLUMNS = """
+            SELECT n.id, n.team_id, n.cloud_account_id, n.name, n.region, n.vpc_cidr, n.az_count, n.nat_per_az,
+                   n.created_at, COALESCE((SELECT array_agg(t.team_id ORDER BY t.team_id) FROM network_team t
+                                           WHERE t.network_id = n.id), '{}') AS shared_with
+            FROM network n""";
+
+    private final JdbcTemplate jdbc;
+
+    NetworkStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(Long teamId, NetworkInput input, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement("""
+                    INSERT INTO network (team_id, cloud_account_id, name, region, vpc_cidr, az_count, nat_per_az, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+            statement.setObject(1, teamId);
+            statement.setLong(2, input.cloudAccountId());
+            statement.setString(3, input.name());
+            statement.setString(4, input.region());
+            statement.setString(5, input.vpcCidr());
+            statement.setInt(6, input.azCount());
+            statement.setBoolean(7, input.natPerAz());
+            statement.setTimestamp(8, Timestamp.from(now));
+            return statement;
+        }, keys);
+        long id = keys.getKey().longValue();
+        for (Long team : input.sharedWith()) {
+            jdbc.update("INSERT INTO network_team (network_id, team_id) VALUES (?, ?)", id, team);
+        }
+        return id;
+    }
+
+    boolean nameTaken(Long teamId, String name) {
+        Integer count = jdbc.queryForObject("SELECT count(*) FROM network WHERE COALESCE(team_id, 0) = ? AND lower(name) = lower(?)",
+                Integer.class, teamId == null ? 0 : teamId, name);
+        return count != null && count > 0;
+    }
+
+    Optional<Network> find(long id) {
+        return jdbc.query(COLUMNS + " WHERE n.id = ?", NetworkStore::network, id).stream().findFirst();
+    }
+
+    /** The team's own networks and those shared with it, by name. */
+    List<Network> usableBy(long teamId) {
+        return jdbc.query(COLUMNS + " WHERE n.team_id = ? OR EXISTS (SELECT 1 FROM network_team t WHERE t.network_id = n.id"
+                + " AND t.team_id = ?) ORDER BY lower(n.name), n.id", NetworkStore::network, teamId, teamId);
+    }
+
+    List<Network> all() {
+        return jdbc.query(COLUMNS + " ORDER BY n.team_id NULLS FIRST, lower(n.name), n.id", NetworkStore::network);
+    }
+
+    /** The ids of the environments in the network, in the order they joined. */
+    List<Long> environmentIds(long networkId) {
+        return jdbc.queryForList("SELECT environment_id FROM network_environment WHERE network_id = ? ORDER BY joined_at, environment_id",
+                Long.class, networkId);
+    }
+
+    Optional<Long> networkOf(long environmentId) {
+        return jdbc.queryForList("SELECT network_id FROM network_environment WHERE environment_id = ?", Long.class,
+                environmentId).stream().findFirst();
+    }
+
+    void addEnvironment(long networkId, long environmentId, Instant now) {
+        jdbc.update("INSERT INTO network_environment (environment_id, network_id, joined_at) VALUES (?, ?, ?)",
+                environmentId, networkId, Timestamp.from(now));
+    }
+
+    void removeEnvironment(long networkId, long environmentId) {
+        jdbc.update("DELETE FROM network_environment WHERE network_id = ? AND environment_id = ?", networkId, environmentId);
+    }
+
+    /** Deletes the network with the rows of its environments' history (callers check none still exists). */
+    void delete(long networkId) {
+        jdbc.update("DELETE FROM network_environment WHERE network_id = ?", networkId);
+        jdbc.update("DELETE FROM network WHERE id = ?", networkId);
+    }
+
+    /** Locks the network's row, so two requests adding or deleting at once take turns. */
+    void lock(long networkId) {
+        jdbc.query("SELECT id FROM network WHERE id = ? FOR UPDATE", rs -> { }, networkId);
+    }
+
+    private static Network network(ResultSet rs, int row) throws SQLException {
+        Long[] shared = (Long[]) rs.getArray("shared_with").getArray();
+        long team = rs.getLong("team_id");
+        Long teamId = rs.wasNull() ? null : team;
+        return new Network(rs.getLong("id"), teamId, rs.getLong("cloud_account_id"),
+                rs.getString("name"), rs.getString("region"), rs.getString("vpc_cidr"), rs.getInt("az_count"),
+                rs.getBoolean("nat_per_az"), rs.getTimestamp("created_at").toInstant(), List.of(shared));
+    }
+}
