@@ -196,6 +196,38 @@ class NetworkIntegrationTests {
     }
 
     @Test
+    void fiveEnvironmentsOfTwoTeamsInOneEuCentral1NetworkCostAtMost450EachOnTheirDefaultSchedule() throws Exception {
+        // Given two teams with the portal's default schedule (weekdays 08–20 UTC) and five drafts in eu-central-1
+        UserAccount dana = data.user("net-dana");
+        Team amber = data.team("Amber", dana);
+        UserAccount fred = data.user("net-fred");
+        Team olive = data.team("Olive", fred);
+        Environments environments = new Environments(context);
+        Network shared = networks.createShared(new NetworkInput(TestData.unique("five"), environments.simulatedAccountId(),
+                "eu-central-1", "10.50.0.0/16", 1, false, List.of(amber.getId(), olive.getId())));
+        for (int i = 0; i < 5; i++) {
+            Team team = i < 3 ? amber : olive;
+            Environment draft = environments.draft(team.getId(), "five-" + i);
+            networks.addEnvironment(team.getId(), shared.id(), draft.getId());
+        }
+
+        // When the network's costs are worked out as its page does
+        NetworkCosts.View view = costs.of(shared, networks.environmentsIn(shared.id()));
+
+        // Then each costs about $7.45 alone and at most $4.50 in the network, a fifth of the shared part each
+        assertThat(view.members()).hasSize(5).allSatisfy(member -> {
+            assertThat(member.aloneUsd()).isGreaterThan(new java.math.BigDecimal("7"));
+            assertThat(member.inNetworkUsd()).isLessThanOrEqualTo(new java.math.BigDecimal("4.50"));
+            assertThat(member.fraction()).isEqualByComparingTo("0.2");
+        });
+        // And the amber team's page shows its three environments' figures and both teams' totals
+        String page = mvc.perform(get("/teams/{t}/networks/{n}", amber.getId(), shared.id())
+                .with(user(TestData.principal(dana)))).andReturn().getResponse().getContentAsString();
+        String inNetwork = "$" + view.members().get(0).inNetworkUsd().setScale(2, java.math.RoundingMode.HALF_UP);
+        assertThat(page).contains(inNetwork).contains(amber.getName() + ": $").contains(olive.getName() + ": $");
+    }
+
+    @Test
     void cidrRulesNameTheBoundaryAndTheSizes() {
         assertThat(Networks.cidrProblem("10.20.0.0/16")).isEmpty();
         assertThat(Networks.cidrProblem("192.168.4.0/22")).isEmpty();
