@@ -1,5 +1,6 @@
 package com.mcpportal.portal.network;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.List;
 import com.mcpportal.portal.schedule.OnInterval;
 import com.mcpportal.portal.schedule.PowerState;
 import com.mcpportal.portal.schedule.ScheduleEvaluator;
+import com.mcpportal.portal.schedule.Transition;
 
 /**
  * When a shared network's NAT instance runs: the union of its members' desired-on stretches, each widened by the
@@ -62,6 +64,34 @@ public final class UnionSchedule {
             }
         }
         return PowerState.OFF;
+    }
+
+    /** The longest look ahead for the NAT's next change: beyond it, its state is taken as never changing. */
+    static final Duration HORIZON = Duration.ofDays(400);
+
+    /**
+     * Up to {@code n} changes of the NAT's state strictly after {@code from}, in order and alternating: the instants
+     * the schedule's edge triggers would start and stop a shared network's NAT at. Empty when it never changes
+     * again within {@link #HORIZON}.
+     */
+    public static List<Transition> nextNatTransitions(List<NetworkMember> members, Instant from, int n, NatTiming timing) {
+        List<Transition> transitions = new ArrayList<>();
+        for (Duration ahead = Duration.ofDays(8); transitions.size() < n; ahead = ahead.multipliedBy(2)) {
+            Instant to = from.plus(ahead.compareTo(HORIZON) > 0 ? HORIZON : ahead);
+            transitions.clear();
+            for (OnInterval stretch : natOn(members, from, to, timing)) {
+                if (stretch.start().isAfter(from)) {
+                    transitions.add(new Transition(stretch.start(), PowerState.ON, "a network member starts"));
+                }
+                if (stretch.end().isBefore(to)) {
+                    transitions.add(new Transition(stretch.end(), PowerState.OFF, "the network's last member stopped"));
+                }
+            }
+            if (!ahead.minus(HORIZON).isNegative()) {
+                break;
+            }
+        }
+        return transitions.size() > n ? List.copyOf(transitions.subList(0, n)) : transitions;
     }
 
     /** Sorted, overlapping or touching stretches joined, empty ones dropped. */

@@ -120,6 +120,26 @@ class UnionSchedulePropertiesTests {
         }
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void theNextNatChangesAlternateAndMatchTheStateOnEitherSide(long seed) {
+        MemberSchedules random = new MemberSchedules(seed);
+        List<NetworkMember> members = random.members().stream()
+                .map(m -> new NetworkMember(m.environmentId(), m.schedule(), false)).toList();
+        Instant from = random.instant();
+
+        PowerState before = UnionSchedule.natStateAt(members, from, TIMING);
+        Instant previous = from;
+        for (Transition change : UnionSchedule.nextNatTransitions(members, from, 12, TIMING)) {
+            assertThat(change.at()).as("changes are strictly after each other").isAfter(previous);
+            assertThat(change.state()).as("changes alternate").isEqualTo(before.opposite());
+            assertThat(UnionSchedule.natStateAt(members, change.at(), TIMING)).isEqualTo(change.state());
+            assertThat(UnionSchedule.natStateAt(members, change.at().minusSeconds(1), TIMING)).isEqualTo(before);
+            before = change.state();
+            previous = change.at();
+        }
+    }
+
     private static boolean covers(List<OnInterval> intervals, Instant t) {
         return intervals.stream().anyMatch(i -> !t.isBefore(i.start()) && t.isBefore(i.end()));
     }

@@ -71,6 +71,18 @@ class UnionScheduleTests {
     }
 
     @Test
+    void theNextChangesAreTheEdgesTheNatIsStartedAndStoppedAt() {
+        List<NetworkMember> members = List.of(new NetworkMember(1, monday("08:00", "20:00"), false),
+                new NetworkMember(2, monday("09:00", "21:00"), false));
+
+        assertThat(UnionSchedule.nextNatTransitions(members, MONDAY, 3, NatTiming.DEFAULT))
+                .extracting(t -> t.at() + " " + t.state())
+                .containsExactly("2027-01-04T07:55:00Z ON", "2027-01-04T21:10:00Z OFF", "2027-01-11T07:55:00Z ON");
+        assertThat(UnionSchedule.nextNatTransitions(List.of(new NetworkMember(1, Schedule.weekly(UTC, List.of()), false)),
+                MONDAY, 3, NatTiming.DEFAULT)).as("a network whose members are never on never starts its NAT").isEmpty();
+    }
+
+    @Test
     void theNatStartsBeforeAMembersStartJustAfterTheRangeEnds() {
         List<NetworkMember> members = List.of(new NetworkMember(1, monday("08:00", "09:00"), false));
 
