@@ -44,6 +44,7 @@ final class FeatureTables {
             Map.entry("portal_session", "security"),
             Map.entry("team", "team"),
             Map.entry("team_member", "team"),
+            Map.entry("team_group_mapping", "team"),
             Map.entry("audit_event", "audit"),
             Map.entry("audit_checkpoint", "audit"),
             Map.entry("audit_settings", "audit"),

@@ -29,6 +29,13 @@ public record OidcSettings(Map<String, Provider> providers) {
         providers.forEach((id, provider) -> provider.check(id));
     }
 
+    /** Each provider's id and button label, ordered by id. */
+    public Map<String, String> labels() {
+        Map<String, String> labels = new TreeMap<>();
+        providers.forEach((id, provider) -> labels.put(id, provider.labelOr(id)));
+        return labels;
+    }
+
     /**
      * One provider.
      *
@@ -40,14 +47,17 @@ public record OidcSettings(Map<String, Provider> providers) {
      *                      sends a PKCE challenge, a {@code state} and a {@code nonce}, and checks them
      * @param scopes        asked for; {@code openid} must be among them
      * @param usernameClaim the ID token (or user info) claim that becomes the portal username of a new account
-     * @param groupsClaim   the claim holding the user's groups
+     * @param groupsClaim   the claim holding the user's groups, which team group mappings and the administrator
+     *                      group are matched against at each sign-in
      * @param label         the sign-in button's text, "Sign in with …"; the id when unset
+     * @param adminGroup    the group whose members are portal administrators, applied at each sign-in (leaving the
+     *                      group takes the role away); unset: administrators are made on the users page only
      */
     public record Provider(URI issuerUri, String clientId, String clientSecret,
                            @DefaultValue({"openid", "profile", "email"}) List<String> scopes,
                            @DefaultValue("preferred_username") String usernameClaim,
                            @DefaultValue("groups") String groupsClaim,
-                           String label) {
+                           String label, String adminGroup) {
 
         void check(String id) {
             String prefix = "portal.oidc.providers." + id + ".";
@@ -78,7 +88,8 @@ public record OidcSettings(Map<String, Provider> providers) {
         public String toString() {
             return "Provider[issuerUri=" + issuerUri + ", clientId=" + clientId + ", clientSecret="
                     + (confidential() ? "(set)" : "(none)") + ", scopes=" + scopes + ", usernameClaim="
-                    + usernameClaim + ", groupsClaim=" + groupsClaim + ", label=" + label + "]";
+                    + usernameClaim + ", groupsClaim=" + groupsClaim + ", label=" + label + ", adminGroup=" + adminGroup
+                    + "]";
         }
     }
 }

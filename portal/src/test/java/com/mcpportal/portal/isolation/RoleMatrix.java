@@ -153,6 +153,8 @@ final class RoleMatrix {
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/stop
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/update-server
             VIEWER        POST   /teams/{teamId}/environments/{environmentId}/test-connection
+            OWNER         POST   /teams/{teamId}/group-mappings
+            OWNER         POST   /teams/{teamId}/group-mappings/{mappingId}/delete
             OWNER         POST   /teams/{teamId}/members
             OWNER         POST   /teams/{teamId}/members/{userId}/remove
             OWNER         POST   /teams/{teamId}/members/{userId}/role
