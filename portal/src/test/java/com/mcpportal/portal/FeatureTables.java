@@ -42,6 +42,7 @@ final class FeatureTables {
             Map.entry("user_external_identity", "user"),
             Map.entry("sign_in_throttle", "security"),
             Map.entry("portal_session", "security"),
+            Map.entry("oidc_provider", "security"),
             Map.entry("team", "team"),
             Map.entry("team_member", "team"),
             Map.entry("team_group_mapping", "team"),

@@ -39,6 +39,11 @@ public final class AuditSentences {
                 + (f.has("provider") ? " at their first sign-in with " + f.text("provider") : ""));
         say("user.enabled", f -> f.actor() + " enabled user " + f.text("username"));
         say("user.disabled", f -> f.actor() + " disabled user " + f.text("username"));
+        say("oidc-provider.created", f -> f.actor() + " added sign-in provider " + f.text("id") + " ("
+                + f.text("issuer") + ")");
+        say("oidc-provider.updated", f -> f.actor() + " changed sign-in provider " + f.text("id")
+                + (f.has("secret") ? ", client secret " + f.text("secret") : ""));
+        say("oidc-provider.deleted", f -> f.actor() + " deleted sign-in provider " + f.text("id"));
         say("user.admin.granted", f -> f.actor() + " made " + f.text("username") + " an administrator: in group "
                 + f.text("group") + " at " + f.text("provider"));
         say("user.admin.revoked", f -> f.actor() + " took the administrator role from " + f.text("username")

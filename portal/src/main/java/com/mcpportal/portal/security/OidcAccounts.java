@@ -26,11 +26,11 @@ import org.springframework.stereotype.Component;
 class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
     private final OidcUserService idTokenAndUserInfo = new OidcUserService();
-    private final OidcSettings settings;
+    private final OidcProviders providers;
     private final ExternalAccounts accounts;
 
-    OidcAccounts(OidcSettings settings, ExternalAccounts accounts) {
-        this.settings = settings;
+    OidcAccounts(OidcProviders providers, ExternalAccounts accounts) {
+        this.providers = providers;
         this.accounts = accounts;
     }
 
@@ -38,7 +38,9 @@ class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser person = idTokenAndUserInfo.loadUser(request);
         String providerId = request.getClientRegistration().getRegistrationId();
-        OidcSettings.Provider provider = settings.providers().get(providerId);
+        // Deleted by an administrator while this person was at the provider: nothing to sign them in with.
+        OidcSettings.Provider provider = providers.find(providerId).orElseThrow(() -> new OAuth2AuthenticationException(
+                new OAuth2Error("provider_removed", "This sign-in provider was removed", null)));
         Object username = person.getAttributes().get(provider.usernameClaim());
         ExternalSignIn signIn = new ExternalSignIn(providerId, person.getIssuer().toString(), person.getSubject(),
                 username instanceof String name ? name : null, person.getEmail(),

@@ -29,13 +29,6 @@ public record OidcSettings(Map<String, Provider> providers) {
         providers.forEach((id, provider) -> provider.check(id));
     }
 
-    /** Each provider's id and button label, ordered by id. */
-    public Map<String, String> labels() {
-        Map<String, String> labels = new TreeMap<>();
-        providers.forEach((id, provider) -> labels.put(id, provider.labelOr(id)));
-        return labels;
-    }
-
     /**
      * One provider.
      *
@@ -74,12 +67,12 @@ public record OidcSettings(Map<String, Provider> providers) {
         }
 
         /** Whether the portal holds a secret for this client (a confidential client), or is a public one. */
-        boolean confidential() {
+        public boolean confidential() {
             return clientSecret != null && !clientSecret.isBlank();
         }
 
         /** The button's text after "Sign in with". */
-        String labelOr(String id) {
+        public String labelOr(String id) {
             return label == null || label.isBlank() ? id : label;
         }
 

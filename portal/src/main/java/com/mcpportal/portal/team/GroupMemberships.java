@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
-import com.mcpportal.portal.security.OidcSettings;
+import com.mcpportal.portal.security.OidcProviders;
 import com.mcpportal.portal.user.ExternalGroupsAsserted;
 import com.mcpportal.portal.user.UserAccount;
 import com.mcpportal.portal.user.UserAccounts;
@@ -43,12 +43,12 @@ public class GroupMemberships {
     private final TeamMemberRepository members;
     private final TeamRepository teams;
     private final UserAccounts users;
-    private final OidcSettings providers;
+    private final OidcProviders providers;
     private final AuditLog auditLog;
     private final Clock clock;
 
     GroupMemberships(TeamGroupMappingRepository mappings, TeamMemberRepository members, TeamRepository teams,
-                     UserAccounts users, OidcSettings providers, AuditLog auditLog, Clock clock) {
+                     UserAccounts users, OidcProviders providers, AuditLog auditLog, Clock clock) {
         this.mappings = mappings;
         this.members = members;
         this.teams = teams;

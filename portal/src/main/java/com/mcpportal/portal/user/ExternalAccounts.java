@@ -1,6 +1,7 @@
 package com.mcpportal.portal.user;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import com.mcpportal.portal.audit.AuditEntry;
@@ -57,6 +58,15 @@ public class ExternalAccounts {
             events.publishEvent(new ExternalGroupsAsserted(user.getId(), signIn.provider(), signIn.groups()));
         }
         return user;
+    }
+
+    /**
+     * When the account last signed in with an identity provider; empty for an account that has never done so (a
+     * local one). Such an account's access tokens follow the provider: see {@code accesstoken}.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Instant> lastSignIn(long userId) {
+        return identities.findLastSignIn(userId);
     }
 
     private void applyAdminGroup(UserAccount user, ExternalSignIn signIn) {

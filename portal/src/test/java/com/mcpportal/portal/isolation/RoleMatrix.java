@@ -63,6 +63,12 @@ final class RoleMatrix {
             ADMIN         POST   /admin/sign-ins/clear
             ADMIN         GET    /admin/users
             ADMIN         POST   /admin/users
+            ADMIN         GET    /admin/sign-in-providers
+            ADMIN         POST   /admin/sign-in-providers
+            ADMIN         GET    /admin/sign-in-providers/new
+            ADMIN         GET    /admin/sign-in-providers/{providerId}
+            ADMIN         POST   /admin/sign-in-providers/{providerId}
+            ADMIN         POST   /admin/sign-in-providers/{providerId}/delete
             ADMIN         GET    /admin/users/{userId}
             ADMIN         POST   /admin/users/{userId}/disable
             ADMIN         POST   /admin/users/{userId}/enable

@@ -1,10 +1,13 @@
 package com.mcpportal.portal.security;
 
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import com.mcpportal.portal.accesstoken.AccessTokensForTests;
 import com.mcpportal.portal.support.TestData;
 import com.mcpportal.portal.team.GroupMappingView;
 import com.mcpportal.portal.team.GroupMemberships;
@@ -16,13 +19,15 @@ import com.mcpportal.portal.web.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Team roles and the administrator role from the provider's groups claim, applied at every sign-in: granted, changed
- * and taken away with the group, audited with the group that caused it, and never touching manual grants.
+ * and taken away with the group, audited with the group that caused it, and never touching manual grants; and the
+ * access tokens of such an account, which follow its sign-ins.
  */
 class OidcGroupsIntegrationTests extends OidcProviderSupport {
 
@@ -34,6 +39,9 @@ class OidcGroupsIntegrationTests extends OidcProviderSupport {
 
     @Autowired
     TeamService teams;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void aGroupGrantsItsRoleAtSignInChangesItWithTheGroupsAndTakesItAwayWhenThePersonLeaves() throws Exception {
@@ -150,6 +158,36 @@ class OidcGroupsIntegrationTests extends OidcProviderSupport {
                 + " WHERE target_type = 'user' AND target_id = ? AND action LIKE 'user.admin.%' ORDER BY id",
                 String.class, Long.toString(userId)))
                 .containsExactly("user.admin.granted " + ADMIN_GROUP, "user.admin.revoked " + ADMIN_GROUP);
+    }
+
+    @Test
+    void anSsoAccountsAccessTokensWorkWhileItsLastSignInIsRecentAndWaitForTheNextOneAfter() throws Exception {
+        String subject = TestData.unique("staff-subject");
+        HttpClient session = browser();
+        signInAs(session, "staff", subject, Map.of("preferred_username", TestData.unique("kim")));
+        long userId = linkedAccount("staff", subject);
+        String token = new AccessTokensForTests(context).issue(userId);
+        assertThat(session.send(get("/account/tokens"), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("your tokens work only while your last sign-in to the", "30 days");
+
+        assertThat(api(token).statusCode()).isEqualTo(200);
+
+        jdbc.update("UPDATE user_external_identity SET last_sign_in_at = now() - interval '31 days'"
+                + " WHERE user_id = ?", userId);
+        HttpResponse<String> refused = api(token);
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("sign-in-required", "Sign in to the portal once");
+
+        signInAs("staff", subject, Map.of("preferred_username", "ignored-after-the-first-sign-in"));
+
+        assertThat(api(token).statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> api(String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/teams"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private Map<String, Object> membership(Team team, long userId) {

@@ -5,8 +5,12 @@ import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.mcpportal.portal.support.TestData;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -25,13 +29,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * portal configured for it, shared by the sign-in test classes (one provider and one Spring context for all of them).
  * The authorization code flow is driven by an HTTP client that follows redirects and keeps cookies, as a browser
  * does. {@code staff} is a confidential client with the default username and groups claims and the administrator
- * group {@value #ADMIN_GROUP}; {@code contractors} a public client whose usernames are e-mail addresses.
+ * group {@value #ADMIN_GROUP}; {@code contractors} a public client whose usernames are e-mail addresses. The sign-in
+ * form is for administrators only ({@code portal.auth.local-sign-in=admin-only}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestData.class)
 abstract class OidcProviderSupport {
 
     static final String ADMIN_GROUP = "portal-admins";
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     /** Started once per test JVM, and stopped with it (the test classes sharing it run in any order). */
     static final MockOAuth2Server PROVIDER = new MockOAuth2Server();
@@ -51,6 +58,8 @@ abstract class OidcProviderSupport {
                 () -> PROVIDER.issuerUrl("contractors").toString());
         registry.add("portal.oidc.providers.contractors.client-id", () -> "portal-contractors");
         registry.add("portal.oidc.providers.contractors.username-claim", () -> "email");
+        // With providers, the form is the administrators' way in when the provider is down.
+        registry.add("portal.auth.local-sign-in", () -> "admin-only");
         // Nothing listens on port 1: a provider that is down.
         registry.add("portal.oidc.providers.down.issuer-uri", () -> "http://127.0.0.1:1/realms/down");
         registry.add("portal.oidc.providers.down.client-id", () -> "portal");
@@ -86,6 +95,34 @@ abstract class OidcProviderSupport {
 
     static HttpClient browser(HttpClient.Redirect redirects) {
         return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(redirects).build();
+    }
+
+    /** The sign-in form posted in {@code browser}, with the CSRF token of the login page it read first. */
+    HttpResponse<String> signInWithPassword(HttpClient browser, String username, String password)
+            throws IOException, InterruptedException {
+        return postForm(browser, "/login", "/login", Map.of("username", username, "password", password));
+    }
+
+    /** A form posted as a browser does: with the CSRF token of {@code page}, which it reads first. */
+    HttpResponse<String> postForm(HttpClient browser, String page, String action, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        StringBuilder form = new StringBuilder("_csrf=").append(csrfOf(
+                browser.send(get(page), HttpResponse.BodyHandlers.ofString()).body()));
+        fields.forEach((name, value) -> form.append('&').append(name).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The CSRF token a page's forms carry. */
+    static String csrfOf(String page) {
+        Matcher csrf = CSRF.matcher(page);
+        if (!csrf.find()) {
+            throw new IllegalStateException("No CSRF token on the page");
+        }
+        return csrf.group(1);
     }
 
     HttpRequest get(String path) {
