@@ -80,6 +80,10 @@ class AccessTokenController {
         model.addAttribute("form", form);
         model.addAttribute("tokens", tokens.list(CurrentUser.get().id()));
         model.addAttribute("lifetimes", lifetimes(tokens.settings()));
+        tokens.lastSsoSignIn(CurrentUser.get().id()).ifPresent(last -> {
+            model.addAttribute("ssoLastSignIn", last);
+            model.addAttribute("ssoWindowDays", tokens.settings().ssoSignInWindow().toDays());
+        });
         return LIST_VIEW;
     }
 

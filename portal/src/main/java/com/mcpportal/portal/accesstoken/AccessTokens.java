@@ -12,6 +12,7 @@ import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.security.PortalUserPrincipal;
 import com.mcpportal.portal.user.AccountSignInsRevoked;
+import com.mcpportal.portal.user.ExternalAccounts;
 import com.mcpportal.portal.user.UserAccount;
 import com.mcpportal.portal.user.UserAccounts;
 import com.mcpportal.portal.web.InvalidInputException;
@@ -40,14 +41,16 @@ class AccessTokens {
     private final AccessTokenSettings settings;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final ExternalAccounts externalAccounts;
 
     AccessTokens(AccessTokenRepository tokens, UserAccounts users, AccessTokenSettings settings,
-            AuditLog auditLog, Clock clock) {
+            AuditLog auditLog, Clock clock, ExternalAccounts externalAccounts) {
         this.tokens = tokens;
         this.users = users;
         this.settings = settings;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.externalAccounts = externalAccounts;
     }
 
     AccessTokenSettings settings() {
@@ -149,14 +152,23 @@ class AccessTokens {
             return Optional.empty();
         }
         tokens.touch(token.get().getId(), now, now.minus(TOUCH_INTERVAL));
+        boolean signInTooOld = externalAccounts.lastSignIn(user.get().getId())
+                .filter(last -> last.isBefore(now.minus(settings.ssoSignInWindow()))).isPresent();
         return Optional.of(new TokenUser(PortalUserPrincipal.of(user.get().getId(), user.get().getUsername(),
-                user.get().isAdmin()), user.get().isMustChangePassword()));
+                user.get().isAdmin()), user.get().isMustChangePassword(), signInTooOld));
+    }
+
+    /** For the tokens page: the last sign-in with an identity provider, empty for a local account. */
+    @Transactional(readOnly = true)
+    Optional<Instant> lastSsoSignIn(long userId) {
+        return externalAccounts.lastSignIn(userId);
     }
 
     /**
      * The user a live token belongs to, and whether they must change their password first: after an admin reset
-     * it (a suspected leak, say) their tokens wait for the new password, as their pages do.
+     * it (a suspected leak, say) their tokens wait for the new password, as their pages do; and whether the account
+     * signs in with an identity provider and has not done so within the window (its tokens wait for a sign-in).
      */
-    record TokenUser(PortalUserPrincipal principal, boolean mustChangePassword) {
+    record TokenUser(PortalUserPrincipal principal, boolean mustChangePassword, boolean signInTooOld) {
     }
 }

@@ -62,6 +62,13 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                             + "your access tokens work again after that.");
             return;
         }
+        if (found.get().signInTooOld()) {
+            ApiProblems.write(response, HttpStatus.UNAUTHORIZED, "sign-in-required", "Sign in to the portal again",
+                    "Your account signs in with your identity provider, and its access tokens work only while"
+                            + " its last sign-in to the portal is recent enough. Sign in to the portal once;"
+                            + " your tokens work again after that.");
+            return;
+        }
         PortalUserPrincipal user = found.get().principal();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,

@@ -39,6 +39,15 @@ public final class AuditSentences {
                 + (f.has("provider") ? " at their first sign-in with " + f.text("provider") : ""));
         say("user.enabled", f -> f.actor() + " enabled user " + f.text("username"));
         say("user.disabled", f -> f.actor() + " disabled user " + f.text("username"));
+        say("oidc-provider.created", f -> f.actor() + " added sign-in provider " + f.text("id") + " ("
+                + f.text("issuer") + ")");
+        say("oidc-provider.updated", f -> f.actor() + " changed sign-in provider " + f.text("id")
+                + (f.has("secret") ? ", client secret " + f.text("secret") : ""));
+        say("oidc-provider.deleted", f -> f.actor() + " deleted sign-in provider " + f.text("id"));
+        say("user.admin.granted", f -> f.actor() + " made " + f.text("username") + " an administrator: in group "
+                + f.text("group") + " at " + f.text("provider"));
+        say("user.admin.revoked", f -> f.actor() + " took the administrator role from " + f.text("username")
+                + ": no longer in group " + f.text("group") + " at " + f.text("provider"));
         say("user.password.reset", f -> f.actor() + " reset the password of " + f.text("username"));
         say("user.password.changed", f -> f.actor().equals(f.text("username")) ? f.actor() + " changed their password"
                 : f.actor() + " changed the password of " + f.text("username"));
@@ -47,11 +56,17 @@ public final class AuditSentences {
         say("team.renamed", f -> f.actor() + " renamed team " + f.text("from") + " to " + f.text("to"));
         say("team.archived", f -> f.actor() + " archived team " + f.text("name"));
         say("team.restored", f -> f.actor() + " restored team " + f.text("name"));
-        say("team.member.added", f -> f.actor() + " added " + f.text("username") + " as " + f.word("role"));
+        say("team.member.added", f -> f.actor() + " added " + f.text("username") + " as " + f.word("role")
+                + fromGroup(f));
         say("team.member.role.changed", f -> f.actor() + " changed the role of " + f.text("username") + " from "
-                + f.word("from") + " to " + f.word("to"));
+                + f.word("from") + " to " + f.word("to") + fromGroup(f));
         say("team.member.removed", f -> f.actor() + " removed " + f.text("username") + " (" + f.word("role")
-                + ") from the team");
+                + ") from the team" + (f.has("group") ? ": no longer in group " + f.text("group") + " at "
+                + f.text("provider") : ""));
+        say("team.group-mapping.added", f -> f.actor() + " mapped group " + f.text("group") + " at "
+                + f.text("provider") + " to " + f.word("role"));
+        say("team.group-mapping.removed", f -> f.actor() + " deleted the mapping of group " + f.text("group")
+                + " at " + f.text("provider") + " to " + f.word("role"));
         say("team.server-updates.changed", f -> f.actor() + " set the team's server updates: off-hours updates "
                 + f.text("autoUpdateOffHours") + ", images from any source " + f.text("allowAnyImageSource"));
         say("team.access.denied", f -> f.actor() + " was refused a team page that needs the " + f.word("required")
@@ -212,6 +227,11 @@ public final class AuditSentences {
         } catch (RuntimeException unreadable) {
             return JSON.createObjectNode();
         }
+    }
+
+    /** " (from group platform-admins at staff)" for a membership an identity provider's group decided. */
+    private static String fromGroup(Facts f) {
+        return f.has("group") ? " (from group " + f.text("group") + " at " + f.text("provider") + ")" : "";
     }
 
     /** "1 h grace", "7 d grace", "no grace". */

@@ -1,26 +1,28 @@
 package com.mcpportal.portal.security;
 
-import java.util.List;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Our own sign-in page: a button per identity provider, then the local form; Spring Security handles both. */
+/**
+ * Our own sign-in page: a button per identity provider, then the local form (folded away when there are providers,
+ * unless it just failed); Spring Security handles both.
+ */
 @Controller
 class LoginController {
 
     private static final int MAX_WAIT_SECONDS = 86_400;
 
     private final SignInSettings settings;
-    private final List<ProviderButton> providers;
+    private final OidcProviders providers;
+    private final boolean adminOnly;
 
-    LoginController(SignInSettings settings, OidcSettings oidc) {
+    LoginController(SignInSettings settings, OidcProviders providers, LocalSignInSettings localSignIn) {
         this.settings = settings;
-        this.providers = oidc.providers().entrySet().stream()
-                .map(provider -> new ProviderButton(provider.getKey(), provider.getValue().labelOr(provider.getKey())))
-                .toList();
+        this.adminOnly = localSignIn.adminOnly();
+        this.providers = providers;
     }
 
     /** A provider's button: its link starts the authorization code flow. */
@@ -34,9 +36,13 @@ class LoginController {
             return "redirect:/teams";
         }
         if (error != null) {
-            model.addAttribute("error", SignInOutcome.fromCode(error).message(settings, seconds(wait)));
+            SignInOutcome outcome = SignInOutcome.fromCode(error);
+            model.addAttribute("error", outcome.message(settings, seconds(wait)));
+            model.addAttribute("formFailed", outcome.fromTheForm());
         }
-        model.addAttribute("providers", providers);
+        model.addAttribute("providers", providers.labels().entrySet().stream()
+                .map(provider -> new ProviderButton(provider.getKey(), provider.getValue())).toList());
+        model.addAttribute("adminOnly", adminOnly);
         if (signedOut != null) {
             model.addAttribute("notice", "You are signed out.");
         }

@@ -1,5 +1,8 @@
 package com.mcpportal.portal.security;
 
+import java.util.Collection;
+import java.util.List;
+
 import com.mcpportal.portal.user.ExternalAccounts;
 import com.mcpportal.portal.user.ExternalSignIn;
 import com.mcpportal.portal.user.ExternalSignInRefusedException;
@@ -23,11 +26,11 @@ import org.springframework.stereotype.Component;
 class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
     private final OidcUserService idTokenAndUserInfo = new OidcUserService();
-    private final OidcSettings settings;
+    private final OidcProviders providers;
     private final ExternalAccounts accounts;
 
-    OidcAccounts(OidcSettings settings, ExternalAccounts accounts) {
-        this.settings = settings;
+    OidcAccounts(OidcProviders providers, ExternalAccounts accounts) {
+        this.providers = providers;
         this.accounts = accounts;
     }
 
@@ -35,9 +38,13 @@ class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser person = idTokenAndUserInfo.loadUser(request);
         String providerId = request.getClientRegistration().getRegistrationId();
-        Object username = person.getAttributes().get(settings.providers().get(providerId).usernameClaim());
+        // Deleted by an administrator while this person was at the provider: nothing to sign them in with.
+        OidcSettings.Provider provider = providers.find(providerId).orElseThrow(() -> new OAuth2AuthenticationException(
+                new OAuth2Error("provider_removed", "This sign-in provider was removed", null)));
+        Object username = person.getAttributes().get(provider.usernameClaim());
         ExternalSignIn signIn = new ExternalSignIn(providerId, person.getIssuer().toString(), person.getSubject(),
-                username instanceof String name ? name : null, person.getEmail());
+                username instanceof String name ? name : null, person.getEmail(),
+                groups(person.getAttributes().get(provider.groupsClaim())), provider.adminGroup());
         UserAccount account;
         try {
             account = accounts.signIn(signIn);
@@ -51,5 +58,16 @@ class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
         }
         return new OidcPortalUser(account.getId(), account.getUsername(), account.isAdmin(),
                 account.getCredentialEpoch(), person.getIdToken(), person.getUserInfo());
+    }
+
+    /**
+     * The groups claim as strings: providers send a list (Entra ID, Keycloak, Okta) or, for one group, sometimes a
+     * single string; anything else counts as no groups, which ends the group grants of this provider.
+     */
+    static List<String> groups(Object claim) {
+        if (claim instanceof Collection<?> values) {
+            return values.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+        }
+        return claim instanceof String group ? List.of(group) : List.of();
     }
 }

@@ -10,29 +10,39 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.stereotype.Component;
 
 /**
- * The configured providers as Spring Security's client registrations, each read from its issuer's discovery document
- * at its first use and kept. Lazily, so the portal starts (and local accounts work) while a provider is unreachable;
- * a failed read is not kept, and the next sign-in tries again.
+ * The providers ({@link OidcProviders}) as Spring Security's client registrations, each read from its issuer's
+ * discovery document at its first use and kept while the provider stays as it was (an administrator's edit is read
+ * again). Lazily, so the portal starts (and local accounts work) while a provider is unreachable; a failed read is
+ * not kept, and the next sign-in tries again.
  */
 @Component
 class OidcClientRegistrations implements ClientRegistrationRepository {
 
-    private final OidcSettings settings;
-    private final Map<String, ClientRegistration> discovered = new ConcurrentHashMap<>();
+    private final OidcProviders providers;
+    private final Map<String, Discovered> discovered = new ConcurrentHashMap<>();
 
-    OidcClientRegistrations(OidcSettings settings) {
-        this.settings = settings;
+    OidcClientRegistrations(OidcProviders providers) {
+        this.providers = providers;
     }
 
     @Override
     public ClientRegistration findByRegistrationId(String registrationId) {
-        OidcSettings.Provider provider = settings.providers().get(registrationId);
-        return provider == null ? null : discovered.computeIfAbsent(registrationId, id -> discover(id, provider));
+        OidcSettings.Provider provider = providers.find(registrationId).orElse(null);
+        if (provider == null) {
+            discovered.remove(registrationId);
+            return null;
+        }
+        return discovered.compute(registrationId, (id, known) -> known != null && known.provider().equals(provider)
+                ? known : new Discovered(provider, discover(id, provider))).registration();
     }
 
-    /** Whether any provider is configured (sign-in with a provider is switched on). */
-    boolean any() {
-        return !settings.providers().isEmpty();
+    /** Whether a provider of this id exists now (configured, or added by an administrator). */
+    boolean knows(String registrationId) {
+        return providers.find(registrationId).isPresent();
+    }
+
+    /** A registration and the provider settings it was made from. */
+    private record Discovered(OidcSettings.Provider provider, ClientRegistration registration) {
     }
 
     private static ClientRegistration discover(String id, OidcSettings.Provider provider) {

@@ -40,14 +40,17 @@ public record OidcSettings(Map<String, Provider> providers) {
      *                      sends a PKCE challenge, a {@code state} and a {@code nonce}, and checks them
      * @param scopes        asked for; {@code openid} must be among them
      * @param usernameClaim the ID token (or user info) claim that becomes the portal username of a new account
-     * @param groupsClaim   the claim holding the user's groups
+     * @param groupsClaim   the claim holding the user's groups, which team group mappings and the administrator
+     *                      group are matched against at each sign-in
      * @param label         the sign-in button's text, "Sign in with …"; the id when unset
+     * @param adminGroup    the group whose members are portal administrators, applied at each sign-in (leaving the
+     *                      group takes the role away); unset: administrators are made on the users page only
      */
     public record Provider(URI issuerUri, String clientId, String clientSecret,
                            @DefaultValue({"openid", "profile", "email"}) List<String> scopes,
                            @DefaultValue("preferred_username") String usernameClaim,
                            @DefaultValue("groups") String groupsClaim,
-                           String label) {
+                           String label, String adminGroup) {
 
         void check(String id) {
             String prefix = "portal.oidc.providers." + id + ".";
@@ -64,12 +67,12 @@ public record OidcSettings(Map<String, Provider> providers) {
         }
 
         /** Whether the portal holds a secret for this client (a confidential client), or is a public one. */
-        boolean confidential() {
+        public boolean confidential() {
             return clientSecret != null && !clientSecret.isBlank();
         }
 
         /** The button's text after "Sign in with". */
-        String labelOr(String id) {
+        public String labelOr(String id) {
             return label == null || label.isBlank() ? id : label;
         }
 
@@ -78,7 +81,8 @@ public record OidcSettings(Map<String, Provider> providers) {
         public String toString() {
             return "Provider[issuerUri=" + issuerUri + ", clientId=" + clientId + ", clientSecret="
                     + (confidential() ? "(set)" : "(none)") + ", scopes=" + scopes + ", usernameClaim="
-                    + usernameClaim + ", groupsClaim=" + groupsClaim + ", label=" + label + "]";
+                    + usernameClaim + ", groupsClaim=" + groupsClaim + ", label=" + label + ", adminGroup=" + adminGroup
+                    + "]";
         }
     }
 }

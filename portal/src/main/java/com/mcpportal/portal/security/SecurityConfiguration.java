@@ -28,7 +28,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties({SignInSettings.class, OidcSettings.class})
+@EnableConfigurationProperties({SignInSettings.class, OidcSettings.class, LocalSignInSettings.class})
 public class SecurityConfiguration {
 
     /**
@@ -70,25 +70,24 @@ public class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(new PortalAccessDeniedHandler()))
                 .addFilterBefore(new ActiveAccountFilter(users, sessions), AuthorizationFilter.class);
-        if (providers.any()) {
-            // Spring Security 7 sends a PKCE challenge (S256) for confidential clients too, and state and nonce;
-            // OidcSignInIntegrationTests checks all three for both kinds of client.
-            http.oauth2Login(oidc -> oidc.loginPage("/login")
-                    .clientRegistrationRepository(providers)
-                    // Only the sign-in needs the provider's tokens: they stay in the session and end with it.
-                    .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
-                    .successHandler(signInHandlers)
-                    .failureHandler(signInHandlers)
-                    // A provider that cannot be reached (its discovery document) is a sentence on the login page,
-                    // not an error page.
-                    .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
-                        @Override
-                        public <F extends OAuth2AuthorizationRequestRedirectFilter> F postProcess(F filter) {
-                            filter.setAuthenticationFailureHandler(signInHandlers);
-                            return filter;
-                        }
-                    }));
-        }
+        // Always on, as an administrator may add a provider while the portal runs (an unknown provider id is
+        // answered like an unreachable one). Spring Security 7 sends a PKCE challenge (S256) for confidential
+        // clients too, and state and nonce; OidcSignInIntegrationTests checks all three for both kinds of client.
+        http.oauth2Login(oidc -> oidc.loginPage("/login")
+                .clientRegistrationRepository(providers)
+                // Only the sign-in needs the provider's tokens: they stay in the session and end with it.
+                .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                .successHandler(signInHandlers)
+                .failureHandler(signInHandlers)
+                // A provider that cannot be reached (its discovery document) is a sentence on the login page,
+                // not an error page.
+                .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                    @Override
+                    public <F extends OAuth2AuthorizationRequestRedirectFilter> F postProcess(F filter) {
+                        filter.setAuthenticationFailureHandler(signInHandlers);
+                        return filter;
+                    }
+                }));
         return http.build();
     }
 
@@ -100,8 +99,10 @@ public class SecurityConfiguration {
      */
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService userDetailsService, PasswordEncoder passwordEncoder,
-                                                SignInThrottle throttle, OidcAccounts oidcAccounts) {
-        return new ProviderManager(new ThrottlingAuthenticationProvider(userDetailsService, passwordEncoder, throttle),
+                                                SignInThrottle throttle, OidcAccounts oidcAccounts,
+                                                LocalSignInSettings localSignIn) {
+        return new ProviderManager(new ThrottlingAuthenticationProvider(userDetailsService, passwordEncoder, throttle,
+                localSignIn),
                 new OidcAuthorizationCodeAuthenticationProvider(new RestClientAuthorizationCodeTokenResponseClient(),
                         oidcAccounts));
     }

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -32,17 +33,28 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
 
     static final int MAX_AUDITED_USERNAME = 100;
 
+    private static final String SIGNED_OUT = "/login?signed-out";
+
     private static final Logger log = LoggerFactory.getLogger(SignInHandlers.class);
 
     private final AuditLog auditLog;
     private final SignInThrottle throttle;
     private final PortalSessions sessions;
+    private final OidcClientInitiatedLogoutSuccessHandler providerSignOut;
+    private final OidcClientRegistrations providers;
 
-    SignInHandlers(AuditLog auditLog, SignInThrottle throttle, PortalSessions sessions) {
+    SignInHandlers(AuditLog auditLog, SignInThrottle throttle, PortalSessions sessions,
+                   OidcClientRegistrations providers) {
         this.auditLog = auditLog;
         this.throttle = throttle;
         this.sessions = sessions;
+        this.providers = providers;
         setDefaultTargetUrl("/teams");
+        // RP-initiated logout: the provider's end_session_endpoint (from its discovery document) ends the session
+        // there too and sends the browser back to the login page; a provider without one: straight to the page.
+        this.providerSignOut = new OidcClientInitiatedLogoutSuccessHandler(providers);
+        this.providerSignOut.setPostLogoutRedirectUri("{baseUrl}" + SIGNED_OUT);
+        this.providerSignOut.setDefaultTargetUrl(SIGNED_OUT);
     }
 
     @Override
@@ -62,6 +74,11 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                         AuthenticationException failure) throws IOException {
         boolean starting = request.getRequestURI().startsWith(request.getContextPath() + "/oauth2/authorization/");
+        if (starting && !providers.knows(providerOf(request))) {
+            // No such provider (never was, or an administrator deleted it): just the login page, nothing to report.
+            response.sendRedirect(request.getContextPath() + "/login");
+            return;
+        }
         SignInOutcome outcome = starting ? SignInOutcome.SSO_UNAVAILABLE : SignInOutcome.of(failure);
         String attempted = truncate(request.getParameter("username"));
         AuditEntry failed = AuditEntry.failure("auth.sign-in").actor("anonymous").target("user", attempted)
@@ -92,12 +109,19 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
 
     @Override
     public void onLogoutSuccess(HttpServletRequest request, HttpServletResponse response,
-                                Authentication authentication) throws IOException {
+                                Authentication authentication) throws IOException, ServletException {
+        if (authentication instanceof OAuth2AuthenticationToken oidc) {
+            auditLog.record(AuditEntry.success("auth.sign-out").actor(authentication.getName())
+                    .target("user", authentication.getName())
+                    .detail("provider", oidc.getAuthorizedClientRegistrationId()));
+            providerSignOut.onLogoutSuccess(request, response, authentication);
+            return;
+        }
         if (authentication != null) {
             auditLog.record(AuditEntry.success("auth.sign-out").actor(authentication.getName())
                     .target("user", authentication.getName()));
         }
-        response.sendRedirect(request.getContextPath() + "/login?signed-out");
+        response.sendRedirect(request.getContextPath() + SIGNED_OUT);
     }
 
     /** The provider whose answer this is: the last segment of {@code /login/oauth2/code/<id>}. */

@@ -11,6 +11,8 @@ enum SignInOutcome {
     DISABLED("disabled"),
     EXPIRED("expired"),
     SESSION_ENDED("session-ended"),
+    /** The form is for administrators only ({@code portal.auth.local-sign-in=admin-only}). */
+    LOCAL_SIGN_IN_OFF("local-sign-in-off"),
     /** The identity provider's username names another account (see {@code user.ExternalAccounts}). */
     SSO_USERNAME_TAKEN("sso-username-taken"),
     SSO_USERNAME_INVALID("sso-username-invalid"),
@@ -35,6 +37,9 @@ enum SignInOutcome {
         if (failure instanceof DisabledException) {
             return DISABLED;
         }
+        if (failure instanceof LocalSignInOffException) {
+            return LOCAL_SIGN_IN_OFF;
+        }
         if (failure instanceof OAuth2AuthenticationException oauth) {
             String code = oauth.getError().getErrorCode();
             return SSO_USERNAME_TAKEN.code.equals(code) ? SSO_USERNAME_TAKEN
@@ -52,6 +57,12 @@ enum SignInOutcome {
         return BAD_CREDENTIALS;
     }
 
+    /** Whether the failed sign-in was the form's (the page then shows the form unfolded, beside its message). */
+    boolean fromTheForm() {
+        return this == BAD_CREDENTIALS || this == THROTTLED || this == DISABLED || this == EXPIRED
+                || this == LOCAL_SIGN_IN_OFF;
+    }
+
     /** What the login page says; {@code waitSeconds} is how long a throttled sign-in must wait, if known. */
     String message(SignInSettings settings, Integer waitSeconds) {
         return switch (this) {
@@ -65,6 +76,8 @@ enum SignInOutcome {
             case EXPIRED -> "The sign-in form had expired. Please sign in again.";
             case SESSION_ENDED -> "Your session has ended: the password was changed or reset, or the session was"
                     + " ended from the account page. Please sign in again.";
+            case LOCAL_SIGN_IN_OFF -> "Sign in with your identity provider above: here, portal passwords are only"
+                    + " for administrators, as the way in when the provider is down.";
             case SSO_USERNAME_TAKEN -> "Your identity provider's username already belongs to another portal account."
                     + " Signing in with a provider never joins an existing account by name or e-mail, so no account"
                     + " was created. Ask a portal administrator to sort it out.";

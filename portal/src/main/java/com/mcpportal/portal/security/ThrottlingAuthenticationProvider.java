@@ -24,13 +24,19 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     private final DaoAuthenticationProvider passwords;
     private final SignInThrottle throttle;
 
-    ThrottlingAuthenticationProvider(UserDetailsService userDetails, PasswordEncoder encoder, SignInThrottle throttle) {
+    ThrottlingAuthenticationProvider(UserDetailsService userDetails, PasswordEncoder encoder, SignInThrottle throttle,
+                                     LocalSignInSettings localSignIn) {
         this.throttle = throttle;
         this.passwords = new DaoAuthenticationProvider(userDetails);
         this.passwords.setPasswordEncoder(encoder);
         UserDetailsChecker statusChecks = user -> {
             if (!user.isEnabled()) {
                 throw new DisabledException("Account disabled");
+            }
+            // After the password matched, like the disabled check: a stranger learns nothing about the account.
+            if (localSignIn.adminOnly() && user.getAuthorities().stream()
+                    .noneMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()))) {
+                throw new LocalSignInOffException();
             }
         };
         this.passwords.setPreAuthenticationChecks(user -> { });

@@ -18,8 +18,13 @@
  *     <li>{@code portal.oidc.providers.<id>.issuer-uri}, {@code .client-id} (both required) and {@code .client-secret}
  *     (none: a public client);</li>
  *     <li>{@code .scopes} (openid, profile, email), {@code .username-claim} (preferred_username),
- *     {@code .groups-claim} (groups), {@code .label} (the id): the button says "Sign in with" the label.</li>
+ *     {@code .groups-claim} (groups), {@code .label} (the id): the button says "Sign in with" the label;</li>
+ *     <li>{@code .admin-group} (none): members of this group are portal administrators, applied at each sign-in.</li>
  * </ul>
+ * Administrators also add providers on the admin pages ({@code OidcProviders}, table {@code oidc_provider}, the
+ * client secret sealed with the portal's secret key); configured ones win on the same id.
+ * {@code portal.auth.local-sign-in} ({@code LocalSignInSettings}, everyone): {@code admin-only} leaves the form to
+ * administrators.
  * A provider's first sign-in of a person creates their account through {@code user.ExternalAccounts}
  * ({@code OidcAccounts}); after that they are a signed-in user like any other ({@code OidcPortalUser}).
  * Spring's own settings this package relies on: {@code server.servlet.session.timeout} (8h, an idle session ends)

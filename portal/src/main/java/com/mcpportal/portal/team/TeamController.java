@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 
 import com.mcpportal.portal.security.CurrentUser;
 import com.mcpportal.portal.team.TeamForms.AddMemberForm;
+import com.mcpportal.portal.team.TeamForms.GroupMappingForm;
 import com.mcpportal.portal.team.TeamForms.TeamForm;
 import com.mcpportal.portal.web.Flash;
 import com.mcpportal.portal.web.InvalidInputException;
@@ -34,10 +35,12 @@ class TeamController {
 
     private final TeamService teams;
     private final TeamAccess access;
+    private final GroupMemberships groups;
 
-    TeamController(TeamService teams, TeamAccess access) {
+    TeamController(TeamService teams, TeamAccess access, GroupMemberships groups) {
         this.teams = teams;
         this.access = access;
+        this.groups = groups;
     }
 
     @GetMapping("/teams")
@@ -114,6 +117,11 @@ class TeamController {
         }
         if (!model.containsAttribute("addMemberForm")) {
             model.addAttribute("addMemberForm", addMemberForm);
+        }
+        model.addAttribute("providers", groups.providers());
+        model.addAttribute("groupMappings", groups.mappings(grant.teamId()));
+        if (!model.containsAttribute("groupMappingForm")) {
+            model.addAttribute("groupMappingForm", GroupMappingForm.empty());
         }
         return DETAIL_VIEW;
     }

@@ -29,6 +29,17 @@ final class TeamForms {
         }
     }
 
+    record GroupMappingForm(
+            @NotBlank(message = "Choose one of the sign-in providers.") String provider,
+            @NotBlank(message = "Enter the group's name as the provider sends it.")
+            @Size(max = GroupMemberships.MAX_GROUP_LENGTH, message = "Use at most 255 characters.") String group,
+            @NotNull(message = "Choose a role.") TeamRole role) {
+
+        static GroupMappingForm empty() {
+            return new GroupMappingForm("", "", TeamRole.VIEWER);
+        }
+    }
+
     record RoleForm(@NotNull(message = "Choose a role.") TeamRole role) {
     }
 }

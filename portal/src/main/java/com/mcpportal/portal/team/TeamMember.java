@@ -35,6 +35,11 @@ class TeamMember {
 
     private Instant addedAt;
 
+    /** The provider and group that granted this membership; both null for a manual grant. */
+    private String sourceProvider;
+
+    private String sourceGroup;
+
     protected TeamMember() {
     }
 
@@ -43,6 +48,15 @@ class TeamMember {
         this.user = user;
         this.role = role;
         this.addedAt = now;
+    }
+
+    /** A membership a group grants, and takes away again when the person is no longer in it. */
+    static TeamMember fromGroup(long teamId, UserAccount user, TeamRole role, String provider, String group,
+                                Instant now) {
+        TeamMember member = new TeamMember(teamId, user, role, now);
+        member.sourceProvider = provider;
+        member.sourceGroup = group;
+        return member;
     }
 
     Long getTeamId() {
@@ -62,6 +76,24 @@ class TeamMember {
     }
 
     void setRole(TeamRole role) {
+        this.role = role;
+    }
+
+    String getSourceProvider() {
+        return sourceProvider;
+    }
+
+    String getSourceGroup() {
+        return sourceGroup;
+    }
+
+    boolean fromGroup() {
+        return sourceGroup != null;
+    }
+
+    /** Now granted by {@code group} (another group of the same provider may grant the role now). */
+    void grantedBy(String group, TeamRole role) {
+        this.sourceGroup = group;
         this.role = role;
     }
 }

@@ -20,4 +20,14 @@ interface TeamMemberRepository extends JpaRepository<TeamMember, Long> {
     Optional<TeamRole> findRole(@Param("teamId") long teamId, @Param("userId") long userId);
 
     long countByTeamIdAndRole(long teamId, TeamRole role);
+
+    /** Every membership of one user, manual and from groups, for a sign-in to bring in line with the groups. */
+    @Query("select m from TeamMember m join fetch m.user where m.user.id = :userId")
+    List<TeamMember> findByUser(@Param("userId") long userId);
+
+    /** The memberships one mapping granted. */
+    @Query("select m from TeamMember m join fetch m.user where m.teamId = :teamId and m.sourceProvider = :provider"
+            + " and m.sourceGroup = :group")
+    List<TeamMember> findGrantedBy(@Param("teamId") long teamId, @Param("provider") String provider,
+                                   @Param("group") String group);
 }

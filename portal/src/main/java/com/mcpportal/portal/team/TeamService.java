@@ -175,7 +175,7 @@ public class TeamService {
     @Transactional
     public MemberView changeRole(long teamId, long userId, TeamRole role) {
         writable(teamId);
-        TeamMember member = member(teamId, userId);
+        TeamMember member = manual(teamId, userId);
         TeamRole previous = member.getRole();
         if (previous == role) {
             return MemberView.of(member);
@@ -193,7 +193,7 @@ public class TeamService {
     @Transactional
     public MemberView removeMember(long teamId, long userId) {
         writable(teamId);
-        TeamMember member = member(teamId, userId);
+        TeamMember member = manual(teamId, userId);
         if (member.getRole() == TeamRole.OWNER) {
             requireAnotherOwner(teamId, "Make someone else an owner before removing the last one.");
         }
@@ -206,6 +206,17 @@ public class TeamService {
     private TeamMember member(long teamId, long userId) {
         // Like an unknown team: a 404, so user ids from elsewhere reveal nothing through this team's URLs.
         return members.findMember(teamId, userId).orElseThrow(() -> new NotFoundException("No such member"));
+    }
+
+    /** A member granted here, not by a group: a group grant would come back at the next sign-in. */
+    private TeamMember manual(long teamId, long userId) {
+        TeamMember member = member(teamId, userId);
+        if (member.fromGroup()) {
+            throw new InvalidInputException("role", member.getUser().getUsername() + " is a member through group "
+                    + member.getSourceGroup() + " at " + member.getSourceProvider() + ", which decides the role at"
+                    + " each sign-in: change or delete that group mapping instead.");
+        }
+        return member;
     }
 
     private void requireAnotherOwner(long teamId, String message) {

@@ -1,11 +1,13 @@
 package com.mcpportal.portal.user;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,22 +31,59 @@ public class ExternalAccounts {
     private final AuditLog auditLog;
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
     ExternalAccounts(UserAccountRepository users, ExternalIdentityRepository identities, AuditLog auditLog,
-                     Clock clock) {
+                     Clock clock, ApplicationEventPublisher events) {
         this.users = users;
         this.identities = identities;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
-     * The account linked to the signed-in person, created (and audited) at their first sign-in. A disabled account
-     * is returned as it is, for the caller to refuse; its last sign-in is not moved.
+     * The account linked to the signed-in person, created (and audited) at their first sign-in, with the groups the
+     * provider asserted applied: the administrator flag from the provider's administrator group (when one is
+     * configured) and, through {@link ExternalGroupsAsserted}, the team roles mapped from groups. A disabled account
+     * is returned as it is, for the caller to refuse; its last sign-in is not moved and nothing is applied.
      *
      * @throws ExternalSignInRefusedException the username claim is missing, malformed, or names another account
      */
     @Transactional
     public UserAccount signIn(ExternalSignIn signIn) {
+        UserAccount user = linkedOrNew(signIn);
+        if (user.isEnabled()) {
+            applyAdminGroup(user, signIn);
+            events.publishEvent(new ExternalGroupsAsserted(user.getId(), signIn.provider(), signIn.groups()));
+        }
+        return user;
+    }
+
+    /**
+     * When the account last signed in with an identity provider; empty for an account that has never done so (a
+     * local one). Such an account's access tokens follow the provider: see {@code accesstoken}.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Instant> lastSignIn(long userId) {
+        return identities.findLastSignIn(userId);
+    }
+
+    private void applyAdminGroup(UserAccount user, ExternalSignIn signIn) {
+        if (signIn.adminGroup() == null || signIn.adminGroup().isBlank()) {
+            return;
+        }
+        boolean inGroup = signIn.groups().contains(signIn.adminGroup());
+        if (inGroup == user.isAdmin()) {
+            return;
+        }
+        user.setAdmin(inGroup);
+        auditLog.record(AuditEntry.success(inGroup ? "user.admin.granted" : "user.admin.revoked")
+                .actor(AuditEntry.SYSTEM).target("user", user.getId()).detail("username", user.getUsername())
+                .detail("provider", signIn.provider()).detail("group", signIn.adminGroup()));
+    }
+
+    private UserAccount linkedOrNew(ExternalSignIn signIn) {
         Optional<ExternalIdentity> linked = identities.findByIssuerAndSubject(signIn.issuer(), signIn.subject());
         if (linked.isPresent()) {
             UserAccount user = users.findById(linked.get().getUserId()).orElseThrow();

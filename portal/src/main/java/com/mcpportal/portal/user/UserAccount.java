@@ -100,4 +100,15 @@ public class UserAccount {
     void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
+
+    /**
+     * Grants or takes away the platform administrator flag (an identity provider's administrator group does this).
+     * Taking it away ends the account's other sessions, which were signed in as an administrator.
+     */
+    void setAdmin(boolean admin) {
+        if (this.admin && !admin) {
+            this.credentialEpoch++;
+        }
+        this.admin = admin;
+    }
 }

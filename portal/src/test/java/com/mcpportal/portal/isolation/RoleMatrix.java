@@ -67,6 +67,12 @@ final class RoleMatrix {
             ADMIN         POST   /admin/sign-ins/clear
             ADMIN         GET    /admin/users
             ADMIN         POST   /admin/users
+            ADMIN         GET    /admin/sign-in-providers
+            ADMIN         POST   /admin/sign-in-providers
+            ADMIN         GET    /admin/sign-in-providers/new
+            ADMIN         GET    /admin/sign-in-providers/{providerId}
+            ADMIN         POST   /admin/sign-in-providers/{providerId}
+            ADMIN         POST   /admin/sign-in-providers/{providerId}/delete
             ADMIN         GET    /admin/users/{userId}
             ADMIN         POST   /admin/users/{userId}/disable
             ADMIN         POST   /admin/users/{userId}/enable
@@ -157,6 +163,8 @@ final class RoleMatrix {
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/stop
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/update-server
             VIEWER        POST   /teams/{teamId}/environments/{environmentId}/test-connection
+            OWNER         POST   /teams/{teamId}/group-mappings
+            OWNER         POST   /teams/{teamId}/group-mappings/{mappingId}/delete
             OWNER         POST   /teams/{teamId}/members
             VIEWER        GET    /teams/{teamId}/networks
             OWNER         POST   /teams/{teamId}/networks

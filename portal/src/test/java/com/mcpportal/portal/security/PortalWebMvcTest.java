@@ -35,7 +35,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Import({SecurityConfiguration.class, SignInHandlers.class, PortalUserDetailsService.class, DisplayFormat.class,
         EnabledAccountsStub.class, OidcClientRegistrations.class, OidcAccounts.class})
 @MockitoBean(types = {AuditLog.class, SignInThrottle.class, PortalSessions.class, PasswordEncoder.class,
-        TeamService.class, ExternalAccounts.class})
+        TeamService.class, ExternalAccounts.class, OidcProviders.class})
 @MockitoBean(name = "apiKeyStatus", types = ApiKeyStatusViews.class)
 @MockitoBean(types = UserAccounts.class, reset = MockReset.NONE)
 public @interface PortalWebMvcTest {

@@ -47,6 +47,9 @@ class TeamControllerTests {
     @MockitoBean
     TeamAccess access;
 
+    @MockitoBean
+    GroupMemberships groups;
+
     /** The settings page shows the environments feature's server update policy. */
     @MockitoBean(name = "updatePolicies")
     UpdatePolicies updatePolicies;
