@@ -98,13 +98,26 @@ class EnvironmentFormBrowserIntegrationTests extends BrowserTestSupport {
     }
 
     @Test
-    void theCloudAccountFormSuggestsEachRegionByItsName() {
+    void theCloudAccountFormSuggestsEachRegionByItsNameAndOffersRolesOnlyForAws() {
         browser.signIn("admin", TestData.ADMIN_PASSWORD).open("/admin/cloud-accounts");
 
         assertThat(suggestions()).isNotEmpty().allSatisfy(option -> {
             String[] valueAndLabel = option.split(" = ");
             assertThat(valueAndLabel[1]).isEqualTo(valueAndLabel[0]);
         });
+        // Role ARNs on a simulated account are refused: the fields are off, the legend says why.
+        assertThat(browser.script("return document.getElementById('aws-access').disabled")).isEqualTo(false);
+        browser.fill("roleArn", "arn:aws:iam::123456789012:role/portal");
+        browser.choose("mode", "Simulated");
+        assertThat(browser.script("return document.getElementById('aws-access').disabled")).isEqualTo(true);
+        assertThat(browser.texts("#aws-access legend").get(0)).contains("a simulated account has no roles");
+        String sandbox = TestData.unique("Sandbox");
+        browser.fill("name", sandbox).press("Add cloud account");
+        assertThat(browser.text()).as("the role typed before choosing Simulated is not sent")
+                .doesNotContain("A simulated account has no roles").contains(sandbox);
+        browser.open("/admin/cloud-accounts");
+        browser.choose("mode", "AWS");
+        assertThat(browser.script("return document.getElementById('aws-access').disabled")).isEqualTo(false);
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
