@@ -60,8 +60,9 @@
         });
     }
 
+    // Only when polling sees the operation end: on load the message is the answer to the button just pressed, and
+    // stays readable even when a quick operation has already finished.
     document.addEventListener('DOMContentLoaded', function () {
-        dropEndedFlash();
         guardConfirmations();
         schedule();
     });
