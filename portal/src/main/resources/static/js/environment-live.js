@@ -1,5 +1,6 @@
 // The environment page: keeps its live part (#live) current while an operation runs, without reloading the page,
-// enables "Deprovision" only once the environment's name is typed, and copies the mcp.json snippet.
+// drops a flash that announced an operation ("Provision started") once that operation has ended, enables
+// "Deprovision" only once the environment's name is typed, and copies the mcp.json snippet.
 (function () {
     'use strict';
 
@@ -29,12 +30,22 @@
                     var fresh = template.content.querySelector('#live');
                     if (fresh) {
                         live.replaceWith(fresh);
+                        dropEndedFlash();
                         guardConfirmations();
                     }
                 }
             })
             .catch(function () { /* try again on the next round */ })
             .then(schedule);
+    }
+
+    // The flash names its operation (data-operation); the live part names the one in flight (data-in-flight).
+    function dropEndedFlash() {
+        var live = document.getElementById('live');
+        var flash = document.querySelector('.flash[data-operation]');
+        if (live && flash && live.dataset.inFlight !== flash.dataset.operation) {
+            flash.remove();
+        }
     }
 
     function guardConfirmations() {
@@ -49,6 +60,8 @@
         });
     }
 
+    // Only when polling sees the operation end: on load the message is the answer to the button just pressed, and
+    // stays readable even when a quick operation has already finished.
     document.addEventListener('DOMContentLoaded', function () {
         guardConfirmations();
         schedule();

@@ -81,11 +81,5 @@
             element.hidden = false;
         });
         rememberViewerZone();
-        // A refused save lands at the top: move focus to the list of problems, so a screen reader reads it first.
-        var summary = document.getElementById('schedule-error-summary');
-        if (summary) {
-            summary.tabIndex = -1;
-            summary.focus();
-        }
     });
 }());

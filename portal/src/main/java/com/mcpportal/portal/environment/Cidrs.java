@@ -34,18 +34,18 @@ final class Cidrs {
         return new ArrayList<>(entries);
     }
 
-    /** Why the list is not acceptable, or empty when every entry is a CIDR block. */
+    /** Why the list is not acceptable (every bad entry, each named), or empty when every entry is a CIDR block. */
     static Optional<String> validate(List<String> cidrs) {
+        List<String> problems = problems(cidrs);
+        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", problems));
+    }
+
+    /** One sentence per bad entry, each naming the entry, so a form can list them all beside the field at once. */
+    static List<String> problems(List<String> cidrs) {
         if (cidrs.size() > MAX) {
-            return Optional.of("Enter at most " + MAX + " networks.");
+            return List.of("Enter at most " + MAX + " networks.");
         }
-        for (String cidr : cidrs) {
-            Optional<String> problem = problem(cidr);
-            if (problem.isPresent()) {
-                return problem;
-            }
-        }
-        return Optional.empty();
+        return cidrs.stream().map(Cidrs::problem).flatMap(Optional::stream).toList();
     }
 
     private static Optional<String> problem(String cidr) {

@@ -129,8 +129,8 @@ class EnvironmentActionController {
     }
 
     private static String flash(OperationRequest answer, RedirectAttributes redirect, String page) {
-        if (answer.accepted()) {
-            Flash.success(redirect, answer.message());
+        if (answer instanceof OperationRequest.Enqueued enqueued) {
+            Flash.started(redirect, answer.message(), enqueued.operationId());
         } else {
             Flash.error(redirect, answer.message());
         }

@@ -57,6 +57,11 @@ record EnvironmentCard(Environment environment, String accountName, OperationVie
         return !busy() && environment.getState() == EnvironmentState.DRAFT;
     }
 
+    /** A failed environment whose latest operation failed resumes it at the failed step. */
+    public boolean canRetry() {
+        return latest != null && latest.retryableOn(environment.getState());
+    }
+
     public boolean canStart() {
         return !busy() && OperationKind.START.allowedFrom(environment.getState())
                 && environment.getPower() == EnvironmentPower.OFF;

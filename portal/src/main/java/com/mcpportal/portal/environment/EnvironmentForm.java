@@ -48,6 +48,12 @@ record EnvironmentForm(
                 String.join("\n", environment.cidrs()), "");
     }
 
+    /** The same form with the key kept from a refused try, which the page never carries back. */
+    EnvironmentForm withKey(String key) {
+        return new EnvironmentForm(name, cloudAccountId, region, size, architecture, imageSource, imageTag, imageUri,
+                natInstanceType, natSpot, fargateSpot, logRetentionDays, allowedCidrs, key);
+    }
+
     static String sizeValue(FargateSize size) {
         return size.cpu() + "/" + size.memoryMiB();
     }

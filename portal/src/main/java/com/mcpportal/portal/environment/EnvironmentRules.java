@@ -1,10 +1,14 @@
 package com.mcpportal.portal.environment;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.mcpportal.portal.cloud.AwsRegions;
 import com.mcpportal.portal.cloud.LogGroup;
+import com.mcpportal.portal.web.InvalidFieldsException.FieldMessage;
 import com.mcpportal.portal.web.InvalidInputException;
 
 /** The rules an environment's settings follow, checked before anything is stored; each names its form field. */
@@ -23,68 +27,78 @@ final class EnvironmentRules {
     private EnvironmentRules() {
     }
 
-    /** @param keyRequired true when creating: an environment cannot run without an ElevenLabs key */
+    /**
+     * Refuses the input with its first field's problems (all of that field's, e.g. every bad CIDR, in one message).
+     *
+     * @param keyRequired true when creating: an environment cannot run without an ElevenLabs key
+     */
     static void validate(EnvironmentInput input, boolean keyRequired) {
-        if (input.name() == null || input.name().isEmpty()) {
-            throw new InvalidInputException("name", "Enter a name.");
-        }
-        if (!NAME.matcher(input.name()).matches()) {
-            throw new InvalidInputException("name", "Use 1 to 40 letters, digits, spaces, '.', '_' or '-',"
-                    + " starting with a letter or digit.");
-        }
-        AwsRegions.validate(input.region()).ifPresent(message -> {
-            throw new InvalidInputException("region", message);
-        });
-        if (input.size() == null) {
-            throw new InvalidInputException("size", "Choose a size.");
-        }
-        input.size().validate().ifPresent(message -> {
-            throw new InvalidInputException("size", message);
-        });
-        if (input.architecture() == null) {
-            throw new InvalidInputException("architecture", "Choose ARM64 or x86_64.");
-        }
-        validateImage(input);
-        if (input.natInstanceType() == null || !NAT_INSTANCE_TYPES.contains(input.natInstanceType())) {
-            throw new InvalidInputException("natInstanceType", "Choose one of " + NAT_INSTANCE_TYPES + ".");
-        }
-        LogGroup.validateRetention(input.logRetentionDays()).ifPresent(message -> {
-            throw new InvalidInputException("logRetentionDays", message + ".");
-        });
-        Cidrs.validate(input.allowedCidrs()).ifPresent(message -> {
-            throw new InvalidInputException("allowedCidrs", message);
-        });
-        if (input.elevenLabsApiKey() == null) {
-            if (keyRequired) {
-                throw new InvalidInputException("elevenLabsApiKey", "Enter the ElevenLabs API key the server uses.");
-            }
-        } else if (!ELEVENLABS_KEY.matcher(input.elevenLabsApiKey()).matches()) {
-            // Never echo the value: this message is shown on the page and may be logged.
-            throw new InvalidInputException("elevenLabsApiKey", "That does not look like an API key: use 8 to 200"
-                    + " printable characters without spaces.");
+        List<FieldMessage> problems = problems(input, keyRequired);
+        if (!problems.isEmpty()) {
+            String field = problems.get(0).field();
+            throw new InvalidInputException(field, problems.stream().filter(p -> p.field().equals(field))
+                    .map(FieldMessage::message).collect(Collectors.joining(" ")));
         }
     }
 
-    private static void validateImage(EnvironmentInput input) {
+    /** Every problem at once, in form order, so the form can show each beside its field in one round trip. */
+    static List<FieldMessage> problems(EnvironmentInput input, boolean keyRequired) {
+        List<FieldMessage> problems = new ArrayList<>();
+        if (input.name() == null || input.name().isEmpty()) {
+            problems.add(new FieldMessage("name", "Enter a name."));
+        } else if (!NAME.matcher(input.name()).matches()) {
+            problems.add(new FieldMessage("name", "Use 1 to 40 letters, digits, spaces, '.', '_' or '-',"
+                    + " starting with a letter or digit."));
+        }
+        AwsRegions.validate(input.region()).ifPresent(message -> problems.add(new FieldMessage("region", message)));
+        if (input.size() == null) {
+            problems.add(new FieldMessage("size", "Choose a size."));
+        } else {
+            input.size().validate().ifPresent(message -> problems.add(new FieldMessage("size", message)));
+        }
+        if (input.architecture() == null) {
+            problems.add(new FieldMessage("architecture", "Choose ARM64 or x86_64."));
+        }
+        imageProblem(input).ifPresent(problems::add);
+        if (input.natInstanceType() == null || !NAT_INSTANCE_TYPES.contains(input.natInstanceType())) {
+            problems.add(new FieldMessage("natInstanceType", "Choose one of " + NAT_INSTANCE_TYPES + "."));
+        }
+        LogGroup.validateRetention(input.logRetentionDays()).ifPresent(message ->
+                problems.add(new FieldMessage("logRetentionDays", message + ".")));
+        Cidrs.problems(input.allowedCidrs()).forEach(message -> problems.add(new FieldMessage("allowedCidrs", message)));
+        if (input.elevenLabsApiKey() == null) {
+            if (keyRequired) {
+                problems.add(new FieldMessage("elevenLabsApiKey", "Enter the ElevenLabs API key the server uses."));
+            }
+        } else if (!ELEVENLABS_KEY.matcher(input.elevenLabsApiKey()).matches()) {
+            // Never echo the value: this message is shown on the page and may be logged.
+            problems.add(new FieldMessage("elevenLabsApiKey", "That does not look like an API key: use 8 to 200"
+                    + " printable characters without spaces."));
+        }
+        return problems;
+    }
+
+    private static Optional<FieldMessage> imageProblem(EnvironmentInput input) {
         if (input.imageSource() == ImageSource.PUBLISHED) {
-            return;
+            return Optional.empty();
         }
         if (input.imageSource() == ImageSource.URI) {
             if (input.imageUri() == null) {
-                throw new InvalidInputException("imageUri", "Enter the image URI, e.g."
-                        + " public.ecr.aws/acme/mcp-server:1.4.0.");
+                return Optional.of(new FieldMessage("imageUri", "Enter the image URI, e.g."
+                        + " public.ecr.aws/acme/mcp-server:1.4.0."));
             }
             if (input.imageUri().length() > 512 || !IMAGE_URI.matcher(input.imageUri()).matches()) {
-                throw new InvalidInputException("imageUri", "That is not an image URI; write"
-                        + " registry/repository:tag, e.g. public.ecr.aws/acme/mcp-server:1.4.0.");
+                return Optional.of(new FieldMessage("imageUri", "That is not an image URI; write"
+                        + " registry/repository:tag, e.g. public.ecr.aws/acme/mcp-server:1.4.0."));
             }
-        } else if (input.imageSource() == ImageSource.REPOSITORY) {
-            if (input.imageTag() == null || !TAG.matcher(input.imageTag()).matches()) {
-                throw new InvalidInputException("imageTag", "Enter an image tag: letters, digits, '_', '.' or '-',"
-                        + " e.g. 1.4.0 or a commit id.");
-            }
-        } else {
-            throw new InvalidInputException("imageSource", "Choose where the image comes from.");
+            return Optional.empty();
         }
+        if (input.imageSource() == ImageSource.REPOSITORY) {
+            return input.imageTag() == null || !TAG.matcher(input.imageTag()).matches()
+                    ? Optional.of(new FieldMessage("imageTag", "Enter an image tag: letters, digits, '_', '.' or '-',"
+                            + " e.g. 1.4.0 or a commit id."))
+                    : Optional.empty();
+        }
+        return Optional.of(new FieldMessage("imageSource", "Choose where the image comes from."));
     }
 }

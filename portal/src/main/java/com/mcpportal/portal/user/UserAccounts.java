@@ -1,5 +1,6 @@
 package com.mcpportal.portal.user;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -21,6 +22,12 @@ public class UserAccounts {
     /** The account with this id, or empty. */
     public Optional<UserAccount> find(long userId) {
         return users.findById(userId);
+    }
+
+    /** The usernames of enabled accounts, alphabetical: the suggestions of pickers such as "add a member". */
+    public List<String> enabledUsernames() {
+        return users.findAllByOrderByUsername().stream().filter(UserAccount::isEnabled).map(UserAccount::getUsername)
+                .toList();
     }
 
     /** The account with this username in any case (see {@link Usernames#normalize}), or empty. */

@@ -71,6 +71,32 @@ class ApiKeyBrowserIntegrationTests extends BrowserTestSupport {
         assertThat(browser.flash()).contains("Revoked key");
     }
 
+    @Test
+    void theRollButtonIsWhollyVisibleInTheTableAtDesktopWidths() {
+        UserAccount owner = data.user("browser-roll-owner");
+        Team team = data.team("Browser roll", owner);
+        new Environments(context).ready(team.getId(), "browser-roll-env");
+        browser.signIn(owner.getUsername(), TestData.PASSWORD).open("/teams/" + team.getId() + "/api-keys/new");
+        browser.fill("name", "Cursor on Ana's laptop in the office").press("Issue key").follow("I have copied the key");
+
+        for (int width : new int[] {1920, 1280}) {
+            browser.resize(width, 900);
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> box = (java.util.Map<String, Object>) browser.script(
+                    "var roll = Array.from(document.querySelectorAll('table.api-keys button'))"
+                    + ".find(function (b) { return b.textContent.trim() === 'Roll'; }).getBoundingClientRect();"
+                    + "var wrap = document.querySelector('.table-wrap');"
+                    + "return {right: roll.right, wrapRight: wrap.getBoundingClientRect().right,"
+                    + " viewport: document.documentElement.clientWidth, hidden: wrap.scrollWidth - wrap.clientWidth};");
+            assertThat(((Number) box.get("right")).doubleValue()).as("Roll at %d px", width)
+                    .isLessThanOrEqualTo(((Number) box.get("wrapRight")).doubleValue())
+                    .isLessThanOrEqualTo(((Number) box.get("viewport")).doubleValue());
+            assertThat(((Number) box.get("hidden")).intValue()).as("the key table scrolls sideways at %d px", width)
+                    .isLessThanOrEqualTo(0);
+        }
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
     /** The copy button's label once the click was handled (the clipboard answers asynchronously). */
     private String copyButtonAfterClick() {
         try {

@@ -40,6 +40,17 @@ class CidrsTests {
     }
 
     @Test
+    void everyBadEntryIsNamedNotOnlyTheFirst() {
+        List<String> entries = List.of("203.0.113.0/24", "10.0.0.1", "198.51.100.0/24", "10.0.0.0/33");
+
+        assertThat(Cidrs.problems(entries)).hasSize(2).satisfiesExactly(
+                first -> assertThat(first).startsWith("'10.0.0.1' has no prefix length"),
+                second -> assertThat(second).startsWith("'10.0.0.0/33' needs a prefix length"));
+        assertThat(Cidrs.validate(entries)).hasValueSatisfying(m -> assertThat(m).contains("'10.0.0.1'")
+                .contains("'10.0.0.0/33'"));
+    }
+
+    @Test
     void theListHasALimit() {
         List<String> many = java.util.stream.IntStream.range(0, Cidrs.MAX + 1).mapToObj(i -> "10.0." + i + ".0/24")
                 .toList();

@@ -3,7 +3,10 @@ package com.mcpportal.portal.environment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.mcpportal.portal.ClockConfiguration;
 import com.mcpportal.portal.cloud.Architecture;
 import com.mcpportal.portal.cloud.FargateSize;
 import com.mcpportal.portal.cloud.ImageRef;
@@ -36,15 +39,18 @@ import com.mcpportal.portal.security.RoleRequiredException;
 import com.mcpportal.portal.team.TeamAccess;
 import com.mcpportal.portal.team.TeamGrant;
 import com.mcpportal.portal.team.TeamRole;
+import com.mcpportal.portal.web.KeptSecrets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -65,7 +71,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @PortalWebMvcTest({EnvironmentController.class, EnvironmentActionController.class})
-@Import(EnvironmentPages.class)
+@Import({EnvironmentPages.class, KeptSecrets.class, ClockConfiguration.class})
 class EnvironmentControllerTests {
 
     static final PortalUserPrincipal ALICE = PortalUserPrincipal.of(1, "alice", false);
@@ -212,7 +218,7 @@ class EnvironmentControllerTests {
         mvc.perform(post("/teams/7/environments/5/update-server").with(user(ALICE)).with(csrf()))
                 .andExpect(redirectedUrl("/teams/7/environments/5"))
                 .andExpect(flash().attribute("flash", new com.mcpportal.portal.web.Flash("success",
-                        "Update server started; follow its progress below.")));
+                        "Update server started; follow its progress below.", 11L)));
         mvc.perform(post("/teams/7/environments/5/roll-back").with(user(ALICE)).with(csrf()))
                 .andExpect(flash().attribute("flash", new com.mcpportal.portal.web.Flash("error",
                         "There is nothing to roll back to.")));
@@ -261,7 +267,7 @@ class EnvironmentControllerTests {
         mvc.perform(post("/teams/7/environments/5/patch-nat").with(user(ALICE)).with(csrf()))
                 .andExpect(redirectedUrl("/teams/7/environments/5"))
                 .andExpect(flash().attribute("flash", new com.mcpportal.portal.web.Flash("success",
-                        "Patch NAT started; follow its progress below.")));
+                        "Patch NAT started; follow its progress below.", 9L)));
         verify(operations).requestNatPatch(5L, Actor.user("alice"));
     }
 
@@ -296,6 +302,55 @@ class EnvironmentControllerTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Enter a name.")))
                 .andExpect(content().string(containsString("Choose a size.")));
+        verify(environments, never()).create(anyLong(), any());
+    }
+
+    @Test
+    void aRefusedFormNamesEveryBadNetworkAndKeepsTheKeyOutOfThePageForTheRetry() throws Exception {
+        given(environments.create(eq(7L), any())).willReturn(environment(EnvironmentState.DRAFT));
+        MockHttpSession session = new MockHttpSession();
+
+        String page = mvc.perform(post("/teams/7/environments").with(user(ALICE)).with(csrf()).session(session)
+                        .param("name", "prod").param("cloudAccountId", "1").param("region", "eu-central-1")
+                        .param("size", "256/512").param("architecture", "ARM64").param("imageSource", "REPOSITORY")
+                        .param("imageTag", "").param("natInstanceType", "t4g.nano").param("logRetentionDays", "7")
+                        .param("allowedCidrs", "203.0.113.0/24\n10.0.0.1\n198.51.100.0/24\n10.0.0.0/33")
+                        .param("elevenLabsApiKey", KEY))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        // One summary at the top with a link per problem, every bad network named beside its field.
+        assertThat(page).contains("id=\"error-summary\"", "Not saved: 3 problems.", "href=\"#imageTag\"",
+                "href=\"#allowedCidrs\"", "&#39;10.0.0.1&#39; has no prefix length",
+                "&#39;10.0.0.0/33&#39; needs a prefix length", "203.0.113.0/24\n10.0.0.1");
+        // The key is held server-side: the page carries a handle and says so, never the key.
+        assertThat(page).doesNotContain(KEY).contains("Key entered, kept for", "name=\"keptKey\"");
+        verify(environments, never()).create(anyLong(), any());
+        Matcher handle = Pattern.compile("name=\"keptKey\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(handle.find()).isTrue();
+
+        mvc.perform(post("/teams/7/environments").with(user(ALICE)).with(csrf()).session(session)
+                        .param("name", "prod").param("cloudAccountId", "1").param("region", "eu-central-1")
+                        .param("size", "256/512").param("architecture", "ARM64").param("imageSource", "REPOSITORY")
+                        .param("imageTag", "1.4.0").param("natInstanceType", "t4g.nano").param("logRetentionDays", "7")
+                        .param("allowedCidrs", "203.0.113.0/24").param("elevenLabsApiKey", "")
+                        .param("keptKey", handle.group(1)))
+                .andExpect(redirectedUrl("/teams/7/environments/5"));
+        verify(environments).create(eq(7L), org.mockito.ArgumentMatchers.argThat(input ->
+                KEY.equals(input.elevenLabsApiKey()) && "1.4.0".equals(input.imageTag())));
+    }
+
+    @Test
+    void aKeptKeyFromAnotherSessionIsNotThereAndTheFormAsksForItAgain() throws Exception {
+        mvc.perform(post("/teams/7/environments").with(user(ALICE)).with(csrf()).param("name", "prod")
+                        .param("cloudAccountId", "1").param("region", "eu-central-1").param("size", "256/512")
+                        .param("architecture", "ARM64").param("imageSource", "PUBLISHED")
+                        .param("natInstanceType", "t4g.nano").param("logRetentionDays", "7")
+                        .param("keptKey", "not-a-handle-of-this-session"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("has been forgotten: enter it again")))
+                .andExpect(content().string(containsString("href=\"#elevenLabsApiKey\"")))
+                .andExpect(content().string(not(containsString("name=\"keptKey\""))));
         verify(environments, never()).create(anyLong(), any());
     }
 
@@ -368,6 +423,52 @@ class EnvironmentControllerTests {
                 .andExpect(content().string(not(containsString("Start now"))))
                 .andExpect(content().string(not(containsString("Stop now"))))
                 .andExpect(content().string(not(containsString("Apply changes"))));
+    }
+
+    @Test
+    void aFailedEnvironmentOffersRetryOnlyWhileItsLatestOperationIsTheFailedOne() throws Exception {
+        given(environments.get(7, 5)).willReturn(environment(EnvironmentState.FAILED));
+        given(operations.inFlight(5)).willReturn(Optional.empty());
+        given(operations.history(5, 10)).willReturn(List.of());
+
+        given(operations.latest(5)).willReturn(Optional.of(finished(OperationKind.PROVISION, OperationState.FAILED)));
+        mvc.perform(get("/teams/7/environments/5/live").with(user(ALICE)))
+                .andExpect(content().string(containsString("action=\"/teams/7/environments/5/retry\"")));
+
+        // Retry would be refused (EnvironmentOperations.retry): not offered.
+        given(operations.latest(5)).willReturn(Optional.of(finished(OperationKind.PROVISION,
+                OperationState.SUCCEEDED)));
+        mvc.perform(get("/teams/7/environments/5/live").with(user(ALICE)))
+                .andExpect(content().string(not(containsString("action=\"/teams/7/environments/5/retry\""))))
+                .andExpect(content().string(containsString("Provision again")));
+    }
+
+    @Test
+    void theStartedFlashNamesItsOperationAndTheLivePartTheOneInFlight() throws Exception {
+        given(environments.get(7, 5)).willReturn(environment(EnvironmentState.READY));
+        given(operations.requestStop(eq(5L), any())).willReturn(new OperationRequest.Enqueued(12,
+                OperationKind.STOP));
+        given(operations.inFlight(5)).willReturn(Optional.of(running(OperationKind.STOP)));
+        given(operations.latest(5)).willReturn(Optional.of(running(OperationKind.STOP)));
+        given(operations.history(5, 10)).willReturn(List.of());
+
+        var flash = mvc.perform(post("/teams/7/environments/5/stop").with(user(ALICE)).with(csrf()))
+                .andExpect(flash().attribute("flash", new com.mcpportal.portal.web.Flash("success",
+                        "Stop started; follow its progress below.", 12L)))
+                .andReturn().getFlashMap();
+        mvc.perform(get("/teams/7/environments/5").with(user(ALICE)).flashAttrs(flash))
+                .andExpect(content().string(containsString("data-operation=\"12\"")))
+                .andExpect(content().string(containsString("data-in-flight=\"12\"")));
+    }
+
+    @Test
+    void aDeletedEnvironmentsSettingsFormIsNotOffered() throws Exception {
+        given(environments.get(7, 5)).willReturn(environment(EnvironmentState.DELETED));
+
+        mvc.perform(get("/teams/7/environments/5/edit").with(user(ALICE)))
+                .andExpect(redirectedUrl("/teams/7/environments/5"))
+                .andExpect(flash().attribute("flash", new com.mcpportal.portal.web.Flash("error",
+                        "This environment is deleted; its settings can no longer change.")));
     }
 
     @Test
@@ -482,6 +583,11 @@ class EnvironmentControllerTests {
         return new OperationView(12, 5, kind, OperationState.RUNNING, "alice", null, Instant.now(), Instant.now(),
                 null, null, null, null, 1, List.of(new OperationView.StepView("service", "Service", StepState.RUNNING,
                         Instant.now(), null, null, 1)));
+    }
+
+    static OperationView finished(OperationKind kind, OperationState state) {
+        return new OperationView(12, 5, kind, state, "alice", null, Instant.now(), Instant.now(), Instant.now(),
+                state == OperationState.FAILED ? "service" : null, null, null, 1, List.of());
     }
 
     static Environment environment(EnvironmentState state) {

@@ -60,13 +60,64 @@ class EnvironmentFormBrowserIntegrationTests extends BrowserTestSupport {
     }
 
     @Test
-    void theCloudAccountFormSuggestsEachRegionByItsName() {
+    void aRefusedFormListsEveryProblemAtTheTopKeepsTheKeyAndTheRetryNeedsOnlyTheFixes() {
+        Team team = data.team("Platform", data.admin());
+        String name = TestData.unique("voice");
+        String key = "xi-kept-for-the-retry-4711";
+        browser.signIn("admin", TestData.ADMIN_PASSWORD).open("/teams/" + team.getId() + "/environments/new");
+
+        // Given a form with an empty image tag and two bad networks among good ones
+        browser.fill("name", name).click("#imageSource-repository")
+                .fill("allowedCidrs", "203.0.113.0/24\n10.0.0.1\n198.51.100.0/24\n10.0.0.0/33")
+                .fill("elevenLabsApiKey", key).press("Create environment");
+
+        // then the page says so at the top, focus is on that summary, and each bad network is named beside the field
+        assertThat(browser.heading()).isEqualTo("New environment");
+        assertThat(browser.shows("#error-summary")).isTrue();
+        assertThat(browser.script("return document.activeElement.id")).isEqualTo("error-summary");
+        assertThat(browser.texts("#error-summary li")).hasSize(3);
+        assertThat(browser.texts("#allowedCidrs-errors li")).satisfiesExactly(
+                first -> assertThat(first).startsWith("'10.0.0.1' has no prefix length"),
+                second -> assertThat(second).startsWith("'10.0.0.0/33' needs a prefix length"));
+        assertThat(browser.script("return document.getElementById('allowedCidrs').value"))
+                .isEqualTo("203.0.113.0/24\n10.0.0.1\n198.51.100.0/24\n10.0.0.0/33");
+        // the key is kept for the retry, and the page holds only a handle to it
+        assertThat(browser.shows("#elevenLabsApiKey-kept")).isTrue();
+        assertThat(browser.script("return document.getElementById('elevenLabsApiKey').required")).isEqualTo(false);
+        assertThat((String) browser.script("return document.documentElement.outerHTML")).doesNotContain(key);
+
+        // A summary link takes focus to its field.
+        browser.click("#error-summary a[href='#allowedCidrs']");
+        assertThat(browser.script("return document.activeElement.id")).isEqualTo("allowedCidrs");
+
+        // When only the mistakes are fixed (the key is not typed again), the environment is created.
+        browser.fill("allowedCidrs", "203.0.113.0/24\n198.51.100.0/24").fill("imageTag", "1.4.0")
+                .press("Create environment");
+        assertThat(browser.heading()).isEqualTo(name);
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void theCloudAccountFormSuggestsEachRegionByItsNameAndOffersRolesOnlyForAws() {
         browser.signIn("admin", TestData.ADMIN_PASSWORD).open("/admin/cloud-accounts");
 
         assertThat(suggestions()).isNotEmpty().allSatisfy(option -> {
             String[] valueAndLabel = option.split(" = ");
             assertThat(valueAndLabel[1]).isEqualTo(valueAndLabel[0]);
         });
+        // Role ARNs on a simulated account are refused: the fields are off, the legend says why.
+        assertThat(browser.script("return document.getElementById('aws-access').disabled")).isEqualTo(false);
+        browser.fill("roleArn", "arn:aws:iam::123456789012:role/portal");
+        browser.choose("mode", "Simulated");
+        assertThat(browser.script("return document.getElementById('aws-access').disabled")).isEqualTo(true);
+        assertThat(browser.texts("#aws-access legend").get(0)).contains("a simulated account has no roles");
+        String sandbox = TestData.unique("Sandbox");
+        browser.fill("name", sandbox).press("Add cloud account");
+        assertThat(browser.text()).as("the role typed before choosing Simulated is not sent")
+                .doesNotContain("A simulated account has no roles").contains(sandbox);
+        browser.open("/admin/cloud-accounts");
+        browser.choose("mode", "AWS");
+        assertThat(browser.script("return document.getElementById('aws-access').disabled")).isEqualTo(false);
         assertThat(browser.consoleErrors()).isEmpty();
     }
 

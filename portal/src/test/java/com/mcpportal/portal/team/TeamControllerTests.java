@@ -6,6 +6,7 @@ import com.mcpportal.portal.environment.update.UpdatePolicies;
 import com.mcpportal.portal.security.PortalUserPrincipal;
 import com.mcpportal.portal.security.PortalWebMvcTest;
 import com.mcpportal.portal.security.RoleRequiredException;
+import com.mcpportal.portal.user.UserAccounts;
 import com.mcpportal.portal.web.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
@@ -75,7 +76,9 @@ class TeamControllerTests {
     void aBlankNameIsExplainedBesideTheFieldAndNothingIsCreated() throws Exception {
         mvc.perform(post("/teams").with(user(ALICE)).with(csrf()).param("name", " "))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Enter a team name.")));
+                .andExpect(content().string(containsString("Not saved: 1 problem.")))
+                .andExpect(content().string(containsString("<a href=\"#name\">Enter a team name.</a>")))
+                .andExpect(content().string(containsString("<p class=\"field-error\">Enter a team name.</p>")));
         verify(teams, never()).create(anyString(), anyLong());
     }
 
@@ -138,5 +141,18 @@ class TeamControllerTests {
                 .andExpect(content().string(containsString("Add a member")))
                 .andExpect(content().string(containsString("name=\"_csrf\"")))
                 .andExpect(content().string(not(containsString("Restore team"))));
+    }
+
+    @Test
+    void theMemberPickerSuggestsEnabledAccountsNotInTheTeam(@Autowired UserAccounts users) throws Exception {
+        given(access.require(7, TeamRole.VIEWER)).willReturn(new TeamGrant(7, "Payments", TeamRole.OWNER, false));
+        given(teams.members(7)).willReturn(List.of(new MemberView(1, "alice", TeamRole.OWNER, true)));
+        given(users.enabledUsernames()).willReturn(List.of("alice", "bob", "carol"));
+
+        mvc.perform(get("/teams/7/settings").with(user(ALICE)))
+                .andExpect(content().string(containsString("list=\"member-candidates\"")))
+                .andExpect(content().string(containsString("<option value=\"bob\"></option>")))
+                .andExpect(content().string(containsString("<option value=\"carol\"></option>")))
+                .andExpect(content().string(not(containsString("<option value=\"alice\"></option>"))));
     }
 }

@@ -27,9 +27,14 @@ class TeamOnboardingBrowserIntegrationTests extends BrowserTestSupport {
         assertThat(browser.flash()).contains("Created " + username);
         String oneTimePassword = browser.texts(".one-time-password").get(0);
         assertThat(oneTimePassword).hasSize(20);
+        assertThat(browser.texts("button.copy[data-copy=one-time-password]")).containsExactly("Copy password");
         browser.screenshot("admin-created-user");
 
-        browser.open("/teams/" + teamId).follow("Members & settings").fill("username", username).choose("role", "Operator").press("Add member");
+        browser.open("/teams/" + teamId).follow("Members & settings");
+        // The person is picked from the suggestions of existing accounts (a datalist; typing works without it).
+        assertThat(browser.script("return Array.from(document.querySelectorAll('#member-candidates option'))"
+                + ".map(function (o) { return o.value; })")).asList().contains(username).doesNotContain("admin");
+        browser.fill("username", username).choose("role", "Operator").press("Add member");
         assertThat(browser.flash()).contains("Added " + username + " as Operator");
         assertThat(browser.text()).contains(username);
         browser.screenshot("team-with-new-member");

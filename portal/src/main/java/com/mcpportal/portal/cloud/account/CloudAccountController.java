@@ -115,6 +115,7 @@ class CloudAccountController {
     private String showDetail(Model model, CloudAccount account, CloudAccountForm form) {
         model.addAttribute("account", account);
         model.addAttribute("form", form);
+        model.addAttribute("modeLocked", accounts.modeLocked(account.getId()));
         addChoices(model);
         return DETAIL_VIEW;
     }

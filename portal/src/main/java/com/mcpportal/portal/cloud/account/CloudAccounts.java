@@ -75,6 +75,12 @@ public class CloudAccounts {
         return account;
     }
 
+    /** Whether environments with resources use the account, so its mode cannot change (see {@link #update}). */
+    @Transactional(readOnly = true)
+    public boolean modeLocked(long id) {
+        return usage.liveEnvironmentsIn(id) > 0;
+    }
+
     @Transactional
     public CloudAccount update(long id, CloudAccountSettings settings) {
         validate(settings);
@@ -82,7 +88,7 @@ public class CloudAccounts {
         if (accounts.existsByNameIgnoreCaseAndIdNot(settings.name(), id)) {
             throw duplicateName(settings.name());
         }
-        if (account.getMode() != settings.mode() && usage.liveEnvironmentsIn(id) > 0) {
+        if (account.getMode() != settings.mode() && modeLocked(id)) {
             throw new InvalidInputException("mode", "Environments use this account; their resources would be lost"
                     + " to the portal if its mode changed. Deprovision them first.");
         }

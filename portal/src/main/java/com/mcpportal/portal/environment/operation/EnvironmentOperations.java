@@ -212,8 +212,7 @@ public class EnvironmentOperations {
                     busy.get().getKind()));
         }
         Operation last = operations.findFirstByEnvironmentIdOrderByIdDesc(environmentId).orElse(null);
-        if (environment.getState() != EnvironmentState.FAILED || last == null
-                || last.getState() != OperationState.FAILED) {
+        if (last == null || !OperationView.retryable(environment.getState(), last.getState())) {
             return refused(environment, "retry", actor, new OperationRequest.Refused("Only a failed environment"
                     + " can be retried; this one is " + environment.getState().label().toLowerCase() + "."));
         }

@@ -3,6 +3,8 @@ package com.mcpportal.portal.environment.operation;
 import java.time.Instant;
 import java.util.List;
 
+import com.mcpportal.portal.environment.EnvironmentState;
+
 /** An operation as pages and other features see it, with its steps in order. */
 public record OperationView(long id, long environmentId, OperationKind kind, OperationState state, String requestedBy,
         String reason, Instant createdAt, Instant startedAt, Instant finishedAt, String failedStep, String errorCode,
@@ -21,6 +23,18 @@ public record OperationView(long id, long environmentId, OperationKind kind, Ope
                 operation.getSteps().stream().map(step -> new StepView(step.getName(), OperationPlans.label(step.getName()),
                         step.getState(), step.getStartedAt(), step.getFinishedAt(), step.getDetail(),
                         step.getAttempts())).toList());
+    }
+
+    /**
+     * Retry resumes a failed operation at its failed step: the environment failed and this, its latest operation,
+     * failed too. The one rule {@link EnvironmentOperations#retry} applies and the pages offer the button by.
+     */
+    public boolean retryableOn(EnvironmentState environment) {
+        return retryable(environment, state);
+    }
+
+    static boolean retryable(EnvironmentState environment, OperationState latest) {
+        return environment == EnvironmentState.FAILED && latest == OperationState.FAILED;
     }
 
     public boolean inFlight() {

@@ -95,6 +95,22 @@ class CloudAccountControllerTests {
                 .andExpect(content().string(containsString("Test connection")));
     }
 
+    @Test
+    void theModeOfAnAccountInUseIsOffWithTheReasonAndStillSentAsItIs() throws Exception {
+        given(accounts.get(3)).willReturn(account(3, "Production", CloudAccountMode.AWS));
+        given(accounts.modeLocked(3)).willReturn(true);
+
+        mvc.perform(get("/admin/cloud-accounts/3").with(user(ADMIN)))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*<select(?=[^>]*name=\"mode\")(?=[^>]*disabled=\"disabled\")[^>]*>.*")))
+                .andExpect(content().string(containsString("<input type=\"hidden\" name=\"mode\" value=\"AWS\">")))
+                .andExpect(content().string(containsString("Environments with resources use this account")));
+
+        given(accounts.modeLocked(3)).willReturn(false);
+        mvc.perform(get("/admin/cloud-accounts/3").with(user(ADMIN)))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("disabled=\"disabled\""))));
+    }
+
     static CloudAccount account(long id, String name, CloudAccountMode mode) {
         CloudAccount account = new CloudAccount(new CloudAccountSettings(name, mode, "eu-central-1", null, null, null,
                 null), Instant.now());
