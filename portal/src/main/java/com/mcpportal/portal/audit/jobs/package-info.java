@@ -1,0 +1,5 @@
+/**
+ * The audit feature's Quartz jobs (retention, chain verification, webhook delivery) and their triggers; each job only
+ * calls a service of the feature. Internal to the audit feature.
+ */
+package com.mcpportal.portal.audit.jobs;
