@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The prices the daily refresh stored, read from the database into memory. A page of team totals asks for
  * hundreds of prices, so they are kept for a minute (other portal instances' refreshes show up within that
@@ -15,7 +17,7 @@ public final class DatabasePriceCatalog implements PriceCatalog {
     private static final long MAX_AGE_NANOS = 60_000_000_000L;
 
     private final PriceStore store;
-    private volatile Loaded loaded;
+    private volatile @Nullable Loaded loaded;
 
     private record Loaded(Map<PriceKey, Price> prices, long atNanos) {
     }

@@ -2,7 +2,6 @@ package com.mcpportal.portal.schedule.web;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.function.Supplier;
 
 import com.mcpportal.portal.environment.EnvironmentService;
 import com.mcpportal.portal.schedule.ManualOverride;
@@ -127,9 +126,9 @@ class ScheduleApiController {
     }
 
     /** The store refuses a deleted environment's schedule without a field: a state conflict, 409 here. */
-    private static void asConflict(Supplier<Schedule> change) {
+    private static void asConflict(Runnable change) {
         try {
-            change.get();
+            change.run();
         } catch (ConflictException alreadyAConflict) {
             throw alreadyAConflict;
         } catch (InvalidInputException rejected) {
