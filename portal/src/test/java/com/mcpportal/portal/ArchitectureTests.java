@@ -2,16 +2,23 @@ package com.mcpportal.portal;
 
 import java.time.Clock;
 import java.util.Date;
+import java.util.Map;
+import java.util.Set;
 
 import com.mcpportal.portal.cloud.account.CloudProviders;
 import com.mcpportal.portal.jobs.QuartzJobs;
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,8 +33,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The house rules, one test each (README, "Development"): features use each other's public API but never in a cycle,
- * not even through SQL; a feature's repositories and tables are its own; only {@code cloud.aws} uses the AWS SDK and
+ * The house rules, one test each (README, "Development"): features use each other's public API (the feature's base
+ * package and the subpackages named in {@link #NAMED_INTERFACES}), never its internals, and never in a cycle, not even
+ * through SQL; a feature's repositories and tables are its own; only {@code cloud.aws} uses the AWS SDK and
  * only {@code cloud.image} Jib; controllers never reach a cloud; time comes from the one {@code Clock} bean.
  */
 @AnalyzeClasses(packages = "com.mcpportal.portal", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -37,6 +45,52 @@ class ArchitectureTests {
     static final ArchRule featurePackagesAreFreeOfCycles = slices()
             .matching("com.mcpportal.portal.(*)..")
             .should().beFreeOfCycles();
+
+    private static final String PORTAL = "com.mcpportal.portal.";
+
+    /**
+     * The subpackages that are part of a feature's API besides its base package (Spring Modulith's "named
+     * interfaces"): cloud accounts, the image publisher and the secret cipher are used by environments and API keys;
+     * environments' operations are requested by schedules, costs and API keys. Every other subpackage ({@code web},
+     * {@code jobs}, {@code pricing}, {@code store} …) is internal to its feature.
+     */
+    static final Map<String, Set<String>> NAMED_INTERFACES = Map.of(
+            "cloud", Set.of("account", "image", "secret"),
+            "environment", Set.of("operation"));
+
+    /**
+     * A feature's internals are its own: classes outside a feature depend only on its base package and its named
+     * interfaces, so the internals can change (and be public only for the feature's own subpackages) without
+     * touching another feature.
+     */
+    @ArchTest
+    static final ArchRule featuresUseOnlyEachOthersApi = classes().that().resideInAPackage("com.mcpportal.portal..")
+            .should(useOnlyTheApiOfOtherFeatures());
+
+    private static ArchCondition<JavaClass> useOnlyTheApiOfOtherFeatures() {
+        return new ArchCondition<>("use only the base package and named interfaces of other features") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                String own = featureOf(type.getPackageName());
+                for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
+                    String target = dependency.getTargetClass().getBaseComponentType().getPackageName();
+                    if (!target.startsWith(PORTAL)) {
+                        continue;
+                    }
+                    String[] parts = target.substring(PORTAL.length()).split("\\.");
+                    if (parts.length > 1 && !parts[0].equals(own)
+                            && !NAMED_INTERFACES.getOrDefault(parts[0], Set.of()).contains(parts[1])) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()
+                                + ": " + parts[0] + "." + parts[1] + " is internal to feature " + parts[0]));
+                    }
+                }
+            }
+        };
+    }
+
+    private static String featureOf(String packageName) {
+        return packageName.startsWith(PORTAL) ? packageName.substring(PORTAL.length()).split("\\.")[0] : "";
+    }
 
     /** Every feature writes to the audit log, so the audit core cannot depend on any of them. */
     @ArchTest

@@ -89,7 +89,7 @@ final class FeatureTables {
             // The reconcile pass loads every ready environment with its schedule in one query, and the latest
             // operation of those out of their desired state in a second: a query per environment through the
             // environment feature would cost 10,000 round trips a minute (BENCHMARKS.md, "Schedules with the database").
-            BASE + "schedule.ReadyEnvironments", Set.of("environment", "operation"));
+            BASE + "schedule.power.ReadyEnvironments", Set.of("environment", "operation"));
 
     private static final Pattern CREATE_TABLE = Pattern.compile(
             "(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");

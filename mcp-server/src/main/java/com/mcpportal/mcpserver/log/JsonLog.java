@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Structured logs: one JSON object per line, written straight to stdout (stderr in stdio mode,
  * where stdout carries the protocol). CloudWatch reads each line as one event.
@@ -32,7 +34,7 @@ public final class JsonLog {
     }
 
     /** Parses a level name such as {@code warn}; {@code null} if it is not one. */
-    public static Level parseLevel(String name) {
+    public static @Nullable Level parseLevel(String name) {
         try {
             return Level.valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -40,15 +42,15 @@ public final class JsonLog {
         }
     }
 
-    public static void info(String event, Object... keyValues) {
+    public static void info(String event, @Nullable Object... keyValues) {
         log(Level.INFO, event, keyValues);
     }
 
-    public static void warn(String event, Object... keyValues) {
+    public static void warn(String event, @Nullable Object... keyValues) {
         log(Level.WARN, event, keyValues);
     }
 
-    public static void error(String event, Object... keyValues) {
+    public static void error(String event, @Nullable Object... keyValues) {
         log(Level.ERROR, event, keyValues);
     }
 
@@ -56,7 +58,7 @@ public final class JsonLog {
      * Writes {@code {"ts":…,"level":…,"event":…,key:value…}}. Values may be strings, numbers,
      * booleans or {@code null} (the pair is then left out).
      */
-    public static void log(Level level, String event, Object... keyValues) {
+    public static void log(Level level, String event, @Nullable Object... keyValues) {
         if (!enabled(level)) {
             return;
         }
@@ -81,7 +83,7 @@ public final class JsonLog {
         return line;
     }
 
-    public static StringBuilder field(StringBuilder line, String key, Object value) {
+    public static StringBuilder field(StringBuilder line, String key, @Nullable Object value) {
         if (value == null) {
             return line;
         }

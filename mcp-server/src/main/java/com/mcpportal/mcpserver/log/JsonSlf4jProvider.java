@@ -1,5 +1,6 @@
 package com.mcpportal.mcpserver.log;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.Logger;
@@ -88,7 +89,7 @@ public final class JsonSlf4jProvider implements SLF4JServiceProvider {
         }
 
         @Override
-        protected String getFullyQualifiedCallerName() {
+        protected @Nullable String getFullyQualifiedCallerName() {
             return null;
         }
 

@@ -70,7 +70,7 @@ public class ApiKey {
     protected ApiKey() {
     }
 
-    ApiKey(long teamId, PlaintextKey key, String name, String createdBy, Instant createdAt, Instant expiresAt,
+    public ApiKey(long teamId, PlaintextKey key, String name, String createdBy, Instant createdAt, Instant expiresAt,
             boolean allEnvironments, Collection<Long> environmentIds) {
         this.teamId = teamId;
         this.publicId = key.publicId();
@@ -89,7 +89,7 @@ public class ApiKey {
         this.issueToken = token;
     }
 
-    void revoke(String by, Instant now) {
+    public void revoke(String by, Instant now) {
         this.revokedAt = now;
         this.revokedBy = by;
     }

@@ -2,6 +2,7 @@ package com.mcpportal.portal.apikey;
 
 import java.time.Clock;
 
+import com.mcpportal.portal.apikey.keyset.KeySetSync;
 import com.mcpportal.portal.jobs.QuartzJobs;
 
 import org.quartz.DisallowConcurrentExecution;

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.mcpportal.portal.apikey.keyset.KeySetChanged;
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.cloud.secret.SecretCipher;
@@ -34,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApiKeyService {
 
-    static final int MAX_NAME = 60;
+    public static final int MAX_NAME = 60;
 
     private final ApiKeyRepository keys;
     private final RotatedKeyRevealRepository reveals;
@@ -69,16 +70,16 @@ public class ApiKeyService {
     }
 
     /** Where a page of keys ends: the list's order is newest first, then highest id. */
-    record KeyPosition(Instant createdAt, long id) {
+    public record KeyPosition(Instant createdAt, long id) {
     }
 
     /** @param next where the following page starts, or null when this is the last */
-    record KeyPage(List<ApiKeyView> keys, KeyPosition next) {
+    public record KeyPage(List<ApiKeyView> keys, KeyPosition next) {
     }
 
     /** Up to {@code limit} of the team's keys in {@link #list}'s order, starting after {@code after} (null: first). */
     @Transactional(readOnly = true)
-    KeyPage page(long teamId, KeyPosition after, int limit) {
+    public KeyPage page(long teamId, KeyPosition after, int limit) {
         Limit oneMore = Limit.of(limit + 1);
         List<ApiKey> found = after == null ? keys.findByTeamIdOrderByCreatedAtDescIdDesc(teamId, oneMore)
                 : keys.findPageAfter(teamId, after.createdAt(), after.id(), oneMore);
@@ -98,7 +99,7 @@ public class ApiKeyService {
 
     /** The id of the key a request token issued, if any (after {@link AlreadyIssuedException} without one). */
     @Transactional(readOnly = true)
-    Optional<Long> issuedFor(long teamId, String requestToken) {
+    public Optional<Long> issuedFor(long teamId, String requestToken) {
         return keys.findByIssueToken(requestToken).filter(key -> key.getTeamId() == teamId).map(ApiKey::getId);
     }
 

@@ -26,7 +26,7 @@ public enum GracePeriod {
     }
 
     /** The choice the REST API names {@code code} (or its enum name), if any. */
-    static Optional<GracePeriod> ofCode(String code) {
+    public static Optional<GracePeriod> ofCode(String code) {
         for (GracePeriod grace : values()) {
             if (grace.code.equalsIgnoreCase(String.valueOf(code).trim()) || grace.name().equals(code)) {
                 return Optional.of(grace);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.mcpportal.portal.apikey.keyset.KeySetChanged;
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.security.CurrentUser;
@@ -29,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class KeyRotation {
 
-    static final int MAX_EVERY_DAYS = 365;
+    public static final int MAX_EVERY_DAYS = 365;
 
     private static final Logger log = LoggerFactory.getLogger(KeyRotation.class);
 

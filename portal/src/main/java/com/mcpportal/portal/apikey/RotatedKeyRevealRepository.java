@@ -12,7 +12,7 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /** Rotated keys waiting to be seen by an owner. */
-interface RotatedKeyRevealRepository extends JpaRepository<RotatedKeyReveal, Long> {
+public interface RotatedKeyRevealRepository extends JpaRepository<RotatedKeyReveal, Long> {
 
     /** A key waiting to be seen, as the banner lists it. */
     interface Waiting {

@@ -3,5 +3,5 @@ package com.mcpportal.portal.apikey;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** Teams' rotation policies. */
-interface RotationPolicyRepository extends JpaRepository<RotationPolicy, Long> {
+public interface RotationPolicyRepository extends JpaRepository<RotationPolicy, Long> {
 }

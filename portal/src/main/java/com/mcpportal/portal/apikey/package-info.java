@@ -33,6 +33,8 @@
  * {@code KeySetPublisher} writes each environment's {@code KeySetDocument} (the mcp-server's key-set format) through
  * {@code EnvironmentService.cloudOf(id)} to the {@code key-set} secret, and for simulated environments to
  * {@code <portal.keys.simulated-dir>/<cloud id>.json}; {@code KeySetSync} triggers it after key changes and
- * operations, and every {@code portal.keys.sync-interval} for changed, expired or failed sets.
+ * operations, and every {@code portal.keys.sync-interval} for changed, expired or failed sets. Both live in
+ * {@code apikey.keyset}; the pages and the REST API in {@code apikey.web}. Other features use only this package
+ * (ArchitectureTests).
  */
 package com.mcpportal.portal.apikey;

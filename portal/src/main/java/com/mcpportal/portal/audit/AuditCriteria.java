@@ -12,7 +12,7 @@ import java.util.StringJoiner;
  * condition matches an index of V20 whose trailing columns are (occurred_at, id), so a page reads in index
  * order and stops after one page.
  */
-final class AuditCriteria {
+public final class AuditCriteria {
 
     private final StringJoiner conditions = new StringJoiner(" AND ");
     private final List<Object> values = new ArrayList<>();
@@ -20,7 +20,7 @@ final class AuditCriteria {
     private AuditCriteria() {
     }
 
-    static AuditCriteria of(AuditScope scope, AuditFilter filter) {
+    public static AuditCriteria of(AuditScope scope, AuditFilter filter) {
         AuditCriteria criteria = new AuditCriteria();
         if (!scope.everything()) {
             StringJoiner ids = new StringJoiner(", ", "team_id IN (", ")");
@@ -69,17 +69,17 @@ final class AuditCriteria {
     }
 
     /** Also only events with an id below {@code id} (an export stops before its own audit event). */
-    AuditCriteria idBelow(long id) {
+    public AuditCriteria idBelow(long id) {
         AuditCriteria copy = copy();
         copy.add("id < ?", id);
         return copy;
     }
 
-    String where() {
+    public String where() {
         return conditions.length() == 0 ? "TRUE" : conditions.toString();
     }
 
-    Object[] values() {
+    public Object[] values() {
         return values.toArray();
     }
 
@@ -111,7 +111,7 @@ final class AuditCriteria {
         return copy;
     }
 
-    static OffsetDateTime timestamp(Instant instant) {
+    public static OffsetDateTime timestamp(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 

@@ -19,13 +19,13 @@ import java.util.Map;
  * @param until        before this instant
  * @param text         case-insensitive text anywhere in the details JSON
  */
-record AuditFilter(Long teamId, boolean platformOnly, String actor, String action, String targetType,
+public record AuditFilter(Long teamId, boolean platformOnly, String actor, String action, String targetType,
                    String targetId, AuditOutcome outcome, Instant since, Instant until, String text) {
 
     static final AuditFilter NONE = new AuditFilter(null, false, null, null, null, null, null, null, null, null);
 
     /** The filter as facts for the audit log (the export records what was exported). */
-    Map<String, Object> describe() {
+    public Map<String, Object> describe() {
         Map<String, Object> facts = new LinkedHashMap<>();
         put(facts, "team", teamId);
         if (platformOnly) {

@@ -9,10 +9,10 @@ import java.util.HexFormat;
 import tools.jackson.databind.json.JsonMapper;
 
 /** SHA-256 of an audit row's canonical content and the previous row's hash: the links of the chain. */
-final class AuditHasher {
+public final class AuditHasher {
 
     /** The {@code prev_hash} of the first event. */
-    static final String GENESIS = "0".repeat(64);
+    public static final String GENESIS = "0".repeat(64);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -23,7 +23,7 @@ final class AuditHasher {
      * The hash a row must carry. The canonical content is a JSON array of the fields in a fixed order, so no
      * value can be shifted into its neighbour (which plain concatenation would allow).
      */
-    static String hash(ChainedEvent event) {
+    public static String hash(ChainedEvent event) {
         String canonical = JSON.writeValueAsString(Arrays.asList(
                 event.id(), event.occurredAt().toString(), event.actor(), event.teamId(), event.action(),
                 event.targetType(), event.targetId(), event.outcome().name(), event.clientIp(), event.userAgent(),

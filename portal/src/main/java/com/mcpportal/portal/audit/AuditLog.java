@@ -165,7 +165,7 @@ public class AuditLog {
     }
 
     /** The signed-in user's name, or {@code system} outside a signed-in request. */
-    static String currentActor() {
+    public static String currentActor() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {

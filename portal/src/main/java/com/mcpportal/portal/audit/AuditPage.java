@@ -10,13 +10,13 @@ import java.util.List;
  * @param hasOlder      whether older events match
  * @param cursorMissing the requested cursor event is gone (pruned): this is the first page instead
  */
-record AuditPage(List<ChainedEvent> events, boolean hasNewer, boolean hasOlder, boolean cursorMissing) {
+public record AuditPage(List<ChainedEvent> events, boolean hasNewer, boolean hasOlder, boolean cursorMissing) {
 
-    Long newestId() {
+    public Long newestId() {
         return events.isEmpty() ? null : events.get(0).id();
     }
 
-    Long oldestId() {
+    public Long oldestId() {
         return events.isEmpty() ? null : events.get(events.size() - 1).id();
     }
 }

@@ -13,16 +13,16 @@ import com.mcpportal.portal.web.InvalidInputException;
  * cursor. It holds the last event's time and id, so the next page is a keyset query that needs no row to still
  * exist, and a page never repeats or skips an event however many are written meanwhile.
  */
-record AuditPosition(Instant occurredAt, long id) {
+public record AuditPosition(Instant occurredAt, long id) {
 
     private static final Pattern FORM = Pattern.compile("a1:(-?\\d{1,19}):(\\d{1,9}):(\\d{1,19})");
 
-    static AuditPosition of(ChainedEvent event) {
+    public static AuditPosition of(ChainedEvent event) {
         return new AuditPosition(event.occurredAt(), event.id());
     }
 
     /** URL-safe text; its form is not part of the API (clients pass it back unchanged). */
-    String encode() {
+    public String encode() {
         String plain = "a1:" + occurredAt.getEpochSecond() + ":" + occurredAt.getNano() + ":" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
     }
@@ -32,7 +32,7 @@ record AuditPosition(Instant occurredAt, long id) {
      *
      * @throws InvalidInputException (field {@code cursor}) for anything else
      */
-    static AuditPosition decode(String cursor) {
+    public static AuditPosition decode(String cursor) {
         try {
             String plain = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.US_ASCII);
             Matcher parts = FORM.matcher(plain);

@@ -18,6 +18,11 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
+import com.mcpportal.portal.audit.chain.AuditChainReport;
+import com.mcpportal.portal.audit.chain.AuditChainVerifier;
+import com.mcpportal.portal.audit.chain.ChainCheckpoint;
+import com.mcpportal.portal.audit.export.AuditExporter;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * confirms that checkpoint inside the chain.
  */
 @Service
-class AuditPruner {
+public class AuditPruner {
 
     private static final Logger log = LoggerFactory.getLogger(AuditPruner.class);
 
@@ -72,9 +77,9 @@ class AuditPruner {
      * @param batches batches (archive files, checkpoints)
      * @param problem why it stopped early, or null
      */
-    record Result(long pruned, int batches, String problem) {
+    public record Result(long pruned, int batches, String problem) {
 
-        String summary() {
+        public String summary() {
             String done = pruned == 0 ? "Nothing to prune." : "Pruned " + pruned + " events in " + batches
                     + (batches == 1 ? " batch" : " batches") + " (archived first).";
             return problem == null ? done : done + " Stopped: " + problem;
@@ -86,7 +91,7 @@ class AuditPruner {
      *
      * @param actor who asked: null for the signed-in user, {@link AuditEntry#SCHEDULER} for the job
      */
-    Result prune(String actor) {
+    public Result prune(String actor) {
         String by = actor != null ? actor : AuditLog.currentActor();
         Integer days = retention.setting().days();
         if (days == null) {

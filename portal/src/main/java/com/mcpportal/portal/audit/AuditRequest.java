@@ -12,9 +12,9 @@ import java.util.Map;
  * @param size   events per page
  * @param errors field name to message, for what could not be used (then nothing is searched)
  */
-record AuditRequest(AuditFilter filter, ZoneId zone, AuditCursor cursor, int size, Map<String, String> errors) {
+public record AuditRequest(AuditFilter filter, ZoneId zone, AuditCursor cursor, int size, Map<String, String> errors) {
 
-    boolean valid() {
+    public boolean valid() {
         return errors.isEmpty();
     }
 }

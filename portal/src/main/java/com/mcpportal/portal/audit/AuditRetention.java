@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The administrator's retention setting (default: keep forever) and the checkpoints pruning left. */
 @Service
-class AuditRetention {
+public class AuditRetention {
 
     static final int MAX_DAYS = 36_500;
 
@@ -30,7 +30,7 @@ class AuditRetention {
      * @param updatedAt when it was last changed, or null if never
      * @param updatedBy by whom
      */
-    record Setting(Integer days, Instant updatedAt, String updatedBy) {
+    public record Setting(Integer days, Instant updatedAt, String updatedBy) {
     }
 
     /**
@@ -47,7 +47,7 @@ class AuditRetention {
     }
 
     @Transactional(readOnly = true)
-    Setting setting() {
+    public Setting setting() {
         return jdbc.queryForObject("SELECT retention_days, updated_at, updated_by FROM audit_settings WHERE id = 1",
                 (rs, n) -> new Setting(rs.getObject(1, Integer.class),
                         rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(), rs.getString(3)));
@@ -55,7 +55,7 @@ class AuditRetention {
 
     /** Changes the setting ({@code null}: keep forever) and records who did it. */
     @Transactional
-    void change(Integer days) {
+    public void change(Integer days) {
         if (days != null && (days < 1 || days > MAX_DAYS)) {
             throw new InvalidInputException("retentionDays", "Between 1 and " + MAX_DAYS + " days, or empty to keep forever.");
         }
@@ -69,7 +69,7 @@ class AuditRetention {
     }
 
     @Transactional(readOnly = true)
-    List<Checkpoint> checkpoints(int limit) {
+    public List<Checkpoint> checkpoints(int limit) {
         return jdbc.query("""
                 SELECT through_id, through_hash, pruned_count, archive_file, archive_sha256, pruned_at, pruned_by
                 FROM audit_checkpoint ORDER BY through_id DESC LIMIT ?

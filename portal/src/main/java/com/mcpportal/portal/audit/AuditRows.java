@@ -4,16 +4,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** Reading audit rows with plain JDBC: the one column list and row mapping every reader shares. */
-final class AuditRows {
+public final class AuditRows {
 
     /** {@code details::text} is jsonb's canonical text, the form the hash covers. */
-    static final String COLUMNS = "id, occurred_at, actor, team_id, action, target_type, target_id, outcome, "
+    public static final String COLUMNS = "id, occurred_at, actor, team_id, action, target_type, target_id, outcome, "
             + "client_ip, user_agent, details::text AS details, prev_hash, hash";
 
     private AuditRows() {
     }
 
-    static ChainedEvent map(ResultSet rs) throws SQLException {
+    public static ChainedEvent map(ResultSet rs) throws SQLException {
         return new ChainedEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
                 rs.getObject("team_id", Long.class), rs.getString("action"), rs.getString("target_type"),
                 rs.getString("target_id"), AuditOutcome.valueOf(rs.getString("outcome")), rs.getString("client_ip"),

@@ -16,10 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
  * page loads appear at the top instead of shifting later pages (no duplicates, no gaps).
  */
 @Service
-class AuditSearch {
+public class AuditSearch {
 
-    static final int DEFAULT_PAGE_SIZE = 50;
-    static final int MAX_PAGE_SIZE = 200;
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    public static final int MAX_PAGE_SIZE = 200;
 
     private final JdbcTemplate jdbc;
 

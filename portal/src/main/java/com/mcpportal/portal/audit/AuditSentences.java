@@ -183,7 +183,7 @@ public final class AuditSentences {
     }
 
     /** The sentence for one event; {@code details} is its JSON object as stored. */
-    static String of(String action, String actor, String outcome, String targetType, String targetId, String details) {
+    public static String of(String action, String actor, String outcome, String targetType, String targetId, String details) {
         Facts facts = new Facts(actor, outcome, targetType, targetId, parse(details));
         Function<Facts, String> sentence = SENTENCES.get(action);
         if (sentence != null) {
@@ -214,7 +214,7 @@ public final class AuditSentences {
     }
 
     /** The details as name and value pairs for a definition list; nested values as compact JSON. */
-    static List<Map.Entry<String, String>> detailsList(String details) {
+    public static List<Map.Entry<String, String>> detailsList(String details) {
         List<Map.Entry<String, String>> list = new ArrayList<>();
         parse(details).properties().forEach(field -> list.add(Map.entry(field.getKey(), Facts.plain(field.getValue()))));
         return list;

@@ -19,6 +19,9 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.mcpportal.portal.audit.export.AuditExportFormat;
+import com.mcpportal.portal.audit.export.AuditRowWriter;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +36,7 @@ import org.springframework.stereotype.Service;
  * whose answer was lost is sent again): receivers deduplicate by event id.
  */
 @Service
-class AuditWebhook {
+public class AuditWebhook {
 
     private static final Logger log = LoggerFactory.getLogger(AuditWebhook.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
@@ -62,7 +65,7 @@ class AuditWebhook {
                   int failures, Instant nextAttemptAt, String lastError, Instant lastDeliveredAt) {
     }
 
-    Status status() {
+    public Status status() {
         if (!settings.enabled()) {
             return new Status(false, null, false, null, 0, 0, null, null, null);
         }
@@ -80,7 +83,7 @@ class AuditWebhook {
      * Sends what is pending, batch by batch, until caught up or a delivery fails. The first run starts the
      * stream at the newest event: a SIEM gets events from the moment it is connected (exports cover the past).
      */
-    void deliverPending() {
+    public void deliverPending() {
         if (!settings.enabled()) {
             return;
         }

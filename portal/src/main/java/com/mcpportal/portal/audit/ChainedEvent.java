@@ -7,7 +7,7 @@ import java.time.Instant;
  * ({@code details::text}), which is canonical (keys sorted, fixed spacing), so writer and verifier hash the
  * same bytes whatever JSON the caller produced.
  */
-record ChainedEvent(long id, Instant occurredAt, String actor, Long teamId, String action, String targetType,
+public record ChainedEvent(long id, Instant occurredAt, String actor, Long teamId, String action, String targetType,
                     String targetId, AuditOutcome outcome, String clientIp, String userAgent, String details,
                     String prevHash, String hash) {
 

@@ -10,7 +10,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Client address and user agent of the HTTP request being served, if any. The address is what the servlet
  * container reports; behind a proxy, set {@code server.forward-headers-strategy=native} so it is the client's.
  */
-record RequestMetadata(String clientIp, String userAgent) {
+public record RequestMetadata(String clientIp, String userAgent) {
 
     static final int MAX_USER_AGENT = 300;
 
@@ -26,7 +26,7 @@ record RequestMetadata(String clientIp, String userAgent) {
                 truncate(request.getHeader("User-Agent"), MAX_USER_AGENT));
     }
 
-    static String truncate(String value, int max) {
+    public static String truncate(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

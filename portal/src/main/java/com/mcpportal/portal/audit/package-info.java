@@ -40,5 +40,11 @@
  * <tr><td>{@code portal.audit.webhook.poll-interval}</td><td>10s</td><td>how often new events are sent</td></tr>
  * <tr><td>{@code portal.audit.webhook.timeout}</td><td>10s</td><td>connect and read timeout per POST</td></tr>
  * </table>
+ *
+ * <h2>Inside</h2>
+ * {@code audit.web} (pages, export download, API), {@code audit.export} (CSV and JSON Lines writers, the exporter),
+ * {@code audit.chain} (walking and verifying the hash chain), {@code audit.jobs} (the Quartz jobs). Other features use
+ * only this package: {@code AuditLog}, {@code AuditEntry}, {@code AuditScope}, {@code AuditReaders} and
+ * {@code AuditTargetLinks} (ArchitectureTests).
  */
 package com.mcpportal.portal.audit;

@@ -2,6 +2,13 @@ package com.mcpportal.portal.cost;
 
 import java.util.List;
 
+import com.mcpportal.portal.cost.pricing.DatabasePriceCatalog;
+import com.mcpportal.portal.cost.pricing.FallbackPriceCatalog;
+import com.mcpportal.portal.cost.pricing.PriceCatalog;
+import com.mcpportal.portal.cost.pricing.PriceStore;
+import com.mcpportal.portal.cost.pricing.PricingSettings;
+import com.mcpportal.portal.cost.pricing.SnapshotPriceCatalog;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -6,6 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.mcpportal.portal.cost.pricing.Price;
+import com.mcpportal.portal.cost.pricing.PriceCatalog;
+import com.mcpportal.portal.cost.pricing.PriceComponent;
+import com.mcpportal.portal.cost.pricing.PriceKey;
+import com.mcpportal.portal.cost.pricing.PriceOrigin;
+import com.mcpportal.portal.cost.pricing.SpotDiscounts;
+
 /**
  * Pure estimate arithmetic: sizing × hours on × catalog prices, in BigDecimal, rounded only for display.
  * Hourly parts follow the schedule's hours; storage, the hosted zone and (for an Elastic IP) the address are

@@ -38,7 +38,7 @@ public class CostFormat {
         return instant == null ? "" : TIME.format(instant);
     }
 
-    static String usdText(BigDecimal amount) {
+    public static String usdText(BigDecimal amount) {
         return new CostFormat().usd(amount);
     }
 

@@ -11,6 +11,10 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import com.mcpportal.portal.cloud.account.CloudAccounts;
+import com.mcpportal.portal.cost.pricing.MissingPriceException;
+import com.mcpportal.portal.cost.pricing.PriceCatalog;
+import com.mcpportal.portal.cost.pricing.PriceStore;
+import com.mcpportal.portal.cost.pricing.SpotDiscounts;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentService;
 import com.mcpportal.portal.schedule.Schedule;
@@ -53,11 +57,11 @@ public class EnvironmentCostService {
     }
 
     /** The same environment with other settings and schedule; nothing is stored. */
-    EnvironmentEstimate whatIf(Environment environment, WhatIfPlan plan) {
+    public EnvironmentEstimate whatIf(Environment environment, WhatIfPlan plan) {
         return estimate(environment, plan.sizing(), plan.schedule(), "what-if");
     }
 
-    Schedule scheduleOf(Environment environment) {
+    public Schedule scheduleOf(Environment environment) {
         return schedules.scheduleOf(environment.getId());
     }
 

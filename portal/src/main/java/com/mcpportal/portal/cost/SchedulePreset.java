@@ -9,7 +9,7 @@ import com.mcpportal.portal.schedule.Schedule;
 import com.mcpportal.portal.schedule.ScheduleWindow;
 
 /** The schedules the what-if offers; each keeps the environment's time zone. Custom hours come from the form. */
-enum SchedulePreset {
+public enum SchedulePreset {
     CURRENT("Its current schedule"),
     ALWAYS_ON("24/7"),
     WEEKDAYS_08_20("Weekdays 08:00–20:00"),

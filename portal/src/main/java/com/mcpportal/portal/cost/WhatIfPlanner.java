@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import com.mcpportal.portal.cloud.Architecture;
 import com.mcpportal.portal.cloud.FargateSize;
+import com.mcpportal.portal.cost.web.WhatIfForm;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentSpec;
 import com.mcpportal.portal.schedule.Schedule;
@@ -17,12 +18,12 @@ import com.mcpportal.portal.schedule.ScheduleWindow;
 import org.springframework.validation.Errors;
 
 /** Checks a what-if form and turns it into the sizing and schedule to price; problems go beside their fields. */
-final class WhatIfPlanner {
+public final class WhatIfPlanner {
 
     private WhatIfPlanner() {
     }
 
-    static Optional<WhatIfPlan> plan(WhatIfForm form, Environment environment, Schedule current, Errors errors) {
+    public static Optional<WhatIfPlan> plan(WhatIfForm form, Environment environment, Schedule current, Errors errors) {
         FargateSize size = size(form.getSize(), errors);
         Architecture architecture = choice(Architecture.class, form.getArchitecture());
         if (architecture == null) {

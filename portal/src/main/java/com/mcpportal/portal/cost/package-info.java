@@ -3,8 +3,8 @@
  * schedule, with what-ifs, team and portal totals, and team budgets.
  *
  * <h2>Prices</h2>
- * {@link com.mcpportal.portal.cost.PriceCatalog} answers every estimate: the database cache of AWS Pricing API
- * prices first ({@code price}, filled by {@link com.mcpportal.portal.cost.PriceRefresh}), the bundled snapshot
+ * {@link com.mcpportal.portal.cost.pricing.PriceCatalog} answers every estimate: the database cache of AWS Pricing API
+ * prices first ({@code price}, filled by {@link com.mcpportal.portal.cost.pricing.PriceRefresh}), the bundled snapshot
  * ({@code cost/price-snapshot.json}) for anything missing. Each cost line names its price's source and date. The
  * daily Quartz job ({@code portal.pricing.refresh-cron}, default 03:17 UTC; clustered, so one instance runs it)
  * reads every region an AWS-mode cloud account uses with that account's credentials, plus EC2 spot prices of the
@@ -26,9 +26,12 @@
  * <li>{@link com.mcpportal.portal.cost.TeamCostService#team(long)} gives a
  *     {@link com.mcpportal.portal.cost.TeamCostReport}: every environment's estimate, the billed total (provisioned
  *     environments), 24/7 total, totals per component; {@code portal()} the same for every team (admins).</li>
- * <li>{@link com.mcpportal.portal.cost.TeamBudgets}: {@code budgetOf(teamId)}, {@code setBudget(teamId, usd or
- *     null)} (owners), {@code evaluate(teamId, trigger)}.</li>
  * </ul>
+ *
+ * <h2>Inside</h2>
+ * {@code cost.web} holds the pages and the API, {@code cost.pricing} the price catalog and its daily refresh,
+ * {@code cost.budget} team budgets (set on the team cost page, checked by the feature itself when a budget, an
+ * environment, its schedule or the prices change). Other features use only this package (ArchitectureTests).
  *
  * <h2>Schedules</h2>
  * Estimates read schedules through {@link com.mcpportal.portal.cost.EnvironmentSchedules}, implemented by

@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,10 +24,10 @@ final class MetricsTokenFilter extends OncePerRequestFilter {
     static final String SCRAPER = "METRICS_SCRAPER";
     private static final String BEARER = "Bearer ";
 
-    private final byte[] expectedDigest;
+    private final byte @Nullable [] expectedDigest;
 
     /** @param token the configured token, or null when scraping is disabled (nobody gets in) */
-    MetricsTokenFilter(String token) {
+    MetricsTokenFilter(@Nullable String token) {
         this.expectedDigest = token == null ? null : digest(token);
     }
 

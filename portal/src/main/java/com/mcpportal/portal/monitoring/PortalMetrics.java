@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Clock;
@@ -44,7 +45,7 @@ public class PortalMetrics {
      * @param outcome how it ended: {@code succeeded}, {@code failed}, {@code cancelled} …
      * @param took    the operation's wall-clock time, or null when not measured
      */
-    public void operationFinished(String kind, String outcome, Duration took) {
+    public void operationFinished(String kind, String outcome, @Nullable Duration took) {
         Counter.builder(OPERATIONS).description("Environment operations finished, by kind and outcome")
                 .tag("kind", label(kind)).tag("outcome", label(outcome)).register(registry).increment();
         if (took != null) {

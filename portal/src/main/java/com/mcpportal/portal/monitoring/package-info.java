@@ -14,4 +14,7 @@
  * <li>Logs: {@code PORTAL_LOG_FORMAT=json} for one JSON object per line ({@code LogFormatEnvironmentPostProcessor}).</li>
  * </ul>
  */
+@NullMarked
 package com.mcpportal.portal.monitoring;
+
+import org.jspecify.annotations.NullMarked;

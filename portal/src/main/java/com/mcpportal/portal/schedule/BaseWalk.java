@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import com.mcpportal.portal.schedule.power.Reasons;
+
 /**
  * Walks the windows-and-exceptions timeline (no override, schedule enabled) forward and yields its
  * transitions strictly after a given second. Spans are loaded day by day, merged where they touch or

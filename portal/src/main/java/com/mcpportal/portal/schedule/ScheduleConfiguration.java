@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.mcpportal.portal.jobs.QuartzJobs;
+import com.mcpportal.portal.schedule.power.EdgeTriggers;
+import com.mcpportal.portal.schedule.power.ScheduleReconciler;
 
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;

@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The JSON the schedule tables keep windows and exceptions in: ISO days, dates and wall-clock times as text,
  * so a person reading the row (or writing it in SQL) sees what the page shows.
  */
-final class ScheduleJson {
+public final class ScheduleJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<WindowRow>> WINDOWS = new TypeReference<>() {
@@ -29,18 +29,18 @@ final class ScheduleJson {
     private ScheduleJson() {
     }
 
-    static String windows(List<ScheduleWindow> windows) {
+    public static String windows(List<ScheduleWindow> windows) {
         return JSON.writeValueAsString(windows.stream()
                 .map(w -> new WindowRow(w.day().name(), w.start().toString(), w.end().toString())).toList());
     }
 
-    static String exceptions(List<DateException> exceptions) {
+    public static String exceptions(List<DateException> exceptions) {
         return JSON.writeValueAsString(exceptions.stream()
                 .map(e -> new ExceptionRow(e.first().toString(), e.last().toString(), e.state().name(),
                         text(e.start()), text(e.end()))).toList());
     }
 
-    static List<ScheduleWindow> windows(String json) {
+    public static List<ScheduleWindow> windows(String json) {
         if (json == null || json.isBlank()) {
             return List.of();
         }
@@ -49,7 +49,7 @@ final class ScheduleJson {
                         LocalTime.parse(row.end()))).toList();
     }
 
-    static List<DateException> exceptions(String json) {
+    public static List<DateException> exceptions(String json) {
         if (json == null || json.isBlank()) {
             return List.of();
         }

@@ -9,6 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.mcpportal.portal.environment.EnvironmentService;
+import com.mcpportal.portal.schedule.power.EdgeTriggers;
+import com.mcpportal.portal.schedule.power.ScheduleReconciler;
+import com.mcpportal.portal.schedule.store.ScheduleStore;
 import com.mcpportal.portal.security.CurrentUser;
 
 import org.springframework.stereotype.Service;

@@ -18,13 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          again after this long (instead of leaving the edge to the next reconcile pass)
  */
 @ConfigurationProperties("portal.schedules")
-record ScheduleSettings(
+public record ScheduleSettings(
         @DefaultValue("true") boolean enforce,
         @DefaultValue("1m") Duration reconcileInterval,
         @DefaultValue("UTC") ZoneId defaultZone,
         @DefaultValue("15s") Duration busyRetry) {
 
-    ScheduleSettings {
+    public ScheduleSettings {
         if (reconcileInterval.isNegative() || reconcileInterval.isZero()) {
             throw new IllegalArgumentException("portal.schedules.reconcile-interval must be positive");
         }

@@ -10,6 +10,11 @@ import java.util.Optional;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentScheduleSummaries;
 import com.mcpportal.portal.environment.EnvironmentState;
+import com.mcpportal.portal.schedule.power.PowerDecision;
+import com.mcpportal.portal.schedule.power.ReadyEnvironment;
+import com.mcpportal.portal.schedule.power.ReadyEnvironments;
+import com.mcpportal.portal.schedule.store.ScheduleStore;
+import com.mcpportal.portal.schedule.web.TransitionView;
 
 import org.springframework.stereotype.Component;
 

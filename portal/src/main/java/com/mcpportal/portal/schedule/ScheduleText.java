@@ -51,7 +51,7 @@ public final class ScheduleText {
     }
 
     /** Everything about the schedule in one line, for audit details (before and after a change). */
-    static String full(Schedule schedule) {
+    public static String full(Schedule schedule) {
         StringBuilder text = new StringBuilder(summary(schedule));
         if (!schedule.enabled() && !schedule.windows().isEmpty()) {
             text.append("; windows ").append(windows(schedule.windows()));

@@ -3,6 +3,8 @@ package com.mcpportal.portal.schedule;
 import java.time.Instant;
 import java.time.zone.ZoneRules;
 
+import com.mcpportal.portal.schedule.power.Reasons;
+
 /** Effective transitions after an instant: the override's expiry first (if it changes anything), then the base walk. */
 final class TransitionCursor {
 

@@ -1,19 +1,21 @@
 package com.mcpportal.portal.web;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A business rule rejected user input (a duplicate name, removing the last owner). Controllers show the message
  * beside {@link #field()} (or as a page message when it is null); services throw it before writing anything.
  */
 public class InvalidInputException extends RuntimeException {
 
-    private final String field;
+    private final @Nullable String field;
 
-    public InvalidInputException(String field, String message) {
+    public InvalidInputException(@Nullable String field, String message) {
         super(message);
         this.field = field;
     }
 
-    public String field() {
+    public @Nullable String field() {
         return field;
     }
 }

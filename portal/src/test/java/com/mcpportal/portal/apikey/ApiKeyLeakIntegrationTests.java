@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.mcpportal.portal.apikey.keyset.KeySetSync;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.Environments;
 import com.mcpportal.portal.security.PortalUserPrincipal;

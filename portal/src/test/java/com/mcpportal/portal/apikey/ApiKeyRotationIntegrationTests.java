@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.mcpportal.portal.apikey.keyset.KeySetSync;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.Environments;
 import com.mcpportal.portal.security.PortalUserPrincipal;

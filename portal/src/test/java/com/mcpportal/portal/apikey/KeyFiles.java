@@ -15,21 +15,21 @@ import org.springframework.context.ApplicationContext;
  * Test helpers around published key sets: the simulated key file of an environment, waiting for a (background)
  * publication to show up in it, and finding the one-time key in a page.
  */
-final class KeyFiles {
+public final class KeyFiles {
 
     static final Pattern KEY = Pattern.compile("mcp_[0-9A-Za-z]{12}_[0-9A-Za-z]{38}");
 
     private final ApiKeySettings settings;
 
-    KeyFiles(ApplicationContext context) {
+    public KeyFiles(ApplicationContext context) {
         this.settings = context.getBean(ApiKeySettings.class);
     }
 
-    Path of(String cloudId) {
+    public Path of(String cloudId) {
         return settings.simulatedDir().resolve(cloudId + ".json");
     }
 
-    String read(String cloudId) {
+    public String read(String cloudId) {
         try {
             return Files.exists(of(cloudId)) ? Files.readString(of(cloudId)) : "";
         } catch (IOException e) {
@@ -38,7 +38,7 @@ final class KeyFiles {
     }
 
     /** Waits until the environment's key file satisfies the condition; fails after 15 s. */
-    String await(String cloudId, Predicate<String> condition, String description) {
+    public String await(String cloudId, Predicate<String> condition, String description) {
         return Awaitility.await("the key file of " + cloudId + " that " + description).atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(20)).until(() -> read(cloudId), condition);
     }

@@ -17,6 +17,8 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
+import com.mcpportal.portal.audit.chain.AuditChainReport;
+import com.mcpportal.portal.audit.chain.AuditChainVerifier;
 import com.mcpportal.portal.support.PortalIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

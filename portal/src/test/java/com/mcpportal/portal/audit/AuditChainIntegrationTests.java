@@ -10,6 +10,8 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
+import com.mcpportal.portal.audit.chain.AuditChainReport;
+import com.mcpportal.portal.audit.chain.AuditChainVerifier;
 import com.mcpportal.portal.support.PortalIntegrationTest;
 import com.mcpportal.portal.support.TestData;
 import org.junit.jupiter.api.Test;

@@ -16,6 +16,11 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import com.mcpportal.portal.audit.chain.AuditChainReport;
+import com.mcpportal.portal.audit.chain.AuditChainVerifier;
+import com.mcpportal.portal.audit.export.AuditExportFormat;
+import com.mcpportal.portal.audit.export.AuditExporter;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;

@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import com.mcpportal.portal.apikey.ApiKeyService;
 import com.mcpportal.portal.apikey.IssueKeyCommand;
 import com.mcpportal.portal.apikey.IssuedKey;
+import com.mcpportal.portal.audit.export.CsvAuditWriter;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.Environments;
 import com.mcpportal.portal.security.PortalUserPrincipal;

@@ -14,6 +14,9 @@ import javax.sql.DataSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.mcpportal.portal.audit.chain.AuditChainReport;
+import com.mcpportal.portal.audit.chain.AuditChainVerifier;
+import com.mcpportal.portal.audit.chain.AuditVerifications;
 import com.mcpportal.portal.security.PortalUserPrincipal;
 import com.mcpportal.portal.support.TestData;
 import com.mcpportal.portal.web.Flash;

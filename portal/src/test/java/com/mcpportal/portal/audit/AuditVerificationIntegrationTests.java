@@ -7,6 +7,11 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.mcpportal.portal.audit.chain.AuditChainReport;
+import com.mcpportal.portal.audit.chain.AuditChainVerifier;
+import com.mcpportal.portal.audit.chain.AuditVerificationRun;
+import com.mcpportal.portal.audit.chain.AuditVerifications;
+import com.mcpportal.portal.audit.chain.ChainAnchor;
 import com.mcpportal.portal.support.PortalIntegrationTest;
 import com.mcpportal.portal.support.TestData;
 import com.mcpportal.portal.web.Flash;

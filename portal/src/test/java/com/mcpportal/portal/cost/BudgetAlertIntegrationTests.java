@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.mcpportal.portal.cloud.FargateSize;
+import com.mcpportal.portal.cost.budget.TeamBudgets;
+import com.mcpportal.portal.cost.pricing.DatabasePriceCatalog;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentInput;
 import com.mcpportal.portal.environment.EnvironmentService;

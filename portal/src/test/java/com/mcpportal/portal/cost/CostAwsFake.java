@@ -20,12 +20,12 @@ import java.util.Map;
  * strings in {@code PriceList}) and EC2's DescribeSpotPriceHistory (Query/XML). By default AWS knows no product
  * and no spot price; tests add the answers they need.
  */
-final class CostAwsFake {
+public final class CostAwsFake {
 
     private CostAwsFake() {
     }
 
-    static void reset(WireMockServer server) {
+    public static void reset(WireMockServer server) {
         server.resetAll();
         server.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/x-amz-json-1.1")
@@ -39,14 +39,14 @@ final class CostAwsFake {
     }
 
     /** A regional product with an exact usage type, as GetProducts answers it (one on-demand tier). */
-    static void price(WireMockServer server, String serviceCode, String region, String usageType, String usd) {
+    public static void price(WireMockServer server, String serviceCode, String region, String usageType, String usd) {
         FakePriceListApi.answer(server, termMatch(termMatch(getProducts(serviceCode), "regionCode", region),
                 "usagetype", usageType), null, product(serviceCode, "Compute", Map.of("usagetype", usageType,
                 "regionCode", region, "servicecode", serviceCode), "Hrs", Map.of("0", usd)));
     }
 
     /** Linux on-demand price of an EC2 instance type in a region. */
-    static void instancePrice(WireMockServer server, String region, String instanceType, String usd) {
+    public static void instancePrice(WireMockServer server, String region, String instanceType, String usd) {
         FakePriceListApi.answer(server, termMatch(termMatch(getProducts("AmazonEC2"), "regionCode", region),
                 "instanceType", instanceType), null, product("AmazonEC2", "Compute Instance", Map.of(
                 "usagetype", "BoxUsage:" + instanceType, "instanceType", instanceType, "regionCode", region,
@@ -54,7 +54,7 @@ final class CostAwsFake {
     }
 
     /** Every GetProducts call fails as AWS answers a caller without pricing:GetProducts. */
-    static void denyPricing(WireMockServer server) {
+    public static void denyPricing(WireMockServer server) {
         server.stubFor(post(urlEqualTo("/")).atPriority(10)
                 .withHeader("X-Amz-Target", equalTo(FakePriceListApi.TARGET))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
@@ -63,7 +63,7 @@ final class CostAwsFake {
     }
 
     /** DescribeSpotPriceHistory for one instance type answers with these items (see {@link #spotItem}). */
-    static void spotPrices(WireMockServer server, String instanceType, String items) {
+    public static void spotPrices(WireMockServer server, String instanceType, String items) {
         server.stubFor(post(urlEqualTo("/")).atPriority(40).withRequestBody(containing("Action=DescribeSpotPriceHistory"))
                 .withRequestBody(containing("InstanceType.1=" + instanceType)).willReturn(spotAnswer(items)));
     }
@@ -79,7 +79,7 @@ final class CostAwsFake {
                         """.formatted(items));
     }
 
-    static String spotItem(String instanceType, String zone, String usd) {
+    public static String spotItem(String instanceType, String zone, String usd) {
         return "<item><instanceType>" + instanceType + "</instanceType><productDescription>Linux/UNIX</productDescription>"
                 + "<spotPrice>" + usd + "</spotPrice><timestamp>2027-03-14T22:40:00.000Z</timestamp>"
                 + "<availabilityZone>" + zone + "</availabilityZone></item>";

@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.mcpportal.portal.api.ApiAuth;
+import com.mcpportal.portal.cost.pricing.DatabasePriceCatalog;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.schedule.Schedule;
 import com.mcpportal.portal.schedule.ScheduleWindow;

@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 import com.mcpportal.portal.cloud.Architecture;
+import com.mcpportal.portal.cost.pricing.MissingPriceException;
+import com.mcpportal.portal.cost.pricing.SnapshotPriceCatalog;
 import org.junit.jupiter.api.Test;
 
 /** The seed's figures, worked out exactly with the us-east-1 reference prices of issue 7. */

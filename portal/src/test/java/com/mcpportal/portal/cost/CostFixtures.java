@@ -17,22 +17,22 @@ import java.util.List;
 import org.springframework.context.ApplicationContext;
 
 /** Environments and accounts for cost tests, made through the real services. */
-final class CostFixtures {
+public final class CostFixtures {
 
     private final Environments environments;
     private final ApplicationContext context;
 
-    CostFixtures(ApplicationContext context) {
+    public CostFixtures(ApplicationContext context) {
         this.context = context;
         this.environments = new Environments(context);
     }
 
     /** The seed's environment (0.25 vCPU / 0.5 GB ARM, t4g.nano, 7-day logs) as a draft in the simulated account. */
-    Environment draft(long teamId, String region) {
+    public Environment draft(long teamId, String region) {
         return draft(teamId, region, environments.simulatedAccountId(), "t4g.nano", false);
     }
 
-    Environment draft(long teamId, String region, long accountId, String natType, boolean natSpot) {
+    public Environment draft(long teamId, String region, long accountId, String natType, boolean natSpot) {
         return environments.service().create(teamId, new EnvironmentInput(TestData.unique("cost"), accountId, region,
                 FargateSize.DEFAULT, Architecture.ARM64, ImageSource.REPOSITORY, "latest", null, natType, natSpot,
                 false, 7, List.of(), Environments.ELEVENLABS_KEY));
@@ -46,7 +46,7 @@ final class CostFixtures {
     }
 
     /** An AWS-mode cloud account reached with the portal's own (test) credentials. */
-    CloudAccount awsAccount(String defaultRegion) {
+    public CloudAccount awsAccount(String defaultRegion) {
         return context.getBean(CloudAccounts.class).create(new CloudAccountSettings(TestData.unique("AWS prices"),
                 CloudAccountMode.AWS, defaultRegion, null, null, null, null));
     }

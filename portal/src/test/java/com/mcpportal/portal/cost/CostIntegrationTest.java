@@ -14,5 +14,5 @@ import org.springframework.context.annotation.Import;
 @Documented
 @PortalIntegrationTest
 @Import(CostTestConfiguration.class)
-@interface CostIntegrationTest {
+public @interface CostIntegrationTest {
 }

@@ -1,5 +1,6 @@
 package com.mcpportal.portal.cost;
 
+import com.mcpportal.portal.cost.budget.TeamBudgets;
 import com.mcpportal.portal.isolation.TenantFixture;
 import com.mcpportal.portal.isolation.TenantFixtureResult;
 import com.mcpportal.portal.isolation.VictimTeam;

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.mcpportal.portal.cloud.aws.AwsClientFactory;
 import com.mcpportal.portal.cloud.aws.AwsSettings;
+import com.mcpportal.portal.cost.pricing.PricingSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,10 +22,10 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * credentials, and schedules a test can set per environment, plugged in the way the schedule feature will be.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class CostTestConfiguration {
+public class CostTestConfiguration {
 
     static final Instant NOW = Instant.parse("2027-03-14T23:00:00Z");
-    static final String ACCESS_KEY = "AKIDCOSTTESTS";
+    public static final String ACCESS_KEY = "AKIDCOSTTESTS";
 
     @Bean(destroyMethod = "stop")
     WireMockServer costAwsFake() {

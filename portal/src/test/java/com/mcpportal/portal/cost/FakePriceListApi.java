@@ -11,6 +11,8 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.mcpportal.portal.cost.pricing.Price;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,26 +20,26 @@ import tools.jackson.databind.json.JsonMapper;
  * operation in {@code X-Amz-Target}, products in {@code PriceList} as JSON strings inside the JSON answer.
  * A stub answers only a request carrying the exact TERM_MATCH usage type it was set up for, as AWS would.
  */
-final class FakePriceListApi {
+public final class FakePriceListApi {
 
-    static final String TARGET = "AWSPriceListService.GetProducts";
+    public static final String TARGET = "AWSPriceListService.GetProducts";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private FakePriceListApi() {
     }
 
-    static MappingBuilder getProducts(String serviceCode) {
+    public static MappingBuilder getProducts(String serviceCode) {
         return post(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo(TARGET))
                 .withRequestBody(matchingJsonPath("$.ServiceCode", equalTo(serviceCode)));
     }
 
-    static MappingBuilder termMatch(MappingBuilder request, String field, String value) {
+    public static MappingBuilder termMatch(MappingBuilder request, String field, String value) {
         return request.withRequestBody(matchingJsonPath(
                 "$.Filters[?(@.Type == 'TERM_MATCH' && @.Field == '" + field + "' && @.Value == '" + value + "')]"));
     }
 
-    static void answer(WireMockServer server, MappingBuilder request, String nextToken, String... products) {
+    public static void answer(WireMockServer server, MappingBuilder request, String nextToken, String... products) {
         Map<String, Object> body = nextToken == null
                 ? Map.of("FormatVersion", "aws_v1", "PriceList", List.of(products))
                 : Map.of("FormatVersion", "aws_v1", "PriceList", List.of(products), "NextToken", nextToken);
@@ -47,7 +49,7 @@ final class FakePriceListApi {
     }
 
     /** One product as AWS serialises it, with one on-demand term and the given tiers (beginRange → USD). */
-    static String product(String serviceCode, String family, Map<String, String> attributes, String unit,
+    public static String product(String serviceCode, String family, Map<String, String> attributes, String unit,
                           Map<String, String> tiers) {
         String sku = "SKU" + Math.abs((serviceCode + attributes).hashCode());
         String term = sku + ".JRTCKXETXF";
@@ -71,7 +73,7 @@ final class FakePriceListApi {
         return JSON.writeValueAsString(product);
     }
 
-    static String errorBody(String type, String message) {
+    public static String errorBody(String type, String message) {
         return JSON.writeValueAsString(Map.of("__type", type, "Message", message));
     }
 }

@@ -2,6 +2,7 @@ package com.mcpportal.portal.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mcpportal.portal.cost.pricing.SnapshotPriceCatalog;
 import com.mcpportal.portal.schedule.Schedule;
 import com.mcpportal.portal.schedule.ScheduleWindow;
 import com.mcpportal.portal.schedule.WhenDisabled;

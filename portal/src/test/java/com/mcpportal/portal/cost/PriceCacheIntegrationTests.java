@@ -7,6 +7,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+
+import com.mcpportal.portal.cost.pricing.DatabasePriceCatalog;
+import com.mcpportal.portal.cost.pricing.MissingPriceException;
+import com.mcpportal.portal.cost.pricing.Price;
+import com.mcpportal.portal.cost.pricing.PriceCatalog;
+import com.mcpportal.portal.cost.pricing.PriceComponent;
+import com.mcpportal.portal.cost.pricing.PriceKey;
+import com.mcpportal.portal.cost.pricing.PriceOrigin;
+import com.mcpportal.portal.cost.pricing.PriceStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.mcpportal.portal.cloud.Architecture;
+import com.mcpportal.portal.cost.web.WhatIfForm;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.schedule.Schedule;
 import com.mcpportal.portal.schedule.ScheduleWindow;

@@ -30,6 +30,7 @@ import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentState;
 import com.mcpportal.portal.environment.Environments;
 import com.mcpportal.portal.environment.operation.Actor;
+import com.mcpportal.portal.schedule.power.EdgeTriggers;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

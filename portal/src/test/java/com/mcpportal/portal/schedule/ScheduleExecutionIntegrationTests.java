@@ -18,6 +18,8 @@ import com.mcpportal.portal.environment.EnvironmentPower;
 import com.mcpportal.portal.environment.EnvironmentState;
 import com.mcpportal.portal.environment.Environments;
 import com.mcpportal.portal.environment.operation.Actor;
+import com.mcpportal.portal.schedule.power.ScheduleReconciler;
+import com.mcpportal.portal.schedule.store.ScheduleStore;
 import com.mcpportal.portal.support.PortalIntegrationTest;
 import com.mcpportal.portal.support.TestData;
 import org.junit.jupiter.api.AfterEach;

@@ -18,6 +18,10 @@ import org.quartz.Scheduler;
 import com.mcpportal.portal.PortalApplication;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.Environments;
+import com.mcpportal.portal.schedule.power.EdgeTriggers;
+import com.mcpportal.portal.schedule.power.PowerSwitch;
+import com.mcpportal.portal.schedule.power.ReadyEnvironments;
+import com.mcpportal.portal.schedule.power.ScheduleReconciler;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

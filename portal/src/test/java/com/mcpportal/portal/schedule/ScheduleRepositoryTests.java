@@ -8,6 +8,12 @@ import java.time.ZoneId;
 import java.util.List;
 
 import com.mcpportal.portal.environment.EnvironmentPower;
+import com.mcpportal.portal.schedule.power.ReadyEnvironment;
+import com.mcpportal.portal.schedule.power.ReadyEnvironments;
+import com.mcpportal.portal.schedule.store.EnvironmentSchedule;
+import com.mcpportal.portal.schedule.store.EnvironmentScheduleRepository;
+import com.mcpportal.portal.schedule.store.TeamSchedule;
+import com.mcpportal.portal.schedule.store.TeamScheduleRepository;
 import com.mcpportal.portal.support.PortalRepositoryTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

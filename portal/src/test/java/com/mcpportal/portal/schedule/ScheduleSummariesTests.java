@@ -9,6 +9,9 @@ import java.util.Optional;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentPower;
 import com.mcpportal.portal.environment.EnvironmentState;
+import com.mcpportal.portal.schedule.power.ReadyEnvironment;
+import com.mcpportal.portal.schedule.power.ReadyEnvironments;
+import com.mcpportal.portal.schedule.store.ScheduleStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

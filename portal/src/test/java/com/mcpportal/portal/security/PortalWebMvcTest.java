@@ -6,7 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import com.mcpportal.portal.apikey.ApiKeyStatusViews;
+import com.mcpportal.portal.apikey.web.ApiKeyStatusViews;
 import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.team.TeamService;
 import com.mcpportal.portal.user.ExternalAccounts;

@@ -1,0 +1,5 @@
+/**
+ * The ElevenLabs HTTP API client: requests (JSON and multipart), responses, error bodies turned into clear messages,
+ * retries with backoff, and its settings.
+ */
+package com.mcpportal.mcpserver.elevenlabs;

@@ -1,0 +1,5 @@
+/**
+ * The MCP SDK wired up: the servers and servlets per transport (Streamable HTTP, HTTP+SSE, stdio), tool adapters,
+ * the cached tool list and lazy schema validation.
+ */
+package com.mcpportal.mcpserver.mcp;
