@@ -57,6 +57,14 @@ public class EnvironmentCostService {
     }
 
     /** The same environment with other settings and schedule; nothing is stored. */
+    /**
+     * The estimator on the prices every estimate here uses, for features that price a layout of their own (a shared
+     * network's NAT) without reaching into the price catalog.
+     */
+    public CostEstimator estimator() {
+        return new CostEstimator(catalog);
+    }
+
     public EnvironmentEstimate whatIf(Environment environment, WhatIfPlan plan) {
         return estimate(environment, plan.sizing(), plan.schedule(), "what-if");
     }

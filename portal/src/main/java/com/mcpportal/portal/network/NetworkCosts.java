@@ -18,7 +18,6 @@ import com.mcpportal.portal.cost.EnvironmentSchedules;
 import com.mcpportal.portal.cost.EnvironmentSizing;
 import com.mcpportal.portal.cost.MonthlyHours;
 import com.mcpportal.portal.cost.NatPublicIp;
-import com.mcpportal.portal.cost.PriceCatalog;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentPower;
 import com.mcpportal.portal.environment.EnvironmentState;
@@ -57,13 +56,11 @@ public class NetworkCosts {
 
     private final EnvironmentCostService estimates;
     private final EnvironmentSchedules schedules;
-    private final PriceCatalog catalog;
     private final Clock clock;
 
-    NetworkCosts(EnvironmentCostService estimates, EnvironmentSchedules schedules, PriceCatalog catalog, Clock clock) {
+    NetworkCosts(EnvironmentCostService estimates, EnvironmentSchedules schedules, Clock clock) {
         this.estimates = estimates;
         this.schedules = schedules;
-        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -96,7 +93,7 @@ public class NetworkCosts {
         int instances = network.natInstances();
         EnvironmentSizing nat = NAT.withNat(NAT.natInstanceType(), false, NatPublicIp.AUTO_ASSIGNED,
                 NAT.natRootVolumeGb() * instances);
-        NetworkCostSplit.Result result = new NetworkCostSplit(new CostEstimator(catalog)).split(network.region(), nat,
+        NetworkCostSplit.Result result = new NetworkCostSplit(estimates.estimator()).split(network.region(), nat,
                 natMonthly.multiply(BigDecimal.valueOf(instances)), priced);
         List<MemberCost> lines = new ArrayList<>();
         Map<Long, BigDecimal> byTeam = new LinkedHashMap<>();

@@ -18,7 +18,7 @@ import com.mcpportal.portal.cost.CostEstimate;
 import com.mcpportal.portal.cost.CostEstimator;
 import com.mcpportal.portal.cost.EnvironmentSizing;
 import com.mcpportal.portal.cost.MonthlyHours;
-import com.mcpportal.portal.cost.SnapshotPriceCatalog;
+import com.mcpportal.portal.cost.pricing.SnapshotPriceCatalog;
 import com.mcpportal.portal.schedule.OnInterval;
 import com.mcpportal.portal.schedule.Schedule;
 import org.assertj.core.data.Offset;
