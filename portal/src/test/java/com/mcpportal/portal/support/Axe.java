@@ -18,14 +18,15 @@ public final class Axe {
     /** WCAG 2.0/2.1 A and AA plus axe's best practices (landmarks, one main, headings): what "the basics" means. */
     private static final String RUN = """
             var done = arguments[arguments.length - 1];
-            axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
+            var tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+            axe.run(document, { runOnly: { type: 'tag', values: tags } })
                 .then(function (results) {
                     done(results.violations
                         .filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
                         .map(function (v) {
-                            return v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 5).map(function (n) {
-                                return n.target.join(' ');
-                            }).join(', ') + (v.nodes.length > 5 ? ' (and ' + (v.nodes.length - 5) + ' more)' : '');
+                            var where = v.nodes.slice(0, 5).map(function (n) { return n.target.join(' '); });
+                            return v.impact + ' ' + v.id + ': ' + v.help + ' at ' + where.join(', ')
+                                + (v.nodes.length > 5 ? ' (and ' + (v.nodes.length - 5) + ' more)' : '');
                         }));
                 }, function (error) { done(['axe failed: ' + error]); });""";
 
