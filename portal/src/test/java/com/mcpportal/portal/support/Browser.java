@@ -172,6 +172,12 @@ public final class Browser implements AutoCloseable {
         return driver.executeScript(javaScript);
     }
 
+    /** Runs asynchronous JavaScript that calls its last argument with the result, and returns that result. */
+    public Object asyncScript(String javaScript, Duration timeout) {
+        driver.manage().timeouts().scriptTimeout(timeout);
+        return driver.executeAsyncScript(javaScript);
+    }
+
     /** The path of the current page, e.g. {@code /teams/3}. */
     public String path() {
         return URI.create(driver.getCurrentUrl()).getPath();
