@@ -12,6 +12,7 @@ import com.mcpportal.portal.isolation.PortalCalls.Caller;
 import com.mcpportal.portal.isolation.PortalRoutes.Route;
 import com.mcpportal.portal.isolation.RoleMatrix.Access;
 import com.mcpportal.portal.support.PortalIntegrationTest;
+import com.mcpportal.portal.support.SsoAccounts;
 import com.mcpportal.portal.support.TestData;
 import com.mcpportal.portal.team.Team;
 import com.mcpportal.portal.team.TeamRole;
@@ -63,9 +64,16 @@ class TeamRoleMatrixIntegrationTests {
         TeamResources resources = TeamResources.createIn(new VictimTeam(team.getId(), team.getName(), owner.getId(),
                 owner.getUsername()), context);
         List<String> problems = new ArrayList<>();
+        SsoAccounts sso = new SsoAccounts(context);
+        sso.mapGroup(team, "matrix-operators", TeamRole.OPERATOR);
         for (TeamRole role : List.of(TeamRole.VIEWER, TeamRole.OPERATOR)) {
-            UserAccount member = data.user("matrix-" + role.name().toLowerCase());
-            data.addMember(team, member, role);
+            // The viewer is a local account added by hand; the operator signed in with an identity provider and
+            // holds the role through a group.
+            UserAccount member = role == TeamRole.OPERATOR ? sso.signIn("matrix-operator", List.of("matrix-operators"))
+                    : data.user("matrix-" + role.name().toLowerCase());
+            if (role == TeamRole.VIEWER) {
+                data.addMember(team, member, role);
+            }
             Caller caller = new Caller(TestData.principal(member), member,
                     new AccessTokensForTests(context).issue(member));
             check(role, caller, routes, resources, problems);

@@ -9,8 +9,10 @@ import com.mcpportal.portal.accesstoken.AccessTokensForTests;
 import com.mcpportal.portal.isolation.PortalCalls.Caller;
 import com.mcpportal.portal.isolation.PortalRoutes.Route;
 import com.mcpportal.portal.support.PortalIntegrationTest;
+import com.mcpportal.portal.support.SsoAccounts;
 import com.mcpportal.portal.support.TestData;
 import com.mcpportal.portal.team.Team;
+import com.mcpportal.portal.team.TeamRole;
 import com.mcpportal.portal.user.UserAccount;
 import org.junit.jupiter.api.Test;
 
@@ -60,8 +62,11 @@ class TenantIsolationIntegrationTests {
     void noRouteLetsAMemberOfAnotherTeamSeeOrChangeItsData() throws Exception {
         UserAccount victimOwner = data.user("victim-owner");
         Team victimTeam = data.team("Victim Team", victimOwner);
-        UserAccount attacker = data.user("attacker");
-        Team attackerTeam = data.team("Attacker Team", attacker);
+        // The attacker signs in with an identity provider and owns their team through a group.
+        Team attackerTeam = data.team("Attacker Team", data.user("attacker-team-founder"));
+        SsoAccounts sso = new SsoAccounts(context);
+        sso.mapGroup(attackerTeam, "attacker-owners", TeamRole.OWNER);
+        UserAccount attacker = sso.signIn("attacker", List.of("attacker-owners"));
         VictimTeam victim = new VictimTeam(victimTeam.getId(), victimTeam.getName(), victimOwner.getId(),
                 victimOwner.getUsername());
         TeamResources victims = TeamResources.createIn(victim, context);

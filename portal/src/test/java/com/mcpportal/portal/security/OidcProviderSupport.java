@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import com.mcpportal.portal.support.TestData;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * portal configured for it, shared by the sign-in test classes (one provider and one Spring context for all of them).
  * The authorization code flow is driven by an HTTP client that follows redirects and keeps cookies, as a browser
  * does. {@code staff} is a confidential client with the default username and groups claims and the administrator
- * group {@value #ADMIN_GROUP}; {@code contractors} a public client whose usernames are e-mail addresses. The sign-in
+ * group {@value #ADMIN_GROUP}; {@code workforce} one whose provider shows its login page; {@code contractors} a public client whose usernames are e-mail addresses. The sign-in
  * form is for administrators only ({@code portal.auth.local-sign-in=admin-only}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -43,8 +44,12 @@ abstract class OidcProviderSupport {
     /** Started once per test JVM, and stopped with it (the test classes sharing it run in any order). */
     static final MockOAuth2Server PROVIDER = new MockOAuth2Server();
 
+    /** A second provider that shows its login page, where a person types who they are (for the browser test). */
+    static final MockOAuth2Server INTERACTIVE = new MockOAuth2Server(new OAuth2Config(true));
+
     static {
         PROVIDER.start();
+        INTERACTIVE.start();
     }
 
     @DynamicPropertySource
@@ -58,6 +63,10 @@ abstract class OidcProviderSupport {
                 () -> PROVIDER.issuerUrl("contractors").toString());
         registry.add("portal.oidc.providers.contractors.client-id", () -> "portal-contractors");
         registry.add("portal.oidc.providers.contractors.username-claim", () -> "email");
+        registry.add("portal.oidc.providers.workforce.issuer-uri", () -> INTERACTIVE.issuerUrl("workforce").toString());
+        registry.add("portal.oidc.providers.workforce.client-id", () -> "portal-workforce");
+        registry.add("portal.oidc.providers.workforce.client-secret", () -> "workforce-secret");
+        registry.add("portal.oidc.providers.workforce.label", () -> "Workforce");
         // With providers, the form is the administrators' way in when the provider is down.
         registry.add("portal.auth.local-sign-in", () -> "admin-only");
         // Nothing listens on port 1: a provider that is down.

@@ -1,0 +1,71 @@
+package com.mcpportal.portal.security;
+
+import com.mcpportal.portal.support.Browser;
+import com.mcpportal.portal.support.TestData;
+import com.mcpportal.portal.team.GroupMemberships;
+import com.mcpportal.portal.team.Team;
+import com.mcpportal.portal.team.TeamRole;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A new engineer in Chromium: signs in on the identity provider's own login page, lands in the team their group
+ * grants, runs its environments page as an operator, and signs out of the portal and the provider.
+ */
+class SsoBrowserIntegrationTests extends OidcProviderSupport {
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    GroupMemberships groups;
+
+    Browser browser;
+
+    @BeforeEach
+    void startBrowser() {
+        browser = Browser.start("http://localhost:" + port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void anEngineerInAMappedGroupSignsInAtTheProviderLandsInTheirTeamAndSignsOutOfBoth() {
+        Team team = data.team("Payments", data.user("payments-founder"));
+        groups.add(team.getId(), "workforce", "payments-engineers", TeamRole.OPERATOR);
+        String username = TestData.unique("olivia");
+
+        browser.open("/login").follow("Sign in with Workforce");
+
+        assertThat(browser.path()).as("the provider's own login page").startsWith("/workforce/authorize");
+        browser.fill("username", TestData.unique("workforce-subject"))
+                .fill("claims", "{\"preferred_username\": \"" + username + "\", \"groups\": [\"payments-engineers\","
+                        + " \"eng-all\"]}")
+                .click("input[type=submit]")
+                .awaitText("header", username);
+
+        assertThat(browser.path()).isEqualTo("/teams");
+        assertThat(browser.text()).contains(team.getName(), "Operator");
+        browser.open("/teams/" + team.getId());
+        assertThat(browser.heading()).contains(team.getName());
+        assertThat(browser.consoleErrors()).isEmpty();
+
+        browser.open("/teams/" + team.getId() + "/settings");
+        assertThat(browser.text()).contains(username, "from group payments-engineers (Workforce)");
+
+        browser.signOut();
+
+        assertThat(browser.path()).isEqualTo("/login");
+        assertThat(browser.flash()).contains("You are signed out.");
+        browser.open("/teams");
+        assertThat(browser.path()).as("the portal session ended").isEqualTo("/login");
+    }
+}
