@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
  * simulated resource created once. The first kill hits the portal alone, as
  * {@code kill -9 <pid>} does, and its PostgreSQL stops with it; the second hits everything the portal started,
  * as {@code kill -9 -- -<process group>} does, so its PostgreSQL is left running and the restart must stop it.
- * Runs beside the other integration test classes (its portal is a child JVM with a database of its own).
+ * With {@code -Dit.parallel=true} it runs beside the other integration test classes (its portal is a child JVM
+ * with a database of its own).
  */
 @Execution(ExecutionMode.CONCURRENT)
 class KilledPortalRestartIntegrationTests {

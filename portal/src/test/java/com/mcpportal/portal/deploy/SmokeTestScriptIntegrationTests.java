@@ -45,7 +45,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * interrupt a provisioning. Afterwards the portal must hold nothing the run left alive, and the audit log its steps.
  * The scheduler is on, so the script's own schedule-off step is what keeps it out of the way. On an AWS account
  * (moto): {@link SmokeTestScriptOnMotoIntegrationTests}.
- * Runs beside the other integration test classes (its portal context, with its own database, is used by no other class).
+ * With {@code -Dit.parallel=true} it runs beside the other integration test classes (its portal context, with
+ * its own database, is used by no other class).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "portal.simulated.step-delay=100ms", "portal.simulated.wait-delay=300ms", "portal.schedules.enforce=true"})
