@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,10 +45,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * interrupt a provisioning. Afterwards the portal must hold nothing the run left alive, and the audit log its steps.
  * The scheduler is on, so the script's own schedule-off step is what keeps it out of the way. On an AWS account
  * (moto): {@link SmokeTestScriptOnMotoIntegrationTests}.
+ * With {@code -Dit.parallel=true} it runs beside the other integration test classes (its portal context, with
+ * its own database, is used by no other class).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "portal.simulated.step-delay=100ms", "portal.simulated.wait-delay=300ms", "portal.schedules.enforce=true"})
 @Import(TestData.class)
+@Execution(ExecutionMode.CONCURRENT)
 class SmokeTestScriptIntegrationTests {
 
     /** {@code [ 5/11] provision   ok   3.2s  operation 7, …}: a step, how it ended, and its wall time. */

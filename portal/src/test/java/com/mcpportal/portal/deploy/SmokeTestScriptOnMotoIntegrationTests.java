@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -85,15 +84,9 @@ class SmokeTestScriptOnMotoIntegrationTests {
     Path work;
 
     @BeforeAll
-    static void scriptToolsAndCredentials() {
+    static void scriptTools() {
         List<String> missing = SmokeScript.missingTools();
         assumeTrue(missing.isEmpty(), "deploy/smoke-test.sh needs bash, curl and jq; missing here: " + missing);
-        MotoEcrRegistry.credentials();
-    }
-
-    @AfterAll
-    static void noCredentials() {
-        MotoEcrRegistry.noCredentials();
     }
 
     @Test

@@ -316,7 +316,8 @@ class ScheduleExecutionIntegrationTests {
     }
 
     private int waitingOnALock() {
-        return jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'",
+        return jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                + " AND datname = current_database()",
                 Integer.class);
     }
 

@@ -9,9 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -68,17 +66,6 @@ class AwsEmulatorOperationsIntegrationTests {
     @DynamicPropertySource
     static void awsOnMoto(DynamicPropertyRegistry registry) {
         ecr.portalOn(moto, registry);
-    }
-
-    /** The portal reaches AWS with the default credentials chain; moto takes any key. */
-    @BeforeAll
-    static void credentials() {
-        MotoEcrRegistry.credentials();
-    }
-
-    @AfterAll
-    static void noCredentials() {
-        MotoEcrRegistry.noCredentials();
     }
 
     @Autowired

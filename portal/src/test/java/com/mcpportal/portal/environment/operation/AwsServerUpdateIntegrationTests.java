@@ -4,18 +4,11 @@ import static com.mcpportal.portal.cloud.aws.fake.AwsFake.json;
 import static com.mcpportal.portal.cloud.aws.fake.AwsFake.jsonOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-import com.google.cloud.tools.jib.global.JibSystemProperties;
 import com.mcpportal.portal.cloud.Architecture;
 import com.mcpportal.portal.cloud.FargateSize;
 import com.mcpportal.portal.cloud.ImageRef;
@@ -26,10 +19,10 @@ import com.mcpportal.portal.cloud.aws.AwsSettings;
 import com.mcpportal.portal.cloud.aws.fake.AwsFake;
 import com.mcpportal.portal.cloud.aws.fake.EmptyAccount;
 import com.mcpportal.portal.cloud.image.DockerRegistry;
+import com.mcpportal.portal.cloud.image.EcrLoginRegistry;
 import com.mcpportal.portal.cloud.image.ImageSettings;
 import com.mcpportal.portal.cloud.image.JibImagePublisher;
 import com.mcpportal.portal.cloud.image.ServerImages;
-import com.mcpportal.portal.cloud.image.TestImages;
 import com.mcpportal.portal.environment.CloudResources;
 import com.mcpportal.portal.environment.EnvironmentPower;
 import com.mcpportal.portal.environment.EnvironmentSpec;
@@ -51,33 +44,19 @@ class AwsServerUpdateIntegrationTests {
     private static final String NEW_REVISION = "arn:aws:ecs:us-east-1:123456789012:task-definition/mcp-env1:1";
 
     @RegisterExtension
-    static final DockerRegistry registry = DockerRegistry.withLogin("AWS", TOKEN);
+    static final EcrLoginRegistry ecr = new EcrLoginRegistry(TOKEN, "25-update");
+
+    static final DockerRegistry registry = ecr.registry();
 
     @RegisterExtension
     final AwsFake fake = AwsFake.withEmptyAccount();
 
-    @TempDir
-    static Path work;
-
-    static String base;
-
     private static final EnvironmentSpec SPEC = new EnvironmentSpec(AwsFake.REGION, FargateSize.DEFAULT,
             Architecture.ARM64, ImageSource.PUBLISHED, null, null, NatSpec.defaults(), false, 7, List.of());
 
-    @BeforeAll
-    static void pushABaseImage() throws Exception {
-        System.setProperty(JibSystemProperties.SEND_CREDENTIALS_OVER_HTTP, "true");
-        base = TestImages.pushBase(registry, "base/jre", "25-update", work, "AWS", TOKEN);
-    }
-
-    @AfterAll
-    static void sendNoCredentialsOverHttpAgain() {
-        System.clearProperty(JibSystemProperties.SEND_CREDENTIALS_OVER_HTTP);
-    }
-
     @Test
     void aRunningEnvironmentRollsToTheNewDigestWithoutDowntime() {
-        answerEcrLogin();
+        fake.answerEcrLogin(TOKEN);
         CloudResources older = runningAnOlderServer();
         fake.answer(json("ecs", "DescribeServices"),
                 jsonOk(services(OLD_REVISION, null, deployment("ecs-svc/7", "PRIMARY", OLD_REVISION, "COMPLETED"))),
@@ -137,17 +116,9 @@ class AwsServerUpdateIntegrationTests {
                 "0000001" + "0".repeat(33), Architecture.ARM64, "older");
     }
 
-    private void answerEcrLogin() {
-        String token = Base64.getEncoder().encodeToString(("AWS:" + TOKEN).getBytes(StandardCharsets.UTF_8));
-        fake.answer(json("ecr", "GetAuthorizationToken"), jsonOk("""
-                {"authorizationData":[{"authorizationToken":"%s","expiresAt":4102444800,\
-                "proxyEndpoint":"https://%s.dkr.ecr.%s.amazonaws.com"}]}""".formatted(token, AwsFake.ACCOUNT,
-                AwsFake.REGION)));
-    }
-
     private StepContext context(CloudResources resources) {
         AwsSettings settings = fake.settings();
-        ImageSettings images = new ImageSettings(base, null, null, registry.url(), work.resolve("cache"));
+        ImageSettings images = ecr.imageSettings();
         return new StepContext(new AwsCloudProvider(fake.clientFactory(settings), settings,
                 new JibImagePublisher(images), duration -> { }), EmptyAccount.ENVIRONMENT, SPEC, resources, null,
                 EnvironmentPower.ON, () -> "xi-update-test", new ServerImages(images));

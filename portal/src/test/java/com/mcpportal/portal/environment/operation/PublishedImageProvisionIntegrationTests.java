@@ -2,22 +2,14 @@ package com.mcpportal.portal.environment.operation;
 
 import static com.mcpportal.portal.cloud.aws.fake.AwsFake.json;
 import static com.mcpportal.portal.cloud.aws.fake.AwsFake.jsonError;
-import static com.mcpportal.portal.cloud.aws.fake.AwsFake.jsonOk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-import com.google.cloud.tools.jib.global.JibSystemProperties;
 import com.mcpportal.portal.cloud.Architecture;
 import com.mcpportal.portal.cloud.CloudErrorKind;
 import com.mcpportal.portal.cloud.CloudException;
@@ -28,10 +20,10 @@ import com.mcpportal.portal.cloud.aws.AwsSettings;
 import com.mcpportal.portal.cloud.aws.fake.AwsFake;
 import com.mcpportal.portal.cloud.aws.fake.EmptyAccount;
 import com.mcpportal.portal.cloud.image.DockerRegistry;
+import com.mcpportal.portal.cloud.image.EcrLoginRegistry;
 import com.mcpportal.portal.cloud.image.ImageSettings;
 import com.mcpportal.portal.cloud.image.JibImagePublisher;
 import com.mcpportal.portal.cloud.image.ServerImages;
-import com.mcpportal.portal.cloud.image.TestImages;
 import com.mcpportal.portal.environment.CloudResources;
 import com.mcpportal.portal.environment.EnvironmentSpec;
 import com.mcpportal.portal.environment.ImageSource;
@@ -48,34 +40,19 @@ class PublishedImageProvisionIntegrationTests {
     private static final String TOKEN = "ecr-token-for-this-test";
 
     @RegisterExtension
-    static final DockerRegistry registry = DockerRegistry.withLogin("AWS", TOKEN);
+    static final EcrLoginRegistry ecr = new EcrLoginRegistry(TOKEN, "25-test");
+
+    static final DockerRegistry registry = ecr.registry();
 
     @RegisterExtension
     final AwsFake fake = AwsFake.withEmptyAccount();
 
-    @TempDir
-    static Path work;
-
-    static String base;
-
     private static final EnvironmentSpec SPEC = new EnvironmentSpec(AwsFake.REGION, FargateSize.DEFAULT,
             Architecture.ARM64, ImageSource.PUBLISHED, null, null, NatSpec.defaults(), false, 7, List.of());
 
-    @BeforeAll
-    static void pushABaseImage() throws Exception {
-        // The test registry speaks plain HTTP: let Jib (and the portal's tag check) send the login over it.
-        System.setProperty(JibSystemProperties.SEND_CREDENTIALS_OVER_HTTP, "true");
-        base = TestImages.pushBase(registry, "base/jre", "25-test", work, "AWS", TOKEN);
-    }
-
-    @AfterAll
-    static void sendNoCredentialsOverHttpAgain() {
-        System.clearProperty(JibSystemProperties.SEND_CREDENTIALS_OVER_HTTP);
-    }
-
     @Test
     void theTaskDefinitionNamesThePublishedImageByTheDigestTheRegistryServes() {
-        answerEcrLogin(TOKEN);
+        fake.answerEcrLogin(TOKEN);
 
         CloudResources resources = provisionUpToTheTaskDefinition();
 
@@ -92,7 +69,7 @@ class PublishedImageProvisionIntegrationTests {
 
     @Test
     void aProvisionRunAgainKeepsThePublishedImageAndRegistersNothingNew() {
-        answerEcrLogin(TOKEN);
+        fake.answerEcrLogin(TOKEN);
         CloudResources first = provisionUpToTheTaskDefinition();
         int registryCalls = registry.requests().size();
 
@@ -105,7 +82,7 @@ class PublishedImageProvisionIntegrationTests {
 
     @Test
     void aRefusedLoginFailsTheStepWithTheRegistrysAnswerAndARetryAfterTheFixGoesOn() {
-        answerEcrLogin("a-token-the-registry-does-not-take");
+        fake.answerEcrLogin("a-token-the-registry-does-not-take");
 
         assertThatThrownBy(this::provisionUpToTheTaskDefinition).isInstanceOfSatisfying(CloudException.class, e -> {
             assertThat(e.kind()).isEqualTo(CloudErrorKind.ACCESS_DENIED);
@@ -114,7 +91,7 @@ class PublishedImageProvisionIntegrationTests {
         });
         assertThat(fake.calls("ecs:RegisterTaskDefinition")).isEmpty();
 
-        answerEcrLogin(TOKEN);
+        fake.answerEcrLogin(TOKEN);
         CloudResources retried = provisionUpToTheTaskDefinition();
 
         assertThat(fake.onlyCall("ecs:RegisterTaskDefinition").json().at("/containerDefinitions/0/image").asString())
@@ -132,15 +109,6 @@ class PublishedImageProvisionIntegrationTests {
             assertThat(e.kind()).isEqualTo(CloudErrorKind.ACCESS_DENIED);
             assertThat(e.providerMessage()).contains("ecr:GetAuthorizationToken");
         });
-    }
-
-    /** ECR's answer: the token is {@code base64("AWS:<password>")}, for the whole registry. */
-    private void answerEcrLogin(String password) {
-        String token = Base64.getEncoder().encodeToString(("AWS:" + password).getBytes(StandardCharsets.UTF_8));
-        fake.answer(json("ecr", "GetAuthorizationToken"), jsonOk("""
-                {"authorizationData":[{"authorizationToken":"%s","expiresAt":4102444800,\
-                "proxyEndpoint":"https://%s.dkr.ecr.%s.amazonaws.com"}]}""".formatted(token, AwsFake.ACCOUNT,
-                AwsFake.REGION)));
     }
 
     private CloudResources provisionUpToTheTaskDefinition() {
@@ -170,7 +138,7 @@ class PublishedImageProvisionIntegrationTests {
     }
 
     private static ImageSettings imageSettings() {
-        return new ImageSettings(base, null, null, registry.url(), work.resolve("cache"));
+        return ecr.imageSettings();
     }
 
     private static CloudStep step(String name) {

@@ -13,8 +13,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -231,6 +233,17 @@ public final class AwsFake implements AutoCloseable, BeforeEachCallback, AfterEa
     public AwsFake answer(MappingBuilder call, ResponseDefinitionBuilder... answers) {
         stub(call, TEST_PRIORITY, answers);
         return this;
+    }
+
+    /**
+     * Answers ECR's {@code GetAuthorizationToken} as ECR does: a token {@code base64("AWS:<password>")} for the
+     * whole registry (the password a registry with ECR's login takes, such as an {@code EcrLoginRegistry}).
+     */
+    public AwsFake answerEcrLogin(String password) {
+        String token = Base64.getEncoder().encodeToString(("AWS:" + password).getBytes(StandardCharsets.UTF_8));
+        return answer(json("ecr", "GetAuthorizationToken"), jsonOk("""
+                {"authorizationData":[{"authorizationToken":"%s","expiresAt":4102444800,\
+                "proxyEndpoint":"https://%s.dkr.ecr.%s.amazonaws.com"}]}""".formatted(token, ACCOUNT, REGION)));
     }
 
     void stub(MappingBuilder call, int priority, ResponseDefinitionBuilder... answers) {
