@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code deploy/portal.Dockerfile} checked without a Docker engine: its extraction command run on the jar this
- * build packaged gives exactly the layer folders the final stage copies, the entry point class is in them, the
- * image runs as a non-root user with a liveness health check, and the portal in it carries the MCP server.
+ * build packaged gives exactly the layer folders the final stage copies, the jar the entry point runs has its
+ * libraries beside it, the AOT cache is trained with the run's flags, the image runs as a non-root user with a
+ * liveness health check, and the portal in it carries the MCP server.
  */
 class PortalImageIntegrationTests {
 
@@ -29,26 +30,47 @@ class PortalImageIntegrationTests {
     @Test
     void theLayersTheImageCopiesAreTheOnesTheJarExtractsTo(@TempDir Path work) throws Exception {
         String dockerfile = Files.readString(DOCKERFILE);
-        Path jar = packagedJar();
+        // as the build stage does: the packaged jar copied to /portal.jar, then extracted
+        Path jar = Files.copy(packagedJar(), work.resolve("portal.jar"));
         Path extracted = work.resolve("extracted");
 
         Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djarmode=tools", "-jar", jar.toString(), "extract", "--layers", "--launcher", "--destination",
+                "-Djarmode=tools", "-jar", jar.toString(), "extract", "--layers", "--destination",
                 extracted.toString()).redirectErrorStream(true).start();
         String output = new String(extract.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(extract.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(extract.exitValue()).as(output).isZero();
-        assertThat(dockerfile).contains("extract --layers --launcher --destination /extracted");
+        assertThat(dockerfile).contains("cp portal/target/portal-*.jar /portal.jar",
+                "extract --layers --destination /extracted");
 
         List<String> copied = matches(dockerfile, "COPY --from=build /extracted/([a-z-]+)/ \\./");
         try (Stream<Path> layers = Files.list(extracted)) {
             assertThat(copied).containsExactlyInAnyOrderElementsOf(
                     layers.map(layer -> layer.getFileName().toString()).toList());
         }
-        String launcher = matches(dockerfile, "ENTRYPOINT \\[\"java\",[^]]*\"([A-Za-z.]+)\"]").get(0);
-        assertThat(extracted.resolve("spring-boot-loader").resolve(launcher.replace('.', '/') + ".class"))
-                .isRegularFile();
-        assertThat(extracted.resolve("application/BOOT-INF/classes/db/migration")).isDirectory();
+        // The entry point and the AOT cache's training run both start /app/portal.jar: a plain jar whose manifest
+        // puts the libraries in lib/ on the class path (an AOT cache cannot hold classes from nested jars).
+        assertThat(matches(dockerfile, "-jar (/app/\\S+\\.jar)")).hasSize(2).containsOnly("/app/portal.jar");
+        try (JarFile application = new JarFile(extracted.resolve("application/portal.jar").toFile())) {
+            assertThat(application.getManifest().getMainAttributes().getValue("Main-Class"))
+                    .isEqualTo("com.mcpportal.portal.PortalApplication");
+            String classPath = application.getManifest().getMainAttributes().getValue("Class-Path");
+            assertThat(classPath.split(" ")).isNotEmpty().allSatisfy(library -> assertThat(
+                    extracted.resolve("dependencies").resolve(library)).as(library).isRegularFile());
+            assertThat(application.getEntry("db/migration/V1__quartz_tables.sql")).isNotNull();
+        }
+    }
+
+    @Test
+    void theImageTrainsItsAotCacheWithTheFlagsItRunsWith() throws IOException {
+        String dockerfile = Files.readString(DOCKERFILE);
+        String finalStage = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
+
+        assertThat(finalStage).contains("java $JVM_FLAGS -XX:MaxRAM=1g -XX:AOTCacheOutput=/tmp/portal.aot"
+                + " -Dspring.context.exit=onRefresh", "PORTAL_EMBEDDED_POSTGRES_EPHEMERAL=true");
+        assertThat(finalStage).containsPattern("ENTRYPOINT .*exec java \\$JVM_FLAGS .*-XX:AOTCache=/app/portal.aot");
+        assertThat(finalStage.indexOf("USER portal")).as("trained as the unprivileged user (PostgreSQL refuses root)")
+                .isLessThan(finalStage.indexOf("AOTCacheOutput"));
     }
 
     @Test
@@ -74,7 +96,8 @@ class PortalImageIntegrationTests {
         String dockerfile = Files.readString(DOCKERFILE);
         String finalStage = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
 
-        assertThat(finalStage).contains("FROM eclipse-temurin:17-jre", "USER portal", "EXPOSE 8080")
+        assertThat(finalStage).contains("FROM eclipse-temurin:25-jre", "EXPOSE 8080")
+                .as("the last USER is the unprivileged one").containsPattern("(?s)\nUSER portal\n(?!.*\nUSER )")
                 .containsPattern("HEALTHCHECK .*\\n\\s+CMD curl -fsS \"http://localhost:\\$\\{SERVER_PORT}"
                         + "/actuator/health/liveness\"");
         assertThat(matches(dockerfile, "(?m)^FROM (\\S+)")).hasSize(2);
