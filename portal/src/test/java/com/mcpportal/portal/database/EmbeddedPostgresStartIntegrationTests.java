@@ -23,8 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * The portal with its embedded PostgreSQL started beside the application context ({@link EmbeddedPostgresStart}):
- * it still comes up migrated, and a database that cannot start still fails the portal with the database's reason.
+ * The portal's database comes up migrated to the newest migration, and the embedded PostgreSQL started beside the
+ * application context ({@link EmbeddedPostgresStart}) still fails the portal with the database's reason when it
+ * cannot start. (The first test reads the test context's database, a copy of the test JVM's migrated template,
+ * see {@link DatabasePerContext}; the second starts a real portal application on its own embedded server.)
  */
 @PortalIntegrationTest
 class EmbeddedPostgresStartIntegrationTests {
