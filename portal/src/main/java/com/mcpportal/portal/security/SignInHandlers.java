@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
-import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -40,7 +39,7 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
     private final AuditLog auditLog;
     private final SignInThrottle throttle;
     private final PortalSessions sessions;
-    private final OidcClientInitiatedLogoutSuccessHandler providerSignOut;
+    private final ProviderSignOut providerSignOut;
     private final OidcClientRegistrations providers;
 
     SignInHandlers(AuditLog auditLog, SignInThrottle throttle, PortalSessions sessions,
@@ -52,9 +51,7 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
         setDefaultTargetUrl("/teams");
         // RP-initiated logout: the provider's end_session_endpoint (from its discovery document) ends the session
         // there too and sends the browser back to the login page; a provider without one: straight to the page.
-        this.providerSignOut = new OidcClientInitiatedLogoutSuccessHandler(providers);
-        this.providerSignOut.setPostLogoutRedirectUri("{baseUrl}" + SIGNED_OUT);
-        this.providerSignOut.setDefaultTargetUrl(SIGNED_OUT);
+        this.providerSignOut = new ProviderSignOut(providers, SIGNED_OUT);
     }
 
     @Override
