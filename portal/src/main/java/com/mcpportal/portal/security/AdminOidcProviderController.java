@@ -1,5 +1,7 @@
 package com.mcpportal.portal.security;
 
+import java.util.Map;
+
 import jakarta.validation.Valid;
 
 import com.mcpportal.portal.web.Flash;
@@ -37,8 +39,9 @@ class AdminOidcProviderController {
 
     @GetMapping
     String list(Model model) {
-        model.addAttribute("providers", providers.all());
-        model.addAttribute("configured", providers.all().keySet().stream().filter(providers::configured).toList());
+        Map<String, OidcSettings.Provider> all = providers.all();
+        model.addAttribute("providers", all);
+        model.addAttribute("configured", all.keySet().stream().filter(providers::configured).toList());
         model.addAttribute("redirectBase", redirectBase());
         return LIST_VIEW;
     }
