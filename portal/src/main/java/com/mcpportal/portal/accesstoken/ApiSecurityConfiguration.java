@@ -3,6 +3,7 @@ package com.mcpportal.portal.accesstoken;
 import jakarta.servlet.DispatcherType;
 
 import com.mcpportal.portal.api.ApiProblems;
+import com.mcpportal.portal.security.EagerSecurityHeaders;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -48,6 +49,7 @@ class ApiSecurityConfiguration {
                         .anyRequest().authenticated())
                 .addFilterAfter(new BearerTokenFilter(tokens, unauthorized), SecurityContextHolderFilter.class)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers.withObjectPostProcessor(EagerSecurityHeaders.writtenFirst()))
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.disable())
                 .formLogin(form -> form.disable())

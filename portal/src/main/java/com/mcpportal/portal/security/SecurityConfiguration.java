@@ -64,7 +64,7 @@ public class SecurityConfiguration {
                         .deleteCookies("PORTAL_SESSION"))
                 .sessionManagement(management -> management
                         .sessionFixation(fixation -> fixation.changeSessionId()))
-                .headers(headers -> headers
+                .headers(headers -> headers.withObjectPostProcessor(EagerSecurityHeaders.writtenFirst())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))

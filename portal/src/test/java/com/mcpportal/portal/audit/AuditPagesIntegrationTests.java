@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.servlet.ServletContext;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,10 +28,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -217,6 +225,37 @@ class AuditPagesIntegrationTests {
         mvc.perform(get("/audit/export").param("format", "xls").with(user(asOwner))).andExpect(status().isBadRequest());
         mvc.perform(get("/audit/export").param("format", "csv").param("since", "soon").with(user(asOwner)))
                 .andExpect(status().isBadRequest());
+    }
+
+    /**
+     * A streamed answer commits on another thread while the request's own thread leaves the filter chain: written
+     * lazily, the security headers were then written by both at once (spring-security#15510), which duplicated them
+     * and made this class fail now and then with a ConcurrentModificationException. They are written first now.
+     */
+    @Test
+    void streamedAnswersCarryEachSecurityHeaderOnceWrittenBeforeTheAnswer() throws Exception {
+        UserAccount owner = data.user("streaming-owner");
+        data.team("Streamed", owner);
+        PortalUserPrincipal asOwner = TestData.principal(owner);
+        for (int i = 0; i < 40; i++) {
+            MvcResult refused = mvc.perform(get("/audit/export").param("format", "xls").with(user(asOwner)))
+                    .andExpect(status().isBadRequest()).andReturn();
+            assertThat(refused.getResponse().getHeaders("X-Content-Type-Options")).containsExactly("nosniff");
+            assertThat(refused.getResponse().getHeaders("X-Frame-Options")).containsExactly("DENY");
+        }
+        FilterChainProxy chains = context.getBean(FilterChainProxy.class);
+        ServletContext servletContext = ((WebApplicationContext) context).getServletContext();
+        SecurityFilterChain api = chains.getFilterChains().stream()
+                .filter(chain -> chain.matches(new MockHttpServletRequest(servletContext, "GET", "/api/audit/export"))).findFirst()
+                .orElseThrow();
+        SecurityFilterChain pages = chains.getFilterChains().stream()
+                .filter(chain -> chain.matches(new MockHttpServletRequest(servletContext, "GET", "/audit/export"))).findFirst()
+                .orElseThrow();
+        for (SecurityFilterChain chain : List.of(api, pages)) {
+            HeaderWriterFilter writer = chain.getFilters().stream().filter(HeaderWriterFilter.class::isInstance)
+                    .map(HeaderWriterFilter.class::cast).findFirst().orElseThrow();
+            assertThat(ReflectionTestUtils.getField(writer, "shouldWriteHeadersEagerly")).isEqualTo(true);
+        }
     }
 
     private String download(PortalUserPrincipal as, String format, Team team, String action) throws Exception {
