@@ -59,15 +59,15 @@
         });
     }
 
-    // A summary link names its field by the id th:field gives it; where the control's id differs (a checkbox gets
-    // name1, a group of radios has none of its own) the link goes to the first control of that name instead.
+    // A summary link names its field by the id th:field gives it (windows[2].end becomes windows2.end); where the
+    // control's id differs (a checkbox gets name1) the link goes to the first control of that name instead.
     function linkSummary(summary) {
-        summary.querySelectorAll('a[data-field]').forEach(function (link) {
+        summary.querySelectorAll('a[href^="#"]').forEach(function (link) {
             var id = decodeURIComponent(link.getAttribute('href').slice(1));
             if (document.getElementById(id)) {
                 return;
             }
-            var control = document.querySelector('[name="' + CSS.escape(link.dataset.field) + '"]');
+            var control = document.querySelector('[name="' + CSS.escape(id) + '"]');
             if (control && control.id) {
                 link.setAttribute('href', '#' + control.id);
             }
