@@ -93,14 +93,14 @@ class EnvironmentController {
     @GetMapping("/{environmentId}")
     String detail(@PathVariable long teamId, @PathVariable long environmentId, Model model) {
         TeamGrant team = access.require(teamId, TeamRole.VIEWER);
-        return pages.detail(model, team, environments.get(teamId, environmentId));
+        return pages.detail(model, team, environmentId);
     }
 
     /** The live part of the detail page alone, for the page's poller. */
     @GetMapping("/{environmentId}/live")
     String live(@PathVariable long teamId, @PathVariable long environmentId, Model model) {
         TeamGrant team = access.require(teamId, TeamRole.VIEWER);
-        return pages.live(model, team, environments.get(teamId, environmentId));
+        return pages.live(model, team, environmentId);
     }
 
     @GetMapping("/{environmentId}/edit")

@@ -67,6 +67,11 @@ class EnvironmentPages {
         }
     }
 
+    /** An environment with its operations as read in one snapshot (the list reads no latest and no history). */
+    private record Moment(Environment environment, OperationView inFlight, OperationView latest,
+            List<OperationView> history) {
+    }
+
     private final EnvironmentService environments;
     private final CloudAccounts accounts;
     private final EnvironmentOperations operations;
@@ -76,11 +81,13 @@ class EnvironmentPages {
     private final ErrorRateCheck errorRate;
     private final ServerUpdates updates;
     private final NatImageCheck natImages;
+    private final ConsistentReads consistent;
 
     EnvironmentPages(EnvironmentService environments, CloudAccounts accounts, EnvironmentOperations operations,
             DriftCheck drift, ObjectProvider<EnvironmentEstimates> estimates,
             ObjectProvider<EnvironmentScheduleSummaries> schedules, ErrorRateCheck errorRate, ServerUpdates updates,
-            NatImageCheck natImages) {
+            NatImageCheck natImages, ConsistentReads consistent) {
+        this.consistent = consistent;
         this.updates = updates;
         this.environments = environments;
         this.accounts = accounts;
@@ -93,9 +100,12 @@ class EnvironmentPages {
     }
 
     String list(Model model, TeamGrant team) {
-        List<ListRow> rows = environments.listForTeam(team.teamId()).stream()
-                .map(e -> new ListRow(e, operations.inFlight(e.getId()).orElse(null),
-                        drift.latest(e.getId()).filter(DriftFinding::drifted).orElse(null), estimate(e)))
+        List<Moment> found = consistent.of(() -> environments.listForTeam(team.teamId()).stream()
+                .map(e -> new Moment(e, operations.inFlight(e.getId()).orElse(null), null, List.of())).toList());
+        List<ListRow> rows = found.stream()
+                .map(m -> new ListRow(m.environment(), m.inFlight(),
+                        drift.latest(m.environment().getId()).filter(DriftFinding::drifted).orElse(null),
+                        estimate(m.environment())))
                 .toList();
         model.addAttribute("team", team);
         model.addAttribute("rows", rows);
@@ -123,8 +133,8 @@ class EnvironmentPages {
     }
 
     /** A deleted environment's page is a record: its settings, history and audit, no traffic and no estimate. */
-    String detail(Model model, TeamGrant team, Environment environment) {
-        live(model, team, environment);
+    String detail(Model model, TeamGrant team, long environmentId) {
+        Environment environment = live(model, team, moment(team.teamId(), environmentId));
         boolean deleted = environment.getState() == EnvironmentState.DELETED;
         model.addAttribute("traffic", deleted ? null : errorRate.panel(environment.getId(),
                 accounts.get(environment.getCloudAccountId()).isSimulated()));
@@ -135,22 +145,41 @@ class EnvironmentPages {
         return DETAIL_VIEW;
     }
 
-    String live(Model model, TeamGrant team, Environment environment) {
+    /** The live part alone, for the page's poller. */
+    String live(Model model, TeamGrant team, long environmentId) {
+        live(model, team, moment(team.teamId(), environmentId));
+        return LIVE_FRAGMENT;
+    }
+
+    /**
+     * The environment with its operations, as of one moment: the live part polls while an operation is in flight,
+     * so its state and its operations must agree (see {@link ConsistentReads}).
+     */
+    private Moment moment(long teamId, long environmentId) {
+        return consistent.of(() -> {
+            Environment environment = environments.get(teamId, environmentId);
+            long id = environment.getId();
+            return new Moment(environment, operations.inFlight(id).orElse(null), operations.latest(id).orElse(null),
+                    operations.history(id, 10));
+        });
+    }
+
+    private Environment live(Model model, TeamGrant team, Moment moment) {
+        Environment environment = moment.environment();
         CloudAccount account = accounts.get(environment.getCloudAccountId());
         CloudResources resources = environment.resources();
         String mcpUrl = resources.mcpUrl();
         model.addAttribute("team", team);
         model.addAttribute("environment", environment);
         model.addAttribute("account", account);
-        model.addAttribute("live", new Live(operations.inFlight(environment.getId()).orElse(null),
-                operations.latest(environment.getId()).orElse(null), operations.history(environment.getId(), 10),
+        model.addAttribute("live", new Live(moment.inFlight(), moment.latest(), moment.history(),
                 environment.getState() == EnvironmentState.READY ? drift.latest(environment.getId()).orElse(null)
                         : null,
                 ConsoleLinks.of(environment.getRegion(), resources, account.isSimulated()), mcpUrl,
                 mcpUrl == null ? List.of() : McpClientSnippet.all(environment.getName(), mcpUrl), resources.image(),
                 environment.getState().hasCloudResources() ? updates.check(environment) : null,
                 natImage(environment)));
-        return LIVE_FRAGMENT;
+        return environment;
     }
 
     private NatImageFinding natImage(Environment environment) {

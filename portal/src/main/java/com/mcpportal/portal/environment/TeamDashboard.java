@@ -46,11 +46,13 @@ class TeamDashboard {
     private final ErrorRateCheck errorRate;
     private final ObjectProvider<EnvironmentEstimates> estimates;
     private final ObjectProvider<EnvironmentScheduleSummaries> schedules;
+    private final ConsistentReads consistent;
     private final Clock clock;
 
     TeamDashboard(EnvironmentService environments, CloudAccounts accounts, EnvironmentOperations operations,
             ErrorRateCheck errorRate, ObjectProvider<EnvironmentEstimates> estimates,
-            ObjectProvider<EnvironmentScheduleSummaries> schedules, Clock clock) {
+            ObjectProvider<EnvironmentScheduleSummaries> schedules, ConsistentReads consistent, Clock clock) {
+        this.consistent = consistent;
         this.environments = environments;
         this.accounts = accounts;
         this.operations = operations;
@@ -60,8 +62,16 @@ class TeamDashboard {
         this.clock = clock;
     }
 
+    /** The team's environments and their latest operations, read in one snapshot so each card agrees with itself. */
+    private record Found(List<Environment> environments, Map<Long, OperationView> latest) {
+    }
+
     View of(TeamGrant team, boolean admin) {
-        List<Environment> found = environments.listForTeam(team.teamId());
+        Found read = consistent.of(() -> {
+            List<Environment> all = environments.listForTeam(team.teamId());
+            return new Found(all, operations.latestOf(all.stream().map(Environment::getId).toList()));
+        });
+        List<Environment> found = read.environments();
         List<CloudAccount> allAccounts = accounts.all();
         FirstSteps steps = new FirstSteps(!allAccounts.isEmpty(), admin, team.canOperate() && !team.archived(),
                 team.canManage() && !team.archived());
@@ -69,7 +79,7 @@ class TeamDashboard {
             return new View(team, List.of(), steps);
         }
         List<Long> ids = found.stream().map(Environment::getId).toList();
-        Map<Long, OperationView> latest = operations.latestOf(ids);
+        Map<Long, OperationView> latest = read.latest();
         Set<Long> flagged = errorRate.flagged(ids);
         EnvironmentScheduleSummaries summaries = schedules.getIfAvailable();
         Map<Long, ScheduleSummary> plans = summaries == null ? Map.of() : summaries.summariesOf(team.teamId(), found);

@@ -49,6 +49,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -71,7 +72,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @PortalWebMvcTest({EnvironmentController.class, EnvironmentActionController.class})
-@Import({EnvironmentPages.class, KeptSecrets.class, ClockConfiguration.class})
+@Import({EnvironmentPages.class, ConsistentReads.class, KeptSecrets.class, ClockConfiguration.class})
 class EnvironmentControllerTests {
 
     static final PortalUserPrincipal ALICE = PortalUserPrincipal.of(1, "alice", false);
@@ -109,6 +110,10 @@ class EnvironmentControllerTests {
 
     @MockitoBean
     EnvironmentScheduleSummaries scheduleSummaries;
+
+    /** The pages read in a snapshot transaction; the slice has no database. */
+    @MockitoBean
+    PlatformTransactionManager transactions;
 
     CloudAccount simulated;
 

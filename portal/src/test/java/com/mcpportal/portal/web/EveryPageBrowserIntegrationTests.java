@@ -80,6 +80,7 @@ class EveryPageBrowserIntegrationTests extends BrowserTestSupport {
         checkAtBothWidths(softly, axe, new Page("new access token, shown once", browser.path()));
         browser.open("/teams/" + team.getId() + "/api-keys/new").fill("name", "Phone").press("Issue key");
         checkAtBothWidths(softly, axe, new Page("new API key, shown once", browser.path()));
+        refusedForms(softly, axe, team, environment);
         browser.open("/audit?team=" + team.getId());
         String eventLink = (String) browser.script(
                 "return document.querySelector('.audit-row td:first-child a').getAttribute('href')");
@@ -165,6 +166,61 @@ class EveryPageBrowserIntegrationTests extends BrowserTestSupport {
                 new Page("audit verifications", "/admin/audit/verifications"),
                 new Page("audit retention", "/admin/audit/retention"),
                 new Page("not found", environmentPath + "999999", true));
+    }
+
+    /**
+     * The main forms submitted with bad input, each checked in its error state as a person meets it: the page as a
+     * whole (width, console, axe), and every error tied to its field ({@link #errorsTied}).
+     */
+    private void refusedForms(SoftAssertions softly, Axe axe, Team team, Environment environment) {
+        String teamPath = "/teams/" + team.getId();
+        browser.open(teamPath + "/environments/new").fill("name", "Not A Name!")
+                .fill("allowedCidrs", "10.0.0.1\nnot-a-network").fill("elevenLabsApiKey", "xi-typed-key")
+                .press("Create environment");
+        checkRefused(softly, axe, new Page("new environment, refused", browser.path()));
+        browser.open(teamPath + "/environments/" + environment.getId() + "/schedule").fill("zone", "Mars/Olympus")
+                .fill("windows0.start", "25:00").press("Save schedule");
+        checkRefused(softly, axe, new Page("environment schedule, refused", browser.path()));
+        browser.open(teamPath + "/api-keys/new").fill("name", "Only some").click("#scope-selected").press("Issue key");
+        checkRefused(softly, axe, new Page("new API key, refused", browser.path()));
+        browser.open("/admin/cloud-accounts").fill("name", "Refused account").choose("mode", "AWS")
+                .fill("defaultRegion", "mars-1").fill("externalId", "x").press("Add cloud account");
+        checkRefused(softly, axe, new Page("new cloud account, refused", browser.path()));
+        browser.open(teamPath + "/settings").fill("username", "nobody-by-this-name").press("Add member");
+        checkRefused(softly, axe, new Page("add member, refused", browser.path()));
+    }
+
+    private void checkRefused(SoftAssertions softly, Axe axe, Page page) {
+        softly.assertThat(browser.shows(".error-summary")).as("%s: the error summary", page.name()).isTrue();
+        softly.assertThat(errorsTied()).as("%s: errors tied to their fields", page.name()).isEmpty();
+        softly.assertThat(browser.script("return document.activeElement.classList.contains('error-summary')"))
+                .as("%s: focus on the error summary", page.name()).isEqualTo(true);
+        checkAtBothWidths(softly, axe, page);
+    }
+
+    /**
+     * What keeps a refused form's errors from a screen reader: a summary link to no field, an error message no field
+     * names (aria-describedby), a field with an error not marked invalid. Empty when every error is tied.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> errorsTied() {
+        return (List<String>) browser.script("""
+                var problems = [];
+                document.querySelectorAll('.error-summary a[href^="#"]').forEach(function (link) {
+                    var target = document.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)));
+                    if (!target) {
+                        problems.push('summary link to nothing: ' + link.getAttribute('href'));
+                    }
+                });
+                document.querySelectorAll('.field-error').forEach(function (error) {
+                    var named = error.id && document.querySelector('[aria-describedby~="' + error.id + '"]');
+                    if (!named) {
+                        problems.push('error named by no field: ' + error.textContent.trim());
+                    } else if (named.getAttribute('aria-invalid') !== 'true') {
+                        problems.push('field not marked invalid: ' + (named.id || named.name));
+                    }
+                });
+                return problems;""");
     }
 
     /** A page that cannot be opened twice (a secret shown once): checked on a phone, then widened to a desktop. */

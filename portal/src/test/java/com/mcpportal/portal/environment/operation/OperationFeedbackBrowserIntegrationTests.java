@@ -1,9 +1,15 @@
 package com.mcpportal.portal.environment.operation;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
 
 import com.mcpportal.portal.cloud.CloudErrorKind;
 import com.mcpportal.portal.cloud.CloudException;
@@ -22,7 +28,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** What the pages say about an operation once it ends: the "started" flash goes, a failed one offers Retry. */
+/**
+ * What the pages say about an operation once it ends: the "started" flash goes, a failed one offers Retry, and a
+ * page read at the very moment it ends still comes to show the end.
+ */
 class OperationFeedbackBrowserIntegrationTests extends BrowserTestSupport {
 
     @Autowired
@@ -103,5 +112,118 @@ class OperationFeedbackBrowserIntegrationTests extends BrowserTestSupport {
         browser.awaitText("#environment-state", "Ready");
         assertThat(browser.texts("#live button")).doesNotContain("Retry");
         assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void anEnvironmentPageReadJustAsItsOperationFailsStillComesToShowTheFailure() throws Exception {
+        Team team = data.team("Skew", data.admin());
+        Environment draft = new Environments(context).draft(team.getId(), "skew");
+        browser.signIn("admin", TestData.ADMIN_PASSWORD);
+
+        // Given a provision that fails while the environment page is being read: after the page has read the
+        // environment (still provisioning), before it reads the environment's operations
+        CountDownLatch held = failWhileAPageReads(draft);
+        Environments.enqueued(new Environments(context).operations().requestProvision(draft.getId(),
+                Actor.user("admin")));
+        assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+
+        // when that page arrives, it keeps watching until it shows the failure and offers Retry
+        browser.open("/teams/" + team.getId() + "/environments/" + draft.getId());
+        browser.awaitText("#environment-state", "Failed");
+        assertThat(browser.texts(".failure-box").get(0)).contains("UnauthorizedOperation");
+        assertThat(browser.texts("#live button")).contains("Retry");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void aDashboardReadJustAsAnOperationFailsShowsItsCardInOneStateOrTheOther() throws Exception {
+        Team team = data.team("Skew card", data.admin());
+        Environment draft = new Environments(context).draft(team.getId(), "skewcard");
+        browser.signIn("admin", TestData.ADMIN_PASSWORD);
+
+        // Given a provision that fails while the dashboard is being read
+        CountDownLatch held = failWhileAPageReads(draft);
+        Environments.enqueued(new Environments(context).operations().requestProvision(draft.getId(),
+                Actor.user("admin")));
+        assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+
+        // when the dashboard arrives, its card tells one story: still provisioning, or failed with Retry; never a
+        // "Provisioning" card whose last operation already failed and that offers nothing
+        browser.open("/teams/" + team.getId());
+        String card = "#env-" + draft.getId();
+        String state = browser.texts(card + " .badge.state").get(0);
+        String outcome = browser.texts(card + " .last-operation .badge").get(0);
+        if (state.equals("Failed")) {
+            assertThat(outcome).isEqualTo("Provision failed");
+            assertThat(browser.shows("button[aria-label='Retry " + draft.getName() + "']")).isTrue();
+        } else {
+            assertThat(state).isEqualTo("Provisioning");
+            assertThat(outcome).isIn("Provision queued", "Provision running");
+        }
+    }
+
+    /**
+     * Makes the environment's first step fail exactly while a page is between its reads, to show what such a page
+     * makes of it. Reads never wait for writes in PostgreSQL, so the step takes a lock that only a reader waits for:
+     * it locks the table of cloud accounts (the environment pages read the account after the environment, the
+     * dashboard the accounts after the environments), waits until a request waits for it, then fails the step and
+     * lets the request go on only once the failure is committed. The latch opens once the table is locked: open the
+     * page then.
+     */
+    private CountDownLatch failWhileAPageReads(Environment environment) {
+        DataSource dataSource = context.getBean(DataSource.class);
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        CountDownLatch locked = new CountDownLatch(1);
+        AtomicBoolean failOnce = new AtomicBoolean(true);
+        runner.observeWith(new StepObserver() {
+            @Override
+            public void beforeStep(long operationId, String step) {
+                boolean ours = environment.getId().equals(jdbc.queryForObject(
+                        "SELECT environment_id FROM operation WHERE id = ?", Long.class, operationId));
+                if (!ours || !failOnce.getAndSet(false)) {
+                    return;
+                }
+                Connection lock = lockAccounts(dataSource);
+                locked.countDown();
+                try {
+                    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
+                            SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+                            WHERE NOT l.granted AND c.relname = 'cloud_account'""", Integer.class) > 0);
+                } finally {
+                    CompletableFuture.runAsync(() -> {
+                        try {
+                            await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(jdbc.queryForObject(
+                                    "SELECT state FROM operation WHERE id = ?", String.class, operationId)));
+                        } finally {
+                            release(lock);
+                        }
+                    });
+                }
+                throw new CloudException(CloudErrorKind.ACCESS_DENIED, step, "ec2", "UnauthorizedOperation",
+                        "You are not authorized to perform this operation.", null);
+            }
+        });
+        return locked;
+    }
+
+    private static Connection lockAccounts(DataSource dataSource) {
+        try {
+            Connection connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("LOCK TABLE cloud_account IN ACCESS EXCLUSIVE MODE");
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void release(Connection lock) {
+        try (lock) {
+            lock.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
