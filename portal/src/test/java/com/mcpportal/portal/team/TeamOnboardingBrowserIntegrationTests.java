@@ -3,6 +3,7 @@ package com.mcpportal.portal.team;
 import com.mcpportal.portal.support.BrowserTestSupport;
 import com.mcpportal.portal.support.TestData;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +40,12 @@ class TeamOnboardingBrowserIntegrationTests extends BrowserTestSupport {
         browser.click("#member-suggestions [data-username='" + username + "']");
         assertThat(browser.script("return document.getElementById('username').value")).isEqualTo(username);
         assertThat(browser.shows("#member-suggestions")).as("the list closes once a person is picked").isFalse();
+        // The keyboard picks too, and Enter on a suggestion picks it rather than sending the form (which would add
+        // the person as Viewer, and the Operator added below would be refused as a member already).
+        browser.fill("username", "newbi").awaitText("#member-suggestions", username)
+                .keys("username", Keys.ARROW_DOWN, Keys.ENTER);
+        assertThat(browser.script("return document.getElementById('username').value")).isEqualTo(username);
+        assertThat(browser.shows("#member-suggestions")).isFalse();
         browser.choose("role", "Operator").press("Add member");
         assertThat(browser.flash()).contains("Added " + username + " as Operator");
         assertThat(browser.text()).contains(username);
