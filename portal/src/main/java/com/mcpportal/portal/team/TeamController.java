@@ -1,8 +1,6 @@
 package com.mcpportal.portal.team;
 
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
@@ -10,7 +8,6 @@ import com.mcpportal.portal.security.CurrentUser;
 import com.mcpportal.portal.team.TeamForms.AddMemberForm;
 import com.mcpportal.portal.team.TeamForms.GroupMappingForm;
 import com.mcpportal.portal.team.TeamForms.TeamForm;
-import com.mcpportal.portal.user.UserAccounts;
 import com.mcpportal.portal.web.Flash;
 import com.mcpportal.portal.web.InvalidInputException;
 
@@ -41,13 +38,11 @@ class TeamController {
     private final TeamService teams;
     private final TeamAccess access;
     private final GroupMemberships groups;
-    private final UserAccounts users;
 
-    TeamController(TeamService teams, TeamAccess access, GroupMemberships groups, UserAccounts users) {
+    TeamController(TeamService teams, TeamAccess access, GroupMemberships groups) {
         this.teams = teams;
         this.access = access;
         this.groups = groups;
-        this.users = users;
     }
 
     @GetMapping("/teams")
@@ -119,10 +114,6 @@ class TeamController {
         model.addAttribute("team", grant);
         List<MemberView> members = teams.members(grant.teamId());
         model.addAttribute("members", members);
-        // The add-member picker suggests people not in the team yet (a datalist: typing still works without JS).
-        Set<String> inTeam = members.stream().map(MemberView::username).collect(Collectors.toSet());
-        model.addAttribute("candidates", grant.canManage() ? users.enabledUsernames().stream()
-                .filter(name -> !inTeam.contains(name)).toList() : List.of());
         model.addAttribute("roles", TeamRole.values());
         if (!model.containsAttribute("renameForm")) {
             model.addAttribute("renameForm", renameForm);

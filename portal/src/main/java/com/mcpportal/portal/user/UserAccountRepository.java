@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 /** Stored user accounts. Usernames are lower-case; callers normalise with {@link Usernames#normalize}. */
 public interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
@@ -14,6 +15,30 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
     boolean existsByUsername(String username);
 
     List<UserAccount> findAllByOrderByUsername();
+
+    /**
+     * Enabled accounts whose username, or an e-mail address a provider asserted for them, is {@code LIKE} the
+     * lower-case {@code pattern} (with {@code !} as its escape character), alphabetical, at most {@code limit}.
+     */
+    @Query(value = """
+            SELECT u.username AS username,
+                   (SELECT e.email FROM user_external_identity e WHERE e.user_id = u.id AND e.email IS NOT NULL
+                    ORDER BY e.last_sign_in_at DESC LIMIT 1) AS email
+            FROM users u
+            WHERE u.enabled
+              AND (u.username LIKE :pattern ESCAPE '!'
+                   OR EXISTS (SELECT 1 FROM user_external_identity e
+                              WHERE e.user_id = u.id AND lower(e.email) LIKE :pattern ESCAPE '!'))
+            ORDER BY u.username
+            LIMIT :limit""", nativeQuery = true)
+    List<SuggestionRow> findEnabledMatching(@Param("pattern") String pattern, @Param("limit") int limit);
+
+    /** A row of {@link #findEnabledMatching}. */
+    interface SuggestionRow {
+        String getUsername();
+
+        String getEmail();
+    }
 
     /** Serialises first-start checks of portal instances sharing one database (held until the transaction ends). */
     @Query(value = "SELECT 1 FROM pg_advisory_xact_lock(7420001)", nativeQuery = true)

@@ -1,7 +1,10 @@
 package com.mcpportal.portal.user;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -12,6 +15,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class UserAccounts {
+
+    /** What {@code LIKE} would read as a wildcard, and the escape character itself. */
+    private static final Pattern LIKE_SPECIAL = Pattern.compile("[%_!]");
 
     private final UserAccountRepository users;
 
@@ -24,9 +30,17 @@ public class UserAccounts {
         return users.findById(userId);
     }
 
-    /** The usernames of enabled accounts, alphabetical: the suggestions of pickers such as "add a member". */
-    public List<String> enabledUsernames() {
-        return users.findAllByOrderByUsername().stream().filter(UserAccount::isEnabled).map(UserAccount::getUsername)
+    /**
+     * Enabled accounts whose username, or an e-mail address their provider asserted, starts with {@code prefix} in any
+     * case, alphabetical, at most {@code limit} of them and none of {@code leftOut} (usernames): the suggestions of
+     * pickers such as a team's "add a member", which ask as a person types instead of listing every account.
+     */
+    public List<AccountSuggestion> suggest(String prefix, Collection<String> leftOut, int limit) {
+        String pattern = LIKE_SPECIAL.matcher(prefix.toLowerCase(Locale.ROOT)).replaceAll("!$0") + "%";
+        return users.findEnabledMatching(pattern, limit + leftOut.size()).stream()
+                .filter(row -> !leftOut.contains(row.getUsername()))
+                .limit(limit)
+                .map(row -> new AccountSuggestion(row.getUsername(), row.getEmail()))
                 .toList();
     }
 

@@ -166,6 +166,7 @@ final class RoleMatrix {
             OWNER         POST   /teams/{teamId}/group-mappings
             OWNER         POST   /teams/{teamId}/group-mappings/{mappingId}/delete
             OWNER         POST   /teams/{teamId}/members
+            OWNER         GET    /teams/{teamId}/members/candidates
             VIEWER        GET    /teams/{teamId}/networks
             OWNER         POST   /teams/{teamId}/networks
             VIEWER        GET    /teams/{teamId}/networks/{networkId}

@@ -41,8 +41,11 @@ abstract class OidcProviderSupport {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
+    /** Tokens a test makes itself, answered by {@link #PROVIDER}'s token endpoints when queued. */
+    static final PresetTokenAnswers TOKEN_ANSWERS = new PresetTokenAnswers();
+
     /** Started once per test JVM, and stopped with it (the test classes sharing it run in any order). */
-    static final MockOAuth2Server PROVIDER = new MockOAuth2Server();
+    static final MockOAuth2Server PROVIDER = new MockOAuth2Server(new OAuth2Config(), TOKEN_ANSWERS);
 
     /** A second provider that shows its login page, where a person types who they are (for the browser test). */
     static final MockOAuth2Server INTERACTIVE = new MockOAuth2Server(new OAuth2Config(true));
@@ -103,7 +106,12 @@ abstract class OidcProviderSupport {
     }
 
     static HttpClient browser(HttpClient.Redirect redirects) {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(redirects).build();
+        return browser(new CookieManager(), redirects);
+    }
+
+    /** A browser keeping {@code cookies}, which another one may share (one that stops at redirects, one that not). */
+    static HttpClient browser(CookieManager cookies, HttpClient.Redirect redirects) {
+        return HttpClient.newBuilder().cookieHandler(cookies).followRedirects(redirects).build();
     }
 
     /** The sign-in form posted in {@code browser}, with the CSRF token of the login page it read first. */

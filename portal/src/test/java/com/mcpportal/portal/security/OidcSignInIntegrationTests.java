@@ -1,17 +1,26 @@
 package com.mcpportal.portal.security;
 
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import com.mcpportal.portal.support.TestData;
 import com.mcpportal.portal.user.UserAccountService;
 import com.mcpportal.portal.web.InvalidInputException;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.SignedJWT;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -153,6 +162,45 @@ class OidcSignInIntegrationTests extends OidcProviderSupport {
     }
 
     @Test
+    void anIdTokenSignedByAnotherKeyIsRefusedWithAClearPageWhileTheSameClaimsSignedByTheProviderSignIn()
+            throws Exception {
+        String subject = TestData.unique("staff-subject");
+        String username = TestData.unique("oscar");
+        StartedSignIn signIn = startSignInWithStaff();
+        SignedJWT rightlySigned = idTokenFromStaff(subject, username, signIn.nonce());
+        // Every claim is right for this sign-in; only the signature is another key's (under the provider's key id).
+        SignedJWT forged = new SignedJWT(rightlySigned.getHeader(), rightlySigned.getJWTClaimsSet());
+        forged.sign(new RSASSASigner(new RSAKeyGenerator(2048).generate()));
+        TOKEN_ANSWERS.answerNextTokenRequestWith(forged, accessTokenFromStaff(subject));
+
+        HttpResponse<String> refused = continueAtTheProvider(signIn);
+
+        assertThat(refused.uri().toString()).endsWith("/login?error=sso-failed");
+        assertThat(refused.body()).contains("could not be verified");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM user_external_identity WHERE subject = ?", Long.class,
+                subject)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM users WHERE username = ?", Long.class, username))
+                .isZero();
+        assertThat(browser(signIn.cookies(), HttpClient.Redirect.NORMAL).send(get("/teams"),
+                HttpResponse.BodyHandlers.discarding()).uri().toString()).endsWith("/login");
+        assertThat(jdbc.queryForList("SELECT details->>'error' FROM audit_event WHERE action = 'auth.sign-in'"
+                + " AND outcome = 'FAILURE' AND details->>'provider' = 'staff'", String.class))
+                .contains("invalid_id_token");
+
+        // The same claims for the next sign-in (with its own nonce), signed by the provider's key, sign in: the
+        // forged token was refused for its signature alone.
+        StartedSignIn next = startSignInWithStaff();
+        TOKEN_ANSWERS.answerNextTokenRequestWith(idTokenFromStaff(subject, username, next.nonce()),
+                accessTokenFromStaff(subject));
+
+        HttpResponse<String> signedIn = continueAtTheProvider(next);
+
+        assertThat(signedIn.uri().toString()).endsWith("/teams");
+        assertThat(signedIn.body()).contains(username);
+        assertThat(linkedAccount("staff", subject)).isNotNull();
+    }
+
+    @Test
     void aProviderThatCannotBeReachedIsASentenceOnTheLoginPageAndTheFormStillWorks() throws Exception {
         HttpResponse<String> page = browser().send(get("/oauth2/authorization/down"),
                 HttpResponse.BodyHandlers.ofString());
@@ -198,5 +246,34 @@ class OidcSignInIntegrationTests extends OidcProviderSupport {
                 .isInstanceOf(UsernameNotFoundException.class);
         assertThatThrownBy(() -> users.changeOwnPassword(userId, "", "a-brand-new-password"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no portal password");
+    }
+
+    /** A sign-in with the staff provider started in a fresh browser, stopped at the provider's door. */
+    private StartedSignIn startSignInWithStaff() throws IOException, InterruptedException {
+        CookieManager cookies = new CookieManager();
+        URI authorize = URI.create(browser(cookies, HttpClient.Redirect.NEVER)
+                .send(get("/oauth2/authorization/staff"), HttpResponse.BodyHandlers.discarding())
+                .headers().firstValue("Location").orElseThrow());
+        return new StartedSignIn(cookies, authorize,
+                UriComponentsBuilder.fromUri(authorize).build().getQueryParams().getFirst("nonce"));
+    }
+
+    /** The browser goes on to the provider, which sends it back with a code; the page it lands on. */
+    private HttpResponse<String> continueAtTheProvider(StartedSignIn signIn) throws IOException, InterruptedException {
+        return browser(signIn.cookies(), HttpClient.Redirect.NORMAL)
+                .send(HttpRequest.newBuilder(signIn.authorize()).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The ID token the staff provider would send for this sign-in, signed by its own key. */
+    private static SignedJWT idTokenFromStaff(String subject, String username, String nonce) {
+        return PROVIDER.issueToken("staff", "portal", new DefaultOAuth2TokenCallback("staff", subject, "JWT",
+                List.of("portal"), Map.of("nonce", nonce, "preferred_username", username), 3600));
+    }
+
+    private static SignedJWT accessTokenFromStaff(String subject) {
+        return PROVIDER.issueToken("staff", "portal", new DefaultOAuth2TokenCallback("staff", subject));
+    }
+
+    private record StartedSignIn(CookieManager cookies, URI authorize, String nonce) {
     }
 }

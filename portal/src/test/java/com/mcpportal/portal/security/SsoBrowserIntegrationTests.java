@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A new engineer in Chromium: signs in on the identity provider's own login page, lands in the team their group
- * grants, runs its environments page as an operator, and signs out of the portal and the provider.
+ * grants, creates an environment of that team as the operator the group makes them (no administrator touched the
+ * portal for them), and signs out of the portal and the provider.
  */
 class SsoBrowserIntegrationTests extends OidcProviderSupport {
 
@@ -38,7 +39,7 @@ class SsoBrowserIntegrationTests extends OidcProviderSupport {
     }
 
     @Test
-    void anEngineerInAMappedGroupSignsInAtTheProviderLandsInTheirTeamAndSignsOutOfBoth() {
+    void anEngineerInAMappedGroupSignsInAtTheProviderCreatesAnEnvironmentOfTheirTeamAndSignsOutOfBoth() {
         Team team = data.team("Payments", data.user("payments-founder"));
         groups.add(team.getId(), "workforce", "payments-engineers", TeamRole.OPERATOR);
         String username = TestData.unique("olivia");
@@ -56,6 +57,16 @@ class SsoBrowserIntegrationTests extends OidcProviderSupport {
         assertThat(browser.text()).contains(team.getName(), "Operator");
         browser.open("/teams/" + team.getId());
         assertThat(browser.heading()).contains(team.getName());
+
+        // Nobody granted anything by hand: the group's role is enough to make the team's new environment.
+        String environment = TestData.unique("checkout-voice");
+        browser.follow("Environments").follow("New environment").fill("name", environment)
+                .fill("elevenLabsApiKey", "xi-sso-engineer-key-1").press("Create environment");
+        assertThat(browser.heading()).isEqualTo(environment);
+        browser.open("/teams/" + team.getId());
+        assertThat(browser.text()).contains(environment);
+        assertThat(jdbc.queryForObject("SELECT actor FROM audit_event WHERE action = 'environment.created'"
+                + " AND details->>'name' = ?", String.class, environment)).isEqualTo(username);
         assertThat(browser.consoleErrors()).as("nothing but the provider's login page asking for a web font (no internet"
                 + " here)").allMatch(error -> error.contains("fonts.googleapis.com"));
 

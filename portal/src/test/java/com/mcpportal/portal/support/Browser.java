@@ -96,6 +96,12 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Presses keys in the input with this id, or else this name, after what is there (e.g. {@code Keys.ARROW_DOWN}). */
+    public Browser keys(String idOrName, CharSequence... keys) {
+        field(idOrName).sendKeys(keys);
+        return this;
+    }
+
     /** Chooses the option with this visible text in the select with this id, or else this name. */
     public Browser choose(String idOrName, String visibleText) {
         new Select(field(idOrName)).selectByVisibleText(visibleText);

@@ -3,6 +3,7 @@ package com.mcpportal.portal.team;
 import com.mcpportal.portal.support.BrowserTestSupport;
 import com.mcpportal.portal.support.TestData;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,10 +32,21 @@ class TeamOnboardingBrowserIntegrationTests extends BrowserTestSupport {
         browser.screenshot("admin-created-user");
 
         browser.open("/teams/" + teamId).follow("Members & settings");
-        // The person is picked from the suggestions of existing accounts (a datalist; typing works without it).
-        assertThat(browser.script("return Array.from(document.querySelectorAll('#member-candidates option'))"
-                + ".map(function (o) { return o.value; })")).asList().contains(username).doesNotContain("admin");
-        browser.fill("username", username).choose("role", "Operator").press("Add member");
+        // The page lists no accounts; the first letters typed (any case) bring the matching people to pick from.
+        assertThat(browser.texts("#member-suggestions li")).isEmpty();
+        browser.fill("username", "NEWB").awaitText("#member-suggestions", username);
+        assertThat(browser.script("return document.getElementById('username').getAttribute('aria-expanded')"))
+                .isEqualTo("true");
+        browser.click("#member-suggestions [data-username='" + username + "']");
+        assertThat(browser.script("return document.getElementById('username').value")).isEqualTo(username);
+        assertThat(browser.shows("#member-suggestions")).as("the list closes once a person is picked").isFalse();
+        // The keyboard picks too, and Enter on a suggestion picks it rather than sending the form (which would add
+        // the person as Viewer, and the Operator added below would be refused as a member already).
+        browser.fill("username", "newbi").awaitText("#member-suggestions", username)
+                .keys("username", Keys.ARROW_DOWN, Keys.ENTER);
+        assertThat(browser.script("return document.getElementById('username').value")).isEqualTo(username);
+        assertThat(browser.shows("#member-suggestions")).isFalse();
+        browser.choose("role", "Operator").press("Add member");
         assertThat(browser.flash()).contains("Added " + username + " as Operator");
         assertThat(browser.text()).contains(username);
         browser.screenshot("team-with-new-member");

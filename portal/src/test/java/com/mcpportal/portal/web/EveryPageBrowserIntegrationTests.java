@@ -81,6 +81,10 @@ class EveryPageBrowserIntegrationTests extends BrowserTestSupport {
         browser.open("/teams/" + team.getId() + "/api-keys/new").fill("name", "Phone").press("Issue key");
         checkAtBothWidths(softly, axe, new Page("new API key, shown once", browser.path()));
         refusedForms(softly, axe, team, environment);
+        String candidate = data.user("everywhere-candidate").getUsername();
+        browser.open("/teams/" + team.getId() + "/settings").fill("username", candidate)
+                .awaitText("#member-suggestions", candidate);
+        checkAtBothWidths(softly, axe, new Page("members and settings, a person suggested", browser.path()));
         browser.open("/audit?team=" + team.getId());
         String eventLink = (String) browser.script(
                 "return document.querySelector('.audit-row td:first-child a').getAttribute('href')");
