@@ -1,6 +1,7 @@
 package com.mcpportal.portal.environment;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Which shared network an environment is in, asked by its operations and pages. The network feature implements it
@@ -17,4 +18,11 @@ public interface EnvironmentNetworks {
 
     /** The same, read only: the private subnet range is null when none was allocated yet. */
     Optional<SharedNetworkPlacement> networkOf(long environmentId);
+
+    /**
+     * Runs {@code body} (a cloud call that makes or finds the network's own resources) while no other does for the same
+     * network, on any portal instance: two environments provisioned into a new network at once make one VPC and one
+     * NAT instance, the second finding the first's.
+     */
+    <T> T exclusively(long networkId, Supplier<T> body);
 }

@@ -1,6 +1,7 @@
 package com.mcpportal.portal.network;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
@@ -20,8 +21,10 @@ class NetworkPlacements implements EnvironmentNetworks {
 
     private final NetworkStore store;
     private final AuditLog auditLog;
+    private final NetworkLocks locks;
 
-    NetworkPlacements(NetworkStore store, AuditLog auditLog) {
+    NetworkPlacements(NetworkStore store, AuditLog auditLog, NetworkLocks locks) {
+        this.locks = locks;
         this.store = store;
         this.auditLog = auditLog;
     }
@@ -45,6 +48,11 @@ class NetworkPlacements implements EnvironmentNetworks {
         return store.networkOf(environmentId).flatMap(store::find).map(network -> new SharedNetworkPlacement(
                 network.id(), network.name(), network.vpcCidr(), SubnetRanges.publicSubnet(network.vpcCidr()),
                 store.subnetOf(environmentId).orElse(null)));
+    }
+
+    @Override
+    public <T> T exclusively(long networkId, Supplier<T> body) {
+        return locks.exclusively(networkId, body);
     }
 
     /** The next free range, recorded and audited; null when the network's range is full (the step says so). */

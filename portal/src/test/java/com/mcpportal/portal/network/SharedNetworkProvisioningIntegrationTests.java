@@ -1,6 +1,7 @@
 package com.mcpportal.portal.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -8,8 +9,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.mcpportal.portal.cloud.Network;
 import com.mcpportal.portal.environment.Environment;
@@ -149,6 +157,49 @@ class SharedNetworkProvisioningIntegrationTests {
         Environment fourth = environments.draft(team.getId(), "fourth");
         assertThatThrownBy(() -> networks.addEnvironment(team.getId(), network.id(), fourth.getId()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no free /24 range");
+    }
+
+    @Test
+    void whileOneProvisionMakesANetworksResourcesAnotherOneForTheSameNetworkWaits() throws Exception {
+        NetworkPlacements placements = context.getBean(NetworkPlacements.class);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean secondRan = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // Given one provision inside the network's lock (making its VPC and NAT instance)
+            Future<Object> first = pool.submit(() -> placements.exclusively(991_001L, () -> {
+                inside.countDown();
+                awaitQuietly(release);
+                return null;
+            }));
+            assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+
+            // When another asks for the same network, then it waits; another network's is not held up
+            Future<Object> second = pool.submit(() -> placements.exclusively(991_001L, () -> {
+                secondRan.set(true);
+                return null;
+            }));
+            assertThat(placements.exclusively(991_002L, () -> "free")).isEqualTo("free");
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).untilFalse(secondRan);
+
+            // and once the first is done, the second goes on
+            release.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            second.get(10, TimeUnit.SECONDS);
+            assertThat(secondRan).isTrue();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void provision(Environments environments, Environment environment) {

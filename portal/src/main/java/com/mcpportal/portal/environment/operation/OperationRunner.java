@@ -141,7 +141,7 @@ class OperationRunner {
         Supplier<String> pendingKey = () -> sealedKey == null ? null : unseal(sealedKey, environmentId);
         StepContext context = new StepContext(cloud.provider(), cloud.ref(), environment.spec(),
                 environment.resources(), cloud.account().configuredRoles(), environment.getPower(), pendingKey,
-                serverImages, networks.placementOf(environmentId).orElse(null));
+                serverImages, networks.placementOf(environmentId).orElse(null), networks);
         return new Prepared(step.getName(), context, sealedKey);
     }
 

@@ -80,8 +80,8 @@ final class ProvisionSteps {
                     + placement.networkName() + " has no free /24 range left in " + placement.vpcCidr()
                     + " for this environment's subnet; take it out of the network or use another.", null);
         }
-        SharedNetwork shared = c.cloud().ensureSharedNetwork(c.sharedNetworkRef(), placement.spec(),
-                NatSpec.defaults());
+        SharedNetwork shared = c.networks().exclusively(placement.networkId(), () -> c.cloud()
+                .ensureSharedNetwork(c.sharedNetworkRef(), placement.spec(), NatSpec.defaults()));
         Network network = c.cloud().joinSharedNetwork(c.ref(), shared, subnet, NetworkSpec.defaults().containerPort());
         return StepOutcome.of(c.resources().withNetwork(network).withNat(shared.nat()), "shared network "
                 + placement.networkName() + ": " + network.vpcId() + " (" + network.vpcCidr() + ") in "

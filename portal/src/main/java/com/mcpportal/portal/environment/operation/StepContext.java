@@ -9,6 +9,7 @@ import com.mcpportal.portal.cloud.SharedNetworkRef;
 import com.mcpportal.portal.cloud.image.ServerImages;
 import com.mcpportal.portal.environment.CloudResources;
 import com.mcpportal.portal.environment.EnvironmentPower;
+import com.mcpportal.portal.environment.EnvironmentNetworks;
 import com.mcpportal.portal.environment.EnvironmentSpec;
 import com.mcpportal.portal.environment.SharedNetworkPlacement;
 
@@ -16,17 +17,17 @@ import com.mcpportal.portal.environment.SharedNetworkPlacement;
  * What a step works with: the cloud, the environment's reference and settings, what earlier steps recorded, the
  * account's configured roles (or null: create them), the power state, the pending ElevenLabs key (decrypted
  * only when a step asks for it; null when there is none), the MCP server this portal carries, to publish, and the
- * shared network the environment is in (null: its own network).
+ * shared network the environment is in (null: its own network) with the lock its own resources are made under.
  */
 record StepContext(CloudProvider cloud, EnvironmentRef ref, EnvironmentSpec spec, CloudResources resources,
         AccountRoles configuredRoles, EnvironmentPower power, Supplier<String> pendingApiKey,
-        ServerImages serverImages, SharedNetworkPlacement sharedNetwork) {
+        ServerImages serverImages, SharedNetworkPlacement sharedNetwork, EnvironmentNetworks networks) {
 
     /** An environment with its own network. */
     StepContext(CloudProvider cloud, EnvironmentRef ref, EnvironmentSpec spec, CloudResources resources,
             AccountRoles configuredRoles, EnvironmentPower power, Supplier<String> pendingApiKey,
             ServerImages serverImages) {
-        this(cloud, ref, spec, resources, configuredRoles, power, pendingApiKey, serverImages, null);
+        this(cloud, ref, spec, resources, configuredRoles, power, pendingApiKey, serverImages, null, null);
     }
 
     boolean inSharedNetwork() {
