@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -96,6 +98,15 @@ class NetworkStore {
     List<String> takenSubnets(long networkId) {
         return jdbc.queryForList("SELECT private_subnet_cidr FROM network_environment WHERE network_id = ?"
                 + " AND private_subnet_cidr IS NOT NULL", String.class, networkId);
+    }
+
+    /** The private subnet range of each environment in the network that has one, by environment id. */
+    Map<Long, String> subnetsByEnvironment(long networkId) {
+        Map<Long, String> subnets = new LinkedHashMap<>();
+        jdbc.query("SELECT environment_id, private_subnet_cidr FROM network_environment WHERE network_id = ?"
+                + " AND private_subnet_cidr IS NOT NULL ORDER BY environment_id",
+                rs -> { subnets.put(rs.getLong(1), rs.getString(2)); }, networkId);
+        return subnets;
     }
 
     void recordSubnet(long environmentId, String privateSubnetCidr) {

@@ -93,6 +93,12 @@ public class Networks {
         return store.environmentIds(networkId).stream().map(environments::get).toList();
     }
 
+    /** Each environment's private subnet range in the network, by environment id (allocated ones only). */
+    @Transactional(readOnly = true)
+    public Map<Long, String> subnets(long networkId) {
+        return store.subnetsByEnvironment(networkId);
+    }
+
     /** A team's own network. */
     @Transactional
     public Network createForTeam(long teamId, NetworkInput input) {

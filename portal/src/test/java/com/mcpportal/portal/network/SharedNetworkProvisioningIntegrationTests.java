@@ -97,6 +97,11 @@ class SharedNetworkProvisioningIntegrationTests {
                 .andExpect(content().string(containsString("shared network")))
                 .andExpect(content().string(containsString(">platform</a>")))
                 .andExpect(content().string(containsString("10.31.1.0/24")));
+        // and the network page gives each environment's subnet
+        mvc.perform(get("/teams/{t}/networks/{n}", team.getId(), network.id()).with(user(TestData.principal(owner))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("subnet 10.31.1.0/24")))
+                .andExpect(content().string(containsString("subnet 10.31.2.0/24")));
 
         // When one is stopped, then the shared NAT stays on for the other
         Environments.enqueued(environments.operations().requestStop(alpha.getId(), Actor.user("admin")));
