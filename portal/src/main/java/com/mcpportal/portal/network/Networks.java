@@ -5,19 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.cloud.AwsRegions;
-import com.mcpportal.portal.cloud.CloudException;
-import com.mcpportal.portal.cloud.CloudProvider;
-import com.mcpportal.portal.cloud.SharedNetworkRef;
-import com.mcpportal.portal.cloud.TaggedResource;
 import com.mcpportal.portal.cloud.account.CloudAccount;
 import com.mcpportal.portal.cloud.account.CloudAccountNotFoundException;
 import com.mcpportal.portal.cloud.account.CloudAccounts;
-import com.mcpportal.portal.cloud.account.CloudProviders;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentService;
 import com.mcpportal.portal.environment.EnvironmentState;
@@ -49,13 +43,13 @@ public class Networks {
     private final EnvironmentService environments;
     private final TeamService teams;
     private final AuditLog auditLog;
-    private final CloudProviders providers;
+    private final NetworkTeardown teardown;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     Networks(NetworkStore store, CloudAccounts accounts, EnvironmentService environments, TeamService teams,
-            AuditLog auditLog, CloudProviders providers, TransactionTemplate transactions, Clock clock) {
-        this.providers = providers;
+            AuditLog auditLog, NetworkTeardown teardown, TransactionTemplate transactions, Clock clock) {
+        this.teardown = teardown;
         this.transactions = transactions;
         this.store = store;
         this.accounts = accounts;
@@ -211,22 +205,7 @@ public class Networks {
 
     private void delete(Network network) {
         transactions.executeWithoutResult(status -> refuseWhileInUse(network));
-        CloudAccount account = accounts.get(network.cloudAccountId());
-        SharedNetworkRef ref = new SharedNetworkRef(account.target(network.region()), network.id(), network.name());
-        CloudProvider cloud = providers.forAccount(account);
-        List<TaggedResource> remaining;
-        try {
-            cloud.deleteSharedNetwork(ref);
-            remaining = cloud.remainingNetworkResources(ref);
-        } catch (CloudException e) {
-            throw new InvalidInputException(null, "The cloud did not delete " + network.name() + "'s resources: "
-                    + e.providerMessage() + " Nothing of the network was forgotten; try again.");
-        }
-        if (!remaining.isEmpty()) {
-            throw new InvalidInputException(null, remaining.size() + " resource(s) of " + network.name() + " still"
-                    + " exist (" + remaining.stream().map(TaggedResource::arn).collect(Collectors.joining(", "))
-                    + "); the cloud may still be deleting them: try again shortly.");
-        }
+        teardown.deleteResources(network);
         transactions.executeWithoutResult(status -> {
             refuseWhileInUse(network);
             store.delete(network.id());
