@@ -23,6 +23,7 @@ import com.mcpportal.portal.cloud.Network;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentState;
 import com.mcpportal.portal.environment.Environments;
+import com.mcpportal.portal.environment.drift.DriftCheck;
 import com.mcpportal.portal.environment.operation.Actor;
 import com.mcpportal.portal.support.PortalIntegrationTest;
 import com.mcpportal.portal.support.TestData;
@@ -102,6 +103,10 @@ class SharedNetworkProvisioningIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("subnet 10.31.1.0/24")))
                 .andExpect(content().string(containsString("subnet 10.31.2.0/24")));
+
+        // and the drift check leaves the network's NAT out: an environment without a NAT of its own is no drift
+        assertThat(context.getBean(DriftCheck.class).check(alpha.getId())).get()
+                .satisfies(finding -> assertThat(finding.drifted()).as(finding.message()).isFalse());
 
         // When one is stopped, then the shared NAT stays on for the other
         Environments.enqueued(environments.operations().requestStop(alpha.getId(), Actor.user("admin")));
