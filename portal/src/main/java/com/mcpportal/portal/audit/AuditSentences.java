@@ -131,7 +131,10 @@ public final class AuditSentences {
                 + (f.has("sharedWith") && !f.text("sharedWith").isEmpty() ? " shared with " + f.text("sharedWith") : ""));
         say("network.deleted", f -> f.actor() + " deleted network " + f.text("name"));
         say("network.environment.added", f -> f.actor() + " put environment " + f.text("environment")
-                + " in network " + f.text("network"));
+                + " in network " + f.text("network") + (f.has("subnet") ? ", its private subnet " + f.text("subnet")
+                : ""));
+        say("network.environment.subnet-allocated", f -> f.actor() + " gave environment " + f.text("environmentId")
+                + " the private subnet " + f.text("subnet") + " in network " + f.text("network"));
         say("network.environment.removed", f -> f.actor() + " took environment " + f.text("environment")
                 + " out of network " + f.text("network") + " (it has its own network again)");
         say("cloud-account.connection-tested", f -> f.actor() + " tested the connection of cloud account "

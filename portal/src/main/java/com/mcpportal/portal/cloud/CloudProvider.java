@@ -13,7 +13,9 @@ import java.util.Optional;
  * <p>Provision order: network, NAT instance, repository, server image (published, or a team's own tag
  * checked), log group, secrets, cluster, task definition, service discovery, service, ingress. Deprovision: the reverse
  * ({@link #deleteIngress} … {@link #deleteNetwork}, then repository, logs, secrets), then
- * {@link #remainingResources} to check nothing is left.
+ * {@link #remainingResources} to check nothing is left. An environment in a shared network runs
+ * {@link #ensureSharedNetwork} and {@link #joinSharedNetwork} instead of the network and NAT steps; its deprovision
+ * removes only what carries its own tag.
  *
  * <p>Failures are {@link CloudException}s whose {@link CloudException#retryable()} says whether
  * running the step again can help.
@@ -45,6 +47,40 @@ public interface CloudProvider {
 
     /** NAT instance in the public subnet, and the private route table's default route through it. */
     NatInstance ensureNatInstance(EnvironmentRef env, Network network, NatSpec spec);
+
+    // --- shared networks (instead of the two steps above) -----------------------------------
+
+    /**
+     * A shared network's VPC (DNS support on), public subnet, internet gateway, public route table and NAT instance,
+     * tagged with the network's id ({@link SharedNetworkRef#TAG_NETWORK_ID}), never an environment's. The first
+     * environment provisioned into the network makes them; every later one (and every retry) finds them by tag.
+     */
+    SharedNetwork ensureSharedNetwork(SharedNetworkRef network, SharedNetworkSpec spec, NatSpec nat);
+
+    /**
+     * The environment's own part of a shared network, tagged with the environment: its private subnet
+     * ({@code privateSubnetCidr}, which the portal allocated from the network's range, in the network's zone), a private
+     * route table whose default route leads to the shared NAT instance, and a security group that admits the container
+     * port only from itself (the environment's VPC link and tasks): not from the VPC's range, not from another
+     * environment. Returned as a {@link Network}, so the later steps run as in an environment's own network, and
+     * {@link #deleteNetwork} removes exactly these again.
+     */
+    Network joinSharedNetwork(EnvironmentRef env, SharedNetwork network, String privateSubnetCidr, int containerPort);
+
+    /** Starts the shared network's NAT instance if it is not running, and waits until it runs. */
+    NatState startSharedNat(SharedNetworkRef network);
+
+    /**
+     * Deletes the shared network's own resources, the NAT instance first. An environment's subnet still in the VPC
+     * makes the VPC's deletion fail with the cloud's dependency error: a network is never torn down under its
+     * environments (the portal refuses before that, too).
+     */
+    void deleteSharedNetwork(SharedNetworkRef network);
+
+    /** Resources tagged with the network's id that still exist, confirmed like {@link #remainingResources}. */
+    List<TaggedResource> remainingNetworkResources(SharedNetworkRef network);
+
+    // --- provision, continued ------------------------------------------------------------------
 
     /** Container image repository keeping the last 5 images, its tags immutable (created so, or switched). */
     ImageRepository ensureRepository(EnvironmentRef env);
@@ -158,8 +194,13 @@ public interface CloudProvider {
     /** The cluster and every task definition revision of the environment. */
     void deleteCluster(EnvironmentRef env);
 
+    /** The environment's own NAT instance; nothing in a shared network, whose NAT is tagged with the network. */
     void deleteNatInstance(EnvironmentRef env);
 
+    /**
+     * What is tagged with the environment: its own VPC and all in it, or in a shared network only its private subnet,
+     * route table (and association) and security group; never the shared VPC, public subnet or NAT instance.
+     */
     void deleteNetwork(EnvironmentRef env);
 
     void deleteRepository(EnvironmentRef env);

@@ -14,7 +14,9 @@
  *
  * <p>The AWS adapter ({@code cloud.aws}) runs each step on AWS SDK v2. Every resource carries the
  * tags {@code mcp-portal:environment-id}, {@code mcp-portal:team}, {@code mcp-portal:managed-by},
- * {@code mcp-portal:component} and {@code Name}; ECR, Logs, ECS and Cloud Map resources are named
+ * {@code mcp-portal:component} and {@code Name}, except a shared network's own VPC, public subnet, internet gateway,
+ * route table, NAT group and instance, which carry {@code mcp-portal:network-id} instead (so no environment's lookup or
+ * deletion finds them); ECR, Logs, ECS and Cloud Map resources are named
  * {@code mcp-<environment id>}. Each step looks its resource up by those tags or that name before
  * creating it, so a repeated or resumed step creates nothing twice (the NAT instance's launch also carries a client
  * token of its run, shared by that run's retries only: EC2 would answer a reused token with the instance it once

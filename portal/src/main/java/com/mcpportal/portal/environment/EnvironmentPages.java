@@ -82,12 +82,14 @@ class EnvironmentPages {
     private final ServerUpdates updates;
     private final NatImageCheck natImages;
     private final ConsistentReads consistent;
+    private final ObjectProvider<EnvironmentNetworks> networks;
 
     EnvironmentPages(EnvironmentService environments, CloudAccounts accounts, EnvironmentOperations operations,
             DriftCheck drift, ObjectProvider<EnvironmentEstimates> estimates,
             ObjectProvider<EnvironmentScheduleSummaries> schedules, ErrorRateCheck errorRate, ServerUpdates updates,
-            NatImageCheck natImages, ConsistentReads consistent) {
+            NatImageCheck natImages, ConsistentReads consistent, ObjectProvider<EnvironmentNetworks> networks) {
         this.consistent = consistent;
+        this.networks = networks;
         this.updates = updates;
         this.environments = environments;
         this.accounts = accounts;
@@ -142,6 +144,9 @@ class EnvironmentPages {
         model.addAttribute("estimate", deleted ? null : estimate(environment));
         EnvironmentScheduleSummaries summaries = schedules.getIfAvailable();
         model.addAttribute("schedule", summaries == null ? null : summaries.summaryOf(environment).orElse(null));
+        EnvironmentNetworks placements = networks.getIfAvailable();
+        model.addAttribute("sharedNetwork", placements == null ? null
+                : placements.networkOf(environment.getId()).orElse(null));
         return DETAIL_VIEW;
     }
 

@@ -56,6 +56,7 @@ class NetworkPages {
         model.addAttribute("network", network);
         model.addAttribute("members", members.stream().filter(e -> e.getState() != EnvironmentState.DELETED).toList());
         model.addAttribute("view", view);
+        model.addAttribute("subnets", networks.subnets(network.id()));
         model.addAttribute("viewerTeamId", teamId);
         model.addAttribute("account", accounts.get(network.cloudAccountId()));
         model.addAttribute("ownerName", network.teamId() == null ? null : teams.name(network.teamId()).orElse("?"));

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -81,9 +83,35 @@ class NetworkStore {
                 environmentId).stream().findFirst();
     }
 
-    void addEnvironment(long networkId, long environmentId, Instant now) {
-        jdbc.update("INSERT INTO network_environment (environment_id, network_id, joined_at) VALUES (?, ?, ?)",
-                environmentId, networkId, Timestamp.from(now));
+    void addEnvironment(long networkId, long environmentId, String privateSubnetCidr, Instant now) {
+        jdbc.update("INSERT INTO network_environment (environment_id, network_id, joined_at, private_subnet_cidr)"
+                + " VALUES (?, ?, ?, ?)", environmentId, networkId, Timestamp.from(now), privateSubnetCidr);
+    }
+
+    /** The private subnet range allocated to the environment, if any. */
+    Optional<String> subnetOf(long environmentId) {
+        return jdbc.queryForList("SELECT private_subnet_cidr FROM network_environment WHERE environment_id = ?"
+                + " AND private_subnet_cidr IS NOT NULL", String.class, environmentId).stream().findFirst();
+    }
+
+    /** Every private subnet range ever allocated in the network (deleted environments' too: never given twice). */
+    List<String> takenSubnets(long networkId) {
+        return jdbc.queryForList("SELECT private_subnet_cidr FROM network_environment WHERE network_id = ?"
+                + " AND private_subnet_cidr IS NOT NULL", String.class, networkId);
+    }
+
+    /** The private subnet range of each environment in the network that has one, by environment id. */
+    Map<Long, String> subnetsByEnvironment(long networkId) {
+        Map<Long, String> subnets = new LinkedHashMap<>();
+        jdbc.query("SELECT environment_id, private_subnet_cidr FROM network_environment WHERE network_id = ?"
+                + " AND private_subnet_cidr IS NOT NULL ORDER BY environment_id",
+                rs -> { subnets.put(rs.getLong(1), rs.getString(2)); }, networkId);
+        return subnets;
+    }
+
+    void recordSubnet(long environmentId, String privateSubnetCidr) {
+        jdbc.update("UPDATE network_environment SET private_subnet_cidr = ? WHERE environment_id = ?",
+                privateSubnetCidr, environmentId);
     }
 
     void removeEnvironment(long networkId, long environmentId) {

@@ -21,6 +21,7 @@ import com.mcpportal.portal.web.InvalidInputException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Networks: created by a team's owners (the team's own) or by administrators (shared with chosen teams), environments
@@ -42,10 +43,14 @@ public class Networks {
     private final EnvironmentService environments;
     private final TeamService teams;
     private final AuditLog auditLog;
+    private final NetworkTeardown teardown;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     Networks(NetworkStore store, CloudAccounts accounts, EnvironmentService environments, TeamService teams,
-            AuditLog auditLog, Clock clock) {
+            AuditLog auditLog, NetworkTeardown teardown, TransactionTemplate transactions, Clock clock) {
+        this.teardown = teardown;
+        this.transactions = transactions;
         this.store = store;
         this.accounts = accounts;
         this.environments = environments;
@@ -80,6 +85,12 @@ public class Networks {
     @Transactional(readOnly = true)
     public List<Environment> environmentsIn(long networkId) {
         return store.environmentIds(networkId).stream().map(environments::get).toList();
+    }
+
+    /** Each environment's private subnet range in the network, by environment id (allocated ones only). */
+    @Transactional(readOnly = true)
+    public Map<Long, String> subnets(long networkId) {
+        return store.subnetsByEnvironment(networkId);
     }
 
     /** A team's own network. */
@@ -140,10 +151,13 @@ public class Networks {
         if (store.networkOf(environmentId).isPresent()) {
             throw new InvalidInputException("environmentId", environment.getName() + " is already in a network.");
         }
-        store.addEnvironment(networkId, environmentId, clock.instant());
+        String subnet = SubnetRanges.nextPrivate(network.vpcCidr(), network.azCount(), store.takenSubnets(networkId))
+                .orElseThrow(() -> new InvalidInputException("environmentId", network.name() + " has no free /24 range"
+                        + " left in " + network.vpcCidr() + " for another environment's subnet."));
+        store.addEnvironment(networkId, environmentId, subnet, clock.instant());
         auditLog.record(AuditEntry.success("network.environment.added").team(teamId).target("network", networkId)
                 .detail("network", network.name()).detail("environment", environment.getName())
-                .detail("environmentId", environmentId));
+                .detail("environmentId", environmentId).detail("subnet", subnet));
     }
 
     /** Takes a draft environment of the team out again: it gets its own network when provisioned. */
@@ -166,10 +180,12 @@ public class Networks {
                 .detail("environmentId", environmentId));
     }
 
-    /** Deletes a team's own network, refused while an environment that is not deleted is in it. */
-    @Transactional
+    /**
+     * Deletes a team's own network, refused while an environment that is not deleted is in it. See
+     * {@link #delete(long)}.
+     */
     public void deleteForTeam(long teamId, long networkId) {
-        Network network = get(teamId, networkId);
+        Network network = transactions.execute(status -> get(teamId, networkId));
         if (network.adminShared()) {
             throw new InvalidInputException(null, network.name() + " was shared by an administrator; only an"
                     + " administrator can delete it.");
@@ -177,13 +193,29 @@ public class Networks {
         delete(network);
     }
 
-    /** Deletes any network (administrators), refused while an environment that is not deleted is in it. */
-    @Transactional
+    /**
+     * Deletes any network (administrators), refused while an environment that is not deleted is in it. Its resources
+     * in the cloud (VPC, public subnet, internet gateway, NAT instance, made by the first environment provisioned into
+     * it) go first, while the request waits: only then are its rows deleted, so a cloud that refuses leaves the network
+     * listed with the cloud's reason, to try again. Deprovisioning its environments never removes them.
+     */
     public void delete(long networkId) {
-        delete(get(networkId));
+        delete(transactions.execute(status -> get(networkId)));
     }
 
     private void delete(Network network) {
+        transactions.executeWithoutResult(status -> refuseWhileInUse(network));
+        teardown.deleteResources(network);
+        transactions.executeWithoutResult(status -> {
+            refuseWhileInUse(network);
+            store.delete(network.id());
+            auditLog.record(AuditEntry.success("network.deleted").team(network.teamId())
+                    .target("network", network.id()).detail("name", network.name())
+                    .detail("cloud", "its VPC, public subnet, internet gateway and NAT instance deleted"));
+        });
+    }
+
+    private void refuseWhileInUse(Network network) {
         store.lock(network.id());
         long live = environmentsIn(network.id()).stream().filter(e -> e.getState() != EnvironmentState.DELETED).count();
         if (live > 0) {
@@ -191,9 +223,6 @@ public class Networks {
                     : " environments") + "; take them out or deprovision them first. A network is never torn down"
                     + " under its environments.");
         }
-        store.delete(network.id());
-        auditLog.record(AuditEntry.success("network.deleted").team(network.teamId()).target("network", network.id())
-                .detail("name", network.name()));
     }
 
     void validate(NetworkInput input) {

@@ -6,7 +6,11 @@
  * network's bill with the cost feature's own estimator. {@link com.mcpportal.portal.network.Networks} keeps networks (a
  * team's own, or an administrator's shared with chosen teams) and which environments are in them (tables
  * {@code network}, {@code network_team}, {@code network_environment}); an environment with no row there has its own
- * network. The pages are {@code /teams/{teamId}/networks} and {@code /admin/networks}. Not built yet: provisioning
- * into a shared network, the NAT driven by the union schedule, moving a provisioned environment in or out.
+ * network. The pages are {@code /teams/{teamId}/networks} and {@code /admin/networks}. {@link
+ * com.mcpportal.portal.network.NetworkPlacements} tells environments' operations and pages (through the environment
+ * feature's {@code EnvironmentNetworks}) which network an environment is in and its private subnet range ({@link
+ * com.mcpportal.portal.network.SubnetRanges}: /24s, given once), and holds the network's lock while a provision makes
+ * or finds the network's own cloud resources; deleting a network deletes those first. Not built yet: the NAT driven by
+ * the union schedule, moving a provisioned environment in or out, two zones in the cloud.
  */
 package com.mcpportal.portal.network;

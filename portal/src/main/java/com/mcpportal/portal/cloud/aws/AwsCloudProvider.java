@@ -29,6 +29,9 @@ import com.mcpportal.portal.cloud.NetworkSpec;
 import com.mcpportal.portal.cloud.Rollout;
 import com.mcpportal.portal.cloud.SecretRef;
 import com.mcpportal.portal.cloud.ServerImage;
+import com.mcpportal.portal.cloud.SharedNetwork;
+import com.mcpportal.portal.cloud.SharedNetworkRef;
+import com.mcpportal.portal.cloud.SharedNetworkSpec;
 import com.mcpportal.portal.cloud.ServiceCounts;
 import com.mcpportal.portal.cloud.ServiceDiscovery;
 import com.mcpportal.portal.cloud.ServiceRef;
@@ -56,6 +59,7 @@ public class AwsCloudProvider implements CloudProvider {
     private final NetworkResources network;
     private final NatResources nat;
     private final NatReplacement natReplacement;
+    private final SharedNetworkResources sharedNetworks;
     private final RegistryResources registry = new RegistryResources();
     private final ImageResources images;
     private final LogResources logs = new LogResources();
@@ -78,6 +82,7 @@ public class AwsCloudProvider implements CloudProvider {
         this.network = new NetworkResources(waiter);
         this.nat = new NatResources(waiter, settings);
         this.natReplacement = new NatReplacement(nat, waiter);
+        this.sharedNetworks = new SharedNetworkResources(network, nat, waiter);
         this.discovery = new DiscoveryResources(waiter);
         this.services = new ServiceResources(waiter);
         this.rollouts = new ServiceRollouts(waiter);
@@ -123,6 +128,39 @@ public class AwsCloudProvider implements CloudProvider {
         String launchToken = NatResources.newLaunchToken(); // shared by this run's retries only
         return step("ensure-nat-instance", env, () -> nat.ensure(aws(env).ec2(), aws(env).ssm(), env, net, spec,
                 launchToken));
+    }
+
+    @Override
+    public SharedNetwork ensureSharedNetwork(SharedNetworkRef net, SharedNetworkSpec spec, NatSpec natSpec) {
+        String launchToken = NatResources.newLaunchToken(); // shared by this run's retries only
+        return step("ensure-shared-network", net, () -> sharedNetworks.ensure(aws(net).ec2(), aws(net).ssm(), net,
+                spec, natSpec, launchToken));
+    }
+
+    @Override
+    public Network joinSharedNetwork(EnvironmentRef env, SharedNetwork net, String privateSubnetCidr,
+            int containerPort) {
+        return step("join-shared-network", env, () -> sharedNetworks.join(aws(env).ec2(), env, net,
+                privateSubnetCidr, containerPort));
+    }
+
+    @Override
+    public NatState startSharedNat(SharedNetworkRef net) {
+        return step("start-shared-nat", net, () -> sharedNetworks.startNat(aws(net).ec2(), net));
+    }
+
+    @Override
+    public void deleteSharedNetwork(SharedNetworkRef net) {
+        step("delete-shared-network", net, () -> {
+            sharedNetworks.delete(aws(net).ec2(), net);
+            return null;
+        });
+    }
+
+    @Override
+    public List<TaggedResource> remainingNetworkResources(SharedNetworkRef net) {
+        return step("list-remaining-network-resources", net, () -> remaining.remaining(aws(net),
+                SharedNetworkRef.TAG_NETWORK_ID, net.tagValue()));
     }
 
     @Override
@@ -272,6 +310,14 @@ public class AwsCloudProvider implements CloudProvider {
 
     private AwsClients aws(EnvironmentRef env) {
         return clients.clientsFor(env.target());
+    }
+
+    private AwsClients aws(SharedNetworkRef net) {
+        return clients.clientsFor(net.target());
+    }
+
+    private <T> T step(String name, SharedNetworkRef net, Supplier<T> body) {
+        return step(name, "network " + net.networkId(), body);
     }
 
     private void run(String name, EnvironmentRef env, Runnable body) {

@@ -2,8 +2,10 @@ package com.mcpportal.portal.cloud.aws;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.mcpportal.portal.cloud.EnvironmentRef;
+import com.mcpportal.portal.cloud.SharedNetworkRef;
 
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -16,8 +18,12 @@ final class AwsTags {
     }
 
     static TagSpecification ec2(ResourceType type, EnvironmentRef env, String component) {
+        return ec2(type, env.tags(component));
+    }
+
+    static TagSpecification ec2(ResourceType type, Map<String, String> tags) {
         return TagSpecification.builder().resourceType(type)
-                .tags(env.tags(component).entrySet().stream()
+                .tags(tags.entrySet().stream()
                         .map(t -> software.amazon.awssdk.services.ec2.model.Tag.builder().key(t.getKey())
                                 .value(t.getValue()).build())
                         .toList())
@@ -26,13 +32,37 @@ final class AwsTags {
 
     /** Filters for resources of this environment, optionally of one component. */
     static List<Filter> ec2Filters(EnvironmentRef env, String component) {
-        Filter byEnvironment = Filter.builder().name("tag:" + EnvironmentRef.TAG_ENVIRONMENT_ID)
-                .values(env.environmentId()).build();
-        if (component == null) {
-            return List.of(byEnvironment);
+        return Owner.of(env).filters(component);
+    }
+
+    /**
+     * Whose EC2 resources a step looks for and tags: an environment's, or a shared network's (tagged with the
+     * network's id instead, so no environment's lookup or deletion ever finds them).
+     */
+    record Owner(String tagKey, String tagValue, String resourceName, Function<String, Map<String, String>> tags) {
+
+        static Owner of(EnvironmentRef env) {
+            return new Owner(EnvironmentRef.TAG_ENVIRONMENT_ID, env.environmentId(), env.resourceName(), env::tags);
         }
-        return List.of(byEnvironment,
-                Filter.builder().name("tag:" + EnvironmentRef.TAG_COMPONENT).values(component).build());
+
+        static Owner of(SharedNetworkRef network) {
+            return new Owner(SharedNetworkRef.TAG_NETWORK_ID, network.tagValue(), network.resourceName(),
+                    network::tags);
+        }
+
+        /** Filters for the owner's resources, optionally of one component. */
+        List<Filter> filters(String component) {
+            Filter byOwner = Filter.builder().name("tag:" + tagKey).values(tagValue).build();
+            if (component == null) {
+                return List.of(byOwner);
+            }
+            return List.of(byOwner,
+                    Filter.builder().name("tag:" + EnvironmentRef.TAG_COMPONENT).values(component).build());
+        }
+
+        TagSpecification ec2(ResourceType type, String component) {
+            return AwsTags.ec2(type, tags.apply(component));
+        }
     }
 
     static List<software.amazon.awssdk.services.ecs.model.Tag> ecs(EnvironmentRef env, String component) {

@@ -136,6 +136,11 @@ final class NatResources {
     }
 
     Instance launch(Ec2Client ec2, EnvironmentRef env, NatLaunch launch, String launchToken) {
+        return launch(ec2, AwsTags.Owner.of(env), launch, launchToken);
+    }
+
+    /** Launches a NAT instance tagged with its owner: an environment, or a shared network. */
+    Instance launch(Ec2Client ec2, AwsTags.Owner owner, NatLaunch launch, String launchToken) {
         Image image = describeImage(ec2, launch.imageId());
         int imageSize = image.blockDeviceMappings().stream()
                 .filter(m -> Objects.equals(m.deviceName(), image.rootDeviceName()) && m.ebs() != null)
@@ -152,9 +157,9 @@ final class NatResources {
                                     .encrypted(true))
                             .build())
                     .metadataOptions(m -> m.httpTokens(launch.httpTokens()))
-                    .tagSpecifications(AwsTags.ec2(ResourceType.INSTANCE, env, NAT),
-                            AwsTags.ec2(ResourceType.VOLUME, env, NAT),
-                            AwsTags.ec2(ResourceType.NETWORK_INTERFACE, env, NAT));
+                    .tagSpecifications(owner.ec2(ResourceType.INSTANCE, NAT),
+                            owner.ec2(ResourceType.VOLUME, NAT),
+                            owner.ec2(ResourceType.NETWORK_INTERFACE, NAT));
             if (launch.spot()) {
                 // Only a persistent request that stops on interruption can be stopped off-hours.
                 r.instanceMarketOptions(m -> m.marketType("spot").spotOptions(
@@ -269,7 +274,12 @@ final class NatResources {
 
     /** The environment's NAT instances that are not terminated or terminating. */
     List<Instance> live(Ec2Client ec2, EnvironmentRef env) {
-        List<Filter> filters = new ArrayList<>(AwsTags.ec2Filters(env, NAT));
+        return live(ec2, AwsTags.Owner.of(env));
+    }
+
+    /** The owner's NAT instances that are not terminated or terminating. */
+    List<Instance> live(Ec2Client ec2, AwsTags.Owner owner) {
+        List<Filter> filters = new ArrayList<>(owner.filters(NAT));
         filters.add(Filter.builder().name("instance-state-name").values("pending", "running", "stopping", "stopped")
                 .build());
         return ec2.describeInstances(r -> r.filters(filters)).reservations().stream()

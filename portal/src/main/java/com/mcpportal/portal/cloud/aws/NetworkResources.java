@@ -59,28 +59,36 @@ final class NetworkResources {
                 Subnet::subnetId);
         String zone = existingPublic.or(() -> existingPrivate).map(Subnet::availabilityZone)
                 .orElseGet(() -> spec.availabilityZone() != null ? spec.availabilityZone() : firstZone(ec2));
+        AwsTags.Owner owner = AwsTags.Owner.of(env);
         Subnet publicSubnet = existingPublic
-                .orElseGet(() -> createSubnet(ec2, env, vpcId, spec.publicSubnetCidr(), zone, PUBLIC_SUBNET));
+                .orElseGet(() -> createSubnet(ec2, owner, vpcId, spec.publicSubnetCidr(), zone, PUBLIC_SUBNET));
         Subnet privateSubnet = existingPrivate
-                .orElseGet(() -> createSubnet(ec2, env, vpcId, spec.privateSubnetCidr(), zone, PRIVATE_SUBNET));
+                .orElseGet(() -> createSubnet(ec2, owner, vpcId, spec.privateSubnetCidr(), zone, PRIVATE_SUBNET));
         String publicSubnetId = AwsAnswers.required(publicSubnet.subnetId(), "ec2", "the public subnet's id");
         String privateSubnetId = AwsAnswers.required(privateSubnet.subnetId(), "ec2", "the private subnet's id");
 
-        String gatewayId = ensureInternetGateway(ec2, env, vpcId);
+        String gatewayId = ensureInternetGateway(ec2, owner, vpcId);
         List<RouteTable> tables = ec2.describeRouteTables(r -> r.filters(tagged)).routeTables();
-        RouteTable publicRoutes = ensureRouteTable(ec2, env, vpcId, tables, PUBLIC_ROUTES, publicSubnetId);
+        RouteTable publicRoutes = ensureRouteTable(ec2, owner, vpcId, tables, PUBLIC_ROUTES, publicSubnetId);
         ensureDefaultRoute(ec2, waiter, publicRoutes, gatewayId, null);
-        RouteTable privateRoutes = ensureRouteTable(ec2, env, vpcId, tables, PRIVATE_ROUTES, privateSubnetId);
+        RouteTable privateRoutes = ensureRouteTable(ec2, owner, vpcId, tables, PRIVATE_ROUTES, privateSubnetId);
         String serviceGroup = securityGroups.ensureService(ec2, env, vpcId, vpc.cidrBlock(), spec.containerPort());
         return new Network(vpcId, vpc.cidrBlock(), zone, publicSubnetId, privateSubnetId,
                 gatewayId, publicRoutes.routeTableId(), privateRoutes.routeTableId(), serviceGroup,
                 spec.containerPort());
     }
 
-    /** Deletes everything tagged with the environment, dependants first. */
+    /**
+     * Deletes everything tagged with the environment, dependants first: its own VPC and all in it, or in a shared
+     * network its private subnet, route table and security group (the network's resources carry no environment tag).
+     */
     void delete(Ec2Client ec2, EnvironmentRef env) {
-        List<Filter> tagged = AwsTags.ec2Filters(env, null);
-        securityGroups.deleteAll(ec2, env);
+        delete(ec2, AwsTags.ec2Filters(env, null));
+    }
+
+    /** Deletes every security group, route table, internet gateway, subnet and VPC the filters find. */
+    void delete(Ec2Client ec2, List<Filter> tagged) {
+        securityGroups.delete(ec2, tagged);
         for (RouteTable table : ec2.describeRouteTables(r -> r.filters(tagged)).routeTables()) {
             table.associations().stream().filter(a -> !Boolean.TRUE.equals(a.main())).forEach(a -> AwsErrors
                     .ignoringNotFound(() -> ec2.disassociateRouteTable(r -> r.associationId(a.routeTableAssociationId()))));
@@ -100,19 +108,19 @@ final class NetworkResources {
         }
     }
 
-    private static <T> List<T> ofComponent(List<T> found, Function<T, List<Tag>> tags, String component) {
+    static <T> List<T> ofComponent(List<T> found, Function<T, List<Tag>> tags, String component) {
         return found.stream().filter(resource -> tags.apply(resource).stream().anyMatch(tag ->
                 EnvironmentRef.TAG_COMPONENT.equals(tag.key()) && component.equals(tag.value()))).toList();
     }
 
-    private Subnet createSubnet(Ec2Client ec2, EnvironmentRef env, String vpcId, String cidr, String zone,
+    Subnet createSubnet(Ec2Client ec2, AwsTags.Owner owner, String vpcId, String cidr, String zone,
             String component) {
         return AwsAnswers.required(waiter.whileNotFound(() -> ec2.createSubnet(r -> r.vpcId(vpcId).cidrBlock(cidr)
-                .availabilityZone(zone).tagSpecifications(AwsTags.ec2(ResourceType.SUBNET, env, component))))
+                .availabilityZone(zone).tagSpecifications(owner.ec2(ResourceType.SUBNET, component))))
                 .subnet(), "ec2", "the new subnet");
     }
 
-    private String firstZone(Ec2Client ec2) {
+    String firstZone(Ec2Client ec2) {
         return ec2.describeAvailabilityZones(r -> r.filters(
                         Filter.builder().name("state").values("available").build(),
                         Filter.builder().name("zone-type").values("availability-zone").build()))
@@ -121,11 +129,11 @@ final class NetworkResources {
                         "The region has no available availability zone", null));
     }
 
-    private String ensureInternetGateway(Ec2Client ec2, EnvironmentRef env, String vpcId) {
-        InternetGateway gateway = first(ec2.describeInternetGateways(r -> r.filters(AwsTags.ec2Filters(env,
+    String ensureInternetGateway(Ec2Client ec2, AwsTags.Owner owner, String vpcId) {
+        InternetGateway gateway = first(ec2.describeInternetGateways(r -> r.filters(owner.filters(
                 INTERNET_GATEWAY))).internetGateways(), InternetGateway::internetGatewayId)
                 .orElseGet(() -> AwsAnswers.required(ec2.createInternetGateway(r -> r.tagSpecifications(
-                        AwsTags.ec2(ResourceType.INTERNET_GATEWAY, env, INTERNET_GATEWAY))).internetGateway(), "ec2",
+                        owner.ec2(ResourceType.INTERNET_GATEWAY, INTERNET_GATEWAY))).internetGateway(), "ec2",
                         "the new internet gateway"));
         if (gateway.attachments().stream().noneMatch(a -> vpcId.equals(a.vpcId()))) {
             waiter.whileNotFound(() -> ec2.attachInternetGateway(
@@ -134,11 +142,11 @@ final class NetworkResources {
         return gateway.internetGatewayId();
     }
 
-    private RouteTable ensureRouteTable(Ec2Client ec2, EnvironmentRef env, String vpcId, List<RouteTable> tables,
+    RouteTable ensureRouteTable(Ec2Client ec2, AwsTags.Owner owner, String vpcId, List<RouteTable> tables,
             String component, String subnetId) {
         RouteTable table = first(ofComponent(tables, RouteTable::tags, component), RouteTable::routeTableId)
                 .orElseGet(() -> AwsAnswers.required(waiter.whileNotFound(() -> ec2.createRouteTable(r -> r
-                        .vpcId(vpcId).tagSpecifications(AwsTags.ec2(ResourceType.ROUTE_TABLE, env, component))))
+                        .vpcId(vpcId).tagSpecifications(owner.ec2(ResourceType.ROUTE_TABLE, component))))
                         .routeTable(), "ec2", "the new route table"));
         if (table.associations().stream().noneMatch(a -> subnetId.equals(a.subnetId()))) {
             waiter.whileNotFound(() -> ec2.associateRouteTable(
@@ -169,7 +177,7 @@ final class NetworkResources {
         return found.stream().min(Comparator.comparing(id, Comparator.nullsLast(Comparator.naturalOrder())));
     }
 
-    private static AttributeBooleanValue on() {
+    static AttributeBooleanValue on() {
         return AttributeBooleanValue.builder().value(true).build();
     }
 }

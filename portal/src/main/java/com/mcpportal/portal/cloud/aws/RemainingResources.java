@@ -23,8 +23,13 @@ import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTa
 final class RemainingResources {
 
     List<TaggedResource> remaining(AwsClients aws, EnvironmentRef env) {
+        return remaining(aws, EnvironmentRef.TAG_ENVIRONMENT_ID, env.environmentId());
+    }
+
+    /** What still exists of the resources the tag lists (a shared network's: {@code mcp-portal:network-id}). */
+    List<TaggedResource> remaining(AwsClients aws, String tagKey, String tagValue) {
         return aws.tagging().getResourcesPaginator(r -> r.resourcesPerPage(100)
-                        .tagFilters(f -> f.key(EnvironmentRef.TAG_ENVIRONMENT_ID).values(env.environmentId())))
+                        .tagFilters(f -> f.key(tagKey).values(tagValue)))
                 .resourceTagMappingList().stream()
                 .map(ResourceTagMapping::resourceARN).filter(Objects::nonNull)
                 .filter(arn -> stillExists(aws, arn)).map(TaggedResource::of).toList();

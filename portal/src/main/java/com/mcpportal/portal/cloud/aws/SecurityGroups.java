@@ -1,17 +1,24 @@
 package com.mcpportal.portal.cloud.aws;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 import com.mcpportal.portal.cloud.EnvironmentRef;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 
-/** The environment's security groups: both admit traffic from inside the VPC only. */
+/**
+ * The security groups: in an environment's own network both admit traffic from inside the VPC only; in a shared
+ * network the NAT's admits the VPC and each environment's admits only itself (its VPC link and its tasks).
+ */
 final class SecurityGroups {
 
     static final String SERVICE = "service-security-group";
@@ -25,35 +32,56 @@ final class SecurityGroups {
 
     /** The MCP server's tasks (and the VPC link in front of them): the container port from the VPC. */
     String ensureService(Ec2Client ec2, EnvironmentRef env, String vpcId, String vpcCidr, int port) {
-        return ensure(ec2, env, vpcId, SERVICE, "MCP server tasks: port " + port + " from the VPC only",
-                IpPermission.builder().ipProtocol("tcp").fromPort(port).toPort(port).ipRanges(fromVpc(vpcCidr))
-                        .build());
+        return ensure(ec2, AwsTags.Owner.of(env), vpcId, SERVICE, "MCP server tasks: port " + port
+                + " from the VPC only", groupId -> IpPermission.builder().ipProtocol("tcp").fromPort(port)
+                .toPort(port).ipRanges(fromVpc(vpcCidr)).build());
+    }
+
+    /**
+     * In a shared network: the container port only from members of this same group, i.e. the environment's own VPC
+     * link and tasks. No range is admitted, so another environment's VPC link or tasks in the same VPC cannot reach it.
+     */
+    String ensureServiceAmongItself(Ec2Client ec2, EnvironmentRef env, String vpcId, int port) {
+        return ensure(ec2, AwsTags.Owner.of(env), vpcId, SERVICE, "MCP server tasks: port " + port
+                + " from this environment's own VPC link only", groupId -> IpPermission.builder().ipProtocol("tcp")
+                .fromPort(port).toPort(port).userIdGroupPairs(UserIdGroupPair.builder().groupId(groupId)
+                        .description("this environment's VPC link and tasks").build()).build());
     }
 
     /** The NAT instance: any traffic from the VPC (it forwards whatever the tasks send out). */
     String ensureNat(Ec2Client ec2, EnvironmentRef env, String vpcId, String vpcCidr) {
-        return ensure(ec2, env, vpcId, NAT, "NAT instance: all traffic from the VPC only",
-                IpPermission.builder().ipProtocol("-1").ipRanges(fromVpc(vpcCidr)).build());
+        return ensureNat(ec2, AwsTags.Owner.of(env), vpcId, vpcCidr);
+    }
+
+    String ensureNat(Ec2Client ec2, AwsTags.Owner owner, String vpcId, String vpcCidr) {
+        return ensure(ec2, owner, vpcId, NAT, "NAT instance: all traffic from the VPC only",
+                groupId -> IpPermission.builder().ipProtocol("-1").ipRanges(fromVpc(vpcCidr)).build());
     }
 
     void deleteNat(Ec2Client ec2, EnvironmentRef env) {
-        delete(ec2, env, NAT);
+        delete(ec2, AwsTags.ec2Filters(env, NAT));
     }
 
     void deleteAll(Ec2Client ec2, EnvironmentRef env) {
-        delete(ec2, env, null);
+        delete(ec2, AwsTags.ec2Filters(env, null));
     }
 
-    private String ensure(Ec2Client ec2, EnvironmentRef env, String vpcId, String component, String description,
-            IpPermission rule) {
+    void delete(Ec2Client ec2, List<Filter> filters) {
+        for (SecurityGroup group : ec2.describeSecurityGroups(r -> r.filters(filters)).securityGroups()) {
+            AwsErrors.ignoringNotFound(() -> ec2.deleteSecurityGroup(r -> r.groupId(group.groupId())));
+        }
+    }
+
+    private String ensure(Ec2Client ec2, AwsTags.Owner owner, String vpcId, String component, String description,
+            Function<String, IpPermission> ruleOf) {
         SecurityGroup existing = NetworkResources.first(ec2.describeSecurityGroups(
-                r -> r.filters(AwsTags.ec2Filters(env, component))).securityGroups(), SecurityGroup::groupId)
-                .orElse(null);
+                r -> r.filters(owner.filters(component))).securityGroups(), SecurityGroup::groupId).orElse(null);
         String groupId = AwsAnswers.required(existing != null ? existing.groupId()
                 : waiter.whileNotFound(() -> ec2.createSecurityGroup(r -> r.vpcId(vpcId)
-                        .groupName(env.resourceName() + "-" + component).description(description)
-                        .tagSpecifications(AwsTags.ec2(ResourceType.SECURITY_GROUP, env, component)))).groupId(),
+                        .groupName(owner.resourceName() + "-" + component).description(description)
+                        .tagSpecifications(owner.ec2(ResourceType.SECURITY_GROUP, component)))).groupId(),
                 "ec2", "the security group's id");
+        IpPermission rule = ruleOf.apply(groupId);
         if (existing == null || !hasRule(existing, rule)) {
             try {
                 waiter.whileNotFound(() -> ec2.authorizeSecurityGroupIngress(
@@ -68,18 +96,13 @@ final class SecurityGroups {
         return groupId;
     }
 
-    private void delete(Ec2Client ec2, EnvironmentRef env, String component) {
-        for (SecurityGroup group : ec2.describeSecurityGroups(r -> r.filters(AwsTags.ec2Filters(env, component)))
-                .securityGroups()) {
-            AwsErrors.ignoringNotFound(() -> ec2.deleteSecurityGroup(r -> r.groupId(group.groupId())));
-        }
-    }
-
     private static boolean hasRule(SecurityGroup group, IpPermission wanted) {
         return group.ipPermissions().stream().anyMatch(p -> Objects.equals(p.ipProtocol(), wanted.ipProtocol())
                 && Objects.equals(p.fromPort(), wanted.fromPort()) && Objects.equals(p.toPort(), wanted.toPort())
-                && p.ipRanges().stream().anyMatch(range -> Objects.equals(range.cidrIp(),
-                        wanted.ipRanges().get(0).cidrIp())));
+                && (wanted.ipRanges().isEmpty() || p.ipRanges().stream().anyMatch(range -> Objects.equals(
+                        range.cidrIp(), wanted.ipRanges().get(0).cidrIp())))
+                && (wanted.userIdGroupPairs().isEmpty() || p.userIdGroupPairs().stream().anyMatch(pair ->
+                        Objects.equals(pair.groupId(), wanted.userIdGroupPairs().get(0).groupId()))));
     }
 
     private static IpRange fromVpc(String vpcCidr) {

@@ -34,6 +34,9 @@ import com.mcpportal.portal.cloud.NetworkSpec;
 import com.mcpportal.portal.cloud.Rollout;
 import com.mcpportal.portal.cloud.SecretRef;
 import com.mcpportal.portal.cloud.ServerImage;
+import com.mcpportal.portal.cloud.SharedNetwork;
+import com.mcpportal.portal.cloud.SharedNetworkRef;
+import com.mcpportal.portal.cloud.SharedNetworkSpec;
 import com.mcpportal.portal.cloud.ServiceCounts;
 import com.mcpportal.portal.cloud.ServiceDiscovery;
 import com.mcpportal.portal.cloud.ServiceRef;
@@ -71,6 +74,7 @@ public class SimulatedCloudProvider implements CloudProvider {
     private final SecretCipher cipher;
     private final SimulatedSettings settings;
     private final SimulatedNatImages natImages;
+    private final SimulatedSharedNetworks sharedNetworks;
 
     SimulatedCloudProvider(SimulatedStore store, SecretCipher cipher, SimulatedSettings settings, Clock clock) {
         this.store = store;
@@ -79,6 +83,7 @@ public class SimulatedCloudProvider implements CloudProvider {
         this.natImages = new SimulatedNatImages(store, clock, this::pause, settings);
         this.provisioning = new SimulatedProvisioning(store, this::pause, settings, natImages);
         this.registry = new SimulatedRegistry(store, this::pause, settings);
+        this.sharedNetworks = new SimulatedSharedNetworks(store, provisioning);
     }
 
     @Override
@@ -109,6 +114,33 @@ public class SimulatedCloudProvider implements CloudProvider {
     @Override
     public NatInstance ensureNatInstance(EnvironmentRef env, Network network, NatSpec spec) {
         return provisioning.nat(env, network, spec);
+    }
+
+    @Override
+    public SharedNetwork ensureSharedNetwork(SharedNetworkRef network, SharedNetworkSpec spec, NatSpec nat) {
+        return sharedNetworks.ensure(network, spec, nat);
+    }
+
+    @Override
+    public Network joinSharedNetwork(EnvironmentRef env, SharedNetwork network, String privateSubnetCidr,
+            int containerPort) {
+        return sharedNetworks.join(env, network, privateSubnetCidr, containerPort);
+    }
+
+    @Override
+    public NatState startSharedNat(SharedNetworkRef network) {
+        return moveNat(SimulatedSharedNetworks.owner(network), "start-shared-nat", NatState.PENDING, NatState.RUNNING);
+    }
+
+    @Override
+    public void deleteSharedNetwork(SharedNetworkRef network) {
+        pause(settings.stepDelay());
+        sharedNetworks.delete(network);
+    }
+
+    @Override
+    public List<TaggedResource> remainingNetworkResources(SharedNetworkRef network) {
+        return sharedNetworks.remaining(network);
     }
 
     @Override

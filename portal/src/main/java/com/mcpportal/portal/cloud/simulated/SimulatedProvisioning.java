@@ -201,7 +201,7 @@ final class SimulatedProvisioning {
         return new Ingress(api.resourceId(), api.text("vpcLink"), api.text("integration"), api.text("endpoint"));
     }
 
-    private SimulatedResource ensure(EnvironmentRef env, String component, Supplier<SimulatedResource> create) {
+    SimulatedResource ensure(EnvironmentRef env, String component, Supplier<SimulatedResource> create) {
         return store.find(env, component).orElseGet(() -> {
             pause.accept(settings.stepDelay());
             return store.insert(env, create.get());

@@ -46,6 +46,13 @@ final class SimulatedStore {
                 + " WHERE environment_id = ? ORDER BY id", SimulatedStore::resource, env.environmentId());
     }
 
+    /** How many resources of the component have the attribute (e.g. environments' network parts in one VPC). */
+    int countWithAttribute(String component, String key, String value) {
+        Integer count = jdbc.queryForObject("SELECT count(*) FROM simulated_resource WHERE component = ?"
+                + " AND attributes ->> ? = ?", Integer.class, component, key, value);
+        return count == null ? 0 : count;
+    }
+
     /** Stores the resource unless the component exists already; returns what is stored either way. */
     SimulatedResource insert(EnvironmentRef env, SimulatedResource resource) {
         Timestamp now = Timestamp.from(clock.instant());

@@ -17,6 +17,7 @@ import com.mcpportal.portal.cloud.NatState;
 import com.mcpportal.portal.cloud.ServiceCounts;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentCloud;
+import com.mcpportal.portal.environment.EnvironmentNetworks;
 import com.mcpportal.portal.environment.EnvironmentPower;
 import com.mcpportal.portal.environment.EnvironmentRepository;
 import com.mcpportal.portal.environment.EnvironmentService;
@@ -43,10 +44,13 @@ public class DriftCheck {
     private final AuditLog auditLog;
     private final TransactionTemplate transactions;
     private final NatImageCheck natImages;
+    private final EnvironmentNetworks networks;
     private final Clock clock;
 
     DriftCheck(EnvironmentRepository environments, EnvironmentService environmentService, DriftStore store,
-            AuditLog auditLog, TransactionTemplate transactions, NatImageCheck natImages, Clock clock) {
+            AuditLog auditLog, TransactionTemplate transactions, NatImageCheck natImages, EnvironmentNetworks networks,
+            Clock clock) {
+        this.networks = networks;
         this.environments = environments;
         this.environmentService = environmentService;
         this.store = store;
@@ -81,7 +85,9 @@ public class DriftCheck {
         try {
             EnvironmentCloud cloud = environmentService.cloudOf(environmentId);
             ActualState actual = cloud.provider().describe(cloud.ref());
-            List<String> differences = differences(power, actual);
+            // A shared network's NAT is the network's (it stays on while any member may run): not this one's drift.
+            List<String> differences = networks.networkOf(environmentId).isPresent()
+                    ? serviceDifferences(power, actual.service()) : differences(power, actual);
             // An outdated NAT, as the last NAT image check found it (that check asks the cloud less often).
             natImages.latest(environmentId).map(NatImageFinding::difference).ifPresent(differences::add);
             Optional<DriftFinding> previous = store.find(environmentId);
@@ -122,6 +128,12 @@ public class DriftCheck {
         } else if (power == EnvironmentPower.OFF && nat != NatState.STOPPED) {
             differences.add("the NAT instance is " + nat.name().toLowerCase() + " but should be stopped");
         }
+        differences.addAll(serviceDifferences(power, service));
+        return differences;
+    }
+
+    static List<String> serviceDifferences(EnvironmentPower power, ServiceCounts service) {
+        List<String> differences = new ArrayList<>();
         if (!service.exists()) {
             differences.add("the ECS service is missing");
         } else if (power == EnvironmentPower.ON && (service.desired() < 1 || service.running() < 1)) {

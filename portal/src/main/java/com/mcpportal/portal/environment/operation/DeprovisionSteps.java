@@ -24,8 +24,9 @@ final class DeprovisionSteps {
             delete("delete-cluster", "ECS cluster and task definitions deleted", CloudProvider::deleteCluster,
                     r -> r.withCluster(null).withTaskDefinition(null).withPrevious(null)),
             delete("delete-nat-instance", "NAT instance terminated", CloudProvider::deleteNatInstance,
-                    r -> r.withNat(null)),
-            delete("delete-network", "Network deleted", CloudProvider::deleteNetwork, r -> r.withNetwork(null)),
+                    r -> r.withNat(null), "none of its own: the network's shared NAT instance stays"),
+            delete("delete-network", "Network deleted", CloudProvider::deleteNetwork, r -> r.withNetwork(null),
+                    "its own subnet, route table and security group deleted; the shared network stays"),
             delete("delete-repository", "ECR repository deleted", CloudProvider::deleteRepository,
                     r -> r.withRepository(null).withImage(null)),
             delete("delete-log-group", "Log group deleted", CloudProvider::deleteLogGroup, r -> r.withLogGroup(null)),
@@ -38,9 +39,18 @@ final class DeprovisionSteps {
 
     private static CloudStep delete(String name, String label, BiConsumer<CloudProvider, EnvironmentRef> call,
             UnaryOperator<CloudResources> forget) {
+        return delete(name, label, call, forget, "deleted");
+    }
+
+    /**
+     * A delete step; in a shared network the cloud's deletes find only what carries the environment's tag, never the
+     * network's VPC or NAT instance, and the step says so.
+     */
+    private static CloudStep delete(String name, String label, BiConsumer<CloudProvider, EnvironmentRef> call,
+            UnaryOperator<CloudResources> forget, String inSharedNetwork) {
         return new CloudStep(name, label, c -> {
             call.accept(c.cloud(), c.ref());
-            return StepOutcome.of(forget.apply(c.resources()), "deleted");
+            return StepOutcome.of(forget.apply(c.resources()), c.inSharedNetwork() ? inSharedNetwork : "deleted");
         });
     }
 

@@ -50,6 +50,11 @@ final class NatPatchStep {
 
     private static StepOutcome patch(StepContext c, NatState endState) {
         CloudResources resources = c.resources();
+        if (c.inSharedNetwork()) {
+            // Replacing it would cut every other environment of the network off for a while: not one environment's call.
+            return StepOutcome.of(resources, "the NAT instance is network " + c.sharedNetwork().networkName()
+                    + "'s, shared with its other environments: not patched by one of them");
+        }
         NatImageStatus status = c.cloud().natImageStatus(c.ref()).orElseThrow(() -> new CloudException(
                 CloudErrorKind.INVALID_REQUEST, null, "portal", "NoNatInstance", "The environment has no NAT"
                 + " instance to patch; provision it again.", null));

@@ -14,6 +14,7 @@ import com.mcpportal.portal.cloud.image.ServerImages;
 import com.mcpportal.portal.cloud.secret.SecretCipher;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentCloud;
+import com.mcpportal.portal.environment.EnvironmentNetworks;
 import com.mcpportal.portal.environment.EnvironmentRepository;
 import com.mcpportal.portal.environment.EnvironmentService;
 
@@ -40,13 +41,15 @@ class OperationRunner {
     private final TransactionTemplate transactions;
     private final ServerImages serverImages;
     private final AuditLog auditLog;
+    private final EnvironmentNetworks networks;
     private final Clock clock;
     private volatile StepObserver observer = StepObserver.NONE;
 
     OperationRunner(OperationRepository operations, EnvironmentRepository environments,
             EnvironmentService environmentService, OperationOutcomes outcomes, OperationLocks locks,
             SecretCipher cipher, TransactionTemplate transactions, ServerImages serverImages, AuditLog auditLog,
-            Clock clock) {
+            EnvironmentNetworks networks, Clock clock) {
+        this.networks = networks;
         this.serverImages = serverImages;
         this.auditLog = auditLog;
         this.operations = operations;
@@ -138,7 +141,7 @@ class OperationRunner {
         Supplier<String> pendingKey = () -> sealedKey == null ? null : unseal(sealedKey, environmentId);
         StepContext context = new StepContext(cloud.provider(), cloud.ref(), environment.spec(),
                 environment.resources(), cloud.account().configuredRoles(), environment.getPower(), pendingKey,
-                serverImages);
+                serverImages, networks.placementOf(environmentId).orElse(null), networks);
         return new Prepared(step.getName(), context, sealedKey);
     }
 

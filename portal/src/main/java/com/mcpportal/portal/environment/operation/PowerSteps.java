@@ -15,16 +15,29 @@ final class PowerSteps {
 
     static final List<CloudStep> START = List.of(
             NatPatchStep.AT_START,
-            new CloudStep("start-nat", "NAT instance running", c -> nat(c, c.cloud().startNat(c.ref()))),
+            new CloudStep("start-nat", "NAT instance running", c -> nat(c, c.inSharedNetwork()
+                    ? c.cloud().startSharedNat(c.sharedNetworkRef()) : c.cloud().startNat(c.ref()))),
             new CloudStep("scale-up", "Service at 1 task, healthy", c -> StepOutcome.of(c.resources(),
                     describe(c.cloud().scaleService(c.ref(), 1)))));
 
     static final List<CloudStep> STOP = List.of(
             new CloudStep("scale-down", "Service at 0 tasks, drained", c -> StepOutcome.of(c.resources(),
                     describe(c.cloud().scaleService(c.ref(), 0)))),
-            new CloudStep("stop-nat", "NAT instance stopped", c -> nat(c, c.cloud().stopNat(c.ref()))));
+            new CloudStep("stop-nat", "NAT instance stopped", PowerSteps::stopNat));
 
     private PowerSteps() {
+    }
+
+    /**
+     * A shared network's NAT is never stopped by one environment: another may still run behind it. The network's
+     * union schedule is what will stop it; until then it stays on.
+     */
+    private static StepOutcome stopNat(StepContext c) {
+        if (c.inSharedNetwork()) {
+            return StepOutcome.of(c.resources(), "the NAT instance of network " + c.sharedNetwork().networkName()
+                    + " is shared and stays on for its other environments");
+        }
+        return nat(c, c.cloud().stopNat(c.ref()));
     }
 
     private static StepOutcome nat(StepContext c, NatState state) {

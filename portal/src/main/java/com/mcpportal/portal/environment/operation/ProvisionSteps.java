@@ -11,6 +11,7 @@ import com.mcpportal.portal.cloud.ImageRepository;
 import com.mcpportal.portal.cloud.Ingress;
 import com.mcpportal.portal.cloud.LogGroup;
 import com.mcpportal.portal.cloud.NatInstance;
+import com.mcpportal.portal.cloud.NatSpec;
 import com.mcpportal.portal.cloud.Network;
 import com.mcpportal.portal.cloud.NetworkSpec;
 import com.mcpportal.portal.cloud.SecretRef;
@@ -18,9 +19,11 @@ import com.mcpportal.portal.cloud.ServiceCounts;
 import com.mcpportal.portal.cloud.ServiceDiscovery;
 import com.mcpportal.portal.cloud.ServiceRef;
 import com.mcpportal.portal.cloud.ServiceSpec;
+import com.mcpportal.portal.cloud.SharedNetwork;
 import com.mcpportal.portal.cloud.TaskDefinitionRef;
 import com.mcpportal.portal.cloud.TaskSpec;
 import com.mcpportal.portal.environment.CloudResources;
+import com.mcpportal.portal.environment.SharedNetworkPlacement;
 
 /** Provisioning, in the port's order; on a ready environment the same steps apply changed settings. */
 final class ProvisionSteps {
@@ -55,13 +58,44 @@ final class ProvisionSteps {
     }
 
     private static StepOutcome network(StepContext c) {
+        if (c.inSharedNetwork()) {
+            return sharedNetwork(c);
+        }
         Network network = c.cloud().ensureNetwork(c.ref(), NetworkSpec.defaults());
         return StepOutcome.of(c.resources().withNetwork(network), network.vpcId() + " (" + network.vpcCidr() + ") in "
                 + network.availabilityZone() + ", subnets " + network.publicSubnetId() + " / "
                 + network.privateSubnetId());
     }
 
+    /**
+     * In a shared network: the network's VPC, public subnet and NAT instance (made by the first environment provisioned
+     * into it, found by the network's tag by every later one; launched with the default NAT settings, whoever comes
+     * first), then this environment's own private subnet, route table to that NAT and security group.
+     */
+    private static StepOutcome sharedNetwork(StepContext c) {
+        SharedNetworkPlacement placement = c.sharedNetwork();
+        String subnet = placement.privateSubnetCidr();
+        if (subnet == null) {
+            throw new CloudException(CloudErrorKind.INVALID_REQUEST, null, "portal", "NetworkFull", "Network "
+                    + placement.networkName() + " has no free /24 range left in " + placement.vpcCidr()
+                    + " for this environment's subnet; take it out of the network or use another.", null);
+        }
+        SharedNetwork shared = c.networks().exclusively(placement.networkId(), () -> c.cloud()
+                .ensureSharedNetwork(c.sharedNetworkRef(), placement.spec(), NatSpec.defaults()));
+        Network network = c.cloud().joinSharedNetwork(c.ref(), shared, subnet, NetworkSpec.defaults().containerPort());
+        return StepOutcome.of(c.resources().withNetwork(network).withNat(shared.nat()), "shared network "
+                + placement.networkName() + ": " + network.vpcId() + " (" + network.vpcCidr() + ") in "
+                + network.availabilityZone() + ", its own subnet " + network.privateSubnetId() + " (" + subnet
+                + ") and security group " + network.serviceSecurityGroupId() + ", routed through the shared NAT "
+                + shared.nat().instanceId());
+    }
+
     private static StepOutcome nat(StepContext c) {
+        if (c.inSharedNetwork()) {
+            NatInstance shared = require(c.resources().nat(), "network");
+            return StepOutcome.of(c.resources(), shared.instanceId() + " of network "
+                    + c.sharedNetwork().networkName() + ", shared: nothing of this environment's own");
+        }
         NatInstance nat = c.cloud().ensureNatInstance(c.ref(), require(c.resources().network(), "network"),
                 c.spec().nat());
         return StepOutcome.of(c.resources().withNat(nat), nat.instanceId() + " (" + nat.instanceType()

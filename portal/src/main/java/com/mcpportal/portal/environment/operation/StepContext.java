@@ -5,19 +5,39 @@ import java.util.function.Supplier;
 import com.mcpportal.portal.cloud.AccountRoles;
 import com.mcpportal.portal.cloud.CloudProvider;
 import com.mcpportal.portal.cloud.EnvironmentRef;
+import com.mcpportal.portal.cloud.SharedNetworkRef;
 import com.mcpportal.portal.cloud.image.ServerImages;
 import com.mcpportal.portal.environment.CloudResources;
 import com.mcpportal.portal.environment.EnvironmentPower;
+import com.mcpportal.portal.environment.EnvironmentNetworks;
 import com.mcpportal.portal.environment.EnvironmentSpec;
+import com.mcpportal.portal.environment.SharedNetworkPlacement;
 
 /**
  * What a step works with: the cloud, the environment's reference and settings, what earlier steps recorded, the
  * account's configured roles (or null: create them), the power state, the pending ElevenLabs key (decrypted
- * only when a step asks for it; null when there is none), and the MCP server this portal carries, to publish.
+ * only when a step asks for it; null when there is none), the MCP server this portal carries, to publish, and the
+ * shared network the environment is in (null: its own network) with the lock its own resources are made under.
  */
 record StepContext(CloudProvider cloud, EnvironmentRef ref, EnvironmentSpec spec, CloudResources resources,
         AccountRoles configuredRoles, EnvironmentPower power, Supplier<String> pendingApiKey,
-        ServerImages serverImages) {
+        ServerImages serverImages, SharedNetworkPlacement sharedNetwork, EnvironmentNetworks networks) {
+
+    /** An environment with its own network. */
+    StepContext(CloudProvider cloud, EnvironmentRef ref, EnvironmentSpec spec, CloudResources resources,
+            AccountRoles configuredRoles, EnvironmentPower power, Supplier<String> pendingApiKey,
+            ServerImages serverImages) {
+        this(cloud, ref, spec, resources, configuredRoles, power, pendingApiKey, serverImages, null, null);
+    }
+
+    boolean inSharedNetwork() {
+        return sharedNetwork != null;
+    }
+
+    /** The shared network in the cloud (same account and region as the environment). */
+    SharedNetworkRef sharedNetworkRef() {
+        return sharedNetwork.ref(ref.target());
+    }
 
     /** The desired task count when provisioning: an environment that was stopped stays stopped. */
     int desiredTasks() {

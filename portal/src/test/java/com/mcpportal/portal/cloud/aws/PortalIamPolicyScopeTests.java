@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import com.mcpportal.portal.cloud.EnvironmentRef;
+import com.mcpportal.portal.cloud.SharedNetworkRef;
 import com.mcpportal.portal.cloud.aws.IamPolicy.Decision;
 import com.mcpportal.portal.cloud.aws.IamPolicy.Request;
 import com.mcpportal.portal.cloud.aws.IamPolicy.Statement;
@@ -35,6 +36,7 @@ class PortalIamPolicyScopeTests {
     static final String EXECUTION_ROLE = "arn:aws:iam::" + ACCOUNT + ":role/mcp-portal/mcp-portal-task-execution";
     static final Path BOUNDARY_FILE = Path.of("..", "deploy", "iam", "task-role-boundary.json");
     static final String ENV_TAG = EnvironmentRef.TAG_ENVIRONMENT_ID;
+    static final String NETWORK_TAG = SharedNetworkRef.TAG_NETWORK_ID;
     private static final String ECS_EXECUTION_POLICY =
             "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy";
     private static final String REGION = "arn:aws:ec2:us-east-1:";
@@ -119,7 +121,9 @@ class PortalIamPolicyScopeTests {
                 assertThat(RUN_INSTANCES_KEYS).as(statement.sid() + ": " + resource + " names one resource type")
                         .containsKey(type);
                 covered.add(type);
-                RUN_INSTANCES_KEYS.get(type).forEach(key -> assertThat(statement.hasConditionOn(key))
+                // A shared network's NAT instance carries the network's tag where an environment's carries its own.
+                RUN_INSTANCES_KEYS.get(type).forEach(key -> assertThat(statement.hasConditionOn(key)
+                                || statement.hasConditionOn(key.replace(ENV_TAG, NETWORK_TAG)))
                         .as(statement.sid() + ": ec2:RunInstances on " + type + " needs a condition on " + key)
                         .isTrue());
                 if (type.equals("image")) {
@@ -206,6 +210,47 @@ class PortalIamPolicyScopeTests {
                 request("ec2:RunInstances", "arn:aws:ec2:us-east-1::image/ami-0al2023").with("ec2:Owner", "amazon"),
                 request("ec2:RunInstances", REGION + ACCOUNT + ":subnet/subnet-0public").withResourceTags(tags)))
                 .filteredOn(r -> !policy.allows(r)).isEmpty();
+    }
+
+    /**
+     * Provisioning into a shared network: the network's own resources carry its tag (not an environment's), an
+     * environment's subnet, route table and group are made in the network's VPC, its route leads to the network's NAT.
+     * Each request as IAM authorizes it, on every resource type it names (Service Authorization Reference).
+     */
+    @Test
+    void aSharedNetworksResourcesAreMadeAndUsedUnderTheNetworksTag() throws IOException {
+        Map<String, String> network = Map.of(NETWORK_TAG, "7", EnvironmentRef.TAG_COMPONENT, "x");
+        Map<String, String> env = Map.of(ENV_TAG, "env1", EnvironmentRef.TAG_COMPONENT, "x");
+        String vpc = REGION + ACCOUNT + ":vpc/vpc-0shared";
+        IamPolicy policy = policy();
+
+        assertThat(List.of(
+                request("ec2:CreateVpc", REGION + ACCOUNT + ":vpc/*").withRequestTags(network),
+                request("ec2:CreateSubnet", REGION + ACCOUNT + ":subnet/*").withRequestTags(network),
+                request("ec2:CreateSubnet", vpc).withResourceTags(network),
+                request("ec2:CreateSubnet", REGION + ACCOUNT + ":subnet/*").withRequestTags(env),
+                request("ec2:CreateRouteTable", vpc).withResourceTags(network),
+                request("ec2:CreateSecurityGroup", vpc).withResourceTags(network),
+                request("ec2:ModifyVpcAttribute", vpc).withResourceTags(network),
+                request("ec2:AttachInternetGateway", REGION + ACCOUNT + ":internet-gateway/igw-0n")
+                        .withResourceTags(network),
+                request("ec2:RunInstances", REGION + ACCOUNT + ":instance/*").with("ec2:InstanceType", "t4g.nano")
+                        .withRequestTags(network),
+                request("ec2:RunInstances", REGION + ACCOUNT + ":network-interface/*").withRequestTags(network),
+                request("ec2:RunInstances", REGION + ACCOUNT + ":subnet/subnet-0public").withResourceTags(network),
+                request("ec2:StartInstances", REGION + ACCOUNT + ":instance/i-0shared").withResourceTags(network),
+                request("ec2:TerminateInstances", REGION + ACCOUNT + ":instance/i-0shared").withResourceTags(network),
+                request("ec2:DeleteVpc", vpc).withResourceTags(network)))
+                .filteredOn(r -> !policy.allows(r)).as("the portal's shared-network requests the policy denies")
+                .isEmpty();
+        assertThat(List.of(
+                request("ec2:CreateVpc", REGION + ACCOUNT + ":vpc/*"),
+                request("ec2:CreateSubnet", REGION + ACCOUNT + ":vpc/vpc-0other"),
+                request("ec2:RunInstances", REGION + ACCOUNT + ":instance/*").with("ec2:InstanceType", "p5.48xlarge")
+                        .withRequestTags(network),
+                request("ec2:TerminateInstances", REGION + ACCOUNT + ":instance/i-0other"),
+                request("ec2:DeleteVpc", REGION + ACCOUNT + ":vpc/vpc-0other")))
+                .filteredOn(policy::allows).as("what the network statements must not open up").isEmpty();
     }
 
     @Test

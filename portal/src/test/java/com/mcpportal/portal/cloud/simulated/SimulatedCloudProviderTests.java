@@ -16,6 +16,9 @@ import com.mcpportal.portal.cloud.NatState;
 import com.mcpportal.portal.cloud.Network;
 import com.mcpportal.portal.cloud.NetworkSpec;
 import com.mcpportal.portal.cloud.SecretRef;
+import com.mcpportal.portal.cloud.SharedNetwork;
+import com.mcpportal.portal.cloud.SharedNetworkRef;
+import com.mcpportal.portal.cloud.SharedNetworkSpec;
 import com.mcpportal.portal.cloud.TaskDefinitionRef;
 import com.mcpportal.portal.cloud.TaskSpec;
 import com.mcpportal.portal.cloud.secret.SecretCipher;
@@ -62,6 +65,34 @@ class SimulatedCloudProviderTests {
         assertThat(cloud.ensureAccountRoles(ENV.target())).isEqualTo(cloud.ensureAccountRoles(ENV.target()));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM simulated_resource WHERE environment_id = 'sim1'",
                 Integer.class)).isEqualTo(3);
+    }
+
+    @Test
+    void aSharedNetworkIsMadeOnceAndOutlivesItsEnvironmentsUntilItIsDeletedEmpty() {
+        SharedNetworkRef network = new SharedNetworkRef(ENV.target(), 4242, "platform");
+        EnvironmentRef other = new EnvironmentRef(ENV.target(), "sim2", "Team", "staging");
+        SharedNetwork shared = cloud.ensureSharedNetwork(network, new SharedNetworkSpec("10.50.0.0/16",
+                "10.50.0.0/24", null), NatSpec.defaults());
+
+        Network mine = cloud.joinSharedNetwork(ENV, shared, "10.50.1.0/24", 8080);
+        Network theirs = cloud.joinSharedNetwork(other, cloud.ensureSharedNetwork(network, new SharedNetworkSpec(
+                "10.50.0.0/16", "10.50.0.0/24", null), NatSpec.defaults()), "10.50.2.0/24", 8080);
+
+        assertThat(theirs.vpcId()).isEqualTo(mine.vpcId()).isEqualTo(shared.vpcId());
+        assertThat(theirs.privateSubnetId()).isNotEqualTo(mine.privateSubnetId());
+        assertThat(cloud.joinSharedNetwork(ENV, shared, "10.50.1.0/24", 8080)).isEqualTo(mine);
+        assertThat(cloud.describe(ENV).nat()).as("no NAT of its own").isEqualTo(NatState.NONE);
+        assertThat(cloud.startSharedNat(network)).isEqualTo(NatState.RUNNING);
+        assertThatThrownBy(() -> cloud.deleteSharedNetwork(network)).isInstanceOfSatisfying(CloudException.class,
+                e -> assertThat(e.errorCode()).isEqualTo("DependencyViolation"));
+
+        cloud.deleteNatInstance(ENV);
+        cloud.deleteNetwork(ENV);
+        cloud.deleteNetwork(other);
+        assertThat(cloud.remainingResources(ENV)).isEmpty();
+        assertThat(cloud.remainingNetworkResources(network)).hasSize(2);
+        cloud.deleteSharedNetwork(network);
+        assertThat(cloud.remainingNetworkResources(network)).isEmpty();
     }
 
     @Test

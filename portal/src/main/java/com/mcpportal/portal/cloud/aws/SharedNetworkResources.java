@@ -1,0 +1,133 @@
+package com.mcpportal.portal.cloud.aws;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.mcpportal.portal.cloud.CloudErrorKind;
+import com.mcpportal.portal.cloud.CloudException;
+import com.mcpportal.portal.cloud.EnvironmentRef;
+import com.mcpportal.portal.cloud.NatSpec;
+import com.mcpportal.portal.cloud.NatState;
+import com.mcpportal.portal.cloud.Network;
+import com.mcpportal.portal.cloud.SharedNetwork;
+import com.mcpportal.portal.cloud.SharedNetworkRef;
+import com.mcpportal.portal.cloud.SharedNetworkSpec;
+
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.RouteTable;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.Vpc;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * A shared network (EC2): its own VPC, public subnet, internet gateway, public route table, NAT security group and NAT
+ * instance, all tagged with the network's id; and each environment's part in it, tagged with the environment: a private
+ * subnet, a private route table to the shared NAT and a security group that admits only the environment itself.
+ * Each resource is found by its tags before it is made, as in an environment's own network.
+ */
+final class SharedNetworkResources {
+
+    private final NetworkResources networks;
+    private final NatResources nat;
+    private final SecurityGroups securityGroups;
+    private final Waiter waiter;
+
+    SharedNetworkResources(NetworkResources networks, NatResources nat, Waiter waiter) {
+        this.networks = networks;
+        this.nat = nat;
+        this.waiter = waiter;
+        this.securityGroups = new SecurityGroups(waiter);
+    }
+
+    SharedNetwork ensure(Ec2Client ec2, SsmClient ssm, SharedNetworkRef ref, SharedNetworkSpec spec, NatSpec natSpec,
+            String launchToken) {
+        AwsTags.Owner owner = AwsTags.Owner.of(ref);
+        Vpc vpc = NetworkResources.first(ec2.describeVpcs(r -> r.filters(owner.filters(NetworkResources.VPC)))
+                .vpcs(), Vpc::vpcId).orElseGet(() -> ec2.createVpc(r -> r.cidrBlock(spec.vpcCidr())
+                        .tagSpecifications(owner.ec2(ResourceType.VPC, NetworkResources.VPC))).vpc());
+        String vpcId = AwsAnswers.required(vpc == null ? null : vpc.vpcId(), "ec2", "the VPC id");
+        String vpcCidr = AwsAnswers.required(vpc.cidrBlock(), "ec2", "the VPC's range");
+        // Cloud Map's private DNS needs both; setting them again is harmless and heals a crash mid-step.
+        waiter.whileNotFound(() -> ec2.modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsSupport(NetworkResources.on())));
+        ec2.modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsHostnames(NetworkResources.on()));
+
+        Optional<Subnet> existing = NetworkResources.first(ec2.describeSubnets(r -> r.filters(owner.filters(
+                NetworkResources.PUBLIC_SUBNET))).subnets(), Subnet::subnetId);
+        String zone = existing.map(Subnet::availabilityZone).orElseGet(() -> spec.availabilityZone() != null
+                ? spec.availabilityZone() : networks.firstZone(ec2));
+        Subnet publicSubnet = existing.orElseGet(() -> networks.createSubnet(ec2, owner, vpcId,
+                spec.publicSubnetCidr(), zone, NetworkResources.PUBLIC_SUBNET));
+        String publicSubnetId = AwsAnswers.required(publicSubnet.subnetId(), "ec2", "the public subnet's id");
+
+        String gatewayId = networks.ensureInternetGateway(ec2, owner, vpcId);
+        List<RouteTable> tables = ec2.describeRouteTables(r -> r.filters(owner.filters(null))).routeTables();
+        RouteTable publicRoutes = networks.ensureRouteTable(ec2, owner, vpcId, tables,
+                NetworkResources.PUBLIC_ROUTES, publicSubnetId);
+        NetworkResources.ensureDefaultRoute(ec2, waiter, publicRoutes, gatewayId, null);
+
+        String natGroup = securityGroups.ensureNat(ec2, owner, vpcId, vpcCidr);
+        Instance instance = natOf(ec2, owner).orElseGet(() -> nat.launch(ec2, owner,
+                new NatResources.NatLaunch(nat.latestImageId(ssm, nat.architectureOf(ec2, natSpec.instanceType())),
+                        natSpec.instanceType(), natSpec.spot(), publicSubnetId, List.of(natGroup),
+                        NatUserData.encoded(vpcCidr), "required", natSpec.minimumRootVolumeGiB()), launchToken));
+        nat.disableSourceDestCheck(ec2, instance);
+        return new SharedNetwork(vpcId, vpcCidr, zone, publicSubnetId, gatewayId, publicRoutes.routeTableId(),
+                nat.natInstance(instance, natGroup));
+    }
+
+    /** The environment's private subnet, route table to the shared NAT and own security group. */
+    Network join(Ec2Client ec2, EnvironmentRef env, SharedNetwork shared, String privateSubnetCidr, int port) {
+        AwsTags.Owner owner = AwsTags.Owner.of(env);
+        Subnet subnet = NetworkResources.first(ec2.describeSubnets(r -> r.filters(owner.filters(
+                        NetworkResources.PRIVATE_SUBNET))).subnets(), Subnet::subnetId)
+                .orElseGet(() -> networks.createSubnet(ec2, owner, shared.vpcId(), privateSubnetCidr,
+                        shared.availabilityZone(), NetworkResources.PRIVATE_SUBNET));
+        String subnetId = AwsAnswers.required(subnet.subnetId(), "ec2", "the private subnet's id");
+        List<RouteTable> tables = ec2.describeRouteTables(r -> r.filters(owner.filters(null))).routeTables();
+        RouteTable routes = networks.ensureRouteTable(ec2, owner, shared.vpcId(), tables,
+                NetworkResources.PRIVATE_ROUTES, subnetId);
+        NetworkResources.ensureDefaultRoute(ec2, waiter, routes, null, shared.nat().networkInterfaceId());
+        String group = securityGroups.ensureServiceAmongItself(ec2, env, shared.vpcId(), port);
+        return new Network(shared.vpcId(), shared.vpcCidr(), shared.availabilityZone(), shared.publicSubnetId(),
+                subnetId, shared.internetGatewayId(), shared.publicRouteTableId(), routes.routeTableId(), group, port);
+    }
+
+    NatState startNat(Ec2Client ec2, SharedNetworkRef ref) {
+        AwsTags.Owner owner = AwsTags.Owner.of(ref);
+        Instance instance = natOf(ec2, owner).orElseThrow(() -> new CloudException(
+                CloudErrorKind.INVALID_REQUEST, null, "ec2", null,
+                        "Network " + ref.name() + " has no NAT instance; provision an environment into it first",
+                        null));
+        return nat.start(ec2, instance);
+    }
+
+    // One NAT per network in this slice; should a crash leave two, always the same one is used (deletion takes both).
+    private Optional<Instance> natOf(Ec2Client ec2, AwsTags.Owner owner) {
+        return NetworkResources.first(nat.live(ec2, owner), Instance::instanceId);
+    }
+
+    /** The NAT instance (terminated and awaited: its group and interface stay in use until then), then the rest. */
+    void delete(Ec2Client ec2, SharedNetworkRef ref) {
+        AwsTags.Owner owner = AwsTags.Owner.of(ref);
+        // Checked before anything is touched: an environment's subnet means the NAT still carries its traffic.
+        for (Vpc vpc : ec2.describeVpcs(r -> r.filters(owner.filters(NetworkResources.VPC))).vpcs()) {
+            List<String> others = ec2.describeSubnets(r -> r.filters(Filter.builder().name("vpc-id")
+                            .values(vpc.vpcId()).build())).subnets().stream()
+                    .filter(subnet -> subnet.tags().stream().noneMatch(tag -> SharedNetworkRef.TAG_NETWORK_ID
+                            .equals(tag.key()) && ref.tagValue().equals(tag.value())))
+                    .map(Subnet::subnetId).toList();
+            if (!others.isEmpty()) {
+                throw new CloudException(CloudErrorKind.INVALID_REQUEST, null, "ec2", "DependencyViolation",
+                        "Network " + ref.name() + " still has environments' subnets (" + String.join(", ", others)
+                                + "); deprovision them first. Nothing was deleted.", null);
+            }
+        }
+        List<Instance> instances = nat.live(ec2, owner);
+        nat.terminate(ec2, instances);
+        instances.forEach(instance -> nat.await(ec2, instance.instanceId(), NatState.TERMINATED));
+        networks.delete(ec2, owner.filters(null));
+    }
+}

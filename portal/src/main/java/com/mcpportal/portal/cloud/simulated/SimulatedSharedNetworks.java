@@ -1,0 +1,88 @@
+package com.mcpportal.portal.cloud.simulated;
+
+import java.util.List;
+
+import com.mcpportal.portal.cloud.CloudErrorKind;
+import com.mcpportal.portal.cloud.CloudException;
+import com.mcpportal.portal.cloud.EnvironmentRef;
+import com.mcpportal.portal.cloud.NatInstance;
+import com.mcpportal.portal.cloud.NatSpec;
+import com.mcpportal.portal.cloud.Network;
+import com.mcpportal.portal.cloud.SharedNetwork;
+import com.mcpportal.portal.cloud.SharedNetworkRef;
+import com.mcpportal.portal.cloud.SharedNetworkSpec;
+import com.mcpportal.portal.cloud.TaggedResource;
+
+import static com.mcpportal.portal.cloud.simulated.SimulatedCloudProvider.NAT;
+import static com.mcpportal.portal.cloud.simulated.SimulatedCloudProvider.NETWORK;
+import static com.mcpportal.portal.cloud.simulated.SimulatedIds.arn;
+import static com.mcpportal.portal.cloud.simulated.SimulatedIds.ec2;
+import static com.mcpportal.portal.cloud.simulated.SimulatedStore.attributes;
+
+/**
+ * Shared networks in the simulated cloud. The network's own rows are kept under the owner key {@code network-<id>}
+ * (no environment id looks like that), so an environment's lookups and deletions never find them, as in AWS where
+ * they carry the network's tag instead of an environment's; an environment's part is its own network row.
+ */
+final class SimulatedSharedNetworks {
+
+    private final SimulatedStore store;
+    private final SimulatedProvisioning provisioning;
+
+    SimulatedSharedNetworks(SimulatedStore store, SimulatedProvisioning provisioning) {
+        this.store = store;
+        this.provisioning = provisioning;
+    }
+
+    /** The network as an owner of rows in the simulated store. */
+    static EnvironmentRef owner(SharedNetworkRef network) {
+        return new EnvironmentRef(network.target(), "network-" + network.networkId(), "", network.name());
+    }
+
+    SharedNetwork ensure(SharedNetworkRef network, SharedNetworkSpec spec, NatSpec natSpec) {
+        EnvironmentRef owner = owner(network);
+        SimulatedResource vpc = provisioning.ensure(owner, NETWORK, () -> {
+            String vpcId = ec2("vpc");
+            String zone = spec.availabilityZone() != null ? spec.availabilityZone() : network.target().region() + "a";
+            return new SimulatedResource(NETWORK, vpcId, arn(owner, "ec2", "vpc/" + vpcId), "available", attributes(
+                    "cidr", spec.vpcCidr(), "zone", zone, "publicSubnet", ec2("subnet"), "publicSubnetCidr",
+                    spec.publicSubnetCidr(), "internetGateway", ec2("igw"), "publicRouteTable", ec2("rtb")));
+        });
+        Network publicPart = new Network(vpc.resourceId(), vpc.text("cidr"), vpc.text("zone"), vpc.text("publicSubnet"),
+                null, vpc.text("internetGateway"), vpc.text("publicRouteTable"), null, null, 0);
+        NatInstance nat = provisioning.nat(owner, publicPart, natSpec);
+        return new SharedNetwork(vpc.resourceId(), vpc.text("cidr"), vpc.text("zone"), vpc.text("publicSubnet"),
+                vpc.text("internetGateway"), vpc.text("publicRouteTable"), nat);
+    }
+
+    Network join(EnvironmentRef env, SharedNetwork network, String privateSubnetCidr, int port) {
+        SimulatedResource part = provisioning.ensure(env, NETWORK, () -> {
+            String subnet = ec2("subnet");
+            return new SimulatedResource(NETWORK, subnet, arn(env, "ec2", "subnet/" + subnet), "available",
+                    attributes("vpc", network.vpcId(), "privateSubnetCidr", privateSubnetCidr, "privateRouteTable",
+                            ec2("rtb"), "natInterface", network.nat().networkInterfaceId(),
+                            "serviceSecurityGroup", ec2("sg"), "port", port));
+        });
+        return new Network(network.vpcId(), network.vpcCidr(), network.availabilityZone(), network.publicSubnetId(),
+                part.resourceId(), network.internetGatewayId(), network.publicRouteTableId(),
+                part.text("privateRouteTable"), part.text("serviceSecurityGroup"), part.number("port"));
+    }
+
+    /** The network's rows: refused while an environment's part still names its VPC, as EC2 refuses the VPC. */
+    void delete(SharedNetworkRef network) {
+        EnvironmentRef owner = owner(network);
+        store.find(owner, NETWORK).ifPresent(vpc -> {
+            if (store.countWithAttribute(NETWORK, "vpc", vpc.resourceId()) > 0) {
+                throw new CloudException(CloudErrorKind.TRANSIENT, "delete-shared-network", "ec2",
+                        "DependencyViolation", "The vpc '" + vpc.resourceId() + "' has dependencies and cannot be"
+                        + " deleted.", null);
+            }
+        });
+        store.delete(owner, NAT);
+        store.delete(owner, NETWORK);
+    }
+
+    List<TaggedResource> remaining(SharedNetworkRef network) {
+        return store.all(owner(network)).stream().map(resource -> TaggedResource.of(resource.arn())).toList();
+    }
+}

@@ -1,0 +1,28 @@
+package com.mcpportal.portal.environment;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Which shared network an environment is in, asked by its operations and pages. The network feature implements it
+ * (it reads environments, so environments cannot read networks without a cycle); no shared network means the
+ * environment has its own, the layout every environment had before networks could be shared.
+ */
+public interface EnvironmentNetworks {
+
+    /**
+     * The environment's shared network and its private subnet range, allocated now (and recorded) if it had none yet;
+     * empty when the environment has its own network.
+     */
+    Optional<SharedNetworkPlacement> placementOf(long environmentId);
+
+    /** The same, read only: the private subnet range is null when none was allocated yet. */
+    Optional<SharedNetworkPlacement> networkOf(long environmentId);
+
+    /**
+     * Runs {@code body} (a cloud call that makes or finds the network's own resources) while no other does for the same
+     * network, on any portal instance: two environments provisioned into a new network at once make one VPC and one
+     * NAT instance, the second finding the first's.
+     */
+    <T> T exclusively(long networkId, Supplier<T> body);
+}

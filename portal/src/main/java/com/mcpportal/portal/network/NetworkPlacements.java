@@ -1,0 +1,75 @@
+package com.mcpportal.portal.network;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import com.mcpportal.portal.audit.AuditEntry;
+import com.mcpportal.portal.audit.AuditLog;
+import com.mcpportal.portal.environment.EnvironmentNetworks;
+import com.mcpportal.portal.environment.SharedNetworkPlacement;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tells environments' operations and pages which shared network an environment is in, and its private subnet range.
+ * A range is allocated when the environment joins; an environment that joined before ranges were kept gets one on
+ * its first provision, under the network's row lock so two provisions at once cannot take the same one.
+ */
+@Service
+class NetworkPlacements implements EnvironmentNetworks {
+
+    private final NetworkStore store;
+    private final AuditLog auditLog;
+    private final NetworkLocks locks;
+
+    NetworkPlacements(NetworkStore store, AuditLog auditLog, NetworkLocks locks) {
+        this.locks = locks;
+        this.store = store;
+        this.auditLog = auditLog;
+    }
+
+    @Override
+    @Transactional
+    public Optional<SharedNetworkPlacement> placementOf(long environmentId) {
+        Optional<Network> found = store.networkOf(environmentId).flatMap(store::find);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Network network = found.get();
+        String subnet = store.subnetOf(environmentId).orElseGet(() -> allocate(network, environmentId));
+        return Optional.of(new SharedNetworkPlacement(network.id(), network.name(), network.vpcCidr(),
+                SubnetRanges.publicSubnet(network.vpcCidr()), subnet));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<SharedNetworkPlacement> networkOf(long environmentId) {
+        return store.networkOf(environmentId).flatMap(store::find).map(network -> new SharedNetworkPlacement(
+                network.id(), network.name(), network.vpcCidr(), SubnetRanges.publicSubnet(network.vpcCidr()),
+                store.subnetOf(environmentId).orElse(null)));
+    }
+
+    @Override
+    public <T> T exclusively(long networkId, Supplier<T> body) {
+        return locks.exclusively(networkId, body);
+    }
+
+    /** The next free range, recorded and audited; null when the network's range is full (the step says so). */
+    private String allocate(Network network, long environmentId) {
+        store.lock(network.id());
+        Optional<String> meanwhile = store.subnetOf(environmentId);
+        if (meanwhile.isPresent()) {
+            return meanwhile.get();
+        }
+        String subnet = SubnetRanges.nextPrivate(network.vpcCidr(), network.azCount(),
+                store.takenSubnets(network.id())).orElse(null);
+        if (subnet != null) {
+            store.recordSubnet(environmentId, subnet);
+            auditLog.record(AuditEntry.success("network.environment.subnet-allocated").team(network.teamId())
+                    .target("network", network.id()).detail("network", network.name())
+                    .detail("environmentId", environmentId).detail("subnet", subnet));
+        }
+        return subnet;
+    }
+}
