@@ -135,9 +135,9 @@ public final class AuditSentences {
         say("network.environment.removed", f -> f.actor() + " took environment " + f.text("environment")
                 + " out of network " + f.text("network") + " (it has its own network again)");
         say("notification.channel.created", f -> f.actor() + " added notification channel " + f.text("name") + " ("
-                + f.text("kind") + ", to " + f.text("destination") + ") for " + f.text("events"));
+                + f.text("kind") + ", to " + f.text("destination") + "), sending: " + f.text("events"));
         say("notification.channel.updated", f -> f.actor() + " changed notification channel " + f.text("name")
-                + " (to " + f.text("destination") + ") for " + f.text("events")
+                + " (to " + f.text("destination") + "), sending: " + f.text("events")
                 + (f.has("url") ? ", webhook URL " + f.text("url") : "")
                 + (f.has("secret") ? ", signing secret " + f.text("secret") : ""));
         say("notification.channel.deleted", f -> f.actor() + " deleted notification channel " + f.text("name"));

@@ -12,20 +12,20 @@ import java.util.List;
  * @param consecutiveFailures failed attempts in a row
  * @param failingSince        when it was marked failing, or null while it works
  */
-record Channel(long id, long teamId, ChannelKind kind, String name, List<String> recipients, String endpoint,
-               boolean secretSet, List<NoticeKind> events, int consecutiveFailures, Instant failingSince,
-               String lastError, Instant createdAt) {
+public record Channel(long id, long teamId, ChannelKind kind, String name, List<String> recipients,
+                      String endpoint, boolean secretSet, List<NoticeKind> events, int consecutiveFailures,
+                      Instant failingSince, String lastError, Instant createdAt) {
 
-    boolean failing() {
+    public boolean failing() {
         return failingSince != null;
     }
 
-    boolean gets(NoticeKind kind) {
+    public boolean gets(NoticeKind kind) {
         return events.contains(kind);
     }
 
     /** Where it delivers, for lists: the recipients or the webhook's host. */
-    String destination() {
+    public String destination() {
         return kind == ChannelKind.EMAIL ? String.join(", ", recipients) : endpoint;
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
  * @param recipients e-mail addresses, separated by commas or new lines
  * @param events     the {@link NoticeKind} names the channel gets
  */
-record ChannelForm(String kind, String name, String recipients, String url, String secret, List<String> events) {
+public record ChannelForm(String kind, String name, String recipients, String url, String secret,
+                          List<String> events) {
 
     static ChannelForm empty() {
         return new ChannelForm(ChannelKind.SLACK.name(), "", "", "", "",
@@ -29,7 +30,7 @@ record ChannelForm(String kind, String name, String recipients, String url, Stri
         return secret != null && !secret.isBlank();
     }
 
-    boolean gets(String event) {
+    public boolean gets(String event) {
         return events != null && events.contains(event);
     }
 }

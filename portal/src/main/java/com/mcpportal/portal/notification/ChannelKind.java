@@ -1,7 +1,7 @@
 package com.mcpportal.portal.notification;
 
 /** Where a channel delivers: by e-mail, or by an HTTP POST in the receiver's own format. */
-enum ChannelKind {
+public enum ChannelKind {
 
     EMAIL("E-mail"),
     SLACK("Slack incoming webhook"),
@@ -18,7 +18,7 @@ enum ChannelKind {
         return label;
     }
 
-    boolean webhook() {
+    public boolean webhook() {
         return this != EMAIL;
     }
 }

@@ -8,12 +8,12 @@ import java.time.Instant;
  * @param attempts    attempts made (a claimed message counts the one under way)
  * @param link        the absolute link to the page, made when the event was recorded
  */
-record Delivery(long id, long channelId, long teamId, NoticeKind kind, String headline, String happened, String why,
-                String action, String link, State state, int attempts, Instant nextAttemptAt, String lastError,
-                Instant createdAt, Instant sentAt) {
+public record Delivery(long id, long channelId, long teamId, NoticeKind kind, String headline, String happened,
+                       String why, String action, String link, State state, int attempts, Instant nextAttemptAt,
+                       String lastError, Instant createdAt, Instant sentAt) {
 
     /** PENDING until sent (SENT) or given up after the last attempt (FAILED). */
-    enum State {
+    public enum State {
         PENDING, SENT, FAILED
     }
 }

@@ -3,7 +3,7 @@ package com.mcpportal.portal.notification;
 import java.util.List;
 
 /** The kinds of event a channel may get, with whether a new channel gets them. */
-enum NoticeKind {
+public enum NoticeKind {
 
     OPERATION_FAILED("An environment operation failed (provision, start, stop, update …)", true),
     BUDGET_CROSSED("The team's estimate crossed its monthly budget (or fell back within it)", true),
