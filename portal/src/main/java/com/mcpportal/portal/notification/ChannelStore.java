@@ -98,13 +98,16 @@ class ChannelStore {
         jdbc.update("DELETE FROM notification_channel WHERE id = ?", id);
     }
 
-    /** A delivery worked: the run of failures ends. Returns whether the channel was marked failing until now. */
+    /**
+     * A delivery worked: the run of failures ends. Returns whether the channel was marked failing until now (false
+     * for a channel deleted meanwhile).
+     */
     boolean succeeded(long id) {
-        Boolean wasFailing = jdbc.queryForObject("SELECT failing_since IS NOT NULL FROM notification_channel"
+        List<Boolean> wasFailing = jdbc.queryForList("SELECT failing_since IS NOT NULL FROM notification_channel"
                 + " WHERE id = ? FOR UPDATE", Boolean.class, id);
         jdbc.update("UPDATE notification_channel SET consecutive_failures = 0, failing_since = NULL, last_error = NULL"
                 + " WHERE id = ?", id);
-        return Boolean.TRUE.equals(wasFailing);
+        return wasFailing.contains(Boolean.TRUE);
     }
 
     /**
@@ -112,7 +115,7 @@ class ChannelStore {
      * this attempt is the one that marked it.
      */
     boolean failed(long id, String error, int failingAfter, Instant now) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
+        return jdbc.queryForList("""
                 WITH before AS (SELECT failing_since FROM notification_channel WHERE id = ? FOR UPDATE)
                 UPDATE notification_channel c SET consecutive_failures = c.consecutive_failures + 1, last_error = ?,
                        failing_since = CASE WHEN c.consecutive_failures + 1 >= ? THEN COALESCE(c.failing_since, ?)
@@ -120,7 +123,7 @@ class ChannelStore {
                   FROM before
                  WHERE c.id = ?
                 RETURNING before.failing_since IS NULL AND c.failing_since IS NOT NULL""", Boolean.class,
-                id, error, failingAfter, Timestamp.from(now), id));
+                id, error, failingAfter, Timestamp.from(now), id).contains(Boolean.TRUE);
     }
 
     private static Channel channel(ResultSet rs, int row) throws SQLException {

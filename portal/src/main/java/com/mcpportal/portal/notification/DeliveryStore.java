@@ -33,8 +33,16 @@ class DeliveryStore {
                                                    action, link, next_attempt_at, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (channel_id, dedupe_key) DO NOTHING""", channelId, notice.teamId(), notice.kind().name(),
-                notice.dedupeKey(), notice.headline(), notice.happened(), notice.why(), notice.action(), link,
-                Timestamp.from(now), Timestamp.from(now)) > 0;
+                notice.dedupeKey(), cut(notice.headline(), 300), notice.happened(), notice.why(), notice.action(),
+                cut(link, 1000), Timestamp.from(now), Timestamp.from(now)) > 0;
+    }
+
+    /**
+     * Fits a value to its column: a statement that failed would abort the transaction of the event it reports (an
+     * operation's outcome), not only the notice.
+     */
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     /** Claims up to {@code limit} due messages until {@code leaseEnd}, counting the attempt about to be made. */

@@ -17,8 +17,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Turns other features' events into notices, written to the outbox just before the event's own transaction commits:
- * the event and its messages are recorded together or not at all. A notice that cannot be written is logged and never
- * undoes the change that caused it.
+ * the event and its messages are recorded together or not at all. A notice that cannot be made is logged and never
+ * undoes the change that caused it (the statements that write it are kept from failing: see
+ * {@link DeliveryStore#enqueue}; a failed statement would abort the whole transaction).
  */
 @Component
 class NotificationTriggers {

@@ -244,7 +244,7 @@ class NotificationDeliveryIntegrationTests {
     }
 
     @Test
-    void aChannelThatTimesOutDelaysNoOtherAndIsMarkedFailingAfterThreeAttemptsInARow() throws Exception {
+    void aChannelThatTimesOutDelaysNoOtherIsMarkedFailingAfterThreeAttemptsAndWorksAgainWhenItAnswers() throws Exception {
         String slowPath = "/slow/" + team.getId();
         String fastPath = "/fast/" + team.getId();
         HOOKS.stubFor(post(urlEqualTo(slowPath)).willReturn(aResponse().withStatus(200).withFixedDelay(6_000)));
@@ -270,6 +270,17 @@ class NotificationDeliveryIntegrationTests {
                 .containsExactly("notification.channel.failing by system");
         assertThat(channels.get(team.getId(), fast.id()).failing()).isFalse();
         HOOKS.verify(1, postRequestedFor(urlEqualTo(fastPath)));
+
+        // When the slow receiver answers in time again, then the waiting message gets through and the channel works
+        HOOKS.stubFor(post(urlEqualTo(slowPath)).willReturn(aResponse().withStatus(200)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            dispatcher.dispatchDue();
+            return !channels.get(team.getId(), slow.id()).failing();
+        });
+        assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE team_id = ? AND action IN"
+                + " ('notification.channel.failing', 'notification.channel.recovered') ORDER BY id", String.class,
+                team.getId()))
+                .containsExactly("notification.channel.failing", "notification.channel.recovered");
     }
 
     private Channel channel(ChannelKind kind, String name, String path, String secret, List<String> events) {
