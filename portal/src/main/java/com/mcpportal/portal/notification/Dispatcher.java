@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends what is due in the outbox. Each run claims a batch (rows another portal instance holds are skipped, see
- * {@link DeliveryStore#claim}), then sends each channel's messages on a thread of its own, so a channel that times
- * out or fails delays no other. After a failure the channel's other messages wait for its retry; each message is
+ * {@link DeliveryStore#claim}), then sends each channel's messages on a thread of its own (four at a time), so a
+ * channel that times out or fails delays no other. After a failure the channel's other messages wait for its retry; each message is
  * tried up to {@code max-attempts} times with doubling waits, and a channel failing {@code failing-after} times in a
  * row is marked failing (audited) until a message gets through (audited too).
  */
