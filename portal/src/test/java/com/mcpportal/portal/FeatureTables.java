@@ -79,7 +79,9 @@ final class FeatureTables {
             Map.entry("team_budget", "cost"),
             Map.entry("network", "network"),
             Map.entry("network_team", "network"),
-            Map.entry("network_environment", "network"));
+            Map.entry("network_environment", "network"),
+            Map.entry("notification_channel", "notification"),
+            Map.entry("notification_delivery", "notification"));
 
     /**
      * The only classes that may read another feature's tables, each with its reason. Keep it short: the owning feature

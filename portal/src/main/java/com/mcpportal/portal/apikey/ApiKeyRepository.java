@@ -48,6 +48,11 @@ public interface ApiKeyRepository extends JpaRepository<ApiKey, Long> {
     @Query("select k from ApiKey k where k.revokedAt is null and k.expiresAt <= :now and k.expiryNotedAt is null")
     List<ApiKey> findNewlyExpired(@Param("now") Instant now);
 
+    /** Live keys of any team, not rolled (a successor takes over those), that expire after {@code now} and by {@code by}. */
+    @Query("select k from ApiKey k where k.revokedAt is null and k.rolledToId is null and k.expiresAt > :now"
+            + " and k.expiresAt <= :by order by k.expiresAt, k.id")
+    List<ApiKey> findExpiringBy(@Param("now") Instant now, @Param("by") Instant by);
+
     /** Keys the team's rotation policy makes due: live, not rolled, created at or before {@code createdBefore}. */
     @Query("select k from ApiKey k where k.teamId = :teamId and k.revokedAt is null and k.rolledToId is null"
             + " and (k.expiresAt is null or k.expiresAt > :now) and k.createdAt <= :createdBefore order by k.id")

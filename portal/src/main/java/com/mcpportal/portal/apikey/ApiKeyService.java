@@ -97,6 +97,17 @@ public class ApiKeyService {
         return reveals.findByTeamId(teamId).stream().map(RotatedKeyReveal::getApiKeyId).collect(Collectors.toSet());
     }
 
+    /**
+     * Live keys of every team that expire within {@code window} from now (rolled keys aside: their successor takes
+     * over), soonest first: what reminders (notifications) tell their teams about.
+     */
+    @Transactional(readOnly = true)
+    public List<ExpiringKey> expiringWithin(Duration window) {
+        Instant now = clock.instant();
+        return keys.findExpiringBy(now, now.plus(window)).stream().map(key -> new ExpiringKey(key.getId(),
+                key.getTeamId(), key.getPublicId(), key.getName(), key.getExpiresAt())).toList();
+    }
+
     /** The id of the key a request token issued, if any (after {@link AlreadyIssuedException} without one). */
     @Transactional(readOnly = true)
     public Optional<Long> issuedFor(long teamId, String requestToken) {

@@ -137,6 +137,19 @@ public final class AuditSentences {
                 + " the private subnet " + f.text("subnet") + " in network " + f.text("network"));
         say("network.environment.removed", f -> f.actor() + " took environment " + f.text("environment")
                 + " out of network " + f.text("network") + " (it has its own network again)");
+        say("notification.channel.created", f -> f.actor() + " added notification channel " + f.text("name") + " ("
+                + f.text("kind") + ", to " + f.text("destination") + "), sending: " + f.text("events"));
+        say("notification.channel.updated", f -> f.actor() + " changed notification channel " + f.text("name")
+                + " (to " + f.text("destination") + "), sending: " + f.text("events")
+                + (f.has("url") ? ", webhook URL " + f.text("url") : "")
+                + (f.has("secret") ? ", signing secret " + f.text("secret") : ""));
+        say("notification.channel.deleted", f -> f.actor() + " deleted notification channel " + f.text("name"));
+        say("notification.channel.tested", f -> f.actor() + " sent a test message to notification channel "
+                + f.text("name"));
+        say("notification.channel.failing", f -> "Notification channel " + f.text("name") + " is failing: "
+                + f.text("failures") + " attempts in a row did not get through (" + f.text("error") + ")");
+        say("notification.channel.recovered", f -> "Notification channel " + f.text("name")
+                + " works again: a message got through");
         say("cloud-account.connection-tested", f -> f.actor() + " tested the connection of cloud account "
                 + f.text("name") + (f.failed() ? ", which failed: " : ": ") + f.text("result"));
 

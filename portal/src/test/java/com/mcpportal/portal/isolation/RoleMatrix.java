@@ -8,7 +8,7 @@ import com.mcpportal.portal.team.TeamRole;
 /**
  * Who may use each route, as the README and {@link TeamRole} say: viewers read a team, operators also run its
  * environments (server updates and deploys too) and schedules, owners also manage its members, keys, budget, server
- * update policy, audit log and own networks (operators put draft environments in and out of them). This table is the
+ * update policy, audit log, notification channels and own networks (operators put draft environments in and out of them). This table is the
  * specification {@link TeamRoleMatrixIntegrationTests} holds the portal to; a new route must be added here.
  */
 final class RoleMatrix {
@@ -173,6 +173,12 @@ final class RoleMatrix {
             OWNER         POST   /teams/{teamId}/networks/{networkId}/delete
             OPERATOR      POST   /teams/{teamId}/networks/{networkId}/environments
             OPERATOR      POST   /teams/{teamId}/networks/{networkId}/environments/{environmentId}/remove
+            VIEWER        GET    /teams/{teamId}/notifications
+            OWNER         POST   /teams/{teamId}/notifications
+            VIEWER        GET    /teams/{teamId}/notifications/{channelId}
+            OWNER         POST   /teams/{teamId}/notifications/{channelId}
+            OWNER         POST   /teams/{teamId}/notifications/{channelId}/delete
+            OWNER         POST   /teams/{teamId}/notifications/{channelId}/test
             OWNER         POST   /teams/{teamId}/members/{userId}/remove
             OWNER         POST   /teams/{teamId}/members/{userId}/role
             OWNER         POST   /teams/{teamId}/rename

@@ -52,9 +52,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * No secret shows anywhere but in the one answer that hands it over. A whole journey, with the portal's, Spring's
  * and Hibernate's logging at DEBUG: an administrator creates a user (one-time password), the user signs in, picks
  * their own password, mistypes it once, creates a team and environments with ElevenLabs keys (page and API), issues an
- * access token, MCP keys (page and API), reads every page and API answer of their team, and the administrator resets
- * the password. Then every secret (passwords, ElevenLabs keys, MCP keys, access tokens, the portal's secret key) is
- * looked for in every log line, every answer except the one that showed it, every text, JSON or binary column
+ * access token, MCP keys (page and API), adds a signed notification webhook, reads every page and API answer of
+ * their team, and the administrator resets the password. Then every secret (passwords, ElevenLabs keys, MCP keys,
+ * access tokens, webhook URLs and signing secrets, the portal's secret key) is looked for in every log line, every answer except the one that showed it, every text, JSON or binary column
  * (audit details included) and the published key files.
  */
 @PortalIntegrationTest
@@ -150,9 +150,23 @@ class SecretLeakIntegrationTests {
                 .param("name", "leak page key").param("lifetime", "30").param("scope", "all")
                 .param("requestToken", UUID.randomUUID().toString())));
 
+        // A generic webhook whose URL carries a token and whose signing secret are sealed, and a test message sent
+        // to it (the dispatcher's failed attempt at a closed port is logged too).
+        String hookToken = "hook-token-" + UUID.randomUUID();
+        String signingSecret = "signing-" + UUID.randomUUID();
+        secret(hookToken, -1);
+        secret(signingSecret, -1);
+        long channelId = idAtEnd(perform(post("/teams/{t}/notifications", teamId).session(alice).with(csrf())
+                .param("kind", "WEBHOOK").param("name", "leak hook").param("url", "http://127.0.0.1:9/in/" + hookToken)
+                .param("secret", signingSecret).param("events", "OPERATION_FAILED")).getResponse().getRedirectedUrl());
+        perform(post("/teams/{t}/notifications/{c}/test", teamId, channelId).session(alice).with(csrf()));
+        perform(post("/teams/{t}/notifications/{c}", teamId, channelId).session(alice).with(csrf())
+                .param("name", "leak hook").param("url", "").param("secret", "").param("events", "BUDGET_CROSSED"));
+
         Map<String, String> variables = new HashMap<>(Map.of("teamId", Long.toString(teamId),
                 "environmentId", Long.toString(environmentId), "userId", Long.toString(aliceId),
                 "accountId", simulatedAccount(), "keyId", idOfKey(pageKey)));
+        variables.put("channelId", Long.toString(channelId));
         variables.put("operationId", jdbc.queryForObject("SELECT max(id) FROM operation WHERE environment_id = ?",
                 Long.class, environmentId).toString());
         variables.put("eventId", jdbc.queryForObject("SELECT max(id) FROM audit_event WHERE team_id = ?", Long.class,

@@ -165,6 +165,7 @@ class EveryPageBrowserIntegrationTests extends BrowserTestSupport {
                 new Page("sign-in providers", "/admin/sign-in-providers"),
                 new Page("new sign-in provider", "/admin/sign-in-providers/new"),
                 new Page("team networks", teamPath + "/networks"),
+                new Page("team notifications", teamPath + "/notifications"),
                 new Page("shared networks", "/admin/networks"),
                 new Page("admin audit", "/admin/audit"),
                 new Page("audit verifications", "/admin/audit/verifications"),

@@ -7,12 +7,14 @@ import java.util.Optional;
 
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
+import com.mcpportal.portal.cost.BudgetCrossed;
 import com.mcpportal.portal.cost.TeamCostService;
 import com.mcpportal.portal.security.CurrentUser;
 import com.mcpportal.portal.web.InvalidInputException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -22,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Monthly budgets per team and the alert when the team's estimate crosses one. The last check's state is stored,
  * so crossing the budget (up, and back down) is audited once, however often the team is looked at or checked.
  * Checks run when the budget changes, when an environment or its schedule changes, and after the daily price refresh.
+ * A crossing is also published as {@link BudgetCrossed} (notifications send it).
  */
 @Service
 public class TeamBudgets {
@@ -33,15 +36,17 @@ public class TeamBudgets {
     private final TeamBudgetStore store;
     private final TeamCostService costs;
     private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    TeamBudgets(TeamBudgetStore store, TeamCostService costs, AuditLog auditLog,
+    TeamBudgets(TeamBudgetStore store, TeamCostService costs, AuditLog auditLog, ApplicationEventPublisher events,
             PlatformTransactionManager transactions, Clock clock) {
         this.store = store;
         this.costs = costs;
         this.auditLog = auditLog;
+        this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -93,6 +98,7 @@ public class TeamBudgets {
                         .actor(AuditEntry.SYSTEM).team(teamId).target("team", teamId)
                         .detail("estimateUsd", estimate).detail("budgetUsd", budget.monthlyUsd())
                         .detail("trigger", trigger));
+                events.publishEvent(new BudgetCrossed(teamId, over, estimate, budget.monthlyUsd(), trigger));
                 log.info("Team {} is {} its monthly budget of ${}: estimate ${} ({})", teamId,
                         over ? "over" : "back within", budget.monthlyUsd(), estimate, trigger);
             }

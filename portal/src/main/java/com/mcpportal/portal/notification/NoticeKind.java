@@ -1,0 +1,35 @@
+package com.mcpportal.portal.notification;
+
+import java.util.List;
+
+/** The kinds of event a channel may get, with whether a new channel gets them. */
+public enum NoticeKind {
+
+    OPERATION_FAILED("An environment operation failed (provision, start, stop, update …)", true),
+    BUDGET_CROSSED("The team's estimate crossed its monthly budget (or fell back within it)", true),
+    KEY_EXPIRING("An API key expires soon", false),
+    /** "Send test message": not a rule, always sent to the channel it was asked for. */
+    TEST("A test message", false);
+
+    private final String label;
+    private final boolean byDefault;
+
+    NoticeKind(String label, boolean byDefault) {
+        this.label = label;
+        this.byDefault = byDefault;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The kinds an owner chooses among. */
+    static List<NoticeKind> choosable() {
+        return List.of(OPERATION_FAILED, BUDGET_CROSSED, KEY_EXPIRING);
+    }
+
+    /** A new channel's rules: every failure and the budget. */
+    static List<NoticeKind> defaults() {
+        return choosable().stream().filter(kind -> kind.byDefault).toList();
+    }
+}

@@ -1,0 +1,95 @@
+package com.mcpportal.portal.notification;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import com.mcpportal.portal.apikey.ExpiringKey;
+import com.mcpportal.portal.cost.BudgetCrossed;
+import com.mcpportal.portal.environment.Environment;
+import com.mcpportal.portal.environment.operation.OperationKind;
+import com.mcpportal.portal.environment.operation.OperationView;
+
+/** The words of each message: what happened, to what, why it matters, what to do, and the page to do it on. */
+final class Notices {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private Notices() {
+    }
+
+    static Notice operationFailed(String team, Environment environment, OperationView operation) {
+        OperationKind kind = operation.kind();
+        String step = operation.failedStepLabel() == null ? "" : " at the step \"" + operation.failedStepLabel() + "\"";
+        String error = operation.errorMessage() == null ? "" : ": " + operation.errorMessage();
+        return new Notice(NoticeKind.OPERATION_FAILED, environment.getTeamId(),
+                kind.label() + " of " + environment.getName() + " failed",
+                kind.label() + " of environment " + environment.getName() + " (team " + team + ", "
+                        + environment.getRegion() + ") failed" + step + error + ". Asked for by "
+                        + operation.requestedBy() + ".",
+                why(kind),
+                "Open the environment, read the failed step's error and fix its cause (the cloud account's"
+                        + " permissions or quotas, the settings), then press Retry: it resumes at the failed step.",
+                "/teams/" + environment.getTeamId() + "/environments/" + environment.getId(),
+                "operation:" + operation.id() + ":" + operation.runs());
+    }
+
+    private static String why(OperationKind kind) {
+        return switch (kind) {
+            case PROVISION -> "The environment is not fully built: its MCP server may not answer clients.";
+            case START -> "The MCP server is not running in hours it should: clients get no answer.";
+            case STOP -> "The environment may keep running, and billing, outside its hours.";
+            case DEPROVISION -> "Some of its cloud resources may remain, and keep billing.";
+            default -> "The environment stays marked failed, and its schedule does not drive it, until it is fixed.";
+        };
+    }
+
+    static Notice budgetCrossed(String team, BudgetCrossed crossing) {
+        String estimate = usd(crossing.estimateUsd());
+        String budget = usd(crossing.budgetUsd());
+        String path = "/teams/" + crossing.teamId() + "/costs";
+        if (!crossing.over()) {
+            return new Notice(NoticeKind.BUDGET_CROSSED, crossing.teamId(), "Team " + team
+                    + " is back within its monthly budget", "The estimated monthly bill of team " + team + " is "
+                    + estimate + " now, within its budget of " + budget + " (checked after: " + crossing.trigger()
+                    + ").", "The month's forecast is what the team planned to spend again.", "Nothing to do.",
+                    path, null);
+        }
+        return new Notice(NoticeKind.BUDGET_CROSSED, crossing.teamId(), "Team " + team + " is over its monthly budget",
+                "The estimated monthly bill of team " + team + " is " + estimate + ", above its budget of " + budget
+                        + " (checked after: " + crossing.trigger() + ").",
+                "At this pace the month ends above what the team planned to spend.",
+                "Open the team's costs to see which environments cost most; shorten their schedules, deprovision"
+                        + " what is unused, or raise the budget.",
+                path, null);
+    }
+
+    static Notice keyExpiring(String team, ExpiringKey key, Instant now) {
+        long days = Math.max(0, Duration.between(now, key.expiresAt()).toDays());
+        String in = days == 0 ? "today" : days == 1 ? "in 1 day" : "in " + days + " days";
+        return new Notice(NoticeKind.KEY_EXPIRING, key.teamId(), "API key " + key.name() + " expires " + in,
+                "API key " + key.name() + " (" + key.publicId() + ") of team " + team + " expires on "
+                        + WHEN.format(key.expiresAt()) + ".",
+                "MCP clients that use it are refused from then on.",
+                "Roll the key (the new one is shown once; the old one keeps working for the grace period) and give"
+                        + " the new one to its clients, or let it expire if nothing uses it.",
+                "/teams/" + key.teamId() + "/api-keys#key-" + key.publicId(),
+                "key-expiring:" + key.id() + ":" + key.expiresAt().getEpochSecond());
+    }
+
+    static Notice test(String team, Channel channel, String by) {
+        return new Notice(NoticeKind.TEST, channel.teamId(), "Test message from the MCP Portal",
+                by + " sent a test message to the notification channel \"" + channel.name() + "\" of team " + team
+                        + ".",
+                "It shows this channel reaches you. Real messages say what happened, why it matters and what to do.",
+                "Nothing to do. Owners choose which events this channel gets on the team's Notifications page.",
+                "/teams/" + channel.teamId() + "/notifications/" + channel.id(), null);
+    }
+
+    private static String usd(BigDecimal amount) {
+        return "$" + amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+}
