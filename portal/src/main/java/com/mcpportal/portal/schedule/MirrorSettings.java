@@ -17,21 +17,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param horizon how far ahead exceptions, overrides and daylight-saving gaps are written out as one-time schedules
  *                and cut out of the weekly ones: the portal may be down this long and the cloud still keeps the
  *                exact hours; after that the weekly pattern alone goes on
+ * @param checkInterval how often the reconcile pass reads an environment's mirror back to find drift (a schedule
+ *                changed or deleted by hand) and roll the horizon on; a schedule change is written at the next pass
  */
 @ConfigurationProperties("portal.schedules.mirror")
 public record MirrorSettings(
         @DefaultValue("5m") Duration natLead,
         @DefaultValue("10m") Duration natLag,
-        @DefaultValue("7d") Duration horizon) {
+        @DefaultValue("7d") Duration horizon,
+        @DefaultValue("15m") Duration checkInterval) {
 
     /** The defaults, for tests and tools that have no Spring environment. */
     public static final MirrorSettings DEFAULTS =
-            new MirrorSettings(Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofDays(7));
+            new MirrorSettings(Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofDays(7),
+            Duration.ofMinutes(15));
 
     public MirrorSettings {
         requireWholeMinutes("nat-lead", natLead, Duration.ofHours(2));
         requireWholeMinutes("nat-lag", natLag, Duration.ofHours(2));
         requireWholeMinutes("horizon", horizon, Duration.ofDays(60));
+        if (checkInterval.isNegative() || checkInterval.isZero() || checkInterval.compareTo(horizon) >= 0) {
+            throw new IllegalArgumentException("portal.schedules.mirror.check-interval must be positive and shorter"
+                    + " than the horizon, not " + checkInterval);
+        }
     }
 
     int natLeadMinutes() {

@@ -139,6 +139,12 @@ public final class ScheduleMirrors {
         return new MirroredSchedule(name, expression, zone, action, start, end);
     }
 
+    /** When a one-time schedule this class wrote fires ({@code at(...)} in UTC). */
+    public static Instant oneTimeAt(MirroredSchedule schedule) {
+        String at = schedule.expression().substring(3, schedule.expression().length() - 1);
+        return LocalDateTime.parse(at).toInstant(ZoneOffset.UTC);
+    }
+
     /** When the cloud fires the edge's cron in (from, to]: a wall-clock time in a gap never, one in an overlap once. */
     static List<Instant> firings(WeeklyPattern.Edge edge, ZoneRules rules, Instant from, Instant to) {
         List<Instant> firings = new ArrayList<>();
