@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -24,8 +25,9 @@ class ScheduleMirrorsPropertiesTests {
     private static final long LEAD = SETTINGS.natLead().toMinutes();
     private static final long LAG = SETTINGS.natLag().toMinutes();
 
+    /** 16 cases of a year each: about 20 s on a busy 2-core machine, most of it the evaluator's minute queries. */
     static Stream<Long> seeds() {
-        return RandomSchedules.seeds(30);
+        return RandomSchedules.seeds(16);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -54,8 +56,9 @@ class ScheduleMirrorsPropertiesTests {
         boolean nat = natOn(desired, 0);
         for (int m = 1; m <= minutes; m++) {
             Instant t = now.plusSeconds(m * 60L);
+            LocalDateTime local = LocalDateTime.ofInstant(t, schedule.zone().getRules().getOffset(t));
             for (MirrorClock clock : clocks) {
-                if (clock.firesAt(t)) {
+                if (clock.firesAt(t, schedule.zone(), local)) {
                     boolean on = clock.schedule().action().turnsOn();
                     if (clock.schedule().action().nat()) {
                         nat = on;
