@@ -66,6 +66,7 @@ final class FeatureTables {
             Map.entry("operation_step", "environment"),
             Map.entry("environment_schedule", "schedule"),
             Map.entry("team_schedule", "schedule"),
+            Map.entry("schedule_mirror", "schedule"),
             Map.entry("api_key", "apikey"),
             Map.entry("api_key_environment", "apikey"),
             Map.entry("api_key_reveal", "apikey"),

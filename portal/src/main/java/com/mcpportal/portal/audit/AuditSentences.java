@@ -119,6 +119,12 @@ public final class AuditSentences {
                 + " (was: " + f.text("previous") + ")");
         say("schedule.team-default.updated", f -> f.actor() + " changed the team's default schedule to "
                 + f.text("after"));
+        say("schedule.mirror.updated", f -> f.actor() + " turned keeping the hours of " + f.text("name")
+                + " in AWS " + f.text("keep"));
+        say("schedule.mirror.drift.corrected", f -> f.actor() + " put right the hours of " + f.text("name")
+                + " kept in AWS, changed there by hand: " + f.text("differences"));
+        say("schedule.mirror.failed", f -> f.actor() + " could not keep the hours of " + f.text("name")
+                + " in AWS: " + f.text("error"));
 
         say("cloud-account.created", f -> f.actor() + " added cloud account " + f.text("name") + " ("
                 + f.word("mode") + ", " + f.text("defaultRegion") + ")");

@@ -214,4 +214,22 @@ public interface CloudProvider {
      * listing keeps deleted resources for a while, e.g. terminated instances); empty after a complete deprovision.
      */
     List<TaggedResource> remainingResources(EnvironmentRef env);
+
+    // --- hours kept in the cloud ------------------------------------------------------------------
+
+    /**
+     * Makes the cloud keep exactly these schedules for the environment, so its hours go on while the portal is down
+     * (EventBridge Scheduler on AWS; the account's scheduler role and the environment's schedule group are created if
+     * missing): what is missing is created, what differs is updated, what is not asked for is deleted.
+     */
+    void mirrorSchedule(EnvironmentRef env, List<MirroredSchedule> schedules);
+
+    /**
+     * The schedules the cloud keeps for the environment and will run, in the portal's terms; empty when it keeps
+     * none. One disabled or pointed elsewhere by hand is not among them.
+     */
+    List<MirroredSchedule> readScheduleMirror(EnvironmentRef env);
+
+    /** Deletes every schedule the cloud keeps for the environment, and their group; what is not there is done. */
+    void deleteScheduleMirror(EnvironmentRef env);
 }

@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
  * ({@link EdgeTriggers}), and the periodic reconcile pass.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ScheduleSettings.class)
+@EnableConfigurationProperties({ScheduleSettings.class, MirrorSettings.class})
 class ScheduleConfiguration {
 
     @Bean
@@ -76,19 +76,31 @@ class ScheduleConfiguration {
         }
     }
 
-    /** Runs {@link ScheduleReconciler#reconcileAll()}; one pass at a time in the whole cluster. */
+    /**
+     * Runs {@link ScheduleReconciler#reconcileAll()} and then the schedule mirrors' pass
+     * ({@link ScheduleMirrorService#pass()}); one pass at a time in the whole cluster.
+     */
     @DisallowConcurrentExecution
     static class ScheduleReconcileJob implements Job {
 
         private final ScheduleReconciler reconciler;
+        private final ScheduleMirrorService mirrors;
+        private final ScheduleSettings settings;
 
-        ScheduleReconcileJob(ScheduleReconciler reconciler) {
+        ScheduleReconcileJob(ScheduleReconciler reconciler, ScheduleMirrorService mirrors, ScheduleSettings settings) {
             this.reconciler = reconciler;
+            this.mirrors = mirrors;
+            this.settings = settings;
         }
 
         @Override
         public void execute(JobExecutionContext context) {
             reconciler.reconcileAll();
+            // After the power pass, so a start or stop is never held up by the cloud's scheduler API; like the
+            // power pass, a portal that does not enforce schedules writes nothing into the cloud either.
+            if (settings.enforce()) {
+                mirrors.pass();
+            }
         }
     }
 }

@@ -35,13 +35,15 @@ public class ScheduleService {
     private final ScheduleReconciler reconciler;
     private final EdgeTriggers triggers;
     private final EnvironmentService environments;
+    private final ScheduleMirrorService mirrors;
 
     ScheduleService(ScheduleStore store, ScheduleReconciler reconciler, EdgeTriggers triggers,
-            EnvironmentService environments) {
+            EnvironmentService environments, ScheduleMirrorService mirrors) {
         this.store = store;
         this.reconciler = reconciler;
         this.triggers = triggers;
         this.environments = environments;
+        this.mirrors = mirrors;
     }
 
     /** The schedule an environment follows (its own, or its team's default); 404 for another team's. */
@@ -97,7 +99,19 @@ public class ScheduleService {
         return triggers.nextFire(environmentId);
     }
 
+    /** Whether the environment keeps its hours in its cloud, and how that mirror stands. */
+    public MirrorStatus mirrorOf(long teamId, long environmentId) {
+        environments.get(teamId, environmentId);
+        return mirrors.statusOf(environmentId);
+    }
+
+    /** "Keep hours in AWS" on or off (audited); the next reconcile pass writes or removes the mirror. */
+    public void keepHoursInCloud(long teamId, long environmentId, boolean keep) {
+        mirrors.setKeepInCloud(teamId, environmentId, keep);
+    }
+
     private void applyNow(long environmentId, String cause) {
+        mirrors.scheduleChanged(environmentId);
         try {
             reconciler.reconcileOne(environmentId, cause);
         } catch (RuntimeException e) {

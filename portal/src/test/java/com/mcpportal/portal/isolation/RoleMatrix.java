@@ -157,6 +157,7 @@ final class RoleMatrix {
             VIEWER        GET    /teams/{teamId}/environments/{environmentId}/schedule
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/schedule
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/schedule/exceptions/delete
+            OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/schedule/mirror
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/schedule/override
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/schedule/override/clear
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/start

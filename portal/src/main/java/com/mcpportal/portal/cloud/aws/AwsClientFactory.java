@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -115,6 +116,7 @@ public class AwsClientFactory implements AutoCloseable {
                 configure(ServiceDiscoveryClient.builder(), AwsService.SERVICE_DISCOVERY, region, credentials),
                 configure(ResourceGroupsTaggingApiClient.builder(), AwsService.TAGGING, region, credentials),
                 configure(CloudWatchClient.builder(), AwsService.CLOUDWATCH, region, credentials),
+                configure(SchedulerClient.builder(), AwsService.SCHEDULER, region, credentials),
                 credentialsCloser, credentials);
     }
 

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -22,14 +23,15 @@ import software.amazon.awssdk.utils.IoUtils;
  */
 public record AwsClients(StsClient sts, IamClient iam, Ec2Client ec2, EcsClient ecs, EcrClient ecr,
         CloudWatchLogsClient logs, SsmClient ssm, ApiGatewayV2Client apiGateway, ServiceDiscoveryClient cloudMap,
-        ResourceGroupsTaggingApiClient tagging, CloudWatchClient cloudWatch, AutoCloseable credentials,
+        ResourceGroupsTaggingApiClient tagging, CloudWatchClient cloudWatch, SchedulerClient scheduler,
+        AutoCloseable credentials,
         AwsCredentialsProvider credentialsProvider)
         implements AutoCloseable {
 
     @Override
     public void close() {
         for (AutoCloseable client : new AutoCloseable[] {sts, iam, ec2, ecs, ecr, logs, ssm, apiGateway, cloudMap,
-                tagging, cloudWatch, credentials}) {
+                tagging, cloudWatch, scheduler, credentials}) {
             IoUtils.closeQuietlyV2(client, null);
         }
     }

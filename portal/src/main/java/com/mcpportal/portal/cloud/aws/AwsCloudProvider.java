@@ -20,6 +20,7 @@ import com.mcpportal.portal.cloud.ImageRef;
 import com.mcpportal.portal.cloud.ImageRepository;
 import com.mcpportal.portal.cloud.Ingress;
 import com.mcpportal.portal.cloud.LogGroup;
+import com.mcpportal.portal.cloud.MirroredSchedule;
 import com.mcpportal.portal.cloud.NatImageStatus;
 import com.mcpportal.portal.cloud.NatInstance;
 import com.mcpportal.portal.cloud.NatSpec;
@@ -71,6 +72,8 @@ public class AwsCloudProvider implements CloudProvider {
     private final IngressResources ingress;
     private final RemainingResources remaining = new RemainingResources();
     private final AccountRoleResources roles = new AccountRoleResources();
+    private final SchedulerRoleResources schedulerRole = new SchedulerRoleResources();
+    private final ScheduleMirrorResources mirrors;
 
     /** @param publisher publishes the MCP server image into an environment's repository (with ECR's login) */
     public AwsCloudProvider(AwsClientFactory clients, AwsSettings settings, JibImagePublisher publisher,
@@ -83,6 +86,7 @@ public class AwsCloudProvider implements CloudProvider {
         this.nat = new NatResources(waiter, settings);
         this.natReplacement = new NatReplacement(nat, waiter);
         this.sharedNetworks = new SharedNetworkResources(network, nat, waiter);
+        this.mirrors = new ScheduleMirrorResources(nat);
         this.discovery = new DiscoveryResources(waiter);
         this.services = new ServiceResources(waiter);
         this.rollouts = new ServiceRollouts(waiter);
@@ -306,6 +310,25 @@ public class AwsCloudProvider implements CloudProvider {
     @Override
     public List<TaggedResource> remainingResources(EnvironmentRef env) {
         return step("list-remaining-resources", env, () -> remaining.remaining(aws(env), env));
+    }
+
+    @Override
+    public void mirrorSchedule(EnvironmentRef env, List<MirroredSchedule> schedules) {
+        run("mirror-schedule", env, () -> {
+            AwsClients aws = aws(env);
+            String roleArn = schedulerRole.ensure(aws.iam(), aws.sts(), env.target());
+            mirrors.mirror(aws.scheduler(), aws.ec2(), env, schedules, roleArn);
+        });
+    }
+
+    @Override
+    public List<MirroredSchedule> readScheduleMirror(EnvironmentRef env) {
+        return step("read-schedule-mirror", env, () -> mirrors.read(aws(env).scheduler(), aws(env).ec2(), env));
+    }
+
+    @Override
+    public void deleteScheduleMirror(EnvironmentRef env) {
+        run("delete-schedule-mirror", env, () -> mirrors.delete(aws(env).scheduler(), env));
     }
 
     private AwsClients aws(EnvironmentRef env) {

@@ -25,6 +25,7 @@ import com.mcpportal.portal.cloud.ImageRepository;
 import com.mcpportal.portal.cloud.Ingress;
 import com.mcpportal.portal.cloud.LogGroup;
 import com.mcpportal.portal.cloud.MachineImage;
+import com.mcpportal.portal.cloud.MirroredSchedule;
 import com.mcpportal.portal.cloud.NatImageStatus;
 import com.mcpportal.portal.cloud.NatInstance;
 import com.mcpportal.portal.cloud.NatSpec;
@@ -75,12 +76,14 @@ public class SimulatedCloudProvider implements CloudProvider {
     private final SimulatedSettings settings;
     private final SimulatedNatImages natImages;
     private final SimulatedSharedNetworks sharedNetworks;
+    private final SimulatedScheduleMirror mirrors;
 
     SimulatedCloudProvider(SimulatedStore store, SecretCipher cipher, SimulatedSettings settings, Clock clock) {
         this.store = store;
         this.cipher = cipher;
         this.settings = settings;
         this.natImages = new SimulatedNatImages(store, clock, this::pause, settings);
+        this.mirrors = new SimulatedScheduleMirror(store);
         this.provisioning = new SimulatedProvisioning(store, this::pause, settings, natImages);
         this.registry = new SimulatedRegistry(store, this::pause, settings);
         this.sharedNetworks = new SimulatedSharedNetworks(store, provisioning);
@@ -347,6 +350,21 @@ public class SimulatedCloudProvider implements CloudProvider {
         store.all(env).forEach(resource -> remaining.add(TaggedResource.of(resource.arn())));
         store.secretArns(env).forEach(arn -> remaining.add(TaggedResource.of(arn)));
         return remaining;
+    }
+
+    @Override
+    public void mirrorSchedule(EnvironmentRef env, List<MirroredSchedule> schedules) {
+        mirrors.mirror(env, schedules);
+    }
+
+    @Override
+    public List<MirroredSchedule> readScheduleMirror(EnvironmentRef env) {
+        return mirrors.read(env);
+    }
+
+    @Override
+    public void deleteScheduleMirror(EnvironmentRef env) {
+        mirrors.delete(env);
     }
 
     private void delete(EnvironmentRef env, String component) {

@@ -16,6 +16,9 @@ import com.mcpportal.portal.environment.CloudResources;
 final class DeprovisionSteps {
 
     static final List<CloudStep> STEPS = List.of(
+            // First: a schedule kept in the cloud must not start the service while it is being deleted.
+            delete("delete-schedule-mirror", "Schedules kept in the cloud deleted", CloudProvider::deleteScheduleMirror,
+                    UnaryOperator.identity()),
             delete("delete-ingress", "HTTPS endpoint deleted", CloudProvider::deleteIngress, r -> r.withIngress(null)),
             delete("delete-service", "ECS service deleted (tasks drained)", CloudProvider::deleteService,
                     r -> r.withService(null)),

@@ -124,6 +124,24 @@ class ScheduleController {
         return page(teamId, environmentId);
     }
 
+    /** "Keep hours in AWS" on or off; the reconcile pass writes or removes the mirror within a minute. */
+    @PostMapping("/mirror")
+    String keepHoursInCloud(@PathVariable long teamId, @PathVariable long environmentId,
+            @RequestParam(defaultValue = "false") boolean keep, RedirectAttributes redirect) {
+        TeamGrant team = access.require(teamId, TeamRole.OPERATOR);
+        Environment environment = environments.get(teamId, environmentId);
+        if (team.archived()) {
+            Flash.error(redirect, ScheduleErrors.ARCHIVED);
+            return page(teamId, environmentId);
+        }
+        schedules.keepHoursInCloud(teamId, environmentId, keep);
+        Flash.success(redirect, keep ? "The hours of " + environment.getName() + " are kept in AWS from the next"
+                + " reconcile pass (within a minute), so they go on while the portal is down."
+                : "The hours of " + environment.getName() + " are no longer kept in AWS; the next reconcile pass"
+                        + " removes them there.");
+        return page(teamId, environmentId);
+    }
+
     @PostMapping("/override")
     String setOverride(@PathVariable long teamId, @PathVariable long environmentId,
             @ModelAttribute("overrideForm") OverrideForm form, BindingResult errors, Model model,

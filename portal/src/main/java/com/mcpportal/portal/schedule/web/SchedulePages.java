@@ -83,6 +83,7 @@ class SchedulePages {
         model.addAttribute("coming", WeekGrid.coming(schedule, now));
         model.addAttribute("transitions", TransitionView.of(schedule, now, NEXT, viewerZone.orElse(null)));
         model.addAttribute("hoursOn", hoursOn(schedule, now));
+        model.addAttribute("mirror", schedules.mirrorOf(team.teamId(), environment.getId()));
         model.addAttribute("armedEdge", schedules.armedEdge(environment.getId())
                 .map(at -> ScheduleText.at(at, schedule.zone())).orElse(null));
         model.addAttribute("form", form != null ? form : ScheduleForm.of(schedule));

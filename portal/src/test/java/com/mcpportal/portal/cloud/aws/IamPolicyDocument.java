@@ -24,7 +24,8 @@ record IamPolicyDocument(List<String> allowedActions) {
      * secrets and endpoint; the task roles and the team accounts' roles), from the module directory the tests run in.
      */
     static final List<Path> PORTAL_POLICIES = List.of(iamFile("portal-policy-network.json"),
-            iamFile("portal-policy-service.json"), iamFile("portal-policy-iam.json"));
+            iamFile("portal-policy-service.json"), iamFile("portal-policy-iam.json"),
+            iamFile("portal-policy-scheduler.json"));
 
     static Path iamFile(String name) {
         return Path.of("..", "deploy", "iam", name);

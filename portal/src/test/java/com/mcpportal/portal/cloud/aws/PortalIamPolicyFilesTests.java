@@ -36,7 +36,8 @@ class PortalIamPolicyFilesTests {
             "portal-policy-network.json", List.of("ec2", "ssm:GetParameter"),
             "portal-policy-service.json", List.of("ecs", "ecr", "logs", "ssm", "servicediscovery", "route53",
                     "apigateway", "tag", "pricing", "cloudwatch"),
-            "portal-policy-iam.json", List.of("iam", "sts"));
+            "portal-policy-iam.json", List.of("iam", "sts"),
+            "portal-policy-scheduler.json", List.of("scheduler"));
 
     @Test
     void thePreCreatedRolesVariantIsTheIamPolicyWithoutItsIamWrites() throws IOException {

@@ -60,17 +60,24 @@ class PortalIamPolicyScopeTests {
             "security-group", List.of("aws:ResourceTag/" + ENV_TAG),
             "spot-instances-request", List.of());
 
+    /** The scheduler role that runs the schedules kept in EventBridge Scheduler, inside a boundary of its own. */
+    static final String SCHEDULER_ROLE = "arn:aws:iam::*:role/mcp-portal/mcp-portal-scheduler";
+    static final String SCHEDULER_BOUNDARY_POLICY = "policy/mcp-portal/mcp-portal-scheduler-boundary";
+
     @Test
     void iamWritesRequireTheBoundaryThePolicyShipsAndOnlyOnTheTwoTaskRoles() throws IOException {
         assertThat(BOUNDARY_FILE).as("the permissions boundary is shipped beside the policy").exists();
+        assertThat(Path.of("..", "deploy", "iam", "scheduler-role-boundary.json")).exists();
         for (String action : List.of("iam:CreateRole", "iam:PutRolePolicy", "iam:AttachRolePolicy",
                 "iam:PutRolePermissionsBoundary")) {
             assertThat(policy().allowing(action)).as(action + " is allowed").isNotEmpty().allSatisfy(statement -> {
+                boolean scheduler = statement.resources().equals(List.of(SCHEDULER_ROLE));
                 assertThat(statement.conditionValues("iam:PermissionsBoundary")).as(statement.sid()
                         + ": " + action + " only with the shipped boundary")
-                        .containsExactly("arn:aws:iam::${aws:PrincipalAccount}:" + BOUNDARY_POLICY);
-                assertThat(statement.resources()).as(statement.sid() + ": only the task roles")
-                        .isSubsetOf(roleArns("*"));
+                        .containsExactly("arn:aws:iam::${aws:PrincipalAccount}:"
+                                + (scheduler ? SCHEDULER_BOUNDARY_POLICY : BOUNDARY_POLICY));
+                assertThat(statement.resources()).as(statement.sid() + ": only the task roles or the scheduler role")
+                        .isSubsetOf(scheduler ? List.of(SCHEDULER_ROLE) : roleArns("*"));
             });
         }
     }
@@ -89,11 +96,13 @@ class PortalIamPolicyScopeTests {
     }
 
     @Test
-    void passRoleOnlyHandsTheTaskRolesToEcsTasks() throws IOException {
-        assertThat(policy().allowing("iam:PassRole")).isNotEmpty().allSatisfy(statement -> {
+    void passRoleOnlyHandsTheTaskRolesToEcsTasksAndTheSchedulerRoleToEventBridgeScheduler() throws IOException {
+        assertThat(policy().allowing("iam:PassRole")).hasSize(2).allSatisfy(statement -> {
+            boolean scheduler = statement.resources().equals(List.of(SCHEDULER_ROLE));
             assertThat(statement.conditionValues("iam:PassedToService")).as(statement.sid())
-                    .containsExactly("ecs-tasks.amazonaws.com");
-            assertThat(statement.resources()).as(statement.sid()).isSubsetOf(roleArns("*"));
+                    .containsExactly(scheduler ? "scheduler.amazonaws.com" : "ecs-tasks.amazonaws.com");
+            assertThat(statement.resources()).as(statement.sid()).isSubsetOf(scheduler ? List.of(SCHEDULER_ROLE)
+                    : roleArns("*"));
         });
     }
 

@@ -79,7 +79,11 @@ class PortalIamPolicyTests {
             Map.entry("apigateway:POST", List.of("apigateway:TagResource", "iam:CreateServiceLinkedRole")),
             // ECR's login is for Jib's Registry API calls, which ECR authorizes one IAM action each.
             Map.entry("ecr:GetAuthorizationToken", List.copyOf(RegistryApiCalls.PUBLISH)),
-            Map.entry("sts:GetCallerIdentity", List.of()));
+            Map.entry("sts:GetCallerIdentity", List.of()),
+            // The target's role is passed to EventBridge Scheduler; a group created with tags is tagged on create.
+            Map.entry("scheduler:CreateSchedule", List.of("iam:PassRole")),
+            Map.entry("scheduler:UpdateSchedule", List.of("iam:PassRole")),
+            Map.entry("scheduler:CreateScheduleGroup", List.of("scheduler:TagResource")));
 
     /** AWS answers these for any valid credentials; no policy can grant or need them. */
     static final Set<String> NEED_NO_PERMISSION = Set.of("sts:GetCallerIdentity");

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -53,7 +54,8 @@ final class SdkCallsInSource {
             Map.entry("tagging", new Client(ResourceGroupsTaggingApiClient.class, "tag")),
             Map.entry("sts", new Client(StsClient.class, "sts")),
             Map.entry("cloudWatch", new Client(CloudWatchClient.class, "cloudwatch")),
-            Map.entry("pricing", new Client(PricingClient.class, "pricing")));
+            Map.entry("pricing", new Client(PricingClient.class, "pricing")),
+            Map.entry("scheduler", new Client(SchedulerClient.class, "scheduler")));
 
     private static final Pattern CALL = Pattern.compile("\\b(" + String.join("|", CLIENTS.keySet())
             + ")(?:\\(\\))?\\s*\\.\\s*([a-z][A-Za-z0-9]*)\\s*\\(");

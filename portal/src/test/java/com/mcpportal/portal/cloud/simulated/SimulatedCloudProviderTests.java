@@ -2,6 +2,7 @@ package com.mcpportal.portal.cloud.simulated;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,8 @@ import com.mcpportal.portal.cloud.CloudProvider;
 import com.mcpportal.portal.cloud.CloudTarget;
 import com.mcpportal.portal.cloud.EnvironmentRef;
 import com.mcpportal.portal.cloud.FargateSize;
+import com.mcpportal.portal.cloud.MirrorAction;
+import com.mcpportal.portal.cloud.MirroredSchedule;
 import com.mcpportal.portal.cloud.NatSpec;
 import com.mcpportal.portal.cloud.NatState;
 import com.mcpportal.portal.cloud.Network;
@@ -146,6 +149,29 @@ class SimulatedCloudProviderTests {
         cloud.deleteNetwork(ENV);
         cloud.deleteNetwork(ENV); // gone already: done
         cloud.deleteSecrets(ENV);
+        assertThat(cloud.remainingResources(ENV)).isEmpty();
+    }
+
+    @Test
+    void theScheduleMirrorIsKeptShownAsAScheduleGroupReplacedWhenChangedAndLeavesNothingWhenRemoved() {
+        MirroredSchedule start = new MirroredSchedule("service-on-0800", "cron(0 8 ? * MON-FRI *)", "Europe/Berlin",
+                MirrorAction.START_SERVICE, null, Instant.parse("2026-12-24T06:59:00Z"));
+        MirroredSchedule once = new MirroredSchedule("once-nat-off-20261207T2310Z", "at(2026-12-07T23:10:00)", "UTC",
+                MirrorAction.STOP_NAT, null, null);
+
+        cloud.mirrorSchedule(ENV, List.of(start, once));
+
+        assertThat(cloud.readScheduleMirror(ENV)).containsExactly(start, once);
+        assertThat(cloud.remainingResources(ENV)).extracting(r -> r.arn())
+                .containsExactly("arn:aws:scheduler:eu-west-1:" + SimulatedIds.accountNumber("7")
+                        + ":schedule-group/mcp-sim1");
+
+        cloud.mirrorSchedule(ENV, List.of(once));
+        assertThat(cloud.readScheduleMirror(ENV)).containsExactly(once);
+
+        cloud.deleteScheduleMirror(ENV);
+        cloud.deleteScheduleMirror(ENV); // gone already: done
+        assertThat(cloud.readScheduleMirror(ENV)).isEmpty();
         assertThat(cloud.remainingResources(ENV)).isEmpty();
     }
 

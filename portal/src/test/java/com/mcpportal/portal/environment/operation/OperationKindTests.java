@@ -65,6 +65,6 @@ class OperationKindTests {
         assertThat(OperationPlans.steps(OperationKind.STOP)).extracting(CloudStep::name)
                 .containsExactly("scale-down", "stop-nat");
         assertThat(OperationPlans.steps(OperationKind.DEPROVISION)).extracting(CloudStep::name)
-                .startsWith("delete-ingress", "delete-service").endsWith("check-remaining");
+                .startsWith("delete-schedule-mirror", "delete-ingress", "delete-service").endsWith("check-remaining");
     }
 }

@@ -13,6 +13,7 @@ import com.mcpportal.portal.environment.EnvironmentPower;
 import com.mcpportal.portal.environment.EnvironmentService;
 import com.mcpportal.portal.environment.EnvironmentState;
 import com.mcpportal.portal.schedule.DateException;
+import com.mcpportal.portal.schedule.MirrorStatus;
 import com.mcpportal.portal.schedule.Schedule;
 import com.mcpportal.portal.schedule.ScheduleRejectedException;
 import com.mcpportal.portal.schedule.ScheduleService;
@@ -55,6 +56,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -106,6 +108,7 @@ class ScheduleControllerTests {
         given(schedules.scheduleOf(7, 42)).willReturn(new StoredSchedule(Schedule.defaultFor(BERLIN),
                 StoredSchedule.Source.OWN, NOW.minusSeconds(3600), "bob"));
         given(schedules.armedEdge(42)).willReturn(Optional.of(Instant.parse("2026-12-07T19:00:00Z")));
+        given(schedules.mirrorOf(7, 42)).willReturn(MirrorStatus.OFF);
         given(readyEnvironments.one(anyLong())).willReturn(Optional.empty());
         // The real rules: the service validates with ScheduleValidator and refuses with its errors.
         given(schedules.replace(eq(7L), eq(42L), any())).willAnswer(call -> validated(call.getArgument(2)));
@@ -131,6 +134,25 @@ class ScheduleControllerTests {
                         containsString("On for about"),
                         containsString("The scheduler is armed for Mon 20:00 CET."),
                         containsString("Save schedule"))));
+    }
+
+    @Test
+    void keepHoursInAwsIsTurnedOnFromThePageWhichThenShowsTheMirrorsStateWithTheCloudsMessage() throws Exception {
+        mvc.perform(get(PAGE).with(user(ALICE))).andExpect(content().string(allOf(
+                containsString("<input type=\"hidden\" name=\"keep\" value=\"true\">"),
+                containsString("Keep hours in AWS</button>"), not(containsString("Mirror:")))));
+
+        mvc.perform(post(PAGE + "/mirror").param("keep", "true").with(user(ALICE)).with(csrf()))
+                .andExpect(redirectedUrl(PAGE)).andExpect(flash().attribute("flash", new Flash("success",
+                        "The hours of voice-prod are kept in AWS from the next reconcile pass (within a minute), so they"
+                                + " go on while the portal is down.", null)));
+        verify(schedules).keepHoursInCloud(7, 42, true);
+
+        given(schedules.mirrorOf(7, 42)).willReturn(new MirrorStatus(true, MirrorStatus.State.FAILED,
+                "AccessDeniedException: not authorized to perform iam:PassRole", Instant.parse("2026-12-07T19:01:00Z")));
+        mvc.perform(get(PAGE).with(user(ALICE))).andExpect(content().string(allOf(
+                containsString("Mirror: failed"), containsString("not authorized to perform iam:PassRole"),
+                containsString("Stop keeping hours in AWS</button>"))));
     }
 
     @Test
