@@ -18,12 +18,14 @@ import com.mcpportal.portal.cloud.CloudException;
 import com.mcpportal.portal.cloud.MirroredSchedule;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentCloud;
+import com.mcpportal.portal.environment.EnvironmentNetworks;
 import com.mcpportal.portal.environment.EnvironmentService;
 import com.mcpportal.portal.environment.EnvironmentState;
 import com.mcpportal.portal.schedule.store.MirrorStore;
 import com.mcpportal.portal.schedule.store.ScheduleStore;
 import com.mcpportal.portal.security.CurrentUser;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,9 +46,11 @@ public class ScheduleMirrorService {
     private final AuditLog audit;
     private final Clock clock;
     private final MirrorSettings settings;
+    private final ObjectProvider<EnvironmentNetworks> networks;
 
     ScheduleMirrorService(MirrorStore store, ScheduleStore schedules, EnvironmentService environments, AuditLog audit,
-            Clock clock, MirrorSettings settings) {
+            Clock clock, MirrorSettings settings, ObjectProvider<EnvironmentNetworks> networks) {
+        this.networks = networks;
         this.store = store;
         this.schedules = schedules;
         this.environments = environments;
@@ -100,7 +104,8 @@ public class ScheduleMirrorService {
                 return;
             }
             Schedule schedule = schedules.forEnvironment(environment.getTeamId(), environmentId).schedule();
-            List<MirroredSchedule> wanted = ScheduleMirrors.translate(schedule, now, settings);
+            List<MirroredSchedule> wanted = forItsOwnResources(environmentId,
+                    ScheduleMirrors.translate(schedule, now, settings));
             List<MirroredSchedule> actual = cloud.provider().readScheduleMirror(cloud.ref());
             String drift = row.status().state() == MirrorStatus.State.PENDING ? null
                     : differences(row.written(), actual, now);
@@ -122,6 +127,18 @@ public class ScheduleMirrorService {
             }
             store.recordCheck(environmentId, MirrorStatus.State.FAILED, e.getMessage(), null, now);
         }
+    }
+
+    /**
+     * An environment in a shared network has no NAT instance of its own: the network's NAT serves the others too, so
+     * its schedules start and stop only the environment's service.
+     */
+    private List<MirroredSchedule> forItsOwnResources(long environmentId, List<MirroredSchedule> schedules) {
+        EnvironmentNetworks shared = networks.getIfAvailable();
+        if (shared == null || shared.networkOf(environmentId).isEmpty()) {
+            return schedules;
+        }
+        return schedules.stream().filter(schedule -> !schedule.action().nat()).toList();
     }
 
     /**

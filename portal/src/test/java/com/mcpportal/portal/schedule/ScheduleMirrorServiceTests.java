@@ -33,10 +33,15 @@ import com.mcpportal.portal.cloud.EnvironmentRef;
 import com.mcpportal.portal.cloud.MirroredSchedule;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentCloud;
+import com.mcpportal.portal.environment.EnvironmentNetworks;
+import com.mcpportal.portal.environment.SharedNetworkPlacement;
 import com.mcpportal.portal.environment.EnvironmentService;
 import com.mcpportal.portal.environment.EnvironmentState;
 import com.mcpportal.portal.schedule.store.MirrorStore;
 import com.mcpportal.portal.schedule.store.ScheduleStore;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
  * The mirror pass's decisions for one environment, with the cloud played by a mock: AWS's refusal is recorded with
@@ -54,8 +59,9 @@ class ScheduleMirrorServiceTests {
     private final EnvironmentService environments = mock(EnvironmentService.class);
     private final AuditLog audit = mock(AuditLog.class);
     private final CloudProvider cloud = mock(CloudProvider.class);
+    private final EnvironmentNetworks networks = mock(EnvironmentNetworks.class);
     private final ScheduleMirrorService mirrors = new ScheduleMirrorService(store, schedules, environments, audit,
-            Clock.fixed(NOW, ZoneOffset.UTC), MirrorSettings.DEFAULTS);
+            Clock.fixed(NOW, ZoneOffset.UTC), MirrorSettings.DEFAULTS, providerOf(networks));
     private final List<MirroredSchedule> wanted = ScheduleMirrors.translate(SCHEDULE, NOW, MirrorSettings.DEFAULTS);
 
     @BeforeEach
@@ -105,6 +111,29 @@ class ScheduleMirrorServiceTests {
         verify(store).recordCheck(42L, MirrorStatus.State.IN_SYNC, null, wanted, NOW);
         verify(cloud, never()).mirrorSchedule(any(), anyList());
         verify(audit, never()).record(any(AuditEntry.class));
+    }
+
+    @Test
+    void anEnvironmentInASharedNetworkMirrorsOnlyItsServiceNeverTheNetworksNat() {
+        given(networks.networkOf(42L)).willReturn(Optional.of(new SharedNetworkPlacement(3L, "shared", "10.40.0.0/16",
+                "10.40.0.0/24", "10.40.1.0/24")));
+        given(store.find(42L)).willReturn(Optional.of(row(MirrorStatus.State.PENDING, List.of())));
+        given(cloud.readScheduleMirror(REF)).willReturn(List.of());
+
+        mirrors.check(42L, NOW);
+
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<List<MirroredSchedule>> written = ArgumentCaptor.forClass(List.class);
+        verify(cloud).mirrorSchedule(eq(REF), written.capture());
+        assertThat(wanted).anyMatch(schedule -> schedule.action().nat());
+        assertThat(written.getValue()).isNotEmpty().noneMatch(schedule -> schedule.action().nat())
+                .containsExactlyInAnyOrderElementsOf(wanted.stream().filter(s -> !s.action().nat()).toList());
+    }
+
+    private static ObjectProvider<EnvironmentNetworks> providerOf(EnvironmentNetworks bean) {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("networks", bean);
+        return beans.getBeanProvider(EnvironmentNetworks.class);
     }
 
     private static MirrorStore.Row row(MirrorStatus.State state, List<MirroredSchedule> written) {
