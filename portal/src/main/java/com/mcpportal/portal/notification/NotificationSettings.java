@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyExpiryWarning API keys expiring within this window are announced (once per key and expiry)
  * @param keyCheckInterval how often expiring keys are looked for
  * @param mailFrom         the From address of notification e-mails
+ * @param allowLoopback    whether webhooks may reach this machine itself (127.0.0.0/8, ::1), e.g. a receiver running
+ *                         beside the portal; off by default, so a team owner's URL cannot call the portal's own ports.
+ *                         Link-local addresses (the cloud's instance metadata) are refused whatever this says
  */
 @ConfigurationProperties("portal.notifications")
 public record NotificationSettings(
@@ -32,7 +35,8 @@ public record NotificationSettings(
         @DefaultValue("5m") Duration lease,
         @DefaultValue("7d") Duration keyExpiryWarning,
         @DefaultValue("1h") Duration keyCheckInterval,
-        @DefaultValue("mcp-portal@localhost") String mailFrom) {
+        @DefaultValue("mcp-portal@localhost") String mailFrom,
+        @DefaultValue("false") boolean allowLoopback) {
 
     public NotificationSettings {
         if (maxAttempts < 1 || failingAfter < 1 || dispatchInterval.compareTo(Duration.ofSeconds(1)) < 0) {

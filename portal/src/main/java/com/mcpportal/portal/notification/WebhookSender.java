@@ -44,6 +44,7 @@ class WebhookSender {
 
     void send(Channel channel, Delivery delivery) throws DeliveryFailure {
         URI url = secrets.url(channel.id());
+        WebhookDestinations.check(url, settings.allowLoopback(), channel.endpoint());
         String body = WebhookMessages.body(channel.kind(), delivery);
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(settings.timeout())
                 .header("Content-Type", "application/json; charset=utf-8")

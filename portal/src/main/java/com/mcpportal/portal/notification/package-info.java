@@ -11,7 +11,8 @@
  * <p>Settings ({@code portal.notifications.*}, defaults in {@link com.mcpportal.portal.notification.NotificationSettings}):
  * {@code dispatch-interval} (10s), {@code timeout} (10s), {@code first-retry} (30s, doubling), {@code max-retry} (1h),
  * {@code max-attempts} (8), {@code failing-after} (3), {@code lease} (5m), {@code key-expiry-warning} (7d),
- * {@code key-check-interval} (1h), {@code mail-from} (mcp-portal@localhost); {@code portal.base-url}
+ * {@code key-check-interval} (1h), {@code mail-from} (mcp-portal@localhost), {@code allow-loopback} (false; link-local addresses are always
+ * refused, see {@code WebhookDestinations}); {@code portal.base-url}
  * (http://localhost:8080) for the links; SMTP is Spring Boot's {@code spring.mail.*}.
  */
 package com.mcpportal.portal.notification;
