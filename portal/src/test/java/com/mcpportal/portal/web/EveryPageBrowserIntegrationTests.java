@@ -25,6 +25,8 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * Every page a person can open, walked in Chromium on a phone's 390 px and on a desktop: nothing makes the page
  * scroll sideways on the phone, the console stays free of errors, and axe-core finds no serious or critical
@@ -93,11 +95,18 @@ class EveryPageBrowserIntegrationTests extends BrowserTestSupport {
             }
         }
 
-        // Swagger UI draws the page with its own script (no main landmark of ours): its heading is awaited instead
+        // Swagger UI draws the page with its own script: its heading is awaited, then every operation is opened
         for (int width : List.of(PHONE_WIDTH, DESKTOP_WIDTH)) {
             browser.resize(width, 900).open("/swagger-ui/index.html")
                     .awaitText(".swagger-ui .info .title", "MCP Portal API");
             check(softly, axe, new Page("API documentation", "/swagger-ui/index.html", false, false), width);
+            browser.script("document.querySelectorAll('.opblock-summary-control').forEach(function (b) { b.click(); })");
+            await().atMost(Duration.ofSeconds(30)).until(() -> browser.script(
+                    "return document.querySelectorAll('.opblock').length > 0 && document.querySelectorAll("
+                            + "'.opblock').length === document.querySelectorAll('.opblock.is-open .opblock-body').length"),
+                    Boolean.TRUE::equals);
+            check(softly, axe, new Page("API documentation, every operation open", "/swagger-ui/index.html", false,
+                    false), width);
         }
 
         browser.open("/teams").signOut().signIn(member.getUsername(), TestData.PASSWORD);
@@ -111,9 +120,9 @@ class EveryPageBrowserIntegrationTests extends BrowserTestSupport {
 
     /**
      * A page by what a person would call it. An error page's own 4xx is logged by the browser as a failed load, which
-     * is the page working, not a fault. A page of ours has its heading in our main landmark and is held to axe; Swagger
-     * UI is checked for width and console errors only: axe's findings there (contrast of the method badges, buttons
-     * nested in buttons, an unnamed server select, the top bar's unlabelled URL box) are in swagger-ui's own markup.
+     * is the page working, not a fault. A page of ours has its heading (h1) in our main landmark; Swagger UI's page
+     * has its own heading (h2, drawn by its script). Every page is held to axe, Swagger UI's too: the contrast and
+     * names its widgets lack come from our style sheet and script on its page (see {@code api.SwaggerUiPage}).
      */
     private record Page(String name, String path, boolean errorPage, boolean ours) {
         Page(String name, String path) {
@@ -242,8 +251,8 @@ class EveryPageBrowserIntegrationTests extends BrowserTestSupport {
         }
         if (page.ours()) {
             softly.assertThat(browser.shows("main h1")).as("%s: a heading in the main landmark", where).isTrue();
-            softly.assertThat(axe.seriousViolations(browser)).as("%s: axe's serious violations", where).isEmpty();
         }
+        softly.assertThat(axe.seriousViolations(browser)).as("%s: axe's serious violations", where).isEmpty();
         softly.assertThat(browser.consoleErrors()).as("%s: console errors", where)
                 .filteredOn(error -> !(page.errorPage() && error.contains("the server responded with a status of 4")))
                 .isEmpty();
