@@ -3,6 +3,7 @@ package com.mcpportal.portal.web;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -100,10 +101,10 @@ class EveryPageBrowserIntegrationTests extends BrowserTestSupport {
             browser.resize(width, 900).open("/swagger-ui/index.html")
                     .awaitText(".swagger-ui .info .title", "MCP Portal API");
             check(softly, axe, new Page("API documentation", "/swagger-ui/index.html", false, false), width);
-            browser.script("document.querySelectorAll('.opblock-summary-control').forEach(function (b) { b.click(); })");
-            await().atMost(Duration.ofSeconds(30)).until(() -> browser.script(
-                    "return document.querySelectorAll('.opblock').length > 0 && document.querySelectorAll("
-                            + "'.opblock').length === document.querySelectorAll('.opblock.is-open .opblock-body').length"),
+            browser.script("document.querySelectorAll('.opblock-summary-control').forEach(b => b.click())");
+            await().atMost(Duration.ofSeconds(30)).until(() -> browser.script("""
+                    var all = document.querySelectorAll('.opblock').length;
+                    return all > 0 && all === document.querySelectorAll('.opblock.is-open .opblock-body').length;"""),
                     Boolean.TRUE::equals);
             check(softly, axe, new Page("API documentation, every operation open", "/swagger-ui/index.html", false,
                     false), width);
@@ -114,6 +115,50 @@ class EveryPageBrowserIntegrationTests extends BrowserTestSupport {
         for (int width : List.of(PHONE_WIDTH, DESKTOP_WIDTH)) {
             browser.resize(width, 900).open(forbidden.path());
             check(softly, axe, forbidden, width);
+        }
+        softly.assertAll();
+    }
+
+    /**
+     * Visible focus, which axe does not check: on the pages with the most controls, a keyboard user tabs through every
+     * one and each shows a focus ring (an outline, or one on the label of a radio drawn as a tab).
+     */
+    @Test
+    void everyControlShowsWhereTheKeyboardIs() {
+        Team team = data.team("Keyboard", data.admin());
+        Environments environments = new Environments(context);
+        Environment environment = environments.ready(team.getId(), "keyboard");
+        String teamPath = "/teams/" + team.getId();
+        browser.resize(DESKTOP_WIDTH, 900).signIn("admin", TestData.ADMIN_PASSWORD);
+        SoftAssertions softly = new SoftAssertions();
+        for (String path : List.of(teamPath, teamPath + "/environments/new", teamPath + "/environments/"
+                + environment.getId(), teamPath + "/environments/" + environment.getId() + "/schedule",
+                teamPath + "/api-keys", "/audit?team=" + team.getId())) {
+            browser.open(path);
+            List<String> unseen = new ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+                String problem = (String) browser.tab().script("""
+                        var e = document.activeElement;
+                        if (!e || e === document.body) { return 'END'; }
+                        var shows = function (x) {
+                            var s = x && getComputedStyle(x);
+                            return s && ((s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
+                                || s.boxShadow !== 'none');
+                        };
+                        if (e.dataset.focusSeen) { return 'END'; }
+                        e.dataset.focusSeen = 'true';
+                        var label = e.id && document.querySelector('label[for="' + e.id + '"]');
+                        var text = (e.textContent || e.name || '').trim().slice(0, 40);
+                        return shows(e) || shows(label) ? ''
+                            : e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' "' + text + '"';""");
+                if ("END".equals(problem)) {
+                    break;
+                }
+                if (!problem.isEmpty()) {
+                    unseen.add(problem);
+                }
+            }
+            softly.assertThat(unseen).as("%s: controls without a visible focus", path).isEmpty();
         }
         softly.assertAll();
     }
