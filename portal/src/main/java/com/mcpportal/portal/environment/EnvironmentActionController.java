@@ -54,39 +54,43 @@ class EnvironmentActionController {
     }
 
     @PostMapping("/provision")
-    String provision(@PathVariable long teamId, @PathVariable long environmentId, RedirectAttributes redirect) {
-        return act(teamId, environmentId, redirect, id -> operations.requestProvision(id, actor()));
+    String provision(@PathVariable long teamId, @PathVariable long environmentId,
+            @RequestParam(name = "from", defaultValue = "") String from, RedirectAttributes redirect) {
+        return act(teamId, environmentId, from, redirect, id -> operations.requestProvision(id, actor()));
     }
 
     @PostMapping("/start")
-    String start(@PathVariable long teamId, @PathVariable long environmentId, RedirectAttributes redirect) {
-        return act(teamId, environmentId, redirect, id -> operations.requestStart(id, actor()));
+    String start(@PathVariable long teamId, @PathVariable long environmentId,
+            @RequestParam(name = "from", defaultValue = "") String from, RedirectAttributes redirect) {
+        return act(teamId, environmentId, from, redirect, id -> operations.requestStart(id, actor()));
     }
 
     @PostMapping("/stop")
-    String stop(@PathVariable long teamId, @PathVariable long environmentId, RedirectAttributes redirect) {
-        return act(teamId, environmentId, redirect, id -> operations.requestStop(id, actor()));
+    String stop(@PathVariable long teamId, @PathVariable long environmentId,
+            @RequestParam(name = "from", defaultValue = "") String from, RedirectAttributes redirect) {
+        return act(teamId, environmentId, from, redirect, id -> operations.requestStop(id, actor()));
     }
 
     @PostMapping("/update-server")
     String updateServer(@PathVariable long teamId, @PathVariable long environmentId, RedirectAttributes redirect) {
-        return act(teamId, environmentId, redirect, id -> operations.requestServerUpdate(id, actor()));
+        return act(teamId, environmentId, "", redirect, id -> operations.requestServerUpdate(id, actor()));
     }
 
     @PostMapping("/roll-back")
     String rollBack(@PathVariable long teamId, @PathVariable long environmentId, RedirectAttributes redirect) {
-        return act(teamId, environmentId, redirect, id -> operations.requestRollback(id, actor()));
+        return act(teamId, environmentId, "", redirect, id -> operations.requestRollback(id, actor()));
     }
 
     /** Replaces the NAT instance from the latest Amazon Linux AMI now (the portal does it by itself while off). */
     @PostMapping("/patch-nat")
     String patchNat(@PathVariable long teamId, @PathVariable long environmentId, RedirectAttributes redirect) {
-        return act(teamId, environmentId, redirect, id -> operations.requestNatPatch(id, actor()));
+        return act(teamId, environmentId, "", redirect, id -> operations.requestNatPatch(id, actor()));
     }
 
     @PostMapping("/retry")
-    String retry(@PathVariable long teamId, @PathVariable long environmentId, RedirectAttributes redirect) {
-        return act(teamId, environmentId, redirect, id -> operations.retry(id, actor()));
+    String retry(@PathVariable long teamId, @PathVariable long environmentId,
+            @RequestParam(name = "from", defaultValue = "") String from, RedirectAttributes redirect) {
+        return act(teamId, environmentId, from, redirect, id -> operations.retry(id, actor()));
     }
 
     /** Needs the environment's name typed exactly: deprovisioning deletes everything. A draft is just deleted. */
@@ -117,11 +121,15 @@ class EnvironmentActionController {
         return flash(operations.requestDeprovision(environmentId, actor()), redirect, page);
     }
 
-    private String act(long teamId, long environmentId, RedirectAttributes redirect,
+    /**
+     * Requests the operation and goes back where it was asked: the environment's page, or the team dashboard when its
+     * card's button sent {@code from=dashboard} (a fixed name, never a URL, so no redirect elsewhere can be asked).
+     */
+    private String act(long teamId, long environmentId, String from, RedirectAttributes redirect,
             LongFunction<OperationRequest> request) {
         TeamGrant team = access.require(teamId, TeamRole.OPERATOR);
         environments.get(teamId, environmentId); // another team's environment is a 404, before anything happens
-        String page = page(teamId, environmentId);
+        String page = "dashboard".equals(from) ? "redirect:/teams/" + teamId : page(teamId, environmentId);
         if (refusedForArchive(team, redirect)) {
             return page;
         }

@@ -1,5 +1,6 @@
 package com.mcpportal.portal.api;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -75,7 +76,8 @@ class OpenApiIntegrationTests {
         PortalUserPrincipal reader = someone();
         MockHttpServletResponse index = mvc.perform(get("/swagger-ui/index.html").with(user(reader)))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
+                .andExpect(header().string("Content-Security-Policy",
+                        containsString("script-src 'self'; style-src 'self';")))
                 .andReturn().getResponse();
         String html = index.getContentAsString();
         assertThat(html).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>\\s*\\S")
@@ -87,11 +89,14 @@ class OpenApiIntegrationTests {
         while (assets.find()) {
             String asset = assets.group(1);
             assertThat(asset).as("served by the portal, no CDN").doesNotStartWith("http").doesNotStartWith("//");
-            String path = asset.startsWith("/") ? asset : "/swagger-ui/" + asset.replaceFirst("^\\./", "");
+            String path = URI.create("/swagger-ui/index.html").resolve(asset).getPath();
             mvc.perform(get(path).with(user(reader))).andExpect(status().isOk());
             loaded.add(path);
         }
         assertThat(loaded).contains("/swagger-ui/swagger-ui-bundle.js", "/swagger-ui/swagger-initializer.js");
+        assertThat(loaded).as("the portal's own style sheet and script for Swagger UI's page (api.SwaggerUiPage)")
+                .contains("/css/swagger-ui.css", "/js/swagger-ui.js");
+        assertThat(html).contains("<title>API documentation &middot; MCP Portal</title>", "<main id=\"swagger-ui\">");
         String initializer = mvc.perform(get("/swagger-ui/swagger-initializer.js").with(user(reader)))
                 .andReturn().getResponse().getContentAsString();
         assertThat(initializer).contains("/v3/api-docs").doesNotContain("petstore");

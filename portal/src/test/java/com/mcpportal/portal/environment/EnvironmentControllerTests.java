@@ -560,6 +560,19 @@ class EnvironmentControllerTests {
     }
 
     @Test
+    void anActionFromADashboardCardGoesBackToTheDashboardAndNowhereElse() throws Exception {
+        given(environments.get(7, 5)).willReturn(environment(EnvironmentState.READY));
+        given(operations.requestStop(eq(5L), any())).willReturn(new OperationRequest.Enqueued(12,
+                OperationKind.STOP));
+
+        mvc.perform(post("/teams/7/environments/5/stop").param("from", "dashboard").with(user(ALICE)).with(csrf()))
+                .andExpect(redirectedUrl("/teams/7"));
+        mvc.perform(post("/teams/7/environments/5/stop").param("from", "https://elsewhere.example/")
+                        .with(user(ALICE)).with(csrf()))
+                .andExpect(redirectedUrl("/teams/7/environments/5"));
+    }
+
+    @Test
     void deprovisioningNeedsTheNameTypedExactly() throws Exception {
         given(environments.get(7, 5)).willReturn(environment(EnvironmentState.READY));
 

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
@@ -22,6 +23,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
@@ -230,6 +232,12 @@ public final class Browser implements AutoCloseable {
         finally {
             driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
         }
+    }
+
+    /** Presses Tab once, as a keyboard user moves to the next control (the focus then matches :focus-visible). */
+    public Browser tab() {
+        new Actions(driver).sendKeys(Keys.TAB).perform();
+        return this;
     }
 
     /** Clicks the element with this CSS selector on the current page (a radio button, a tab) without a new page. */

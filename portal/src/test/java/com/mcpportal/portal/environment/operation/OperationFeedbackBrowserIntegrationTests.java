@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the pages say about an operation once it ends: the "started" flash goes, a failed one offers Retry, and a
- * page read at the very moment it ends still comes to show the end.
+ * What the pages say about an operation once it ends: the "started" flash goes, a failed one offers Retry, a
+ * dashboard card follows its operation to the end, and a page read at the very moment it ends still comes to show
+ * the end.
  */
 class OperationFeedbackBrowserIntegrationTests extends BrowserTestSupport {
 
@@ -105,12 +106,54 @@ class OperationFeedbackBrowserIntegrationTests extends BrowserTestSupport {
         assertThat(browser.texts(".failure-box").get(0)).contains("UnauthorizedOperation");
         assertThat(browser.texts("#live button")).contains("Retry");
 
-        // The dashboard card offers it too, and it resumes the operation.
+        // The dashboard card offers it too, and it resumes the operation; the card follows it to the end.
         browser.open("/teams/" + team.getId());
         assertThat(browser.shows("button[aria-label='Retry " + draft.getName() + "']")).isTrue();
-        browser.click("button[aria-label='Retry " + draft.getName() + "']");
-        browser.awaitText("#environment-state", "Ready");
-        assertThat(browser.texts("#live button")).doesNotContain("Retry");
+        browser.press("Retry");
+        assertThat(browser.path()).isEqualTo("/teams/" + team.getId());
+        browser.awaitText("#env-" + draft.getId() + " .badge.state", "Ready");
+        assertThat(browser.texts("#env-" + draft.getId() + " .env-actions button")).doesNotContain("Retry");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void aDashboardCardFollowsTheOperationStartedFromItUntilItEnds() {
+        Team team = data.team("Follow", data.admin());
+        Environment ready = new Environments(context).ready(team.getId(), "follow");
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        CountDownLatch release = new CountDownLatch(1);
+        runner.observeWith(new StepObserver() {
+            @Override
+            public void beforeStep(long operationId, String step) {
+                if (ready.getId().equals(jdbc.queryForObject(
+                        "SELECT environment_id FROM operation WHERE id = ?", Long.class, operationId))) {
+                    try {
+                        release.await(60, TimeUnit.SECONDS); // held until the test has read the dashboard
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        });
+        String card = "#env-" + ready.getId();
+        browser.signIn("admin", TestData.ADMIN_PASSWORD).open("/teams/" + team.getId());
+
+        // Given a stop started from the environment's card, still running
+        browser.press("Stop");
+        assertThat(browser.path()).isEqualTo("/teams/" + team.getId());
+        assertThat(browser.shows(".flash[data-operation]")).isTrue();
+        assertThat(browser.texts(card + " .env-actions")).anyMatch(text -> text.contains("Stop in progress"));
+        assertThat(browser.texts(card + " .env-actions button")).isEmpty();
+
+        // when it ends, the card shows the end and the announcement goes, without a reload
+        browser.script("window.portalTestMarker = 'same page';");
+        release.countDown();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(browser.texts(card + " .env-actions button")).containsExactly("Start"));
+        assertThat(browser.texts(card + " .power strong")).containsExactly("Off");
+        assertThat(browser.texts(card + " .last-operation")).anyMatch(text -> text.contains("Stop succeeded"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.shows(".flash[data-operation]"));
+        assertThat(browser.script("return window.portalTestMarker")).isEqualTo("same page");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
