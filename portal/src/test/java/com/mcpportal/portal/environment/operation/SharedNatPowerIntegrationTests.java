@@ -196,9 +196,11 @@ class SharedNatPowerIntegrationTests {
             // When alpha is started, then its NAT step waits, the NAT stays stopped and its service at zero
             long start = Environments.enqueued(pair.environments().operations().requestStart(pair.alpha().getId(),
                     Actor.user("admin")));
-            await().atMost(Duration.ofSeconds(30)).until(() -> "RUNNING".equals(stepState(start, "start-nat")));
-            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> "STOPPED".equals(
-                    natState(pair.network())) && !"DONE".equals(stepState(start, "start-nat")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> List.of("RUNNING", "DONE")
+                    .contains(stepState(start, "start-nat")));
+            await("alpha's NAT step waiting for the network's lock, the NAT stopped").during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(3)).until(() -> "STOPPED".equals(natState(pair.network()))
+                            && !"DONE".equals(stepState(start, "start-nat")));
             assertThat(runningTasks(pair.alpha())).isZero();
 
             // and once the lock is free, the NAT is started before the service
