@@ -71,6 +71,12 @@ public interface CloudProvider {
     NatState startSharedNat(SharedNetworkRef network);
 
     /**
+     * Stops the shared network's NAT instance if it is not stopped, and waits until it is. The caller decides that no
+     * environment of the network needs it any more: the cloud does not know.
+     */
+    NatState stopSharedNat(SharedNetworkRef network);
+
+    /**
      * Deletes the shared network's own resources, the NAT instance first. An environment's subnet still in the VPC
      * makes the VPC's deletion fail with the cloud's dependency error: a network is never torn down under its
      * environments (the portal refuses before that, too).

@@ -1,5 +1,6 @@
 package com.mcpportal.portal.environment;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -18,6 +19,9 @@ public interface EnvironmentNetworks {
 
     /** The same, read only: the private subnet range is null when none was allocated yet. */
     Optional<SharedNetworkPlacement> networkOf(long environmentId);
+
+    /** The ids of the environments in the shared network, deleted ones included until they leave it. */
+    List<Long> environmentsIn(long networkId);
 
     /**
      * Runs {@code body} (a cloud call that makes or finds the network's own resources) while no other does for the same

@@ -1,5 +1,6 @@
 package com.mcpportal.portal.network;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -48,6 +49,12 @@ class NetworkPlacements implements EnvironmentNetworks {
         return store.networkOf(environmentId).flatMap(store::find).map(network -> new SharedNetworkPlacement(
                 network.id(), network.name(), network.vpcCidr(), SubnetRanges.publicSubnet(network.vpcCidr()),
                 store.subnetOf(environmentId).orElse(null)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Long> environmentsIn(long networkId) {
+        return store.environmentIds(networkId);
     }
 
     @Override

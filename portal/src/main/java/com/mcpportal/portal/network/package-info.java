@@ -10,7 +10,8 @@
  * com.mcpportal.portal.network.NetworkPlacements} tells environments' operations and pages (through the environment
  * feature's {@code EnvironmentNetworks}) which network an environment is in and its private subnet range ({@link
  * com.mcpportal.portal.network.SubnetRanges}: /24s, given once), and holds the network's lock while a provision makes
- * or finds the network's own cloud resources; deleting a network deletes those first. Not built yet: the NAT driven by
- * the union schedule, moving a provisioned environment in or out, two zones in the cloud.
+ * or finds the network's own cloud resources, or while a member's Start or Stop starts or stops the network's NAT (the
+ * operations decide who still needs it); deleting a network deletes those first. Not built yet: moving a provisioned
+ * environment in or out, two zones in the cloud.
  */
 package com.mcpportal.portal.network;

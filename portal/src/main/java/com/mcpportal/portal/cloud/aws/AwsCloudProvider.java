@@ -154,6 +154,11 @@ public class AwsCloudProvider implements CloudProvider {
     }
 
     @Override
+    public NatState stopSharedNat(SharedNetworkRef net) {
+        return step("stop-shared-nat", net, () -> sharedNetworks.stopNat(aws(net).ec2(), net));
+    }
+
+    @Override
     public void deleteSharedNetwork(SharedNetworkRef net) {
         step("delete-shared-network", net, () -> {
             sharedNetworks.delete(aws(net).ec2(), net);

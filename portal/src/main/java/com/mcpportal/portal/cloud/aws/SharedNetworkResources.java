@@ -96,12 +96,18 @@ final class SharedNetworkResources {
     }
 
     NatState startNat(Ec2Client ec2, SharedNetworkRef ref) {
-        AwsTags.Owner owner = AwsTags.Owner.of(ref);
-        Instance instance = natOf(ec2, owner).orElseThrow(() -> new CloudException(
+        return nat.start(ec2, requireNat(ec2, ref));
+    }
+
+    NatState stopNat(Ec2Client ec2, SharedNetworkRef ref) {
+        return nat.stop(ec2, requireNat(ec2, ref));
+    }
+
+    private Instance requireNat(Ec2Client ec2, SharedNetworkRef ref) {
+        return natOf(ec2, AwsTags.Owner.of(ref)).orElseThrow(() -> new CloudException(
                 CloudErrorKind.INVALID_REQUEST, null, "ec2", null,
                         "Network " + ref.name() + " has no NAT instance; provision an environment into it first",
                         null));
-        return nat.start(ec2, instance);
     }
 
     // One NAT per network in this slice; should a crash leave two, always the same one is used (deletion takes both).

@@ -136,6 +136,11 @@ public class SimulatedCloudProvider implements CloudProvider {
     }
 
     @Override
+    public NatState stopSharedNat(SharedNetworkRef network) {
+        return moveNat(SimulatedSharedNetworks.owner(network), "stop-shared-nat", NatState.STOPPING, NatState.STOPPED);
+    }
+
+    @Override
     public void deleteSharedNetwork(SharedNetworkRef network) {
         pause(settings.stepDelay());
         sharedNetworks.delete(network);

@@ -17,6 +17,7 @@ import com.mcpportal.portal.environment.EnvironmentCloud;
 import com.mcpportal.portal.environment.EnvironmentNetworks;
 import com.mcpportal.portal.environment.EnvironmentRepository;
 import com.mcpportal.portal.environment.EnvironmentService;
+import com.mcpportal.portal.environment.SharedNetworkPlacement;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,14 +43,16 @@ class OperationRunner {
     private final ServerImages serverImages;
     private final AuditLog auditLog;
     private final EnvironmentNetworks networks;
+    private final SharedNatDemand natDemand;
     private final Clock clock;
     private volatile StepObserver observer = StepObserver.NONE;
 
     OperationRunner(OperationRepository operations, EnvironmentRepository environments,
             EnvironmentService environmentService, OperationOutcomes outcomes, OperationLocks locks,
             SecretCipher cipher, TransactionTemplate transactions, ServerImages serverImages, AuditLog auditLog,
-            EnvironmentNetworks networks, Clock clock) {
+            EnvironmentNetworks networks, SharedNatDemand natDemand, Clock clock) {
         this.networks = networks;
+        this.natDemand = natDemand;
         this.serverImages = serverImages;
         this.auditLog = auditLog;
         this.operations = operations;
@@ -139,9 +142,11 @@ class OperationRunner {
         String sealedKey = environment.getElevenLabsKeyPending();
         long environmentId = environment.getId();
         Supplier<String> pendingKey = () -> sealedKey == null ? null : unseal(sealedKey, environmentId);
+        SharedNetworkPlacement placement = networks.placementOf(environmentId).orElse(null);
         StepContext context = new StepContext(cloud.provider(), cloud.ref(), environment.spec(),
                 environment.resources(), cloud.account().configuredRoles(), environment.getPower(), pendingKey,
-                serverImages, networks.placementOf(environmentId).orElse(null), networks);
+                serverImages, placement, networks, () -> placement != null
+                        && natDemand.othersNeedNat(placement.networkId(), environmentId));
         return new Prepared(step.getName(), context, sealedKey);
     }
 

@@ -2,6 +2,7 @@ package com.mcpportal.portal.environment.operation;
 
 import java.util.List;
 
+import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.cloud.NatInstance;
 import com.mcpportal.portal.cloud.NatState;
 import com.mcpportal.portal.cloud.ServiceCounts;
@@ -10,13 +11,19 @@ import com.mcpportal.portal.environment.CloudResources;
 /**
  * Start: the NAT instance on the latest AMI (replaced first if it runs an older one, see {@link NatPatchStep}) and
  * running, then the service at one healthy task. Stop: the service drained, then the NAT stopped.
+ *
+ * <p>In a shared network the NAT is the network's: a start starts it under the network's lock, and a stop stops it
+ * under the same lock only when no other environment of the network needs it (see {@link SharedNatDemand} for the
+ * rule and why a start and a stop of two environments cannot leave it stopped under a running service).
  */
 final class PowerSteps {
 
     static final List<CloudStep> START = List.of(
             NatPatchStep.AT_START,
             new CloudStep("start-nat", "NAT instance running", c -> nat(c, c.inSharedNetwork()
-                    ? c.cloud().startSharedNat(c.sharedNetworkRef()) : c.cloud().startNat(c.ref()))),
+                    ? c.networks().exclusively(c.sharedNetwork().networkId(),
+                            () -> c.cloud().startSharedNat(c.sharedNetworkRef()))
+                    : c.cloud().startNat(c.ref()))),
             new CloudStep("scale-up", "Service at 1 task, healthy", c -> StepOutcome.of(c.resources(),
                     describe(c.cloud().scaleService(c.ref(), 1)))));
 
@@ -29,15 +36,25 @@ final class PowerSteps {
     }
 
     /**
-     * A shared network's NAT is never stopped by one environment: another may still run behind it. The network's
-     * union schedule is what will stop it; until then it stays on.
+     * A shared network's NAT is stopped by the last of its environments to stop, decided and done under the network's
+     * lock; while another still needs it, it stays on. Stopping it is audited: it is the network's, not only this
+     * environment's.
      */
     private static StepOutcome stopNat(StepContext c) {
-        if (c.inSharedNetwork()) {
-            return StepOutcome.of(c.resources(), "the NAT instance of network " + c.sharedNetwork().networkName()
-                    + " is shared and stays on for its other environments");
+        if (!c.inSharedNetwork()) {
+            return nat(c, c.cloud().stopNat(c.ref()));
         }
-        return nat(c, c.cloud().stopNat(c.ref()));
+        String network = c.sharedNetwork().networkName();
+        return c.networks().exclusively(c.sharedNetwork().networkId(), () -> {
+            if (c.othersNeedSharedNat().getAsBoolean()) {
+                return StepOutcome.of(c.resources(), "the NAT instance of network " + network
+                        + " is shared and stays on for its other environments");
+            }
+            StepOutcome stopped = nat(c, c.cloud().stopSharedNat(c.sharedNetworkRef()));
+            return StepOutcome.audited(stopped.resources(), stopped.detail() + ": no other environment of network "
+                    + network + " is on", AuditEntry.success("environment.shared-nat.stopped")
+                            .detail("network", network));
+        });
     }
 
     private static StepOutcome nat(StepContext c, NatState state) {

@@ -1,5 +1,6 @@
 package com.mcpportal.portal.environment.operation;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import com.mcpportal.portal.cloud.AccountRoles;
@@ -17,17 +18,28 @@ import com.mcpportal.portal.environment.SharedNetworkPlacement;
  * What a step works with: the cloud, the environment's reference and settings, what earlier steps recorded, the
  * account's configured roles (or null: create them), the power state, the pending ElevenLabs key (decrypted
  * only when a step asks for it; null when there is none), the MCP server this portal carries, to publish, and the
- * shared network the environment is in (null: its own network) with the lock its own resources are made under.
+ * shared network the environment is in (null: its own network) with the lock its own resources are made under, and
+ * whether another environment of that network needs its NAT now (asked under that lock, see {@link SharedNatDemand}).
  */
 record StepContext(CloudProvider cloud, EnvironmentRef ref, EnvironmentSpec spec, CloudResources resources,
         AccountRoles configuredRoles, EnvironmentPower power, Supplier<String> pendingApiKey,
-        ServerImages serverImages, SharedNetworkPlacement sharedNetwork, EnvironmentNetworks networks) {
+        ServerImages serverImages, SharedNetworkPlacement sharedNetwork, EnvironmentNetworks networks,
+        BooleanSupplier othersNeedSharedNat) {
+
+    /** In a shared network, its NAT taken to be needed by others: a stop leaves it on. */
+    StepContext(CloudProvider cloud, EnvironmentRef ref, EnvironmentSpec spec, CloudResources resources,
+            AccountRoles configuredRoles, EnvironmentPower power, Supplier<String> pendingApiKey,
+            ServerImages serverImages, SharedNetworkPlacement sharedNetwork, EnvironmentNetworks networks) {
+        this(cloud, ref, spec, resources, configuredRoles, power, pendingApiKey, serverImages, sharedNetwork,
+                networks, () -> true);
+    }
 
     /** An environment with its own network. */
     StepContext(CloudProvider cloud, EnvironmentRef ref, EnvironmentSpec spec, CloudResources resources,
             AccountRoles configuredRoles, EnvironmentPower power, Supplier<String> pendingApiKey,
             ServerImages serverImages) {
-        this(cloud, ref, spec, resources, configuredRoles, power, pendingApiKey, serverImages, null, null);
+        this(cloud, ref, spec, resources, configuredRoles, power, pendingApiKey, serverImages, null, null,
+                () -> true);
     }
 
     boolean inSharedNetwork() {

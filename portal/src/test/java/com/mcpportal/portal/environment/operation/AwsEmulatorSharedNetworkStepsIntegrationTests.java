@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.ec2.model.Instance;
  * The operations' own network steps (Provision's network and NAT steps, Start's and Stop's NAT steps, Deprovision's
  * network deletes and its final check) for two environments in one shared network, with the portal's real AWS adapter
  * against moto: the steps choose the shared layout, the second environment reuses the first's VPC and NAT, Stop leaves
- * the shared NAT running, and a deprovision leaves the network. The other steps (image, ECS, Cloud Map, ingress) do not
+ * the shared NAT running while another environment needs it and stops it after the last, and a deprovision leaves
+ * the network. The other steps (image, ECS, Cloud Map, ingress) do not
  * depend on the layout and run in {@code AwsEmulatorLifecycleIntegrationTests}; moto answers Cloud Map's service list
  * without its namespace filter, so two environments' Cloud Map steps cannot share one region there.
  */
@@ -80,6 +81,18 @@ class AwsEmulatorSharedNetworkStepsIntegrationTests {
         alpha.run(OperationKind.START, "start-nat");
         assertThat(alpha.last()).endsWith("running");
 
+        // When the last one on is stopped (the portal's records say no other needs the NAT), then the NAT is stopped
+        beta.othersOn = false;
+        beta.run(OperationKind.STOP, "stop-nat");
+        assertThat(beta.last()).contains("stopped: no other environment of network platform is on");
+        assertThat(liveNats(aws, id)).singleElement().satisfies(nat -> assertThat(nat.state().nameAsString())
+                .isEqualTo("stopped"));
+        // and the next start starts it again
+        beta.run(OperationKind.START, "start-nat");
+        assertThat(beta.last()).endsWith("running");
+        assertThat(liveNats(aws, id)).singleElement().satisfies(nat -> assertThat(nat.state().nameAsString())
+                .isEqualTo("running"));
+
         // When it is deprovisioned, then only its own part goes and nothing tagged with it remains
         alpha.run(OperationKind.DEPROVISION, "delete-nat-instance", "delete-network", "check-remaining");
         assertThat(alpha.details).contains("none of its own: the network's shared NAT instance stays",
@@ -113,6 +126,8 @@ class AwsEmulatorSharedNetworkStepsIntegrationTests {
         private final SharedNetworkPlacement placement;
         private final List<String> details = new java.util.ArrayList<>();
         private CloudResources resources = CloudResources.NONE;
+        /** What the portal's records would say at a stop: another environment of the network needs the NAT. */
+        private boolean othersOn = true;
 
         Member(AwsCloudProvider cloud, EnvironmentRef ref, SharedNetworkPlacement placement) {
             this.cloud = cloud;
@@ -129,7 +144,8 @@ class AwsEmulatorSharedNetworkStepsIntegrationTests {
                 CloudStep step = OperationPlans.steps(kind).stream().filter(s -> s.name().equals(name)).findFirst()
                         .orElseThrow();
                 StepOutcome outcome = step.run(new StepContext(cloud, ref, SPEC, resources, null,
-                        EnvironmentPower.ON, () -> null, null, placement, new OneNetwork(placement)));
+                        EnvironmentPower.ON, () -> null, null, placement, new OneNetwork(placement),
+                        () -> othersOn));
                 resources = outcome.resources();
                 details.add(outcome.detail());
             }
@@ -150,6 +166,11 @@ class AwsEmulatorSharedNetworkStepsIntegrationTests {
         @Override
         public Optional<SharedNetworkPlacement> networkOf(long environmentId) {
             return Optional.of(placement);
+        }
+
+        @Override
+        public List<Long> environmentsIn(long networkId) {
+            return List.of();
         }
 
         @Override

@@ -1,0 +1,284 @@
+package com.mcpportal.portal.environment.operation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.mcpportal.portal.environment.Environment;
+import com.mcpportal.portal.environment.EnvironmentNetworks;
+import com.mcpportal.portal.environment.EnvironmentState;
+import com.mcpportal.portal.environment.Environments;
+import com.mcpportal.portal.network.Network;
+import com.mcpportal.portal.network.NetworkInput;
+import com.mcpportal.portal.network.Networks;
+import com.mcpportal.portal.support.PortalIntegrationTest;
+import com.mcpportal.portal.support.TestData;
+import com.mcpportal.portal.team.Team;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The union schedule of a shared network's NAT instance, through the real Start and Stop operations in the simulated
+ * cloud: on while any of its environments is on or starting, stopped by the last one to stop, never stopped under a
+ * running (or starting) service, also when operations of two environments run at once. Scheduled starts and stops
+ * are these same operations ({@code PowerBatch} queues them), so they follow the same rule.
+ */
+@PortalIntegrationTest
+class SharedNatPowerIntegrationTests {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    OperationRunner runner;
+
+    @Autowired
+    Networks networks;
+
+    @Autowired
+    EnvironmentNetworks environmentNetworks;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void stopObserving() {
+        runner.observeWith(null);
+    }
+
+    @Test
+    void theLastEnvironmentToStopStopsTheNatAndTheFirstToStartStartsItBeforeItsService() {
+        Pair pair = twoOnInOneNetwork("union", "10.41.0.0/16");
+        Environments environments = pair.environments();
+
+        // When one of two is stopped, then the NAT stays on for the other
+        stop(pair.alpha());
+        assertThat(natState(pair.network())).isEqualTo("RUNNING");
+        assertThat(stepDetail(pair.alpha(), "stop-nat")).contains("shared and stays on");
+
+        // When the other is stopped too, then the NAT is stopped, and the audit log says why
+        stop(pair.beta());
+        assertThat(natState(pair.network())).isEqualTo("STOPPED");
+        assertThat(stepDetail(pair.beta(), "stop-nat")).contains("stopped: no other environment of network union is on");
+        assertThat(jdbc.queryForList("SELECT details->>'network' FROM audit_event WHERE action ="
+                + " 'environment.shared-nat.stopped' AND target_id = ?", String.class,
+                String.valueOf(pair.beta().getId()))).containsExactly("union");
+
+        // When one is started again, then the NAT runs before its service scales up
+        Map<String, String> natWhenScaling = new ConcurrentHashMap<>();
+        runner.observeWith(new StepObserver() {
+            @Override
+            public void beforeStep(long operationId, String step) {
+                if (step.equals("scale-up")) {
+                    natWhenScaling.put(step, natState(pair.network()));
+                }
+            }
+        });
+        Environments.enqueued(environments.operations().requestStart(pair.alpha().getId(), Actor.user("admin")));
+        environments.awaitState(pair.alpha().getId(), EnvironmentState.READY);
+        assertThat(natWhenScaling).containsEntry("scale-up", "RUNNING");
+        assertThat(natState(pair.network())).isEqualTo("RUNNING");
+        assertThat(runningTasks(pair.alpha())).isEqualTo(1);
+    }
+
+    @Test
+    void twoStopsAtOnceStopTheNatExactlyWhenBothServicesAreDrained() throws Exception {
+        Pair pair = twoOnInOneNetwork("pairstop", "10.42.0.0/16");
+
+        // Given alpha's stop held before it drains its service
+        CountDownLatch releaseAlpha = new CountDownLatch(1);
+        runner.observeWith(new StepObserver() {
+            @Override
+            public void beforeStep(long operationId, String step) {
+                if (step.equals("scale-down") && environmentOf(operationId) == pair.alpha().getId()) {
+                    awaitQuietly(releaseAlpha);
+                }
+            }
+        });
+        long alphaStop = Environments.enqueued(pair.environments().operations().requestStop(pair.alpha().getId(),
+                Actor.user("admin")));
+
+        // When beta's stop runs to its end meanwhile, then the NAT stays on: alpha's service still runs
+        stop(pair.beta());
+        assertThat(runningTasks(pair.alpha())).isEqualTo(1);
+        assertThat(natState(pair.network())).isEqualTo("RUNNING");
+
+        // When alpha's stop goes on, then the last one drained stops the NAT
+        releaseAlpha.countDown();
+        pair.environments().awaitOperation(alphaStop, "SUCCEEDED");
+        assertThat(natState(pair.network())).isEqualTo("STOPPED");
+
+        // And when both are started and both stops reach their NAT step at the same moment, the NAT is stopped
+        start(pair.alpha());
+        start(pair.beta());
+        CyclicBarrier together = new CyclicBarrier(2);
+        runner.observeWith(new StepObserver() {
+            @Override
+            public void beforeStep(long operationId, String step) {
+                if (step.equals("stop-nat")) {
+                    try {
+                        together.await(20, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        });
+        long first = Environments.enqueued(pair.environments().operations().requestStop(pair.alpha().getId(),
+                Actor.user("admin")));
+        long second = Environments.enqueued(pair.environments().operations().requestStop(pair.beta().getId(),
+                Actor.user("admin")));
+        pair.environments().awaitOperation(first, "SUCCEEDED");
+        pair.environments().awaitOperation(second, "SUCCEEDED");
+        assertThat(natState(pair.network())).isEqualTo("STOPPED");
+    }
+
+    @Test
+    void aStopWhileAnotherStartsLeavesTheNatOnAndAStartWaitsForTheNetworksLock() throws Exception {
+        Pair pair = twoOnInOneNetwork("racing", "10.43.0.0/16");
+        stop(pair.alpha());
+
+        // Given alpha's start past its NAT step, held before its service scales up
+        CountDownLatch releaseAlpha = new CountDownLatch(1);
+        runner.observeWith(new StepObserver() {
+            @Override
+            public void beforeStep(long operationId, String step) {
+                if (step.equals("scale-up") && environmentOf(operationId) == pair.alpha().getId()) {
+                    awaitQuietly(releaseAlpha);
+                }
+            }
+        });
+        long alphaStart = Environments.enqueued(pair.environments().operations().requestStart(pair.alpha().getId(),
+                Actor.user("admin")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(stepState(alphaStart, "start-nat")));
+
+        // When beta, the only one on, is stopped, then the NAT stays on for alpha's start
+        stop(pair.beta());
+        assertThat(natState(pair.network())).isEqualTo("RUNNING");
+        assertThat(stepDetail(pair.beta(), "stop-nat")).contains("stays on");
+        releaseAlpha.countDown();
+        pair.environments().awaitOperation(alphaStart, "SUCCEEDED");
+        assertThat(runningTasks(pair.alpha())).isEqualTo(1);
+        assertThat(natState(pair.network())).isEqualTo("RUNNING");
+
+        // Given the NAT stopped by the last stop, and the network's lock held (as a stop deciding does)
+        runner.observeWith(null);
+        stop(pair.alpha());
+        assertThat(natState(pair.network())).isEqualTo("STOPPED");
+        CountDownLatch releaseLock = new CountDownLatch(1);
+        CountDownLatch locked = new CountDownLatch(1);
+        ExecutorService holder = Executors.newSingleThreadExecutor();
+        try {
+            Future<Object> held = holder.submit(() -> environmentNetworks.exclusively(pair.network().id(), () -> {
+                locked.countDown();
+                awaitQuietly(releaseLock);
+                return null;
+            }));
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+
+            // When alpha is started, then its NAT step waits, the NAT stays stopped and its service at zero
+            long start = Environments.enqueued(pair.environments().operations().requestStart(pair.alpha().getId(),
+                    Actor.user("admin")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> List.of("RUNNING", "DONE")
+                    .contains(stepState(start, "start-nat")));
+            await("alpha's NAT step waiting for the network's lock, the NAT stopped").during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(3)).until(() -> "STOPPED".equals(natState(pair.network()))
+                            && !"DONE".equals(stepState(start, "start-nat")));
+            assertThat(runningTasks(pair.alpha())).isZero();
+
+            // and once the lock is free, the NAT is started before the service
+            releaseLock.countDown();
+            held.get(10, TimeUnit.SECONDS);
+            pair.environments().awaitOperation(start, "SUCCEEDED");
+            assertThat(natState(pair.network())).isEqualTo("RUNNING");
+            assertThat(runningTasks(pair.alpha())).isEqualTo(1);
+        } finally {
+            releaseLock.countDown();
+            holder.shutdownNow();
+        }
+    }
+
+    private Pair twoOnInOneNetwork(String name, String cidr) {
+        Team team = data.team("Nat " + name, data.user(name + "-owner"));
+        Environments environments = new Environments(context);
+        Network network = networks.createForTeam(team.getId(), new NetworkInput(name,
+                environments.simulatedAccountId(), "eu-central-1", cidr, 1, false, List.of()));
+        Environment alpha = environments.draft(team.getId(), "alpha");
+        Environment beta = environments.draft(team.getId(), "beta");
+        networks.addEnvironment(team.getId(), network.id(), alpha.getId());
+        networks.addEnvironment(team.getId(), network.id(), beta.getId());
+        for (Environment environment : List.of(alpha, beta)) {
+            Environments.enqueued(environments.operations().requestProvision(environment.getId(),
+                    Actor.user("admin")));
+            environments.awaitState(environment.getId(), EnvironmentState.READY);
+        }
+        assertThat(natState(network)).isEqualTo("RUNNING");
+        return new Pair(environments, network, environments.service().get(alpha.getId()),
+                environments.service().get(beta.getId()));
+    }
+
+    private void stop(Environment environment) {
+        Environments environments = new Environments(context);
+        environments.awaitOperation(Environments.enqueued(environments.operations().requestStop(environment.getId(),
+                Actor.user("admin"))), "SUCCEEDED");
+    }
+
+    private void start(Environment environment) {
+        Environments environments = new Environments(context);
+        environments.awaitOperation(Environments.enqueued(environments.operations().requestStart(environment.getId(),
+                Actor.user("admin"))), "SUCCEEDED");
+    }
+
+    private long environmentOf(long operationId) {
+        return jdbc.queryForObject("SELECT environment_id FROM operation WHERE id = ?", Long.class, operationId);
+    }
+
+    private String natState(Network network) {
+        return jdbc.queryForObject("SELECT state FROM simulated_resource WHERE environment_id = ? AND component = ?",
+                String.class, "network-" + network.id(), "nat-instance");
+    }
+
+    private int runningTasks(Environment environment) {
+        return jdbc.queryForObject("SELECT (attributes->>'runningCount')::int FROM simulated_resource"
+                + " WHERE environment_id = ? AND component = 'ecs-service'", Integer.class, environment.getCloudId());
+    }
+
+    private String stepState(long operationId, String step) {
+        return jdbc.queryForObject("SELECT state FROM operation_step WHERE operation_id = ? AND name = ?",
+                String.class, operationId, step);
+    }
+
+    private String stepDetail(Environment environment, String step) {
+        return jdbc.queryForObject("SELECT s.detail FROM operation_step s JOIN operation o ON o.id = s.operation_id"
+                + " WHERE o.environment_id = ? AND s.name = ? ORDER BY s.id DESC LIMIT 1", String.class,
+                environment.getId(), step);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Pair(Environments environments, Network network, Environment alpha, Environment beta) {
+    }
+}
