@@ -5,11 +5,13 @@ import java.time.Clock;
 import com.mcpportal.portal.notification.NotificationSettings.PortalAddress;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Puts a notice in the outbox once for each of the team's channels whose rules take it, in the caller's transaction:
- * the event and its messages commit together or not at all. The dispatcher sends them.
+ * the event and its messages commit together or not at all. The dispatcher sends them. Deliberately no transaction
+ * boundary of its own: a joined {@code @Transactional} method that throws marks the caller's whole transaction
+ * rollback-only, which a savepoint cannot undo ({@link NotificationTriggers} keeps a failure here from costing the
+ * event; {@link KeyExpiryNotices} and {@link NotificationChannels} open the transaction themselves).
  */
 @Component
 class Outbox {
@@ -27,8 +29,7 @@ class Outbox {
     }
 
     /** Returns how many messages were queued (repeats of a dedupe key are not). */
-    @Transactional
-    public int enqueue(Notice notice) {
+    int enqueue(Notice notice) {
         int queued = 0;
         for (long channel : channels.receiving(notice.teamId(), notice.kind())) {
             queued += enqueue(channel, notice) ? 1 : 0;
@@ -37,8 +38,7 @@ class Outbox {
     }
 
     /** Queues the notice for one channel, whatever its rules (a test message). */
-    @Transactional
-    public boolean enqueue(long channelId, Notice notice) {
+    boolean enqueue(long channelId, Notice notice) {
         return deliveries.enqueue(channelId, notice, address.link(notice.linkPath()), clock.instant());
     }
 }
