@@ -108,6 +108,17 @@ public class ApiKeyService {
                 key.getTeamId(), key.getPublicId(), key.getName(), key.getExpiresAt())).toList();
     }
 
+    /**
+     * Keys of every team whose expiry passed within {@code lookback} before now, neither revoked nor rolled: they
+     * ended by running out, which their teams are told about once.
+     */
+    @Transactional(readOnly = true)
+    public List<ExpiringKey> expiredWithin(Duration lookback) {
+        Instant now = clock.instant();
+        return keys.findExpiringBy(now.minus(lookback), now).stream().map(key -> new ExpiringKey(key.getId(),
+                key.getTeamId(), key.getPublicId(), key.getName(), key.getExpiresAt())).toList();
+    }
+
     /** The id of the key a request token issued, if any (after {@link AlreadyIssuedException} without one). */
     @Transactional(readOnly = true)
     public Optional<Long> issuedFor(long teamId, String requestToken) {

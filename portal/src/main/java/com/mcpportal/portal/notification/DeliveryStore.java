@@ -37,6 +37,13 @@ class DeliveryStore {
                 cut(link, 1000), Timestamp.from(now), Timestamp.from(now)) > 0;
     }
 
+    /** Whether a failure of the operation was queued for one of the team's channels (its all-clear follows it). */
+    boolean failureAnnounced(long teamId, long operationId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM notification_delivery WHERE"
+                + " team_id = ? AND event_kind IN ('OPERATION_FAILED', 'SCHEDULE_FAILED') AND dedupe_key LIKE ?)",
+                Boolean.class, teamId, "operation:" + operationId + ":%"));
+    }
+
     /**
      * Fits a value to its column: a statement that failed would abort the transaction of the event it reports (an
      * operation's outcome), not only the notice.

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Announces API keys that expire within {@code portal.notifications.key-expiry-warning}: once per key and expiry
- * (the dedupe key), however often the check runs; a key given a new expiry is announced again.
+ * Announces API keys that expire within {@code portal.notifications.key-expiry-warning}, and those whose expiry passed
+ * within the same window before now: each once per key and expiry (the dedupe key), however often the check runs; a
+ * key given a new expiry is announced again.
  */
 @Component
 class KeyExpiryNotices {
@@ -39,6 +40,10 @@ class KeyExpiryNotices {
         for (ExpiringKey key : keys.expiringWithin(settings.keyExpiryWarning())) {
             String team = teams.name(key.teamId()).orElse("#" + key.teamId());
             queued += outbox.enqueue(Notices.keyExpiring(team, key, now));
+        }
+        for (ExpiringKey key : keys.expiredWithin(settings.keyExpiryWarning())) {
+            String team = teams.name(key.teamId()).orElse("#" + key.teamId());
+            queued += outbox.enqueue(Notices.keyExpired(team, key));
         }
         return queued;
     }

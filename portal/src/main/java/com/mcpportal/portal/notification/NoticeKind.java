@@ -7,7 +7,11 @@ public enum NoticeKind {
 
     OPERATION_FAILED("An environment operation failed (provision, start, stop, update …)", true),
     BUDGET_CROSSED("The team's estimate crossed its monthly budget (or fell back within it)", true),
+    SCHEDULE_FAILED("A scheduled start or stop failed (the schedule could not start or stop an environment)", true),
+    OPERATION_RETRIED("A failed operation succeeded when retried", true),
+    ERROR_RATE("An environment's MCP error rate was flagged as high (or cleared)", true),
     KEY_EXPIRING("An API key expires soon", false),
+    KEY_EXPIRED("An API key expired", false),
     /** "Send test message": not a rule, always sent to the channel it was asked for. */
     TEST("A test message", false);
 
@@ -25,10 +29,11 @@ public enum NoticeKind {
 
     /** The kinds an owner chooses among. */
     static List<NoticeKind> choosable() {
-        return List.of(OPERATION_FAILED, BUDGET_CROSSED, KEY_EXPIRING);
+        return List.of(OPERATION_FAILED, SCHEDULE_FAILED, OPERATION_RETRIED, ERROR_RATE, BUDGET_CROSSED, KEY_EXPIRING,
+                KEY_EXPIRED);
     }
 
-    /** A new channel's rules: every failure and the budget. */
+    /** A new channel's rules: every failure (and its all-clear) and the budget. */
     static List<NoticeKind> defaults() {
         return choosable().stream().filter(kind -> kind.byDefault).toList();
     }

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import com.mcpportal.portal.apikey.ExpiringKey;
 import com.mcpportal.portal.cost.BudgetCrossed;
 import com.mcpportal.portal.environment.Environment;
+import com.mcpportal.portal.environment.ErrorRateCrossed;
 import com.mcpportal.portal.environment.operation.OperationKind;
 import com.mcpportal.portal.environment.operation.OperationView;
 
@@ -35,6 +36,64 @@ final class Notices {
                         + " permissions or quotas, the settings), then press Retry: it resumes at the failed step.",
                 "/teams/" + environment.getTeamId() + "/environments/" + environment.getId(),
                 "operation:" + operation.id() + ":" + operation.runs());
+    }
+
+    /** A start or stop the environment's schedule asked for failed: the hours are not kept until someone acts. */
+    static Notice scheduleFailed(String team, Environment environment, OperationView operation) {
+        OperationKind kind = operation.kind();
+        String verb = kind == OperationKind.STOP ? "stop" : "start";
+        String step = operation.failedStepLabel() == null ? "" : " at the step \"" + operation.failedStepLabel() + "\"";
+        String error = operation.errorMessage() == null ? "" : ": " + operation.errorMessage();
+        String reason = operation.reason() == null ? "" : " (" + operation.reason() + ")";
+        return new Notice(NoticeKind.SCHEDULE_FAILED, environment.getTeamId(),
+                "The schedule could not " + verb + " " + environment.getName(),
+                "The scheduled " + verb + reason + " of environment " + environment.getName() + " (team " + team + ", "
+                        + environment.getRegion() + ") failed" + step + error + ". Nobody pressed a button: the"
+                        + " schedule asked for it.",
+                kind == OperationKind.STOP
+                        ? "The environment keeps running, and billing, outside its hours."
+                        : "The MCP server is not running in its hours: its clients get no answer.",
+                "Open the environment, read the failed step's error and fix its cause (the cloud account's"
+                        + " permissions or quotas), then press Retry. Until then the schedule does not drive it.",
+                environmentPath(environment), "operation:" + operation.id() + ":" + operation.runs());
+    }
+
+    /** The all-clear after a failure this feature announced: the same operation, retried, succeeded. */
+    static Notice operationRetried(String team, Environment environment, OperationView operation) {
+        String label = operation.kind().label();
+        return new Notice(NoticeKind.OPERATION_RETRIED, environment.getTeamId(),
+                label + " of " + environment.getName() + " succeeded on retry",
+                label + " of environment " + environment.getName() + " (team " + team + ", " + environment.getRegion()
+                        + "), which had failed, succeeded when retried (run " + operation.runs() + ").",
+                "The failure reported earlier is resolved: the environment is "
+                        + environment.getState().label().toLowerCase(java.util.Locale.ROOT) + " now.",
+                "Nothing to do.", environmentPath(environment),
+                "operation-retried:" + operation.id() + ":" + operation.runs());
+    }
+
+    /** An environment's MCP error rate crossed its threshold, up (flagged) or down (cleared). */
+    static Notice errorRate(String team, ErrorRateCrossed crossing) {
+        String path = "/teams/" + crossing.teamId() + "/environments/" + crossing.environmentId();
+        String figures = crossing.errorRate() + " of " + crossing.requests() + " MCP requests failed in "
+                + crossing.window() + " (" + crossing.errors() + " errors; the threshold is " + crossing.threshold()
+                + ")";
+        if (!crossing.flagged()) {
+            return new Notice(NoticeKind.ERROR_RATE, crossing.teamId(), "The error rate of "
+                    + crossing.environmentName() + " is back to normal", "The MCP error rate of environment "
+                    + crossing.environmentName() + " (team " + team + ") fell below its threshold: " + figures + ".",
+                    "Its clients get answers again.", "Nothing to do.", path, null);
+        }
+        return new Notice(NoticeKind.ERROR_RATE, crossing.teamId(), "High error rate on " + crossing.environmentName(),
+                "The MCP error rate of environment " + crossing.environmentName() + " (team " + team
+                        + ") is flagged as high: " + figures + ".",
+                "Many of its clients' calls fail: the tools they rely on do not answer.",
+                "Open the environment: its request chart shows since when; check the server's logs (a provider key"
+                        + " expired or out of credit, a bad update) and update or restart it.",
+                path, null);
+    }
+
+    private static String environmentPath(Environment environment) {
+        return "/teams/" + environment.getTeamId() + "/environments/" + environment.getId();
     }
 
     private static String why(OperationKind kind) {
@@ -78,6 +137,17 @@ final class Notices {
                         + " the new one to its clients, or let it expire if nothing uses it.",
                 "/teams/" + key.teamId() + "/api-keys#key-" + key.publicId(),
                 "key-expiring:" + key.id() + ":" + key.expiresAt().getEpochSecond());
+    }
+
+    static Notice keyExpired(String team, ExpiringKey key) {
+        return new Notice(NoticeKind.KEY_EXPIRED, key.teamId(), "API key " + key.name() + " expired",
+                "API key " + key.name() + " (" + key.publicId() + ") of team " + team + " expired on "
+                        + WHEN.format(key.expiresAt()) + ".",
+                "MCP clients that still use it are refused.",
+                "Issue a new key on the team's API keys page and give it to the clients that used this one; if"
+                        + " nothing did, nothing to do.",
+                "/teams/" + key.teamId() + "/api-keys#key-" + key.publicId(),
+                "key-expired:" + key.id() + ":" + key.expiresAt().getEpochSecond());
     }
 
     static Notice test(String team, Channel channel, String by) {

@@ -9,9 +9,12 @@ import javax.sql.DataSource;
 
 import com.mcpportal.portal.cost.BudgetCrossed;
 import com.mcpportal.portal.environment.Environment;
+import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.environment.EnvironmentService;
+import com.mcpportal.portal.environment.ErrorRateCrossed;
 import com.mcpportal.portal.environment.operation.EnvironmentOperations;
 import com.mcpportal.portal.environment.operation.OperationFinished;
+import com.mcpportal.portal.environment.operation.OperationView;
 import com.mcpportal.portal.team.TeamService;
 import jakarta.persistence.EntityManager;
 
@@ -36,6 +39,7 @@ class NotificationTriggers {
     private static final Logger log = LoggerFactory.getLogger(NotificationTriggers.class);
 
     private final Outbox outbox;
+    private final DeliveryStore deliveries;
     private final EnvironmentService environments;
     private final EnvironmentOperations operations;
     private final TeamService teams;
@@ -43,8 +47,9 @@ class NotificationTriggers {
     private final DataSource dataSource;
     private final EntityManager entityManager;
 
-    NotificationTriggers(Outbox outbox, EnvironmentService environments, EnvironmentOperations operations,
+    NotificationTriggers(Outbox outbox, DeliveryStore deliveries, EnvironmentService environments, EnvironmentOperations operations,
                          TeamService teams, DataSource dataSource, EntityManager entityManager) {
+        this.deliveries = deliveries;
         this.dataSource = dataSource;
         this.entityManager = entityManager;
         this.outbox = outbox;
@@ -53,17 +58,34 @@ class NotificationTriggers {
         this.teams = teams;
     }
 
+    /**
+     * A failed operation: a schedule's own start or stop ({@code scheduler} asked for it) is "schedule could not start
+     * or stop", any other "operation failed". A success is told only when it closes a failure this feature announced
+     * (the operation was retried).
+     */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void operationFinished(OperationFinished finished) {
-        if (finished.succeeded()) {
-            return;
-        }
         enqueue("operation " + finished.operationId(), () -> {
             Environment environment = environments.get(finished.environmentId());
-            return operations.find(environment.getId(), finished.operationId())
-                    .map(operation -> Notices.operationFailed(team(environment.getTeamId()), environment, operation))
-                    .orElse(null);
+            OperationView operation = operations.find(environment.getId(), finished.operationId()).orElse(null);
+            if (operation == null) {
+                return null;
+            }
+            String team = team(environment.getTeamId());
+            if (finished.succeeded()) {
+                return deliveries.failureAnnounced(environment.getTeamId(), operation.id())
+                        ? Notices.operationRetried(team, environment, operation) : null;
+            }
+            return AuditEntry.SCHEDULER.equals(operation.requestedBy())
+                    ? Notices.scheduleFailed(team, environment, operation)
+                    : Notices.operationFailed(team, environment, operation);
         });
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void errorRateCrossed(ErrorRateCrossed crossing) {
+        enqueue("error rate of environment " + crossing.environmentId(),
+                () -> Notices.errorRate(team(crossing.teamId()), crossing));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)

@@ -20,16 +20,19 @@ import com.mcpportal.portal.cloud.account.CloudProviders;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentCloud;
 import com.mcpportal.portal.environment.EnvironmentService;
+import com.mcpportal.portal.environment.ErrorRateCrossed;
 import com.mcpportal.portal.monitoring.PortalMetrics;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads the last 24 hours of each ready environment's MCP request figures (CloudWatch, or generated in the simulated
  * cloud), judges the recent error rate against {@code portal.monitoring.*}, and stores the result for the pages. A
- * flag raised or cleared is a crossing: audited once (actor {@code system}) and counted once in
- * {@code portal.mcp.error_rate.crossings}; later checks that find the same side change nothing.
+ * flag raised or cleared is a crossing: audited once (actor {@code system}), counted once in
+ * {@code portal.mcp.error_rate.crossings} and published as {@link ErrorRateCrossed}; later checks that find the same
+ * side change nothing.
  */
 @Service
 public class ErrorRateCheck {
@@ -44,11 +47,13 @@ public class ErrorRateCheck {
     private final AuditLog auditLog;
     private final PortalMetrics metrics;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ErrorRateCheck(EnvironmentService environments, CloudProviders providers, ErrorRateStore store,
             ErrorRateSettings settings, AuditLog auditLog, PortalMetrics metrics, TransactionTemplate transactions,
-            Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.environments = environments;
         this.providers = providers;
         this.store = store;
@@ -104,8 +109,11 @@ public class ErrorRateCheck {
         return ErrorRatePanel.of(store.find(environmentId).orElse(null), simulated, settings);
     }
 
-    /** Judges freshly read figures, stores them, and audits and counts a crossing. */
-    ErrorRateStatus record(Environment environment, List<HourlyRequests> hours, Instant now) {
+    /**
+     * Judges freshly read figures, stores them, and audits, counts and publishes a crossing. Public for the tests of
+     * features that react to a crossing (they give the figures a cloud would).
+     */
+    public ErrorRateStatus record(Environment environment, List<HourlyRequests> hours, Instant now) {
         return transactions.execute(status -> {
             Optional<ErrorRateStatus> previous = store.find(environment.getId());
             boolean wasFlagged = previous.map(ErrorRateStatus::flagged).orElse(false);
@@ -118,6 +126,10 @@ public class ErrorRateCheck {
             if (judgement.crossed()) {
                 audit(environment, result);
                 metrics.errorRateCrossed(environment.getCloudId(), result.flagged());
+                events.publishEvent(new ErrorRateCrossed(environment.getId(), environment.getTeamId(),
+                        environment.getName(), result.flagged(), ErrorRates.format(result.windowErrorRate()),
+                        result.windowRequests(), result.windowErrors(), settings.thresholdLabel() + "%",
+                        "the last " + settings.windowHours() + " h and the current hour"));
             }
             return result;
         });

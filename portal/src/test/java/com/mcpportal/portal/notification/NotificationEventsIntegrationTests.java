@@ -1,0 +1,235 @@
+package com.mcpportal.portal.notification;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.mcpportal.portal.apikey.ApiKeyService;
+import com.mcpportal.portal.apikey.IssueKeyCommand;
+import com.mcpportal.portal.apikey.IssuedKey;
+import com.mcpportal.portal.cloud.HourlyRequests;
+import com.mcpportal.portal.environment.Environment;
+import com.mcpportal.portal.environment.Environments;
+import com.mcpportal.portal.environment.operation.Actor;
+import com.mcpportal.portal.environment.operation.FailingSteps;
+import com.mcpportal.portal.environment.traffic.ErrorRateCheck;
+import com.mcpportal.portal.support.PortalIntegrationTest;
+import com.mcpportal.portal.support.TestData;
+import com.mcpportal.portal.team.Team;
+import com.mcpportal.portal.user.UserAccount;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The event kinds beyond a failed operation and a crossed budget, each through a real channel (a generic webhook
+ * received by WireMock, its JSON read as a receiver would): a schedule that could not stop an environment (told apart
+ * from a manual failure), a failed provisioning that succeeded on retry, an expired API key, and an environment's MCP
+ * error rate flagged and cleared. Each says what happened, to what, why it matters, what to do, with a working link.
+ */
+@PortalIntegrationTest
+class NotificationEventsIntegrationTests {
+
+    private static final WireMockServer HOOKS = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String BASE = "https://portal.example.test";
+
+    static {
+        HOOKS.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        HOOKS.stop();
+    }
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    NotificationChannels channels;
+
+    @Autowired
+    Dispatcher dispatcher;
+
+    @Autowired
+    KeyExpiryNotices keyExpiry;
+
+    @Autowired
+    ApiKeyService keys;
+
+    @Autowired
+    ErrorRateCheck errorRates;
+
+    private Team team;
+    private UserAccount owner;
+    private Environments environments;
+
+    @BeforeEach
+    void setUp() {
+        owner = data.user("events-owner");
+        team = data.team("Events", owner);
+        environments = new Environments(context);
+    }
+
+    @Test
+    void aScheduledStopThatFailsIsToldAsTheScheduleNotAsAManualFailure() throws Exception {
+        Environment environment = environments.ready(team.getId(), "nightly");
+        String schedules = hook("schedules", "SCHEDULE_FAILED");
+        String failures = hook("failures", "OPERATION_FAILED");
+
+        try (FailingSteps failing = FailingSteps.failNextStepOf(context, environment.getId())) {
+            long operation = Environments.enqueued(environments.operations().requestStop(environment.getId(),
+                    Actor.scheduler("window Mon–Fri 08:00–20:00 UTC closed")));
+            environments.awaitOperation(operation, "FAILED");
+        }
+
+        JsonNode message = body(awaitRequests(schedules, 1).get(0));
+        assertThat(message.path("event").asString()).isEqualTo("schedule.failed");
+        assertThat(message.path("headline").asString()).isEqualTo("The schedule could not stop " + environment.getName());
+        assertThat(message.path("happened").asString())
+                .startsWith("The scheduled stop (window Mon–Fri 08:00–20:00 UTC closed) of environment "
+                        + environment.getName())
+                .contains("UnauthorizedOperation").contains("the schedule asked for it");
+        assertThat(message.path("why").asString()).contains("keeps running, and billing, outside its hours");
+        assertThat(message.path("action").asString()).contains("press Retry");
+        assertThat(message.path("link").asString())
+                .isEqualTo(BASE + "/teams/" + team.getId() + "/environments/" + environment.getId());
+        dispatcher.dispatchDue();
+        assertThat(HOOKS.findAll(postRequestedFor(urlEqualTo(failures)))).as("not a manual failure").isEmpty();
+    }
+
+    @Test
+    void aFailedProvisioningThatSucceedsOnRetryIsFollowedByItsAllClear() throws Exception {
+        String path = hook("ops", "OPERATION_FAILED", "OPERATION_RETRIED");
+        Environment draft = environments.draft(team.getId(), "retried");
+
+        try (FailingSteps failing = FailingSteps.failNextStepOf(context, draft.getId())) {
+            long operation = Environments.enqueued(environments.operations().requestProvision(draft.getId(),
+                    Actor.user(owner.getUsername())));
+            environments.awaitOperation(operation, "FAILED");
+            environments.operations().retry(draft.getId(), Actor.user(owner.getUsername()));
+            environments.awaitOperation(operation, "SUCCEEDED");
+        }
+        // A success that closes no failure is not news.
+        environments.ready(team.getId(), "plain");
+
+        List<LoggedRequest> requests = awaitRequests(path, 2);
+        assertThat(requests).extracting(request -> body(request).path("event").asString())
+                .containsExactly("operation.failed", "operation.retried");
+        JsonNode allClear = body(requests.get(1));
+        assertThat(allClear.path("headline").asString()).isEqualTo("Provision of " + draft.getName()
+                + " succeeded on retry");
+        assertThat(allClear.path("happened").asString()).contains("which had failed, succeeded when retried (run 2)");
+        assertThat(allClear.path("why").asString()).contains("The failure reported earlier is resolved");
+        assertThat(allClear.path("link").asString())
+                .isEqualTo(BASE + "/teams/" + team.getId() + "/environments/" + draft.getId());
+        dispatcher.dispatchDue();
+        HOOKS.verify(2, postRequestedFor(urlEqualTo(path)));
+    }
+
+    @Test
+    void anApiKeyThatExpiredIsToldOnce() throws Exception {
+        String path = hook("keys", "KEY_EXPIRED");
+        IssuedKey key = keys.issue(team.getId(), new IssueKeyCommand("nightly-bot", Duration.ofDays(3), true, Set.of(),
+                null));
+        // Given the key ran out an hour ago, unrevoked and not rolled.
+        Instant expired = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        jdbc.update("UPDATE api_key SET expires_at = ? WHERE id = ?", Timestamp.from(expired), key.key().id());
+
+        keyExpiry.check();
+        keyExpiry.check();
+
+        JsonNode message = body(awaitRequests(path, 1).get(0));
+        assertThat(message.path("event").asString()).isEqualTo("key.expired");
+        assertThat(message.path("headline").asString()).isEqualTo("API key nightly-bot expired");
+        assertThat(message.path("happened").asString()).contains(key.key().publicId()).contains(team.getName());
+        assertThat(message.path("why").asString()).isEqualTo("MCP clients that still use it are refused.");
+        assertThat(message.path("link").asString())
+                .isEqualTo(BASE + "/teams/" + team.getId() + "/api-keys#key-" + key.key().publicId());
+        dispatcher.dispatchDue();
+        HOOKS.verify(1, postRequestedFor(urlEqualTo(path)));
+    }
+
+    @Test
+    void anErrorRateFlaggedAndClearedIsToldEachWay() throws Exception {
+        Environment environment = environments.ready(team.getId(), "flaky");
+        String path = hook("errors", "ERROR_RATE");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS).plusSeconds(60);
+
+        errorRates.record(environment, lastHours(now, 200, 40), now);
+        errorRates.record(environment, lastHours(now, 200, 50), now.plusSeconds(300));
+        errorRates.record(environment, lastHours(now, 200, 1), now.plusSeconds(600));
+
+        List<LoggedRequest> requests = awaitRequests(path, 2);
+        JsonNode flagged = body(requests.get(0));
+        assertThat(flagged.path("event").asString()).isEqualTo("error.rate");
+        assertThat(flagged.path("headline").asString()).isEqualTo("High error rate on " + environment.getName());
+        assertThat(flagged.path("happened").asString()).contains("20% of 400 MCP requests failed");
+        assertThat(flagged.path("action").asString()).contains("request chart");
+        assertThat(flagged.path("link").asString())
+                .isEqualTo(BASE + "/teams/" + team.getId() + "/environments/" + environment.getId());
+        assertThat(body(requests.get(1)).path("headline").asString())
+                .isEqualTo("The error rate of " + environment.getName() + " is back to normal");
+        dispatcher.dispatchDue();
+        HOOKS.verify(2, postRequestedFor(urlEqualTo(path)));
+    }
+
+    /** A generic webhook channel of the team taking these events; returns the path its messages reach. */
+    private String hook(String name, String... events) {
+        String path = "/events/" + team.getId() + "/" + name;
+        HOOKS.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(204)));
+        channels.create(team.getId(), new ChannelForm("WEBHOOK", name, null, HOOKS.baseUrl() + path,
+                "events-signing-secret-0123456789", List.of(events)));
+        return path;
+    }
+
+    private List<LoggedRequest> awaitRequests(String path, int count) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            dispatcher.dispatchDue();
+            return HOOKS.findAll(postRequestedFor(urlEqualTo(path))).size() >= count;
+        });
+        return HOOKS.findAll(postRequestedFor(urlEqualTo(path)));
+    }
+
+    private static JsonNode body(LoggedRequest request) {
+        return JSON.readTree(request.getBodyAsString());
+    }
+
+    /** The last two hours (the judged window) with these figures each, and older hours without requests. */
+    private static List<HourlyRequests> lastHours(Instant now, long requests, long errors) {
+        Instant current = now.truncatedTo(ChronoUnit.HOURS);
+        List<HourlyRequests> hours = new ArrayList<>();
+        for (int back = 23; back >= 0; back--) {
+            Instant hour = current.minus(Duration.ofHours(back));
+            hours.add(back <= 1 ? new HourlyRequests(hour, requests, errors) : new HourlyRequests(hour, 0, 0));
+        }
+        return hours;
+    }
+}
