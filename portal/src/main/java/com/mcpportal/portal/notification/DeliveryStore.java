@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 class DeliveryStore {
 
     private static final String COLUMNS = "id, channel_id, team_id, event_kind, headline, happened, why, action, link,"
-            + " state, attempts, next_attempt_at, last_error, created_at, sent_at";
+            + " state, attempts, next_attempt_at, last_error, created_at, sent_at, repeats, last_repeat_at,"
+            + " last_repeat_headline";
 
     private final JdbcTemplate jdbc;
 
@@ -26,15 +27,26 @@ class DeliveryStore {
         this.jdbc = jdbc;
     }
 
-    /** Queues the notice for the channel; a repeat of its dedupe key for that channel is dropped. */
-    boolean enqueue(long channelId, Notice notice, String link, Instant now) {
+    /**
+     * Queues the notice for the channel, or counts it on the message of its group queued after {@code groupSince} (a
+     * repeat of a condition within the group window). Returns whether a new message was queued: an exact repeat of
+     * the dedupe key is dropped, a grouped one counted.
+     */
+    boolean enqueue(long channelId, Notice notice, String link, Instant now, Instant groupSince) {
+        if (notice.groupKey() != null && jdbc.update("""
+                UPDATE notification_delivery SET repeats = repeats + 1, last_repeat_at = ?, last_repeat_headline = ?
+                 WHERE id = (SELECT id FROM notification_delivery WHERE channel_id = ? AND group_key = ?
+                             AND created_at > ? ORDER BY created_at DESC, id DESC LIMIT 1)""", Timestamp.from(now),
+                cut(notice.headline(), 300), channelId, notice.groupKey(), Timestamp.from(groupSince)) > 0) {
+            return false;
+        }
         return jdbc.update("""
-                INSERT INTO notification_delivery (channel_id, team_id, event_kind, dedupe_key, headline, happened, why,
-                                                   action, link, next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO notification_delivery (channel_id, team_id, event_kind, dedupe_key, group_key, headline,
+                                                   happened, why, action, link, next_attempt_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (channel_id, dedupe_key) DO NOTHING""", channelId, notice.teamId(), notice.kind().name(),
-                notice.dedupeKey(), cut(notice.headline(), 300), notice.happened(), notice.why(), notice.action(),
-                cut(link, 1000), Timestamp.from(now), Timestamp.from(now)) > 0;
+                notice.dedupeKey(), notice.groupKey(), cut(notice.headline(), 300), notice.happened(), notice.why(),
+                notice.action(), cut(link, 1000), Timestamp.from(now), Timestamp.from(now)) > 0;
     }
 
     /** Whether a failure of the operation was queued for one of the team's channels (its all-clear follows it). */
@@ -100,11 +112,13 @@ class DeliveryStore {
 
     private static Delivery delivery(ResultSet rs, int row) throws SQLException {
         Timestamp sent = rs.getTimestamp("sent_at");
+        Timestamp lastRepeat = rs.getTimestamp("last_repeat_at");
         return new Delivery(rs.getLong("id"), rs.getLong("channel_id"), rs.getLong("team_id"),
                 NoticeKind.valueOf(rs.getString("event_kind")), rs.getString("headline"), rs.getString("happened"),
                 rs.getString("why"), rs.getString("action"), rs.getString("link"),
                 Delivery.State.valueOf(rs.getString("state")), rs.getInt("attempts"),
                 rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),
-                rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant());
+                rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant(), rs.getInt("repeats"),
+                lastRepeat == null ? null : lastRepeat.toInstant(), rs.getString("last_repeat_headline"));
     }
 }

@@ -9,8 +9,23 @@ package com.mcpportal.portal.notification;
  * @param why       why it matters
  * @param action    what to do
  * @param linkPath  the portal page, e.g. {@code /teams/3/environments/7}
- * @param dedupeKey repeats of one condition share it and are sent once per channel; null for one-off messages
+ * @param dedupeKey the same occurrence seen again (a check that runs hourly) shares it: sent once per channel, never
+ *                  counted; null for one-off messages
+ * @param groupKey  the condition's kind and subject, e.g. {@code ERROR_RATE:environment:7}: further occurrences
+ *                  within {@code portal.notifications.group-window} are counted on the first message, not sent; null
+ *                  for messages never grouped
  */
 record Notice(NoticeKind kind, long teamId, String headline, String happened, String why, String action,
-              String linkPath, String dedupeKey) {
+              String linkPath, String dedupeKey, String groupKey) {
+
+    Notice(NoticeKind kind, long teamId, String headline, String happened, String why, String action, String linkPath,
+           String dedupeKey) {
+        this(kind, teamId, headline, happened, why, action, linkPath, dedupeKey, null);
+    }
+
+    /** The same notice, grouped with others of this kind about {@code subject} (e.g. {@code environment:7}). */
+    Notice groupedBy(String subject) {
+        return new Notice(kind, teamId, headline, happened, why, action, linkPath, dedupeKey,
+                kind.name() + ":" + subject);
+    }
 }

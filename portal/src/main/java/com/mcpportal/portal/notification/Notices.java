@@ -35,7 +35,7 @@ final class Notices {
                 "Open the environment, read the failed step's error and fix its cause (the cloud account's"
                         + " permissions or quotas, the settings), then press Retry: it resumes at the failed step.",
                 "/teams/" + environment.getTeamId() + "/environments/" + environment.getId(),
-                "operation:" + operation.id() + ":" + operation.runs());
+                "operation:" + operation.id() + ":" + operation.runs()).groupedBy("operation:" + operation.id());
     }
 
     /** A start or stop the environment's schedule asked for failed: the hours are not kept until someone acts. */
@@ -55,7 +55,8 @@ final class Notices {
                         : "The MCP server is not running in its hours: its clients get no answer.",
                 "Open the environment, read the failed step's error and fix its cause (the cloud account's"
                         + " permissions or quotas), then press Retry. Until then the schedule does not drive it.",
-                environmentPath(environment), "operation:" + operation.id() + ":" + operation.runs());
+                environmentPath(environment), "operation:" + operation.id() + ":" + operation.runs())
+                .groupedBy("operation:" + operation.id());
     }
 
     /** The all-clear after a failure this feature announced: the same operation, retried, succeeded. */
@@ -81,7 +82,8 @@ final class Notices {
             return new Notice(NoticeKind.ERROR_RATE, crossing.teamId(), "The error rate of "
                     + crossing.environmentName() + " is back to normal", "The MCP error rate of environment "
                     + crossing.environmentName() + " (team " + team + ") fell below its threshold: " + figures + ".",
-                    "Its clients get answers again.", "Nothing to do.", path, null);
+                    "Its clients get answers again.", "Nothing to do.", path, null)
+                    .groupedBy("environment:" + crossing.environmentId());
         }
         return new Notice(NoticeKind.ERROR_RATE, crossing.teamId(), "High error rate on " + crossing.environmentName(),
                 "The MCP error rate of environment " + crossing.environmentName() + " (team " + team
@@ -89,7 +91,7 @@ final class Notices {
                 "Many of its clients' calls fail: the tools they rely on do not answer.",
                 "Open the environment: its request chart shows since when; check the server's logs (a provider key"
                         + " expired or out of credit, a bad update) and update or restart it.",
-                path, null);
+                path, null).groupedBy("environment:" + crossing.environmentId());
     }
 
     private static String environmentPath(Environment environment) {
@@ -115,7 +117,7 @@ final class Notices {
                     + " is back within its monthly budget", "The estimated monthly bill of team " + team + " is "
                     + estimate + " now, within its budget of " + budget + " (checked after: " + crossing.trigger()
                     + ").", "The month's forecast is what the team planned to spend again.", "Nothing to do.",
-                    path, null);
+                    path, null).groupedBy("team:" + crossing.teamId());
         }
         return new Notice(NoticeKind.BUDGET_CROSSED, crossing.teamId(), "Team " + team + " is over its monthly budget",
                 "The estimated monthly bill of team " + team + " is " + estimate + ", above its budget of " + budget
@@ -123,7 +125,7 @@ final class Notices {
                 "At this pace the month ends above what the team planned to spend.",
                 "Open the team's costs to see which environments cost most; shorten their schedules, deprovision"
                         + " what is unused, or raise the budget.",
-                path, null);
+                path, null).groupedBy("team:" + crossing.teamId());
     }
 
     static Notice keyExpiring(String team, ExpiringKey key, Instant now) {

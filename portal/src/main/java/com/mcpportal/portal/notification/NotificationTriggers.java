@@ -43,19 +43,19 @@ class NotificationTriggers {
     private final EnvironmentService environments;
     private final EnvironmentOperations operations;
     private final TeamService teams;
-
     private final DataSource dataSource;
     private final EntityManager entityManager;
 
-    NotificationTriggers(Outbox outbox, DeliveryStore deliveries, EnvironmentService environments, EnvironmentOperations operations,
-                         TeamService teams, DataSource dataSource, EntityManager entityManager) {
-        this.deliveries = deliveries;
-        this.dataSource = dataSource;
-        this.entityManager = entityManager;
+    NotificationTriggers(Outbox outbox, DeliveryStore deliveries, EnvironmentService environments,
+                         EnvironmentOperations operations, TeamService teams, DataSource dataSource,
+                         EntityManager entityManager) {
         this.outbox = outbox;
+        this.deliveries = deliveries;
         this.environments = environments;
         this.operations = operations;
         this.teams = teams;
+        this.dataSource = dataSource;
+        this.entityManager = entityManager;
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.mcpportal.portal.notification;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import com.mcpportal.portal.notification.NotificationSettings.PortalAddress;
 
@@ -19,16 +20,19 @@ class Outbox {
     private final ChannelStore channels;
     private final DeliveryStore deliveries;
     private final PortalAddress address;
+    private final NotificationSettings settings;
     private final Clock clock;
 
-    Outbox(ChannelStore channels, DeliveryStore deliveries, PortalAddress address, Clock clock) {
+    Outbox(ChannelStore channels, DeliveryStore deliveries, PortalAddress address, NotificationSettings settings,
+           Clock clock) {
+        this.settings = settings;
         this.channels = channels;
         this.deliveries = deliveries;
         this.address = address;
         this.clock = clock;
     }
 
-    /** Returns how many messages were queued (repeats of a dedupe key are not). */
+    /** Returns how many messages were queued (repeats of a dedupe key are not, nor grouped repeats). */
     int enqueue(Notice notice) {
         int queued = 0;
         for (long channel : channels.receiving(notice.teamId(), notice.kind())) {
@@ -39,6 +43,8 @@ class Outbox {
 
     /** Queues the notice for one channel, whatever its rules (a test message). */
     boolean enqueue(long channelId, Notice notice) {
-        return deliveries.enqueue(channelId, notice, address.link(notice.linkPath()), clock.instant());
+        Instant now = clock.instant();
+        return deliveries.enqueue(channelId, notice, address.link(notice.linkPath()), now,
+                now.minus(settings.groupWindow()));
     }
 }

@@ -7,6 +7,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -40,12 +43,14 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The event kinds beyond a failed operation and a crossed budget, each through a real channel (a generic webhook
  * received by WireMock, its JSON read as a receiver would): a schedule that could not stop an environment (told apart
  * from a manual failure), a failed provisioning that succeeded on retry, an expired API key, and an environment's MCP
  * error rate flagged and cleared. Each says what happened, to what, why it matters, what to do, with a working link.
+ * Repeats of one condition within the group window are one message, their count shown in the delivery list.
  */
 @PortalIntegrationTest
 class NotificationEventsIntegrationTests {
@@ -62,6 +67,9 @@ class NotificationEventsIntegrationTests {
     static void stop() {
         HOOKS.stop();
     }
+
+    @Autowired
+    MockMvc mvc;
 
     @Autowired
     TestData data;
@@ -178,27 +186,56 @@ class NotificationEventsIntegrationTests {
     }
 
     @Test
-    void anErrorRateFlaggedAndClearedIsToldEachWay() throws Exception {
+    void anErrorRateFlaggedAndLaterClearedIsToldEachWay() throws Exception {
         Environment environment = environments.ready(team.getId(), "flaky");
         String path = hook("errors", "ERROR_RATE");
         Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS).plusSeconds(60);
 
         errorRates.record(environment, lastHours(now, 200, 40), now);
         errorRates.record(environment, lastHours(now, 200, 50), now.plusSeconds(300));
+        JsonNode flagged = body(awaitRequests(path, 1).get(0));
+        // Given the flag was told longer ago than the group window (1 h), the clearing is news of its own.
+        jdbc.update("UPDATE notification_delivery SET created_at = created_at - interval '61 minutes'"
+                + " WHERE team_id = ?", team.getId());
         errorRates.record(environment, lastHours(now, 200, 1), now.plusSeconds(600));
 
-        List<LoggedRequest> requests = awaitRequests(path, 2);
-        JsonNode flagged = body(requests.get(0));
         assertThat(flagged.path("event").asString()).isEqualTo("error.rate");
         assertThat(flagged.path("headline").asString()).isEqualTo("High error rate on " + environment.getName());
         assertThat(flagged.path("happened").asString()).contains("20% of 400 MCP requests failed");
         assertThat(flagged.path("action").asString()).contains("request chart");
         assertThat(flagged.path("link").asString())
                 .isEqualTo(BASE + "/teams/" + team.getId() + "/environments/" + environment.getId());
+        List<LoggedRequest> requests = awaitRequests(path, 2);
         assertThat(body(requests.get(1)).path("headline").asString())
                 .isEqualTo("The error rate of " + environment.getName() + " is back to normal");
         dispatcher.dispatchDue();
         HOOKS.verify(2, postRequestedFor(urlEqualTo(path)));
+    }
+
+    @Test
+    void anErrorRateFlappingWithinTheGroupWindowIsOneMessageCountingTheRepeats() throws Exception {
+        Environment environment = environments.ready(team.getId(), "flapping");
+        Environment other = environments.ready(team.getId(), "steady");
+        String path = hook("flaps", "ERROR_RATE");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS).plusSeconds(60);
+
+        // Flagged, cleared, flagged, cleared, flagged, cleared: six crossings in half an hour.
+        for (int i = 0; i < 6; i++) {
+            errorRates.record(environment, lastHours(now, 200, i % 2 == 0 ? 40 : 1), now.plusSeconds(300L * i));
+        }
+        // Another environment's flag is another condition: a message of its own.
+        errorRates.record(other, lastHours(now, 200, 40), now);
+
+        awaitRequests(path, 2);
+        dispatcher.dispatchDue();
+        assertThat(HOOKS.findAll(postRequestedFor(urlEqualTo(path)))).extracting(r -> body(r).path("headline")
+                .asString()).containsExactlyInAnyOrder("High error rate on " + environment.getName(),
+                "High error rate on " + other.getName());
+        String page = mvc.perform(get("/teams/{t}/notifications", team.getId())
+                        .with(user(TestData.principal(owner))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).containsOnlyOnce("and 5 more times (not sent again), the last at ")
+                .contains(": The error rate of " + environment.getName() + " is back to normal");
     }
 
     /** A generic webhook channel of the team taking these events; returns the path its messages reach. */
