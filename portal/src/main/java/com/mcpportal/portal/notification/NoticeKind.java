@@ -10,6 +10,8 @@ public enum NoticeKind {
     SCHEDULE_FAILED("A scheduled start or stop failed (the schedule could not start or stop an environment)", true),
     OPERATION_RETRIED("A failed operation succeeded when retried", true),
     ERROR_RATE("An environment's MCP error rate was flagged as high (or cleared)", true),
+    DRIFT_FOUND("An environment differs from what the portal expects (drift found, or resolved)", true),
+    KEY_SET_FAILING("Publishing the API keys to an environment's MCP server failed (or works again)", true),
     KEY_EXPIRING("An API key expires soon", false),
     KEY_EXPIRED("An API key expired", false),
     /** "Send test message": not a rule, always sent to the channel it was asked for. */
@@ -29,8 +31,8 @@ public enum NoticeKind {
 
     /** The kinds an owner chooses among. */
     static List<NoticeKind> choosable() {
-        return List.of(OPERATION_FAILED, SCHEDULE_FAILED, OPERATION_RETRIED, ERROR_RATE, BUDGET_CROSSED, KEY_EXPIRING,
-                KEY_EXPIRED);
+        return List.of(OPERATION_FAILED, SCHEDULE_FAILED, OPERATION_RETRIED, ERROR_RATE, DRIFT_FOUND, KEY_SET_FAILING,
+                BUDGET_CROSSED, KEY_EXPIRING, KEY_EXPIRED);
     }
 
     /** A new channel's rules: every failure (and its all-clear) and the budget. */

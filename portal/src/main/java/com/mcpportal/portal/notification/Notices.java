@@ -7,7 +7,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 import com.mcpportal.portal.apikey.ExpiringKey;
+import com.mcpportal.portal.apikey.KeySetPublicationChanged;
 import com.mcpportal.portal.cost.BudgetCrossed;
+import com.mcpportal.portal.environment.DriftChanged;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.ErrorRateCrossed;
 import com.mcpportal.portal.environment.operation.OperationKind;
@@ -92,6 +94,48 @@ final class Notices {
                 "Open the environment: its request chart shows since when; check the server's logs (a provider key"
                         + " expired or out of credit, a bad update) and update or restart it.",
                 path, null).groupedBy("environment:" + crossing.environmentId());
+    }
+
+    /** The drift check found the environment's cloud resources not as the portal left them, or in line again. */
+    static Notice drift(String team, DriftChanged drift) {
+        String path = "/teams/" + drift.teamId() + "/environments/" + drift.environmentId();
+        if (!drift.drifted()) {
+            return new Notice(NoticeKind.DRIFT_FOUND, drift.teamId(), drift.environmentName()
+                    + " matches the portal again", "The cloud resources of environment " + drift.environmentName()
+                    + " (team " + team + ") are as the portal expects again: " + drift.actual() + ".",
+                    "The drift reported earlier is gone.", "Nothing to do.", path, null)
+                    .groupedBy("environment:" + drift.environmentId());
+        }
+        return new Notice(NoticeKind.DRIFT_FOUND, drift.teamId(), "Drift found on " + drift.environmentName(),
+                "The drift check found environment " + drift.environmentName() + " (team " + team + ") not as the"
+                        + " portal left it: " + drift.differences() + ". Expected " + drift.expected()
+                        + "; the cloud reports " + drift.actual() + ".",
+                "Someone or something changed it outside the portal: it may not answer in its hours, or run and bill"
+                        + " outside them.",
+                "Open the environment: if the change was a mistake, start or stop it from the portal to bring it back"
+                        + " in line; if it was meant, make it through the portal (its schedule), or it comes back.",
+                path, null).groupedBy("environment:" + drift.environmentId());
+    }
+
+    /** Publishing the team's API keys to an environment's MCP server started failing, or works again. */
+    static Notice keySetPublication(String team, KeySetPublicationChanged change) {
+        String path = "/teams/" + change.teamId() + "/environments/" + change.environmentId();
+        if (!change.failing()) {
+            return new Notice(NoticeKind.KEY_SET_FAILING, change.teamId(), "API keys reach "
+                    + change.environmentName() + " again", "The team's API keys were published to the MCP server of"
+                    + " environment " + change.environmentName() + " (team " + team + ") again after failures.",
+                    "New, rolled and revoked keys take effect there again.", "Nothing to do.", path, null)
+                    .groupedBy("environment:" + change.environmentId());
+        }
+        return new Notice(NoticeKind.KEY_SET_FAILING, change.teamId(), "API keys cannot reach "
+                + change.environmentName(), "Publishing the team's API keys to the MCP server of environment "
+                + change.environmentName() + " (team " + team + ") failed: " + change.error() + ". The portal keeps"
+                + " retrying.",
+                "Its server keeps the last key set it got: a new key is refused there, and a revoked one still works.",
+                "Open the environment to see the error; fix its cause (the cloud account's permissions on its"
+                        + " secret, the disk of a simulated cloud). Revoke nothing you rely on being revoked until"
+                        + " the keys are published again.",
+                path, null).groupedBy("environment:" + change.environmentId());
     }
 
     private static String environmentPath(Environment environment) {

@@ -9,7 +9,9 @@ import javax.sql.DataSource;
 
 import com.mcpportal.portal.cost.BudgetCrossed;
 import com.mcpportal.portal.environment.Environment;
+import com.mcpportal.portal.apikey.KeySetPublicationChanged;
 import com.mcpportal.portal.audit.AuditEntry;
+import com.mcpportal.portal.environment.DriftChanged;
 import com.mcpportal.portal.environment.EnvironmentService;
 import com.mcpportal.portal.environment.ErrorRateCrossed;
 import com.mcpportal.portal.environment.operation.EnvironmentOperations;
@@ -86,6 +88,17 @@ class NotificationTriggers {
     void errorRateCrossed(ErrorRateCrossed crossing) {
         enqueue("error rate of environment " + crossing.environmentId(),
                 () -> Notices.errorRate(team(crossing.teamId()), crossing));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void driftChanged(DriftChanged drift) {
+        enqueue("drift of environment " + drift.environmentId(), () -> Notices.drift(team(drift.teamId()), drift));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void keySetPublicationChanged(KeySetPublicationChanged change) {
+        enqueue("key set of environment " + change.environmentId(),
+                () -> Notices.keySetPublication(team(change.teamId()), change));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)

@@ -11,6 +11,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +26,13 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.mcpportal.portal.apikey.ApiKeyService;
 import com.mcpportal.portal.apikey.IssueKeyCommand;
 import com.mcpportal.portal.apikey.IssuedKey;
+import com.mcpportal.portal.apikey.KeyFiles;
+import com.mcpportal.portal.cloud.CloudProvider;
 import com.mcpportal.portal.cloud.HourlyRequests;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.Environments;
 import com.mcpportal.portal.environment.operation.Actor;
+import com.mcpportal.portal.environment.drift.DriftCheck;
 import com.mcpportal.portal.environment.operation.FailingSteps;
 import com.mcpportal.portal.environment.traffic.ErrorRateCheck;
 import com.mcpportal.portal.support.PortalIntegrationTest;
@@ -44,12 +49,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The event kinds beyond a failed operation and a crossed budget, each through a real channel (a generic webhook
  * received by WireMock, its JSON read as a receiver would): a schedule that could not stop an environment (told apart
- * from a manual failure), a failed provisioning that succeeded on retry, an expired API key, and an environment's MCP
- * error rate flagged and cleared. Each says what happened, to what, why it matters, what to do, with a working link.
+ * from a manual failure), a failed provisioning that succeeded on retry, an expired API key, an environment's MCP
+ * error rate flagged and cleared, drift found, and API keys that cannot be published to a server. Each says what happened, to what, why it matters, what to do, with a working link.
  * Repeats of one condition within the group window are one message, their count shown in the delivery list.
  */
 @PortalIntegrationTest
@@ -94,6 +100,9 @@ class NotificationEventsIntegrationTests {
 
     @Autowired
     ErrorRateCheck errorRates;
+
+    @Autowired
+    DriftCheck drift;
 
     private Team team;
     private UserAccount owner;
@@ -236,6 +245,58 @@ class NotificationEventsIntegrationTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).containsOnlyOnce("and 5 more times (not sent again), the last at ")
                 .contains(": The error rate of " + environment.getName() + " is back to normal");
+    }
+
+    @Test
+    void driftFoundByTheCheckIsToldWithWhatDiffers() throws Exception {
+        Environment environment = environments.ready(team.getId(), "drifting");
+        String path = hook("drift", "DRIFT_FOUND");
+        // Given someone stopped the NAT instance by hand, outside the portal.
+        jdbc.update("UPDATE simulated_resource SET state = 'STOPPED' WHERE environment_id = ? AND component = ?",
+                environment.getCloudId(), "nat-instance");
+
+        drift.check(environment.getId());
+        drift.check(environment.getId());
+
+        JsonNode message = body(awaitRequests(path, 1).get(0));
+        assertThat(message.path("event").asString()).isEqualTo("drift.found");
+        assertThat(message.path("headline").asString()).isEqualTo("Drift found on " + environment.getName());
+        assertThat(message.path("happened").asString())
+                .contains("the NAT instance is stopped but should be running")
+                .contains("Expected NAT running, service 1 task; the cloud reports NAT stopped");
+        assertThat(message.path("action").asString()).contains("start or stop it from the portal");
+        assertThat(message.path("link").asString())
+                .isEqualTo(BASE + "/teams/" + team.getId() + "/environments/" + environment.getId());
+        dispatcher.dispatchDue();
+        HOOKS.verify(1, postRequestedFor(urlEqualTo(path)));
+    }
+
+    @Test
+    void aKeySetThatCannotBePublishedIsToldOnceForTheStreak() throws Exception {
+        Environment environment = environments.ready(team.getId(), "keyless");
+        String path = hook("keyset", "KEY_SET_FAILING");
+        KeyFiles files = new KeyFiles(context);
+        files.await(environment.getCloudId(), text -> text.equals(CloudProvider.EMPTY_KEY_SET),
+                "published after provisioning");
+        // Given a directory where the key file goes: the move into place fails, like a full or read-only disk.
+        Path file = files.of(environment.getCloudId());
+        Files.delete(file);
+        Files.createDirectories(file.resolve("blocker"));
+        try {
+            keys.issue(team.getId(), new IssueKeyCommand("first", Duration.ofDays(30), true, Set.of(), null));
+            keys.issue(team.getId(), new IssueKeyCommand("second", Duration.ofDays(30), true, Set.of(), null));
+
+            JsonNode message = body(awaitRequests(path, 1).get(0));
+            assertThat(message.path("event").asString()).isEqualTo("key.set.failing");
+            assertThat(message.path("headline").asString()).isEqualTo("API keys cannot reach " + environment.getName());
+            assertThat(message.path("why").asString()).contains("a new key is refused there");
+            assertThat(message.path("link").asString())
+                    .isEqualTo(BASE + "/teams/" + team.getId() + "/environments/" + environment.getId());
+            dispatcher.dispatchDue();
+            HOOKS.verify(1, postRequestedFor(urlEqualTo(path)));
+        } finally {
+            FileSystemUtils.deleteRecursively(file);
+        }
     }
 
     /** A generic webhook channel of the team taking these events; returns the path its messages reach. */

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import com.mcpportal.portal.apikey.ApiKeyRepository;
 import com.mcpportal.portal.apikey.ApiKeySettings;
+import com.mcpportal.portal.apikey.KeySetPublicationChanged;
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.cloud.CloudProvider;
@@ -24,6 +25,7 @@ import com.mcpportal.portal.environment.EnvironmentService;
 import com.mcpportal.portal.environment.EnvironmentState;
 import com.mcpportal.portal.monitoring.PortalMetrics;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -60,11 +62,13 @@ class KeySetPublisher {
     private final PortalMetrics metrics;
     private final AuditLog auditLog;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     KeySetPublisher(JdbcTemplate jdbc, ApiKeyRepository keys, KeySetPublicationRepository publications,
             EnvironmentService environments, ApiKeySettings settings, PortalMetrics metrics, AuditLog auditLog,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.jdbc = jdbc;
         this.keys = keys;
         this.publications = publications;
@@ -108,6 +112,8 @@ class KeySetPublisher {
                     auditLog.record(AuditEntry.success("apikey.keyset.published").team(environment.getTeamId())
                             .target("environment", environmentId).detail("keys", document.keyCount())
                             .detail("reason", "recovered after failures").actor(AuditEntry.SYSTEM));
+                    events.publishEvent(new KeySetPublicationChanged(environmentId, environment.getTeamId(),
+                            environment.getName(), false, null));
                 }
                 outcome = Outcome.PUBLISHED;
             } catch (IOException | RuntimeException e) {
@@ -119,6 +125,8 @@ class KeySetPublisher {
                 if (!wasFailing) {
                     auditLog.record(AuditEntry.failure("apikey.keyset.publish-failed").team(environment.getTeamId())
                             .target("environment", environmentId).detail("error", error).actor(AuditEntry.SYSTEM));
+                    events.publishEvent(new KeySetPublicationChanged(environmentId, environment.getTeamId(),
+                            environment.getName(), true, error));
                 }
                 outcome = Outcome.FAILED;
             }

@@ -15,6 +15,7 @@ import com.mcpportal.portal.cloud.ActualState;
 import com.mcpportal.portal.cloud.CloudException;
 import com.mcpportal.portal.cloud.NatState;
 import com.mcpportal.portal.cloud.ServiceCounts;
+import com.mcpportal.portal.environment.DriftChanged;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentCloud;
 import com.mcpportal.portal.environment.EnvironmentNetworks;
@@ -23,6 +24,7 @@ import com.mcpportal.portal.environment.EnvironmentRepository;
 import com.mcpportal.portal.environment.EnvironmentService;
 import com.mcpportal.portal.environment.EnvironmentState;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,11 +47,13 @@ public class DriftCheck {
     private final TransactionTemplate transactions;
     private final NatImageCheck natImages;
     private final EnvironmentNetworks networks;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DriftCheck(EnvironmentRepository environments, EnvironmentService environmentService, DriftStore store,
             AuditLog auditLog, TransactionTemplate transactions, NatImageCheck natImages, EnvironmentNetworks networks,
-            Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.networks = networks;
         this.environments = environments;
         this.environmentService = environmentService;
@@ -154,9 +158,13 @@ public class DriftCheck {
     private void audit(Environment environment, DriftFinding finding) {
         AuditEntry entry = finding.drifted() ? AuditEntry.failure("environment.drift.detected")
                 : AuditEntry.success("environment.drift.resolved");
-        transactions.executeWithoutResult(status -> auditLog.record(entry.team(environment.getTeamId())
-                .target("environment", environment.getId()).actor(AuditEntry.SYSTEM)
-                .detail("name", environment.getName()).detail("expected", finding.expected())
-                .detail("actual", finding.actual()).detail("differences", String.valueOf(finding.message()))));
+        transactions.executeWithoutResult(status -> {
+            auditLog.record(entry.team(environment.getTeamId())
+                    .target("environment", environment.getId()).actor(AuditEntry.SYSTEM)
+                    .detail("name", environment.getName()).detail("expected", finding.expected())
+                    .detail("actual", finding.actual()).detail("differences", String.valueOf(finding.message())));
+            events.publishEvent(new DriftChanged(environment.getId(), environment.getTeamId(), environment.getName(),
+                    finding.drifted(), finding.expected(), finding.actual(), finding.message()));
+        });
     }
 }
