@@ -11,10 +11,11 @@ import java.util.List;
  * @param secretSet           whether a generic webhook has its signing secret
  * @param consecutiveFailures failed attempts in a row
  * @param failingSince        when it was marked failing, or null while it works
+ * @param keyExpiryDays       days before an API key expires that it is told; null for the portal's default
  */
 public record Channel(long id, long teamId, ChannelKind kind, String name, List<String> recipients,
                       String endpoint, boolean secretSet, List<NoticeKind> events, int consecutiveFailures,
-                      Instant failingSince, String lastError, Instant createdAt) {
+                      Instant failingSince, String lastError, Instant createdAt, Integer keyExpiryDays) {
 
     public boolean failing() {
         return failingSince != null;

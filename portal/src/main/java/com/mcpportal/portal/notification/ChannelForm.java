@@ -8,18 +8,26 @@ import java.util.List;
  *
  * @param recipients e-mail addresses, separated by commas or new lines
  * @param events     the {@link NoticeKind} names the channel gets
+ * @param keyExpiryDays how many days before an API key expires the channel is told (1–90); blank for the portal's
+ *                   default ({@code portal.notifications.key-expiry-warning})
  */
 public record ChannelForm(String kind, String name, String recipients, String url, String secret,
-                          List<String> events) {
+                          List<String> events, String keyExpiryDays) {
+
+    /** Without a window of its own (the portal's default). Not public: the form binds the canonical constructor. */
+    ChannelForm(String kind, String name, String recipients, String url, String secret, List<String> events) {
+        this(kind, name, recipients, url, secret, events, null);
+    }
 
     static ChannelForm empty() {
         return new ChannelForm(ChannelKind.SLACK.name(), "", "", "", "",
-                NoticeKind.defaults().stream().map(Enum::name).toList());
+                NoticeKind.defaults().stream().map(Enum::name).toList(), "");
     }
 
     static ChannelForm of(Channel channel) {
         return new ChannelForm(channel.kind().name(), channel.name(), String.join("\n", channel.recipients()), "", "",
-                channel.events().stream().map(Enum::name).toList());
+                channel.events().stream().map(Enum::name).toList(),
+                channel.keyExpiryDays() == null ? "" : String.valueOf(channel.keyExpiryDays()));
     }
 
     boolean newUrl() {

@@ -86,6 +86,25 @@ final class ChannelRules {
         }
     }
 
+    static final int MAX_KEY_EXPIRY_DAYS = 90;
+
+    /** The channel's own warning window for expiring keys in days, or null (blank) for the portal's default. */
+    static Integer keyExpiryDays(String days) {
+        if (days == null || days.isBlank()) {
+            return null;
+        }
+        try {
+            int parsed = Integer.parseInt(days.strip());
+            if (parsed >= 1 && parsed <= MAX_KEY_EXPIRY_DAYS) {
+                return parsed;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below
+        }
+        throw new InvalidInputException("keyExpiryDays", "Enter a whole number of days from 1 to "
+                + MAX_KEY_EXPIRY_DAYS + ", or leave it blank for the portal's default.");
+    }
+
     private static String where(ChannelKind kind) {
         return switch (kind) {
             case SLACK -> "Slack's incoming webhook settings";

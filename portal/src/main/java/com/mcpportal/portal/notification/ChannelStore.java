@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 class ChannelStore {
 
     private static final String COLUMNS = "SELECT id, team_id, kind, name, recipients, endpoint, secret_sealed IS NOT NULL"
-            + " AS secret_set, events, consecutive_failures, failing_since, last_error, created_at FROM notification_channel";
+            + " AS secret_set, events, consecutive_failures, failing_since, last_error, created_at, key_expiry_days"
+            + " FROM notification_channel";
 
     private final JdbcTemplate jdbc;
 
@@ -26,11 +27,12 @@ class ChannelStore {
     }
 
     long insert(long teamId, ChannelKind kind, String name, List<String> recipients, List<NoticeKind> events,
-                Instant now) {
+                Integer keyExpiryDays, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             var statement = connection.prepareStatement("INSERT INTO notification_channel (team_id, kind, name,"
-                    + " recipients, events, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+                    + " recipients, events, created_at, updated_at, key_expiry_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[] {"id"});
             statement.setLong(1, teamId);
             statement.setString(2, kind.name());
             statement.setString(3, name);
@@ -38,20 +40,23 @@ class ChannelStore {
             statement.setArray(5, connection.createArrayOf("text", events.stream().map(Enum::name).toArray()));
             statement.setTimestamp(6, Timestamp.from(now));
             statement.setTimestamp(7, Timestamp.from(now));
+            statement.setObject(8, keyExpiryDays, java.sql.Types.INTEGER);
             return statement;
         }, keys);
         return keys.getKey().longValue();
     }
 
-    void describe(long id, String name, List<String> recipients, List<NoticeKind> events, Instant now) {
+    void describe(long id, String name, List<String> recipients, List<NoticeKind> events, Integer keyExpiryDays,
+                  Instant now) {
         jdbc.update(connection -> {
             var statement = connection.prepareStatement("UPDATE notification_channel SET name = ?, recipients = ?,"
-                    + " events = ?, updated_at = ? WHERE id = ?");
+                    + " events = ?, updated_at = ?, key_expiry_days = ? WHERE id = ?");
             statement.setString(1, name);
             statement.setString(2, recipients.isEmpty() ? null : String.join("\n", recipients));
             statement.setArray(3, connection.createArrayOf("text", events.stream().map(Enum::name).toArray()));
             statement.setTimestamp(4, Timestamp.from(now));
-            statement.setLong(5, id);
+            statement.setObject(5, keyExpiryDays, java.sql.Types.INTEGER);
+            statement.setLong(6, id);
             return statement;
         });
     }
@@ -76,6 +81,16 @@ class ChannelStore {
     List<Long> receiving(long teamId, NoticeKind kind) {
         return jdbc.queryForList("SELECT id FROM notification_channel WHERE team_id = ? AND ? = ANY (events) ORDER BY id",
                 Long.class, teamId, kind.name());
+    }
+
+    /** The team's channels that get expiring-key notices, with their own window in days (null: the default). */
+    List<KeyExpiryWindow> keyExpiryWindows(long teamId) {
+        return jdbc.query("SELECT id, key_expiry_days FROM notification_channel WHERE team_id = ?"
+                + " AND 'KEY_EXPIRING' = ANY (events) ORDER BY id", (rs, row) -> new KeyExpiryWindow(rs.getLong("id"),
+                rs.getObject("key_expiry_days", Integer.class)), teamId);
+    }
+
+    record KeyExpiryWindow(long channelId, Integer days) {
     }
 
     boolean nameTaken(long teamId, String name, long exceptId) {
@@ -135,6 +150,6 @@ class ChannelStore {
                 rs.getString("endpoint"), rs.getBoolean("secret_set"),
                 Arrays.stream(events).map(NoticeKind::valueOf).toList(), rs.getInt("consecutive_failures"),
                 failingSince == null ? null : failingSince.toInstant(), rs.getString("last_error"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getObject("key_expiry_days", Integer.class));
     }
 }

@@ -31,10 +31,13 @@ class NotificationChannels {
     private final EmailSender email;
     private final TeamService teams;
     private final AuditLog auditLog;
+    private final NotificationSettings settings;
     private final Clock clock;
 
     NotificationChannels(ChannelStore channels, ChannelSecrets secrets, DeliveryStore deliveries, Outbox outbox,
-                         EmailSender email, TeamService teams, AuditLog auditLog, Clock clock) {
+                         EmailSender email, TeamService teams, AuditLog auditLog, NotificationSettings settings,
+                         Clock clock) {
+        this.settings = settings;
         this.channels = channels;
         this.secrets = secrets;
         this.deliveries = deliveries;
@@ -71,6 +74,11 @@ class NotificationChannels {
         return email.available();
     }
 
+    /** The expiring-key window of a channel without one of its own, in days, for the form's hint. */
+    long defaultKeyExpiryDays() {
+        return settings.keyExpiryWarning().toDays();
+    }
+
     @Transactional
     Channel create(long teamId, ChannelForm form) {
         ChannelKind kind = ChannelRules.kind(form.kind());
@@ -98,7 +106,8 @@ class NotificationChannels {
                 secret = ChannelRules.secret(form.secret());
             }
         }
-        long id = channels.insert(teamId, kind, name, recipients, events, clock.instant());
+        Integer keyExpiryDays = ChannelRules.keyExpiryDays(form.keyExpiryDays());
+        long id = channels.insert(teamId, kind, name, recipients, events, keyExpiryDays, clock.instant());
         if (url != null) {
             secrets.storeUrl(id, url);
         }
@@ -121,7 +130,8 @@ class NotificationChannels {
         URI url = channel.kind().webhook() && form.newUrl() ? ChannelRules.url(channel.kind(), form.url()) : null;
         String secret = channel.kind() == ChannelKind.WEBHOOK && form.newSecret() ? ChannelRules.secret(form.secret())
                 : null;
-        channels.describe(channelId, name, recipients, events, clock.instant());
+        Integer keyExpiryDays = ChannelRules.keyExpiryDays(form.keyExpiryDays());
+        channels.describe(channelId, name, recipients, events, keyExpiryDays, clock.instant());
         if (url != null) {
             secrets.storeUrl(channelId, url);
         }
@@ -166,9 +176,11 @@ class NotificationChannels {
     }
 
     private static AuditEntry described(AuditEntry entry, Channel channel) {
-        return entry.team(channel.teamId()).target("notification-channel", channel.id())
+        AuditEntry described = entry.team(channel.teamId()).target("notification-channel", channel.id())
                 .detail("name", channel.name()).detail("destination", channel.destination())
                 .detail("events", channel.events().isEmpty() ? "no events"
                         : channel.events().stream().map(NoticeKind::label).collect(Collectors.joining("; ")));
+        return channel.keyExpiryDays() == null ? described
+                : described.detail("keyExpiryDays", String.valueOf(channel.keyExpiryDays()));
     }
 }

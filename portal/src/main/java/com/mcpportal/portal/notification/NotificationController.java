@@ -41,7 +41,7 @@ class NotificationController {
 
     @InitBinder("form")
     void allowedFields(WebDataBinder binder) {
-        binder.setAllowedFields("kind", "name", "recipients", "url", "secret", "events");
+        binder.setAllowedFields("kind", "name", "recipients", "url", "secret", "events", "keyExpiryDays");
     }
 
     @GetMapping("/teams/{teamId}/notifications")
@@ -140,6 +140,7 @@ class NotificationController {
         model.addAttribute("channelKinds", ChannelKind.values());
         model.addAttribute("events", NoticeKind.choosable());
         model.addAttribute("emailAvailable", channels.emailAvailable());
+        model.addAttribute("defaultKeyExpiryDays", channels.defaultKeyExpiryDays());
         return view;
     }
 

@@ -92,6 +92,8 @@ class NotificationPagesIntegrationTests {
         assertThat(refused(create("WEBHOOK", "hook", "https://example.com/hook", "short", "OPERATION_FAILED")))
                 .contains("Use 16 to 200 characters");
         assertThat(refused(create("SLACK", " ", URL, "", "OPERATION_FAILED"))).contains("Enter a name");
+        assertThat(refused(create("SLACK", "#keys", URL, "", "KEY_EXPIRING").param("keyExpiryDays", "0")))
+                .contains("Enter a whole number of days from 1 to 90, or leave it blank");
         // No SMTP server in this context: e-mail is refused with what the administrator must do.
         assertThat(refused(create("EMAIL", "mail", "", "", "OPERATION_FAILED")))
                 .contains("No SMTP server is set up for the portal");
