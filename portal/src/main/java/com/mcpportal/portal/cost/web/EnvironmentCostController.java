@@ -15,6 +15,7 @@ import com.mcpportal.portal.cloud.FargateSize;
 import com.mcpportal.portal.cost.EnvironmentCostService;
 import com.mcpportal.portal.cost.EnvironmentEstimate;
 import com.mcpportal.portal.cost.SchedulePreset;
+import com.mcpportal.portal.cost.SharedNetworkCosts;
 import com.mcpportal.portal.cost.WhatIfPlan;
 import com.mcpportal.portal.cost.WhatIfPlanner;
 import com.mcpportal.portal.environment.Environment;
@@ -51,9 +52,11 @@ class EnvironmentCostController {
     private final EnvironmentService environments;
     private final EnvironmentCostService costs;
     private final CostPanels panels;
+    private final SharedNetworkCosts networkCosts;
 
     EnvironmentCostController(TeamAccess access, EnvironmentService environments, EnvironmentCostService costs,
-            CostPanels panels) {
+            CostPanels panels, SharedNetworkCosts networkCosts) {
+        this.networkCosts = networkCosts;
         this.access = access;
         this.environments = environments;
         this.costs = costs;
@@ -83,6 +86,8 @@ class EnvironmentCostController {
         model.addAttribute("team", team);
         model.addAttribute("environment", environment);
         model.addAttribute("estimate", current);
+        model.addAttribute("networkShare", networkCosts.shareOf(environment).orElse(null));
+        model.addAttribute("networkMethod", SharedNetworkCosts.METHOD);
         model.addAttribute("prices", panels.priceStatus());
         model.addAttribute("sizes", sizes());
         model.addAttribute("architectures", Architecture.values());
