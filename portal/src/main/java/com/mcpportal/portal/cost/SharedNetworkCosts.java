@@ -36,6 +36,20 @@ public interface SharedNetworkCosts {
                             BigDecimal aloneUsd) {
     }
 
+    /** A shared network the environment could be moved into: usable by its team, in its account and region. */
+    record NetworkChoice(long networkId, String networkName) {
+    }
+
+    /** The networks "what if it were moved into network X" may price for this environment (not its current one). */
+    List<NetworkChoice> moveChoices(Environment environment);
+
+    /**
+     * What the environment would cost in {@code networkId} with the members it has now: its part worked out as the
+     * network's page would, with the environment among them. Empty when the network is not one of
+     * {@link #moveChoices} or no price is known.
+     */
+    Optional<NetworkShare> ifMovedInto(Environment environment, long networkId);
+
     /** The environment's part of its shared network's bill; empty when it has its own network or no price is known. */
     Optional<NetworkShare> shareOf(Environment environment);
 

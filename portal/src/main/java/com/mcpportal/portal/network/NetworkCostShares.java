@@ -35,10 +35,33 @@ class NetworkCostShares implements SharedNetworkCosts {
             return Optional.empty();
         }
         Network network = networks.get(networkId.get());
-        NetworkCosts.View view = costs.of(network, networks.environmentsIn(network.id()));
+        return share(network, costs.of(network, networks.environmentsIn(network.id())), environment);
+    }
+
+    private static Optional<NetworkShare> share(Network network, NetworkCosts.View view, Environment environment) {
         return view.members().stream().filter(m -> m.environment().getId() == environment.getId()).findFirst()
                 .map(m -> new NetworkShare(network.id(), network.name(), m.fraction(), m.shareHours(), m.aloneUsd(),
                         m.inNetworkUsd()));
+    }
+
+    @Override
+    public List<NetworkChoice> moveChoices(Environment environment) {
+        Long current = store.networkOf(environment.getId()).orElse(null);
+        return networks.usableBy(environment.getTeamId()).stream()
+                .filter(n -> n.cloudAccountId() == environment.getCloudAccountId()
+                        && n.region().equals(environment.getRegion()) && !Long.valueOf(n.id()).equals(current))
+                .map(n -> new NetworkChoice(n.id(), n.name())).toList();
+    }
+
+    @Override
+    public Optional<NetworkShare> ifMovedInto(Environment environment, long networkId) {
+        if (moveChoices(environment).stream().noneMatch(choice -> choice.networkId() == networkId)) {
+            return Optional.empty();
+        }
+        Network network = networks.get(networkId);
+        List<Environment> members = new ArrayList<>(networks.environmentsIn(networkId));
+        members.add(environment);
+        return share(network, costs.of(network, members), environment);
     }
 
     @Override

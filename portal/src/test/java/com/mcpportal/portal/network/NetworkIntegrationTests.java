@@ -270,6 +270,30 @@ class NetworkIntegrationTests {
                 .containsAnyOf(dollars(view.byTeam().get(coral.getId())), dollars(after.byTeam().get(coral.getId())))
                 .doesNotContain(dollars(view.byTeam().get(coral.getId()).add(view.byTeam().get(slate.getId()))));
 
+        // When coral prices moving its own-network environment into the network, then the page says what it would
+        // cost there, as the network's page would work it out with it among the members (a quarter each)
+        Environment loner = environments.draft(coral.getId(), "split-loner");
+        String move = mvc.perform(get("/teams/{t}/environments/{e}/costs", coral.getId(), loner.getId())
+                .param("moveInto", String.valueOf(shared.id())).with(user(TestData.principal(gwen))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<Environment> withLoner = new java.util.ArrayList<>(networks.environmentsIn(shared.id()));
+        withLoner.add(loner);
+        NetworkCosts.View moved = costs.of(shared, withLoner);
+        assertThat(move).contains("move-what-if-result").contains("25.0 %")
+                .contains(dollars(moved.members().get(3).aloneUsd()))
+                .containsAnyOf(dollars(moved.members().get(3).inNetworkUsd()),
+                        dollars(costs.of(shared, withLoner).members().get(3).inNetworkUsd()));
+        assertThat(networks.environmentsIn(shared.id())).hasSize(3);
+
+        // and a network it may not use is refused beside the field
+        Network elsewhere = networks.createForTeam(slate.getId(), new NetworkInput(TestData.unique("slate-own"),
+                environments.simulatedAccountId(), "eu-central-1", "10.52.0.0/16", 1, false, List.of()));
+        String refused = mvc.perform(get("/teams/{t}/environments/{e}/costs", coral.getId(), loner.getId())
+                .param("moveInto", String.valueOf(elsewhere.id())).with(user(TestData.principal(gwen))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("id=\"move-error\"").contains("Choose one of the listed networks")
+                .doesNotContain("move-what-if-result").doesNotContain(elsewhere.name());
+
         // And a team with no environment in a shared network has no such section
         UserAccount ivy = data.user("net-ivy");
         Team plain = data.team("Plain", ivy);
