@@ -16,12 +16,15 @@ import org.springframework.context.ApplicationContext;
 /**
  * What a team owner does in a real browser: create a network for the team, put a draft environment in it, and see
  * the network's page list it with its share, and the environment's and the team's cost pages show what it costs
- * there and how the bill is split. The pages fit a phone, and pass axe-core where it is installed.
+ * there and how the bill is split, and what moving it into another network would cost. The pages fit a phone, and pass axe-core where it is installed.
  */
 class NetworkBrowserIntegrationTests extends BrowserTestSupport {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    Networks networks;
 
     @Test
     void anOwnerCreatesANetworkPutsAnEnvironmentInItAndSeesItsShareOnTheNetworkAndCostPages() {
@@ -56,6 +59,14 @@ class NetworkBrowserIntegrationTests extends BrowserTestSupport {
                 .contains("in proportion to the hours each needed the NAT");
         String costPage = browser.path();
 
+        // When the team has a second network, then the what-if prices moving the environment into it
+        networks.createForTeam(team.getId(), new NetworkInput("browser-eu-2", draft.getCloudAccountId(),
+                "eu-central-1", "10.62.0.0/16", 1, false, java.util.List.of()));
+        browser.open(costPage).choose("moveInto", "browser-eu-2").press("Estimate the move");
+        assertThat(browser.texts("#move-what-if-result")).singleElement().asString()
+                .startsWith("In network browser-eu-2 it would cost about $").contains("100.0 %");
+        String movePage = browser.path();
+
         // and the team's cost page lists the network with its environment's cost there
         browser.open("/teams/" + team.getId() + "/costs");
         assertThat(browser.texts("#team-network-shares th a")).containsExactly("browser-eu");
@@ -63,7 +74,7 @@ class NetworkBrowserIntegrationTests extends BrowserTestSupport {
                 .startsWith("$");
         String teamCosts = browser.path();
 
-        for (String path : new String[] {networkPage, costPage, teamCosts}) {
+        for (String path : new String[] {networkPage, movePage, teamCosts}) {
             browser.resize(390, 844).open(path);
             assertThat(browser.fitsWidth()).as("%s fits a phone; too wide: %s", path, browser.tooWide()).isTrue();
             assertThat(browser.consoleErrors()).as("%s: console errors", path).isEmpty();
