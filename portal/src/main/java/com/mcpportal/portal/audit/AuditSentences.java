@@ -96,8 +96,13 @@ public final class AuditSentences {
         say("environment.nat.replaced", f -> f.actor() + " replaced the NAT instance " + f.text("oldInstance") + " ("
                 + f.text("oldImage") + ") of environment " + f.text("name") + " with " + f.text("newInstance") + " on "
                 + f.text("newImageName"));
-        say("environment.shared-nat.stopped", f -> f.actor() + " stopped the shared NAT instance of network "
-                + f.text("network") + " with environment " + f.text("name") + ", the last of the network's on");
+        say("environment.shared-nat.stopped", f -> f.failed()
+                ? f.actor() + " could not stop the shared NAT instance of network " + f.text("network") + ": "
+                        + f.text("error")
+                : f.actor() + " stopped the shared NAT instance of network " + f.text("network")
+                        + (f.has("delay") ? " " + f.text("delay") + " after environment " + f.text("name")
+                                + ", the last of the network's on, stopped"
+                                : " with environment " + f.text("name") + ", the last of the network's on"));
         say("environment.nat.patch-skipped", f -> "the NAT instance of environment " + f.text("name")
                 + " was not patched during its " + f.text("during") + ": " + f.text("error"));
         say("environment.created", f -> f.actor() + " created environment " + f.text("name"));

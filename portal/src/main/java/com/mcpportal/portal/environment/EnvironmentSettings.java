@@ -21,13 +21,17 @@ import org.springframework.context.annotation.Configuration;
  */
 @ConfigurationProperties("portal.environments")
 public record EnvironmentSettings(Duration driftInterval, Duration watchdogInterval, Duration autoUpdateInterval,
-        Duration natImageCheckInterval) {
+        Duration natImageCheckInterval, Duration sharedNatStopDelay) {
 
     public EnvironmentSettings {
         driftInterval = driftInterval == null ? Duration.ofMinutes(5) : driftInterval;
         watchdogInterval = watchdogInterval == null ? Duration.ofMinutes(1) : watchdogInterval;
         autoUpdateInterval = autoUpdateInterval == null ? Duration.ofMinutes(15) : autoUpdateInterval;
         natImageCheckInterval = natImageCheckInterval == null ? Duration.ofHours(6) : natImageCheckInterval;
+        sharedNatStopDelay = sharedNatStopDelay == null ? Duration.ofMinutes(10) : sharedNatStopDelay;
+        if (sharedNatStopDelay.isNegative()) {
+            throw new IllegalArgumentException("portal.environments.shared-nat-stop-delay cannot be negative");
+        }
     }
 
     /** Registers the settings. */

@@ -11,7 +11,8 @@
  * feature's {@code EnvironmentNetworks}) which network an environment is in and its private subnet range ({@link
  * com.mcpportal.portal.network.SubnetRanges}: /24s, given once), and holds the network's lock while a provision makes
  * or finds the network's own cloud resources, or while a member's Start or Stop starts or stops the network's NAT (the
- * operations decide who still needs it); deleting a network deletes those first. Not built yet: moving a provisioned
+ * operations decide who still needs it, from each member's service, and stop it the union schedule's lag after the
+ * last stop); deleting a network deletes those first. Not built yet: moving a provisioned
  * environment in or out, two zones in the cloud.
  */
 package com.mcpportal.portal.network;

@@ -230,6 +230,77 @@ class NetworkIntegrationTests {
         assertThat(page).contains(amber.getName() + ": $").contains(olive.getName() + ": $");
     }
 
+    @Test
+    void theEnvironmentsAndTheTeamsCostPagesShowTheirShareOfTheNetworkAndSayHowItIsSplit() throws Exception {
+        // Given a network shared by two teams: two environments of coral, one of slate, on the default schedule
+        UserAccount gwen = data.user("net-gwen");
+        Team coral = data.team("Coral", gwen);
+        UserAccount hugo = data.user("net-hugo");
+        Team slate = data.team("Slate", hugo);
+        Environments environments = new Environments(context);
+        Network shared = networks.createShared(new NetworkInput(TestData.unique("split"),
+                environments.simulatedAccountId(), "eu-central-1", "10.51.0.0/16", 1, false,
+                List.of(coral.getId(), slate.getId())));
+        List<Environment> members = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Team team = i < 2 ? coral : slate;
+            Environment draft = environments.draft(team.getId(), "split-" + i);
+            networks.addEnvironment(team.getId(), shared.id(), draft.getId());
+            members.add(draft);
+        }
+        NetworkCosts.View view = costs.of(shared, networks.environmentsIn(shared.id()));
+
+        // When coral's first environment's cost page is opened, then it shows its cost in the network, its third
+        // of the NAT's hours, and the method in one sentence
+        String page = mvc.perform(get("/teams/{t}/environments/{e}/costs", coral.getId(), members.get(0).getId())
+                .with(user(TestData.principal(gwen)))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        NetworkCosts.View after = costs.of(shared, networks.environmentsIn(shared.id()));
+        assertThat(page).contains("In shared network").contains(shared.name()).contains("(33.3 %)")
+                .contains("in proportion to the hours each needed the NAT")
+                .containsAnyOf(dollars(view.members().get(0).inNetworkUsd()),
+                        dollars(after.members().get(0).inNetworkUsd()));
+        assertThat(view.members().get(0).inNetworkUsd()).isLessThan(view.members().get(0).aloneUsd());
+
+        // When coral's cost page is opened, then it shows its two environments' part of the network, not slate's
+        String teamPage = mvc.perform(get("/teams/{t}/costs", coral.getId()).with(user(TestData.principal(gwen))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        after = costs.of(shared, networks.environmentsIn(shared.id()));
+        assertThat(teamPage).contains("In shared networks").contains("team-network-shares")
+                .containsAnyOf(dollars(view.byTeam().get(coral.getId())), dollars(after.byTeam().get(coral.getId())))
+                .doesNotContain(dollars(view.byTeam().get(coral.getId()).add(view.byTeam().get(slate.getId()))));
+
+        // When coral prices moving its own-network environment into the network, then the page says what it would
+        // cost there, as the network's page would work it out with it among the members (a quarter each)
+        Environment loner = environments.draft(coral.getId(), "split-loner");
+        String move = mvc.perform(get("/teams/{t}/environments/{e}/costs", coral.getId(), loner.getId())
+                .param("moveInto", String.valueOf(shared.id())).with(user(TestData.principal(gwen))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<Environment> withLoner = new java.util.ArrayList<>(networks.environmentsIn(shared.id()));
+        withLoner.add(loner);
+        NetworkCosts.View moved = costs.of(shared, withLoner);
+        assertThat(move).contains("move-what-if-result").contains("25.0 %")
+                .contains(dollars(moved.members().get(3).aloneUsd()))
+                .containsAnyOf(dollars(moved.members().get(3).inNetworkUsd()),
+                        dollars(costs.of(shared, withLoner).members().get(3).inNetworkUsd()));
+        assertThat(networks.environmentsIn(shared.id())).hasSize(3);
+
+        // and a network it may not use is refused beside the field
+        Network elsewhere = networks.createForTeam(slate.getId(), new NetworkInput(TestData.unique("slate-own"),
+                environments.simulatedAccountId(), "eu-central-1", "10.52.0.0/16", 1, false, List.of()));
+        String refused = mvc.perform(get("/teams/{t}/environments/{e}/costs", coral.getId(), loner.getId())
+                .param("moveInto", String.valueOf(elsewhere.id())).with(user(TestData.principal(gwen))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("id=\"move-error\"").contains("Choose one of the listed networks")
+                .doesNotContain("move-what-if-result").doesNotContain(elsewhere.name());
+
+        // And a team with no environment in a shared network has no such section
+        UserAccount ivy = data.user("net-ivy");
+        Team plain = data.team("Plain", ivy);
+        assertThat(mvc.perform(get("/teams/{t}/costs", plain.getId()).with(user(TestData.principal(ivy))))
+                .andReturn().getResponse().getContentAsString()).doesNotContain("In shared networks");
+    }
+
     private static String dollars(java.math.BigDecimal usd) {
         return "$" + usd.setScale(2, java.math.RoundingMode.HALF_UP);
     }

@@ -15,6 +15,7 @@ import com.mcpportal.portal.cloud.FargateSize;
 import com.mcpportal.portal.cost.EnvironmentCostService;
 import com.mcpportal.portal.cost.EnvironmentEstimate;
 import com.mcpportal.portal.cost.SchedulePreset;
+import com.mcpportal.portal.cost.SharedNetworkCosts;
 import com.mcpportal.portal.cost.WhatIfPlan;
 import com.mcpportal.portal.cost.WhatIfPlanner;
 import com.mcpportal.portal.environment.Environment;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * An environment's cost page: its estimate per component, the same 24/7, the NAT gateway comparison, and a
@@ -51,9 +53,11 @@ class EnvironmentCostController {
     private final EnvironmentService environments;
     private final EnvironmentCostService costs;
     private final CostPanels panels;
+    private final SharedNetworkCosts networkCosts;
 
     EnvironmentCostController(TeamAccess access, EnvironmentService environments, EnvironmentCostService costs,
-            CostPanels panels) {
+            CostPanels panels, SharedNetworkCosts networkCosts) {
+        this.networkCosts = networkCosts;
         this.access = access;
         this.environments = environments;
         this.costs = costs;
@@ -68,7 +72,8 @@ class EnvironmentCostController {
 
     @GetMapping("/teams/{teamId}/environments/{environmentId}/costs")
     String show(@PathVariable long teamId, @PathVariable long environmentId,
-            @ModelAttribute("whatIf") WhatIfForm form, BindingResult errors, Model model) {
+            @ModelAttribute("whatIf") WhatIfForm form, BindingResult errors,
+            @RequestParam(name = "moveInto", required = false) String moveInto, Model model) {
         TeamGrant team = access.require(teamId, TeamRole.VIEWER);
         Environment environment = environments.get(teamId, environmentId);
         EnvironmentEstimate current = costs.estimate(environment);
@@ -83,6 +88,9 @@ class EnvironmentCostController {
         model.addAttribute("team", team);
         model.addAttribute("environment", environment);
         model.addAttribute("estimate", current);
+        model.addAttribute("networkShare", networkCosts.shareOf(environment).orElse(null));
+        model.addAttribute("networkMethod", SharedNetworkCosts.METHOD);
+        moveWhatIf(environment, moveInto, model);
         model.addAttribute("prices", panels.priceStatus());
         model.addAttribute("sizes", sizes());
         model.addAttribute("architectures", Architecture.values());
@@ -90,6 +98,30 @@ class EnvironmentCostController {
         model.addAttribute("presets", SchedulePreset.values());
         model.addAttribute("days", DAYS);
         return VIEW;
+    }
+
+    /**
+     * "What if it were moved into network X": the networks it may be moved into, and when one is chosen, its cost
+     * there; a choice that is not one of them is said beside the field.
+     */
+    private void moveWhatIf(Environment environment, String moveInto, Model model) {
+        List<SharedNetworkCosts.NetworkChoice> choices = networkCosts.moveChoices(environment);
+        model.addAttribute("moveChoices", choices);
+        if (moveInto == null || moveInto.isBlank()) {
+            return;
+        }
+        model.addAttribute("moveInto", moveInto.trim());
+        Optional<SharedNetworkCosts.NetworkChoice> choice = choices.stream()
+                .filter(c -> Long.toString(c.networkId()).equals(moveInto.trim())).findFirst();
+        if (choice.isEmpty()) {
+            model.addAttribute("moveError", "Choose one of the listed networks: those this team may use in the"
+                    + " environment's account and region.");
+            return;
+        }
+        networkCosts.ifMovedInto(environment, choice.get().networkId()).ifPresentOrElse(
+                share -> model.addAttribute("moveEstimate", share),
+                () -> model.addAttribute("moveError", "No price is known for network " + choice.get().networkName()
+                        + " or one of its environments."));
     }
 
     /** Spring's own conversion messages name Java types; say it in words instead. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.mcpportal.portal.cost.CostFormat;
+import com.mcpportal.portal.cost.SharedNetworkCosts;
 import com.mcpportal.portal.cost.TeamCostReport;
 import com.mcpportal.portal.cost.TeamCostService;
 import com.mcpportal.portal.cost.budget.TeamBudget;
@@ -40,8 +41,11 @@ class TeamCostController {
     private final TeamCostService costs;
     private final TeamBudgets budgets;
     private final CostPanels panels;
+    private final SharedNetworkCosts networkCosts;
 
-    TeamCostController(TeamAccess access, TeamCostService costs, TeamBudgets budgets, CostPanels panels) {
+    TeamCostController(TeamAccess access, TeamCostService costs, TeamBudgets budgets, CostPanels panels,
+            SharedNetworkCosts networkCosts) {
+        this.networkCosts = networkCosts;
         this.access = access;
         this.costs = costs;
         this.budgets = budgets;
@@ -92,6 +96,8 @@ class TeamCostController {
         model.addAttribute("report", report);
         model.addAttribute("budget", budgets.budgetOf(team.teamId()).orElse(null));
         model.addAttribute("prices", panels.priceStatus());
+        model.addAttribute("networkShares", networkCosts.teamShares(team.teamId()));
+        model.addAttribute("networkMethod", SharedNetworkCosts.METHOD);
         model.addAttribute("componentChart", BarChart.perComponent(report.byComponent()));
         model.addAttribute("environmentChart", BarChart.of("chart-environments", "Monthly cost per environment",
                 byEnvironment));

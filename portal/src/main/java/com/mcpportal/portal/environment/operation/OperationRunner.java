@@ -44,14 +44,16 @@ class OperationRunner {
     private final AuditLog auditLog;
     private final EnvironmentNetworks networks;
     private final SharedNatDemand natDemand;
+    private final SharedNatStops natStops;
     private final Clock clock;
     private volatile StepObserver observer = StepObserver.NONE;
 
     OperationRunner(OperationRepository operations, EnvironmentRepository environments,
             EnvironmentService environmentService, OperationOutcomes outcomes, OperationLocks locks,
             SecretCipher cipher, TransactionTemplate transactions, ServerImages serverImages, AuditLog auditLog,
-            EnvironmentNetworks networks, SharedNatDemand natDemand, Clock clock) {
+            EnvironmentNetworks networks, SharedNatDemand natDemand, SharedNatStops natStops, Clock clock) {
         this.networks = networks;
+        this.natStops = natStops;
         this.natDemand = natDemand;
         this.serverImages = serverImages;
         this.auditLog = auditLog;
@@ -146,7 +148,8 @@ class OperationRunner {
         StepContext context = new StepContext(cloud.provider(), cloud.ref(), environment.spec(),
                 environment.resources(), cloud.account().configuredRoles(), environment.getPower(), pendingKey,
                 serverImages, placement, networks, () -> placement != null
-                        && natDemand.othersNeedNat(placement.networkId(), environmentId));
+                        && natDemand.othersNeedNat(placement.networkId(), environmentId),
+                placement == null ? null : natStops.of(placement.networkId(), environmentId));
         return new Prepared(step.getName(), context, sealedKey);
     }
 

@@ -1,6 +1,10 @@
 package com.mcpportal.portal.environment.operation;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.cloud.NatInstance;
@@ -14,15 +18,21 @@ import com.mcpportal.portal.environment.CloudResources;
  *
  * <p>In a shared network the NAT is the network's: a start starts it under the network's lock, and a stop stops it
  * under the same lock only when no other environment of the network needs it (see {@link SharedNatDemand} for the
- * rule and why a start and a stop of two environments cannot leave it stopped under a running service).
+ * rule and why a start and a stop of two environments cannot leave it stopped under a running service). The last
+ * stop does not stop it at once but {@link SharedNatStops defers} that by the union schedule's lag; a start inside the
+ * delay drops the deferred stop under the same lock.
  */
 final class PowerSteps {
 
     static final List<CloudStep> START = List.of(
             NatPatchStep.AT_START,
             new CloudStep("start-nat", "NAT instance running", c -> nat(c, c.inSharedNetwork()
-                    ? c.networks().exclusively(c.sharedNetwork().networkId(),
-                            () -> c.cloud().startSharedNat(c.sharedNetworkRef()))
+                    ? c.networks().exclusively(c.sharedNetwork().networkId(), () -> {
+                        if (c.natStops() != null) {
+                            c.natStops().cancel();
+                        }
+                        return c.cloud().startSharedNat(c.sharedNetworkRef());
+                    })
                     : c.cloud().startNat(c.ref()))),
             new CloudStep("scale-up", "Service at 1 task, healthy", c -> StepOutcome.of(c.resources(),
                     describe(c.cloud().scaleService(c.ref(), 1)))));
@@ -31,6 +41,9 @@ final class PowerSteps {
             new CloudStep("scale-down", "Service at 0 tasks, drained", c -> StepOutcome.of(c.resources(),
                     describe(c.cloud().scaleService(c.ref(), 0)))),
             new CloudStep("stop-nat", "NAT instance stopped", PowerSteps::stopNat));
+
+    private static final DateTimeFormatter UTC_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneOffset.UTC);
 
     private PowerSteps() {
     }
@@ -49,6 +62,13 @@ final class PowerSteps {
             if (c.othersNeedSharedNat().getAsBoolean()) {
                 return StepOutcome.of(c.resources(), "the NAT instance of network " + network
                         + " is shared and stays on for its other environments");
+            }
+            Optional<Instant> later = c.natStops() == null ? Optional.empty()
+                    : c.natStops().defer();
+            if (later.isPresent()) {
+                return StepOutcome.of(c.resources(), "no other environment of network " + network + " is on: its"
+                        + " shared NAT instance stops at " + UTC_MINUTE.format(later.get()) + " UTC unless one"
+                        + " starts before");
             }
             StepOutcome stopped = nat(c, c.cloud().stopSharedNat(c.sharedNetworkRef()));
             return StepOutcome.audited(stopped.resources(), stopped.detail() + ": no other environment of network "

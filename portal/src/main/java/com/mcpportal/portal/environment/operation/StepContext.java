@@ -19,19 +19,29 @@ import com.mcpportal.portal.environment.SharedNetworkPlacement;
  * account's configured roles (or null: create them), the power state, the pending ElevenLabs key (decrypted
  * only when a step asks for it; null when there is none), the MCP server this portal carries, to publish, and the
  * shared network the environment is in (null: its own network) with the lock its own resources are made under, and
- * whether another environment of that network needs its NAT now (asked under that lock, see {@link SharedNatDemand}).
+ * whether another environment of that network needs its NAT now (asked under that lock, see {@link SharedNatDemand}),
+ * and the network's deferred NAT stops ({@link SharedNatStops}; null: the last stop stops the NAT at once).
  */
 record StepContext(CloudProvider cloud, EnvironmentRef ref, EnvironmentSpec spec, CloudResources resources,
         AccountRoles configuredRoles, EnvironmentPower power, Supplier<String> pendingApiKey,
         ServerImages serverImages, SharedNetworkPlacement sharedNetwork, EnvironmentNetworks networks,
-        BooleanSupplier othersNeedSharedNat) {
+        BooleanSupplier othersNeedSharedNat, SharedNatStops.Of natStops) {
+
+    /** In a shared network whose last stop stops the NAT at once (no deferred stop). */
+    StepContext(CloudProvider cloud, EnvironmentRef ref, EnvironmentSpec spec, CloudResources resources,
+            AccountRoles configuredRoles, EnvironmentPower power, Supplier<String> pendingApiKey,
+            ServerImages serverImages, SharedNetworkPlacement sharedNetwork, EnvironmentNetworks networks,
+            BooleanSupplier othersNeedSharedNat) {
+        this(cloud, ref, spec, resources, configuredRoles, power, pendingApiKey, serverImages, sharedNetwork,
+                networks, othersNeedSharedNat, null);
+    }
 
     /** In a shared network, its NAT taken to be needed by others: a stop leaves it on. */
     StepContext(CloudProvider cloud, EnvironmentRef ref, EnvironmentSpec spec, CloudResources resources,
             AccountRoles configuredRoles, EnvironmentPower power, Supplier<String> pendingApiKey,
             ServerImages serverImages, SharedNetworkPlacement sharedNetwork, EnvironmentNetworks networks) {
         this(cloud, ref, spec, resources, configuredRoles, power, pendingApiKey, serverImages, sharedNetwork,
-                networks, () -> true);
+                networks, () -> true, null);
     }
 
     /** An environment with its own network. */
@@ -39,7 +49,7 @@ record StepContext(CloudProvider cloud, EnvironmentRef ref, EnvironmentSpec spec
             AccountRoles configuredRoles, EnvironmentPower power, Supplier<String> pendingApiKey,
             ServerImages serverImages) {
         this(cloud, ref, spec, resources, configuredRoles, power, pendingApiKey, serverImages, null, null,
-                () -> true);
+                () -> true, null);
     }
 
     boolean inSharedNetwork() {

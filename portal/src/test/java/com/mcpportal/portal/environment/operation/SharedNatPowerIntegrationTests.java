@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +19,7 @@ import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentNetworks;
 import com.mcpportal.portal.environment.EnvironmentState;
 import com.mcpportal.portal.environment.Environments;
+import com.mcpportal.portal.jobs.QuartzJobs;
 import com.mcpportal.portal.network.Network;
 import com.mcpportal.portal.network.NetworkInput;
 import com.mcpportal.portal.network.Networks;
@@ -26,6 +28,10 @@ import com.mcpportal.portal.support.TestData;
 import com.mcpportal.portal.team.Team;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerKey;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -34,8 +40,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The union schedule of a shared network's NAT instance, through the real Start and Stop operations in the simulated
  * cloud: on while any of its environments is on or starting, stopped by the last one to stop, never stopped under a
- * running (or starting) service, also when operations of two environments run at once. Scheduled starts and stops
- * are these same operations ({@code PowerBatch} queues them), so they follow the same rule.
+ * running (or starting) service, also when operations of two environments run at once; the last stop's NAT stop is
+ * deferred by the union schedule's lag (a start inside it cancels it), and a member stuck FAILED with its service at
+ * zero does not keep the NAT on. Scheduled starts and stops are these same operations ({@code PowerBatch} queues
+ * them), so they follow the same rule.
  */
 @PortalIntegrationTest
 class SharedNatPowerIntegrationTests {
@@ -58,13 +66,19 @@ class SharedNatPowerIntegrationTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    Scheduler scheduler;
+
+    @Autowired
+    SharedNatStops natStops;
+
     @AfterEach
     void stopObserving() {
         runner.observeWith(null);
     }
 
     @Test
-    void theLastEnvironmentToStopStopsTheNatAndTheFirstToStartStartsItBeforeItsService() {
+    void theLastEnvironmentToStopStopsTheNatAfterTheLagAndTheFirstToStartStartsItBeforeItsService() throws Exception {
         Pair pair = twoOnInOneNetwork("union", "10.41.0.0/16");
         Environments environments = pair.environments();
 
@@ -73,12 +87,19 @@ class SharedNatPowerIntegrationTests {
         assertThat(natState(pair.network())).isEqualTo("RUNNING");
         assertThat(stepDetail(pair.alpha(), "stop-nat")).contains("shared and stays on");
 
-        // When the other is stopped too, then the NAT is stopped, and the audit log says why
+        // When the other is stopped too, then the NAT stays on for the union schedule's lag (10 minutes) ...
         stop(pair.beta());
+        assertThat(natState(pair.network())).isEqualTo("RUNNING");
+        assertThat(stepDetail(pair.beta(), "stop-nat")).contains("no other environment of network union is on: its"
+                + " shared NAT instance stops at").contains("unless one starts before");
+        assertThat(pendingNatStop(pair.network())).isBetween(QuartzJobs.schedulerNow().plus(Duration.ofMinutes(9)),
+                QuartzJobs.schedulerNow().plus(Duration.ofMinutes(10)));
+
+        // ... and when that is over, the NAT is stopped, and the audit log says why
+        firePendingNatStop(pair.network());
         assertThat(natState(pair.network())).isEqualTo("STOPPED");
-        assertThat(stepDetail(pair.beta(), "stop-nat")).contains("stopped: no other environment of network union is on");
         assertThat(jdbc.queryForList("SELECT details->>'network' FROM audit_event WHERE action ="
-                + " 'environment.shared-nat.stopped' AND target_id = ?", String.class,
+                + " 'environment.shared-nat.stopped' AND target_id = ? AND actor = 'scheduler'", String.class,
                 String.valueOf(pair.beta().getId()))).containsExactly("union");
 
         // When one is started again, then the NAT runs before its service scales up
@@ -120,10 +141,11 @@ class SharedNatPowerIntegrationTests {
         assertThat(runningTasks(pair.alpha())).isEqualTo(1);
         assertThat(natState(pair.network())).isEqualTo("RUNNING");
 
-        // When alpha's stop goes on, then the last one drained stops the NAT
+        // When alpha's stop goes on, then the last one drained stops the NAT (after the lag)
         releaseAlpha.countDown();
         pair.environments().awaitOperation(alphaStop, "SUCCEEDED");
-        assertThat(natState(pair.network())).isEqualTo("STOPPED");
+        assertThat(stepDetail(pair.alpha(), "stop-nat")).contains("stops at");
+        firePendingNatStop(pair.network());
 
         // And when both are started and both stops reach their NAT step at the same moment, the NAT is stopped
         start(pair.alpha());
@@ -147,7 +169,7 @@ class SharedNatPowerIntegrationTests {
                 Actor.user("admin")));
         pair.environments().awaitOperation(first, "SUCCEEDED");
         pair.environments().awaitOperation(second, "SUCCEEDED");
-        assertThat(natState(pair.network())).isEqualTo("STOPPED");
+        firePendingNatStop(pair.network());
     }
 
     @Test
@@ -181,7 +203,7 @@ class SharedNatPowerIntegrationTests {
         // Given the NAT stopped by the last stop, and the network's lock held (as a stop deciding does)
         runner.observeWith(null);
         stop(pair.alpha());
-        assertThat(natState(pair.network())).isEqualTo("STOPPED");
+        firePendingNatStop(pair.network());
         CountDownLatch releaseLock = new CountDownLatch(1);
         CountDownLatch locked = new CountDownLatch(1);
         ExecutorService holder = Executors.newSingleThreadExecutor();
@@ -213,6 +235,79 @@ class SharedNatPowerIntegrationTests {
             releaseLock.countDown();
             holder.shutdownNow();
         }
+    }
+
+    @Test
+    void aMemberStuckFailedWithItsServiceDrainedDoesNotKeepTheNatOn() {
+        Pair pair = twoOnInOneNetwork("stuck", "10.44.0.0/16");
+
+        // Given alpha's stop failing after its service drained, at its NAT step: alpha stays FAILED
+        runner.observeWith(new StepObserver() {
+            @Override
+            public void beforeStep(long operationId, String step) {
+                if (step.equals("stop-nat") && environmentOf(operationId) == pair.alpha().getId()) {
+                    throw new IllegalStateException("simulated crash at the NAT step");
+                }
+            }
+        });
+        long alphaStop = Environments.enqueued(pair.environments().operations().requestStop(pair.alpha().getId(),
+                Actor.user("admin")));
+        pair.environments().awaitOperation(alphaStop, "FAILED");
+        runner.observeWith(null);
+        assertThat(pair.environments().service().get(pair.alpha().getId()).getState())
+                .isEqualTo(EnvironmentState.FAILED);
+        assertThat(runningTasks(pair.alpha())).isZero();
+
+        // When beta, the only one whose service runs, is stopped, then the NAT's stop is due after the lag
+        stop(pair.beta());
+        assertThat(stepDetail(pair.beta(), "stop-nat")).contains("no other environment of network stuck is on");
+        assertThat(natState(pair.network())).isEqualTo("RUNNING");
+
+        // and when it is due, the NAT stops: the failed alpha, its service at zero, does not need it
+        firePendingNatStop(pair.network());
+        assertThat(natState(pair.network())).isEqualTo("STOPPED");
+    }
+
+    @Test
+    void aStartInsideTheLagCancelsTheDeferredStopAndAStopDueWhileAMemberRunsLeavesTheNatOn() throws Exception {
+        Pair pair = twoOnInOneNetwork("lag", "10.45.0.0/16");
+        stop(pair.alpha());
+        stop(pair.beta());
+        assertThat(pendingNatStop(pair.network())).isNotNull();
+
+        // When alpha is started inside the lag, then the deferred stop is dropped and the NAT never stopped
+        start(pair.alpha());
+        assertThat(pendingNatStop(pair.network())).isNull();
+        assertThat(natState(pair.network())).isEqualTo("RUNNING");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'environment.shared-nat.stopped'"
+                + " AND details->>'network' = 'lag'", Integer.class)).isZero();
+
+        // When a deferred stop comes due anyway while alpha runs (e.g. stored before alpha's start committed),
+        // then it asks again under the network's lock and leaves the NAT on
+        natStops.stopIfUnneeded(pair.network().id(), pair.beta().getId());
+        assertThat(natState(pair.network())).isEqualTo("RUNNING");
+        assertThat(runningTasks(pair.alpha())).isEqualTo(1);
+    }
+
+    private Instant pendingNatStop(Network network) throws SchedulerException {
+        Trigger trigger = scheduler.getTrigger(natStopTrigger(network));
+        return trigger == null ? null : trigger.getNextFireTime().toInstant();
+    }
+
+    /** Makes the network's deferred NAT stop due now, as Quartz would after the lag, and waits for the NAT to stop. */
+    private void firePendingNatStop(Network network) {
+        try {
+            Trigger trigger = scheduler.getTrigger(natStopTrigger(network));
+            assertThat(trigger).as("a deferred stop of network %s's NAT", network.name()).isNotNull();
+            scheduler.rescheduleJob(trigger.getKey(), trigger.getTriggerBuilder().startNow().build());
+        } catch (SchedulerException e) {
+            throw new IllegalStateException(e);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> "STOPPED".equals(natState(network)));
+    }
+
+    private static TriggerKey natStopTrigger(Network network) {
+        return TriggerKey.triggerKey("network-" + network.id(), SharedNatStops.GROUP);
     }
 
     private Pair twoOnInOneNetwork(String name, String cidr) {
