@@ -41,6 +41,15 @@ public class MirrorStore {
                 + " ORDER BY environment_id", Long.class);
     }
 
+    /**
+     * The environments whose hours the cloud keeps now: the option on and the mirror written (in sync, or drifted and
+     * put right); not one being written or failed, whose cloud may not make the next edge.
+     */
+    public List<Long> written() {
+        return jdbc.queryForList("SELECT environment_id FROM schedule_mirror WHERE keep_in_cloud"
+                + " AND status IN ('IN_SYNC', 'DRIFTED') ORDER BY environment_id", Long.class);
+    }
+
     /** Those the next pass must write or remove (PENDING), and kept ones not checked since {@code checkedBefore}. */
     public List<Long> due(Instant checkedBefore) {
         return jdbc.queryForList("SELECT environment_id FROM schedule_mirror WHERE status = 'PENDING'"
