@@ -123,6 +123,8 @@ public final class AuditSentences {
                 + f.text("after"));
         say("schedule.mirror.updated", f -> f.actor() + " turned keeping the hours of " + f.text("name")
                 + " in AWS " + f.text("keep"));
+        say("schedule.team-default.mirror.updated", f -> f.actor() + " turned keeping the hours of the team's new"
+                + " environments in AWS " + f.text("keep"));
         say("schedule.mirror.drift.corrected", f -> f.actor() + " put right the hours of " + f.text("name")
                 + " kept in AWS, changed there by hand: " + f.text("differences"));
         say("environment.start.observed", f -> "the hours kept in AWS started environment " + f.text("name")

@@ -67,6 +67,21 @@ public class MirrorStore {
                 environmentId, keep, by, Timestamp.from(now));
     }
 
+    /** Whether the team gives "keep hours in AWS" to its new environments. */
+    public boolean teamKeeps(long teamId) {
+        return jdbc.queryForList("SELECT keep_in_cloud FROM team_schedule_mirror WHERE team_id = ?", Boolean.class,
+                teamId).stream().findFirst().orElse(false);
+    }
+
+    /** Sets the team's default for new environments. */
+    public void setTeamKeep(long teamId, boolean keep, String by, Instant now) {
+        jdbc.update("""
+                INSERT INTO team_schedule_mirror (team_id, keep_in_cloud, updated_by, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (team_id) DO UPDATE SET keep_in_cloud = EXCLUDED.keep_in_cloud,
+                    updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at""",
+                teamId, keep, by, Timestamp.from(now));
+    }
+
     /** Marks the mirror due again (its schedule changed), if the environment keeps one. */
     public void markDue(long environmentId) {
         jdbc.update("UPDATE schedule_mirror SET status = 'PENDING' WHERE environment_id = ? AND keep_in_cloud",
