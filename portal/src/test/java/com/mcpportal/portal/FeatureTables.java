@@ -67,6 +67,7 @@ final class FeatureTables {
             Map.entry("environment_schedule", "schedule"),
             Map.entry("team_schedule", "schedule"),
             Map.entry("schedule_mirror", "schedule"),
+            Map.entry("team_schedule_mirror", "schedule"),
             Map.entry("api_key", "apikey"),
             Map.entry("api_key_environment", "apikey"),
             Map.entry("api_key_reveal", "apikey"),

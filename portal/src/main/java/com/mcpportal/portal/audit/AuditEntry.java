@@ -26,6 +26,12 @@ public record AuditEntry(String action, Long teamId, String targetType, String t
     /** Actor name for schedule-driven actions. */
     public static final String SCHEDULER = "scheduler";
 
+    /**
+     * Actor name for a start or stop the cloud made on the hours the portal keeps there ("keep hours in AWS"), as the
+     * portal saw it afterwards.
+     */
+    public static final String AWS_SCHEDULER = "aws-scheduler";
+
     public AuditEntry {
         if (action == null || action.isBlank()) {
             throw new IllegalArgumentException("An audit entry needs an action");

@@ -128,8 +128,16 @@ public final class AuditSentences {
                 + f.text("after"));
         say("schedule.mirror.updated", f -> f.actor() + " turned keeping the hours of " + f.text("name")
                 + " in AWS " + f.text("keep"));
+        say("schedule.team-default.mirror.updated", f -> f.actor() + " turned keeping the hours of the team's new"
+                + " environments in AWS " + f.text("keep"));
         say("schedule.mirror.drift.corrected", f -> f.actor() + " put right the hours of " + f.text("name")
                 + " kept in AWS, changed there by hand: " + f.text("differences"));
+        say("environment.autoscaling.updated", f -> f.actor() + " set the tasks of environment " + f.text("name")
+                + " to " + f.text("after") + " (was " + f.text("before") + ")");
+        say("environment.start.observed", f -> "the hours kept in AWS started environment " + f.text("name")
+                + f.because("reason") + "; the portal saw it and did not start it again");
+        say("environment.stop.observed", f -> "the hours kept in AWS stopped environment " + f.text("name")
+                + f.because("reason") + "; the portal saw it and did not stop it again");
         say("schedule.mirror.failed", f -> f.actor() + " could not keep the hours of " + f.text("name")
                 + " in AWS: " + f.text("error"));
 

@@ -238,4 +238,20 @@ public interface CloudProvider {
 
     /** Deletes every schedule the cloud keeps for the environment, and their group; what is not there is done. */
     void deleteScheduleMirror(EnvironmentRef env);
+
+    // --- CPU autoscaling within the window ----------------------------------------------------------
+
+    /**
+     * Makes the service scale on CPU within {@code range} while the environment is on ({@code on}): a scalable target
+     * from the minimum to the maximum tasks and a target-tracking policy on the service's average CPU (Application
+     * Auto Scaling on AWS). Off, the minimum is 0 and scaling is suspended, so a stop's desired count of 0 stays 0
+     * until the next start restores the minimum. Idempotent; what differs is updated.
+     */
+    void applyAutoscaling(EnvironmentRef env, TaskRange range, boolean on);
+
+    /** The service's autoscaling as the cloud holds it; empty when it has none. */
+    Optional<AutoscalingState> readAutoscaling(EnvironmentRef env);
+
+    /** Removes the service's autoscaling (its target and policy); what is not there is done. */
+    void deleteAutoscaling(EnvironmentRef env);
 }

@@ -19,6 +19,7 @@ import org.hibernate.annotations.ColumnTransformer;
 import com.mcpportal.portal.cloud.Architecture;
 import com.mcpportal.portal.cloud.FargateSize;
 import com.mcpportal.portal.cloud.NatSpec;
+import com.mcpportal.portal.cloud.TaskRange;
 
 /**
  * One deployment of the MCP server for a team. Its state moves only along {@link EnvironmentState}'s transitions;
@@ -65,6 +66,12 @@ public class Environment {
     private int logRetentionDays;
 
     private String allowedCidrs;
+
+    private Integer autoscaleMinTasks;
+
+    private Integer autoscaleMaxTasks;
+
+    private Integer autoscaleCpuTarget;
 
     @Column(name = "elevenlabs_key_pending")
     private String elevenLabsKeyPending;
@@ -196,7 +203,22 @@ public class Environment {
 
     public EnvironmentSpec spec() {
         return new EnvironmentSpec(region, new FargateSize(cpu, memoryMib), architecture, imageSource, imageTag,
-                imageUri, new NatSpec(natInstanceType, natSpot, 0), fargateSpot, logRetentionDays, cidrs());
+                imageUri, new NatSpec(natInstanceType, natSpot, 0), fargateSpot, logRetentionDays, cidrs(),
+                autoscaling());
+    }
+
+    /** CPU autoscaling while on, or null: one task while on. */
+    public TaskRange autoscaling() {
+        return autoscaleMinTasks == null ? null
+                : new TaskRange(autoscaleMinTasks, autoscaleMaxTasks, autoscaleCpuTarget);
+    }
+
+    /** Sets CPU autoscaling while on (null: one task); the cloud follows at the next start or stop. */
+    public void setAutoscaling(TaskRange range, Instant now) {
+        this.autoscaleMinTasks = range == null ? null : range.minTasks();
+        this.autoscaleMaxTasks = range == null ? null : range.maxTasks();
+        this.autoscaleCpuTarget = range == null ? null : range.cpuTargetPercent();
+        this.updatedAt = now;
     }
 
     public CloudResources resources() {

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import com.mcpportal.portal.audit.AuditEntry;
+import com.mcpportal.portal.cloud.TaskRange;
 import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.cloud.EnvironmentRef;
 import com.mcpportal.portal.cloud.account.CloudAccount;
@@ -173,6 +174,31 @@ public class EnvironmentService {
                 .detail("after", describe(environment)).detail("elevenLabsKeyReplaced", keyReplaced));
         events.publishEvent(new EnvironmentChanged(teamId, environmentId, "updated"));
         return environment;
+    }
+
+    /**
+     * CPU autoscaling while on ({@code range}: min..max tasks around a CPU target; null: one task), audited. The cloud
+     * follows at the next start or stop, which set the scalable target's range (see the start and stop steps).
+     */
+    @Transactional
+    public Environment setAutoscaling(long teamId, long environmentId, TaskRange range) {
+        Environment environment = environments.findByIdForUpdate(environmentId)
+                .filter(found -> found.getTeamId() == teamId).orElseThrow(EnvironmentNotFoundException::new);
+        if (environment.getState() == EnvironmentState.DELETED) {
+            throw new ConflictException("This environment is deleted; create a new one instead.");
+        }
+        TaskRange before = environment.autoscaling();
+        environment.setAutoscaling(range, clock.instant());
+        auditLog.record(AuditEntry.success("environment.autoscaling.updated").team(teamId)
+                .target("environment", environmentId).detail("name", environment.getName())
+                .detail("before", describe(before)).detail("after", describe(range)));
+        events.publishEvent(new EnvironmentChanged(teamId, environmentId, "updated"));
+        return environment;
+    }
+
+    private static String describe(TaskRange range) {
+        return range == null ? "1 task while on" : range.minTasks() + "–" + range.maxTasks() + " tasks while on, CPU"
+                + " target " + range.cpuTargetPercent() + " %";
     }
 
     /**

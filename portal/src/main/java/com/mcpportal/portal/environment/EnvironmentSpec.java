@@ -6,15 +6,35 @@ import com.mcpportal.portal.cloud.Architecture;
 import com.mcpportal.portal.cloud.FargateSize;
 import com.mcpportal.portal.cloud.ImageRepository;
 import com.mcpportal.portal.cloud.NatSpec;
+import com.mcpportal.portal.cloud.TaskRange;
 
 /**
  * What an environment runs, as its provisioning steps and cost estimates need it (no secrets).
  *
  * @param allowedCidrs client networks the MCP server accepts; empty: any
+ * @param autoscaling  CPU autoscaling while on (min..max tasks around a CPU target); null: one task while on
  */
 public record EnvironmentSpec(String region, FargateSize size, Architecture architecture, ImageSource imageSource,
         String imageTag, String imageUri, NatSpec nat, boolean fargateSpot, int logRetentionDays,
-        List<String> allowedCidrs) {
+        List<String> allowedCidrs, TaskRange autoscaling) {
+
+    /** One task while on. */
+    public EnvironmentSpec(String region, FargateSize size, Architecture architecture, ImageSource imageSource,
+            String imageTag, String imageUri, NatSpec nat, boolean fargateSpot, int logRetentionDays,
+            List<String> allowedCidrs) {
+        this(region, size, architecture, imageSource, imageTag, imageUri, nat, fargateSpot, logRetentionDays,
+                allowedCidrs, null);
+    }
+
+    /** The fewest tasks that run while on. */
+    public int minTasks() {
+        return autoscaling == null ? 1 : autoscaling.minTasks();
+    }
+
+    /** The most tasks that may run while on. */
+    public int maxTasks() {
+        return autoscaling == null ? 1 : autoscaling.maxTasks();
+    }
 
     static final String PUBLISHED_DESCRIPTION = "MCP server published by the portal";
 

@@ -19,18 +19,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                exact hours; after that the weekly pattern alone goes on
  * @param checkInterval how often the reconcile pass reads an environment's mirror back to find drift (a schedule
  *                changed or deleted by hand) and roll the horizon on; a schedule change is written at the next pass
+ * @param grace   how long after a service edge the portal waits for the cloud to have made it before it acts itself:
+ *                EventBridge Scheduler fires within a minute of its time (flexible window off) and ECS takes a new
+ *                desired count at once, so 3 minutes leave room for a late invocation without running on (or off)
+ *                for long when the cloud did not act
  */
 @ConfigurationProperties("portal.schedules.mirror")
 public record MirrorSettings(
         @DefaultValue("5m") Duration natLead,
         @DefaultValue("10m") Duration natLag,
         @DefaultValue("7d") Duration horizon,
-        @DefaultValue("15m") Duration checkInterval) {
+        @DefaultValue("15m") Duration checkInterval,
+        @DefaultValue("3m") Duration grace) {
 
     /** The defaults, for tests and tools that have no Spring environment. */
     public static final MirrorSettings DEFAULTS =
             new MirrorSettings(Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofDays(7),
-            Duration.ofMinutes(15));
+            Duration.ofMinutes(15), Duration.ofMinutes(3));
 
     public MirrorSettings {
         requireWholeMinutes("nat-lead", natLead, Duration.ofHours(2));
@@ -39,6 +44,10 @@ public record MirrorSettings(
         if (checkInterval.isNegative() || checkInterval.isZero() || checkInterval.compareTo(horizon) >= 0) {
             throw new IllegalArgumentException("portal.schedules.mirror.check-interval must be positive and shorter"
                     + " than the horizon, not " + checkInterval);
+        }
+        if (grace.isNegative() || grace.compareTo(Duration.ofMinutes(30)) > 0) {
+            throw new IllegalArgumentException("portal.schedules.mirror.grace must be from 0 to 30 minutes, not "
+                    + grace);
         }
     }
 

@@ -17,6 +17,7 @@ import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.cloud.CloudException;
 import com.mcpportal.portal.cloud.MirroredSchedule;
 import com.mcpportal.portal.environment.Environment;
+import com.mcpportal.portal.environment.EnvironmentChanged;
 import com.mcpportal.portal.environment.EnvironmentCloud;
 import com.mcpportal.portal.environment.EnvironmentNetworks;
 import com.mcpportal.portal.environment.EnvironmentService;
@@ -26,6 +27,7 @@ import com.mcpportal.portal.schedule.store.ScheduleStore;
 import com.mcpportal.portal.security.CurrentUser;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -69,6 +71,29 @@ public class ScheduleMirrorService {
         store.setKeep(environmentId, keep, CurrentUser.name(), clock.instant());
         audit.record(AuditEntry.success("schedule.mirror.updated").team(teamId).target("schedule", environmentId)
                 .detail("name", environment.getName()).detail("keep", keep ? "on" : "off"));
+    }
+
+    /** Whether the team gives "keep hours in AWS" to the environments created in it. */
+    public boolean teamKeepsInCloud(long teamId) {
+        return store.teamKeeps(teamId);
+    }
+
+    /** The team's default for new environments (audited); environments that exist keep their own setting. */
+    public void setTeamKeepInCloud(long teamId, boolean keep) {
+        store.setTeamKeep(teamId, keep, CurrentUser.name(), clock.instant());
+        audit.record(AuditEntry.success("schedule.team-default.mirror.updated").team(teamId).target("team", teamId)
+                .detail("keep", keep ? "on" : "off"));
+    }
+
+    /**
+     * A new environment of a team whose default is on gets the option too (in the transaction that creates it,
+     * audited like a person's choice); the mirror is written once the environment is provisioned.
+     */
+    @EventListener(condition = "#changed.what() == 'created'")
+    void environmentCreated(EnvironmentChanged changed) {
+        if (store.teamKeeps(changed.teamId()) && !statusOf(changed.environmentId()).keepInCloud()) {
+            setKeepInCloud(changed.teamId(), changed.environmentId(), true);
+        }
     }
 
     /** The environment's schedule changed: its mirror, if it keeps one, is written again by the next pass. */

@@ -110,6 +110,16 @@ public class ScheduleService {
         mirrors.setKeepInCloud(teamId, environmentId, keep);
     }
 
+    /** Whether the team gives "keep hours in AWS" to the environments created in it. */
+    public boolean teamKeepsHoursInCloud(long teamId) {
+        return mirrors.teamKeepsInCloud(teamId);
+    }
+
+    /** The team's "keep hours in AWS" for new environments (audited); existing ones keep their own setting. */
+    public void teamKeepsHoursInCloud(long teamId, boolean keep) {
+        mirrors.setTeamKeepInCloud(teamId, keep);
+    }
+
     private void applyNow(long environmentId, String cause) {
         mirrors.scheduleChanged(environmentId);
         try {

@@ -58,6 +58,12 @@ class OpenApiIntegrationTests {
                 + "/deploy'].post.summary")).contains("pinned by digest");
         assertThat(JsonPath.<List<String>>read(document, "$.paths['/api/v1/teams/{teamId}/environments/"
                 + "{environmentId}/deploy'].post.parameters[*].name")).contains("Idempotency-Key");
+        assertThat(JsonPath.<String>read(document, "$.paths['/api/v1/teams/{teamId}/environments/{environmentId}"
+                + "/schedule/mirror'].put.summary")).contains("Keep the environment's hours in AWS");
+        assertThat(JsonPath.<String>read(document, "$.paths['/api/v1/teams/{teamId}/schedule/mirror'].put.summary"))
+                .contains("new environments of the team");
+        assertThat(JsonPath.<java.util.Map<String, Object>>read(document, "$.components.schemas.MirrorJson.properties")
+                .keySet()).contains("keepInCloud", "state", "message", "checkedAt");
         assertThat(paths).allMatch(path -> path.startsWith("/api/v1/"));
         assertThat(JsonPath.<String>read(document, "$.components.securitySchemes.personalAccessToken.scheme"))
                 .isEqualTo("bearer");

@@ -60,6 +60,10 @@ class AuditSentencesTests {
                 .isEqualTo("alice changed cpu, memory of environment staging");
         assertThat(sentence("environment.stop.requested", "scheduler", "{\"name\":\"staging\",\"reason\":\"window ended\"}"))
                 .isEqualTo("scheduler asked to stop environment staging (window ended)");
+        assertThat(sentence("environment.stop.observed", "aws-scheduler",
+                "{\"name\":\"staging\",\"reason\":\"window Mon 08:00–20:00 UTC closed\"}"))
+                .isEqualTo("the hours kept in AWS stopped environment staging (window Mon 08:00–20:00 UTC closed);"
+                        + " the portal saw it and did not stop it again");
         assertThat(AuditSentences.of("auth.sign-in", "anonymous", "FAILURE", "user", "mallory",
                 "{\"username\":\"mallory\",\"reason\":\"bad-credentials\"}"))
                 .isEqualTo("someone failed to sign in as mallory (bad-credentials)");

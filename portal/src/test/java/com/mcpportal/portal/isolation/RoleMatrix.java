@@ -104,6 +104,7 @@ final class RoleMatrix {
             OPERATOR      POST   /api/v1/teams/{teamId}/environments/{environmentId}/roll-back
             VIEWER        GET    /api/v1/teams/{teamId}/environments/{environmentId}/schedule
             OPERATOR      PUT    /api/v1/teams/{teamId}/environments/{environmentId}/schedule
+            OPERATOR      PUT    /api/v1/teams/{teamId}/environments/{environmentId}/schedule/mirror
             OPERATOR      DELETE /api/v1/teams/{teamId}/environments/{environmentId}/schedule/override
             OPERATOR      PUT    /api/v1/teams/{teamId}/environments/{environmentId}/schedule/override
             OPERATOR      POST   /api/v1/teams/{teamId}/environments/{environmentId}/start
@@ -119,6 +120,7 @@ final class RoleMatrix {
             OWNER         POST   /api/v1/teams/{teamId}/keys/{keyId}/roll
             VIEWER        GET    /api/v1/teams/{teamId}/schedule
             OPERATOR      PUT    /api/v1/teams/{teamId}/schedule
+            OPERATOR      PUT    /api/v1/teams/{teamId}/schedule/mirror
             VIEWER        GET    /api/v1/teams/{teamId}/server-updates
             OWNER         PUT    /api/v1/teams/{teamId}/server-updates
             AUDIT_READERS GET    /audit
@@ -187,6 +189,7 @@ final class RoleMatrix {
             VIEWER        GET    /teams/{teamId}/schedules
             VIEWER        GET    /teams/{teamId}/schedules/default
             OPERATOR      POST   /teams/{teamId}/schedules/default
+            OPERATOR      POST   /teams/{teamId}/schedules/default/mirror
             OWNER         POST   /teams/{teamId}/server-updates
             VIEWER        GET    /teams/{teamId}/settings
             """;

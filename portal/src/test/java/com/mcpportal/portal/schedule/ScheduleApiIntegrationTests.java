@@ -291,6 +291,55 @@ class ScheduleApiIntegrationTests {
     }
 
     @Test
+    void anOperatorKeepsTheHoursInAwsAndTheScheduleSaysHowTheMirrorStands() throws Exception {
+        mvc.perform(get(url).with(as(viewer)))
+                .andExpect(jsonPath("$.mirror.keepInCloud").value(false))
+                .andExpect(jsonPath("$.mirror.state").value(nullValue()));
+
+        mvc.perform(json(put(url + "/mirror"), "{\"keepInCloud\": true}").with(as(operator)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.mirror.keepInCloud").value(true))
+                .andExpect(jsonPath("$.mirror.state").value("PENDING"))
+                .andExpect(jsonPath("$.windows.length()").value(5));
+        assertThat(jdbc.queryForList("SELECT actor FROM audit_event WHERE action = 'schedule.mirror.updated'"
+                + " AND target_id = ?", String.class, String.valueOf(environment.getId())))
+                .containsExactly(operator.getUsername());
+
+        mvc.perform(json(put(url + "/mirror"), "{}").with(as(operator)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("keepInCloud"));
+        mvc.perform(json(put(url + "/mirror"), "{\"keepInCloud\": false}").with(as(viewer)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get(url).with(as(viewer))).andExpect(jsonPath("$.mirror.keepInCloud").value(true));
+    }
+
+    @Test
+    void newEnvironmentsOfATeamThatKeepsHoursInAwsKeepThemTooAndOldOnesKeepTheirOwnSetting() throws Exception {
+        String teamUrl = "/api/v1/teams/" + team.getId() + "/schedule";
+        mvc.perform(get(teamUrl).with(as(viewer))).andExpect(jsonPath("$.keepInCloud").value(false));
+
+        mvc.perform(json(put(teamUrl + "/mirror"), "{\"keepInCloud\": true}").with(as(operator)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.keepInCloud").value(true));
+        mvc.perform(get(teamUrl).with(as(viewer))).andExpect(jsonPath("$.keepInCloud").value(true));
+
+        Environment created = new Environments(context).draft(team.getId(), "sched-api-kept");
+        mvc.perform(get("/api/v1/teams/" + team.getId() + "/environments/" + created.getId() + "/schedule")
+                        .with(as(viewer)))
+                .andExpect(jsonPath("$.mirror.keepInCloud").value(true))
+                .andExpect(jsonPath("$.mirror.state").value("PENDING"));
+        mvc.perform(get(url).with(as(viewer))).andExpect(jsonPath("$.mirror.keepInCloud").value(false));
+        assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE team_id = ? AND action LIKE"
+                + " 'schedule.%mirror%' ORDER BY id", String.class, team.getId()))
+                .containsExactly("schedule.team-default.mirror.updated", "schedule.mirror.updated");
+
+        mvc.perform(json(put(teamUrl + "/mirror"), "{\"keepInCloud\": false}").with(as(viewer)))
+                .andExpect(status().isForbidden());
+        mvc.perform(json(put(teamUrl + "/mirror"), "{\"keepInCloud\": \"maybe\"}").with(as(operator)))
+                .andExpect(status().is4xxClientError());
+    }
+
+    @Test
     void viewersReadButOnlyOperatorsChange() throws Exception {
         String before = stored();
         String teamUrl = "/api/v1/teams/" + team.getId() + "/schedule";

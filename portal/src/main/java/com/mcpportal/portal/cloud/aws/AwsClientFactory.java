@@ -17,6 +17,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -117,6 +118,8 @@ public class AwsClientFactory implements AutoCloseable {
                 configure(ResourceGroupsTaggingApiClient.builder(), AwsService.TAGGING, region, credentials),
                 configure(CloudWatchClient.builder(), AwsService.CLOUDWATCH, region, credentials),
                 configure(SchedulerClient.builder(), AwsService.SCHEDULER, region, credentials),
+                configure(ApplicationAutoScalingClient.builder(), AwsService.APPLICATION_AUTOSCALING, region,
+                        credentials),
                 credentialsCloser, credentials);
     }
 

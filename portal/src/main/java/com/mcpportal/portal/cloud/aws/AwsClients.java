@@ -2,6 +2,7 @@ package com.mcpportal.portal.cloud.aws;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -24,14 +25,14 @@ import software.amazon.awssdk.utils.IoUtils;
 public record AwsClients(StsClient sts, IamClient iam, Ec2Client ec2, EcsClient ecs, EcrClient ecr,
         CloudWatchLogsClient logs, SsmClient ssm, ApiGatewayV2Client apiGateway, ServiceDiscoveryClient cloudMap,
         ResourceGroupsTaggingApiClient tagging, CloudWatchClient cloudWatch, SchedulerClient scheduler,
-        AutoCloseable credentials,
+        ApplicationAutoScalingClient autoscaling, AutoCloseable credentials,
         AwsCredentialsProvider credentialsProvider)
         implements AutoCloseable {
 
     @Override
     public void close() {
         for (AutoCloseable client : new AutoCloseable[] {sts, iam, ec2, ecs, ecr, logs, ssm, apiGateway, cloudMap,
-                tagging, cloudWatch, scheduler, credentials}) {
+                tagging, cloudWatch, scheduler, autoscaling, credentials}) {
             IoUtils.closeQuietlyV2(client, null);
         }
     }

@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 
 import com.mcpportal.portal.cloud.AccountRoles;
 import com.mcpportal.portal.cloud.ActualState;
+import com.mcpportal.portal.cloud.AutoscalingState;
+import com.mcpportal.portal.cloud.TaskRange;
 import com.mcpportal.portal.cloud.Architecture;
 import com.mcpportal.portal.cloud.CloudException;
 import com.mcpportal.portal.cloud.CloudProvider;
@@ -74,6 +76,7 @@ public class AwsCloudProvider implements CloudProvider {
     private final AccountRoleResources roles = new AccountRoleResources();
     private final SchedulerRoleResources schedulerRole = new SchedulerRoleResources();
     private final ScheduleMirrorResources mirrors;
+    private final AutoscalingResources autoscaling = new AutoscalingResources();
 
     /** @param publisher publishes the MCP server image into an environment's repository (with ECR's login) */
     public AwsCloudProvider(AwsClientFactory clients, AwsSettings settings, JibImagePublisher publisher,
@@ -334,6 +337,21 @@ public class AwsCloudProvider implements CloudProvider {
     @Override
     public void deleteScheduleMirror(EnvironmentRef env) {
         run("delete-schedule-mirror", env, () -> mirrors.delete(aws(env).scheduler(), env));
+    }
+
+    @Override
+    public void applyAutoscaling(EnvironmentRef env, TaskRange range, boolean on) {
+        run("apply-autoscaling", env, () -> autoscaling.apply(aws(env).autoscaling(), env, range, on));
+    }
+
+    @Override
+    public Optional<AutoscalingState> readAutoscaling(EnvironmentRef env) {
+        return step("read-autoscaling", env, () -> autoscaling.read(aws(env).autoscaling(), env));
+    }
+
+    @Override
+    public void deleteAutoscaling(EnvironmentRef env) {
+        run("delete-autoscaling", env, () -> autoscaling.delete(aws(env).autoscaling(), env));
     }
 
     private AwsClients aws(EnvironmentRef env) {

@@ -4,7 +4,7 @@ package com.mcpportal.portal.cloud.aws;
 public enum AwsService {
     STS("sts"), IAM("iam"), EC2("ec2"), ECS("ecs"), ECR("ecr"), LOGS("logs"), SSM("ssm"),
     API_GATEWAY("apigateway"), SERVICE_DISCOVERY("servicediscovery"), TAGGING("tagging"), PRICING("pricing"),
-    CLOUDWATCH("cloudwatch"), SCHEDULER("scheduler");
+    CLOUDWATCH("cloudwatch"), SCHEDULER("scheduler"), APPLICATION_AUTOSCALING("application-autoscaling");
 
     private final String key;
 

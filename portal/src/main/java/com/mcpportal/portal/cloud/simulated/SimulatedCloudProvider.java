@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import com.mcpportal.portal.cloud.AccountRoles;
 import com.mcpportal.portal.cloud.ActualState;
+import com.mcpportal.portal.cloud.AutoscalingState;
 import com.mcpportal.portal.cloud.Architecture;
 import com.mcpportal.portal.cloud.CloudErrorKind;
 import com.mcpportal.portal.cloud.CloudException;
@@ -44,6 +45,7 @@ import com.mcpportal.portal.cloud.ServiceRef;
 import com.mcpportal.portal.cloud.ServiceSpec;
 import com.mcpportal.portal.cloud.TaggedResource;
 import com.mcpportal.portal.cloud.TaskDefinitionRef;
+import com.mcpportal.portal.cloud.TaskRange;
 import com.mcpportal.portal.cloud.TaskSpec;
 import com.mcpportal.portal.cloud.secret.SecretCipher;
 
@@ -68,6 +70,8 @@ public class SimulatedCloudProvider implements CloudProvider {
     static final String DISCOVERY = "service-discovery";
     static final String SERVICE = "ecs-service";
     static final String INGRESS = "http-api";
+    /** The service's CPU autoscaling: the scalable target and its target-tracking policy, as one record. */
+    static final String AUTOSCALING = "scalable-target";
 
     private final SimulatedStore store;
     private final SimulatedProvisioning provisioning;
@@ -395,5 +399,33 @@ public class SimulatedCloudProvider implements CloudProvider {
             throw new CloudException(CloudErrorKind.TIMEOUT, null, "simulated", null,
                     "Interrupted while waiting", e);
         }
+    }
+
+    @Override
+    public void applyAutoscaling(EnvironmentRef env, TaskRange range, boolean on) {
+        Map<String, Object> attributes = new java.util.LinkedHashMap<>();
+        attributes.put("minCapacity", on ? range.minTasks() : 0);
+        attributes.put("maxCapacity", range.maxTasks());
+        attributes.put("cpuTargetPercent", range.cpuTargetPercent());
+        attributes.put("suspended", !on);
+        if (store.find(env, AUTOSCALING).isPresent()) {
+            store.update(env, AUTOSCALING, "ACTIVE", attributes);
+        } else {
+            String id = "service/" + env.resourceName() + "/" + env.resourceName();
+            store.insert(env, new SimulatedResource(AUTOSCALING, id,
+                    SimulatedIds.arn(env, "application-autoscaling", "scalable-target/" + id), "ACTIVE", attributes));
+        }
+    }
+
+    @Override
+    public Optional<AutoscalingState> readAutoscaling(EnvironmentRef env) {
+        return store.find(env, AUTOSCALING).map(target -> new AutoscalingState(target.number("minCapacity"),
+                target.number("maxCapacity"), target.number("cpuTargetPercent"),
+                Boolean.TRUE.equals(target.attributes().get("suspended"))));
+    }
+
+    @Override
+    public void deleteAutoscaling(EnvironmentRef env) {
+        store.delete(env, AUTOSCALING);
     }
 }

@@ -47,10 +47,12 @@ public class EnvironmentOperations {
     private final OperationQueue queue;
     private final AuditLog auditLog;
     private final PowerBatch batch;
+    private final ObservedPowerChanges observed;
     private final Clock clock;
 
     EnvironmentOperations(OperationRepository operations, EnvironmentRepository environments, OperationQueue queue,
-            AuditLog auditLog, PowerBatch batch, Clock clock) {
+            AuditLog auditLog, PowerBatch batch, ObservedPowerChanges observed, Clock clock) {
+        this.observed = observed;
         this.operations = operations;
         this.environments = environments;
         this.queue = queue;
@@ -85,6 +87,16 @@ public class EnvironmentOperations {
     @Transactional
     public Map<Long, PowerBatch.Outcome> requestPowerChanges(List<PowerBatch.Change> changes) {
         return batch.request(changes);
+    }
+
+    /**
+     * Records a start or stop the cloud already made on its own (the hours kept in AWS) as a succeeded operation of
+     * {@code change}'s actor, without running anything; decided like {@link #requestPowerChanges}: {@code ENQUEUED}
+     * means recorded. See {@link ObservedPowerChanges}.
+     */
+    @Transactional
+    public PowerBatch.Outcome recordObservedPowerChange(PowerBatch.Change change) {
+        return observed.record(change);
     }
 
     /** Deletes every resource in reverse order and checks that nothing tagged with the environment remains. */

@@ -57,7 +57,7 @@ public class PowerBatch {
         CHANGED
     }
 
-    private static final String LOCK = """
+    static final String LOCK = """
             SELECT id, team_id, name, state, power FROM environment WHERE id = ANY(?) ORDER BY id FOR UPDATE""";
 
     /**
@@ -70,7 +70,7 @@ public class PowerBatch {
             + Arrays.stream(OperationKind.values()).filter(OperationKind::keepsPower).map(k -> "'" + k.name() + "'")
                     .collect(Collectors.joining(", ")) + "))";
 
-    private static final String LATEST = """
+    static final String LATEST = """
             SELECT ids.id AS environment_id, o.id, o.state
             FROM unnest(?::bigint[]) AS ids (id)
             JOIN LATERAL (SELECT id, state FROM operation WHERE environment_id = ids.id AND %s
@@ -141,7 +141,7 @@ public class PowerBatch {
         return outcomes;
     }
 
-    private static Outcome decide(Change change, Locked environment, Latest latest) {
+    static Outcome decide(Change change, Locked environment, Latest latest) {
         if (environment == null || !EnvironmentState.READY.name().equals(environment.state())) {
             return Outcome.NOT_READY;
         }
@@ -217,9 +217,9 @@ public class PowerBatch {
         queue.enqueueAllAfterCommit(operationIds);
     }
 
-    private record Locked(long teamId, String name, String state, String power) {
+    record Locked(long teamId, String name, String state, String power) {
     }
 
-    private record Latest(long id, String state) {
+    record Latest(long id, String state) {
     }
 }

@@ -10,6 +10,7 @@ import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.cloud.NatInstance;
 import com.mcpportal.portal.cloud.NatState;
 import com.mcpportal.portal.cloud.ServiceCounts;
+import com.mcpportal.portal.cloud.TaskRange;
 import com.mcpportal.portal.environment.CloudResources;
 
 /**
@@ -34,18 +35,42 @@ final class PowerSteps {
                         return c.cloud().startSharedNat(c.sharedNetworkRef());
                     })
                     : c.cloud().startNat(c.ref()))),
-            new CloudStep("scale-up", "Service at 1 task, healthy", c -> StepOutcome.of(c.resources(),
-                    describe(c.cloud().scaleService(c.ref(), 1)))));
+            new CloudStep("scale-up", "Service at 1 task, healthy", PowerSteps::scaleUp));
 
     static final List<CloudStep> STOP = List.of(
-            new CloudStep("scale-down", "Service at 0 tasks, drained", c -> StepOutcome.of(c.resources(),
-                    describe(c.cloud().scaleService(c.ref(), 0)))),
+            new CloudStep("scale-down", "Service at 0 tasks, drained", PowerSteps::scaleDown),
             new CloudStep("stop-nat", "NAT instance stopped", PowerSteps::stopNat));
 
     private static final DateTimeFormatter UTC_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneOffset.UTC);
 
     private PowerSteps() {
+    }
+
+    /**
+     * One healthy task, or with CPU autoscaling its minimum: the scalable target's range is restored (and its scaling
+     * resumed) first, so target tracking may add tasks up to the maximum while the environment is on.
+     */
+    private static StepOutcome scaleUp(StepContext c) {
+        TaskRange range = c.spec().autoscaling();
+        if (range != null) {
+            c.cloud().applyAutoscaling(c.ref(), range, true);
+        }
+        ServiceCounts counts = c.cloud().scaleService(c.ref(), c.spec().minTasks());
+        return StepOutcome.of(c.resources(), describe(counts) + (range == null ? "" : "; scales on CPU from "
+                + range.minTasks() + " to " + range.maxTasks() + " tasks around " + range.cpuTargetPercent() + " %"));
+    }
+
+    /**
+     * Drained to 0 tasks; with CPU autoscaling its minimum goes to 0 and its scaling is suspended first, or target
+     * tracking would start the minimum again.
+     */
+    private static StepOutcome scaleDown(StepContext c) {
+        TaskRange range = c.spec().autoscaling();
+        if (range != null) {
+            c.cloud().applyAutoscaling(c.ref(), range, false);
+        }
+        return StepOutcome.of(c.resources(), describe(c.cloud().scaleService(c.ref(), 0)));
     }
 
     /**

@@ -18,11 +18,12 @@ import com.mcpportal.portal.schedule.Schedule;
 public record ReadyEnvironment(long id, long teamId, EnvironmentPower power, Schedule schedule, Instant scheduleChangedAt,
         LatestOperation latest) {
 
-    /** @param requestedBy a username, {@code scheduler} or {@code system} */
+    /** @param requestedBy a username, {@code scheduler}, {@code aws-scheduler} or {@code system} */
     public record LatestOperation(long id, String kind, boolean inFlight, String requestedBy, Instant createdAt) {
 
         boolean byPerson() {
-            return !AuditEntry.SCHEDULER.equals(requestedBy) && !AuditEntry.SYSTEM.equals(requestedBy);
+            return !AuditEntry.SCHEDULER.equals(requestedBy) && !AuditEntry.AWS_SCHEDULER.equals(requestedBy)
+                    && !AuditEntry.SYSTEM.equals(requestedBy);
         }
 
         /** A start or stop a person asked for: the reconciler leaves its result alone until the next edge. */

@@ -40,7 +40,8 @@ import org.springframework.stereotype.Component;
  * </ul>
  * Actions go through {@link PowerSwitch}, which decides again under the environment's row lock, so two instances
  * (or a trigger and the pass) never enqueue twice for one edge. The audit events of the operations say actor
- * {@code scheduler} and why.
+ * {@code scheduler} and why. An environment whose hours its cloud keeps is looked at first ({@link MirroredEdges}):
+ * what the cloud made is recorded as {@code aws-scheduler}'s, not made again.
  */
 @Component
 public class ScheduleReconciler {
@@ -57,6 +58,7 @@ public class ScheduleReconciler {
 
     private final ReadyEnvironments readyEnvironments;
     private final PowerSwitch powerSwitch;
+    private final MirroredEdges mirrored;
     private final EdgeTriggers triggers;
     private final ScheduleStore store;
     private final EnvironmentService environments;
@@ -64,10 +66,11 @@ public class ScheduleReconciler {
     private final Clock clock;
     private final Timer passTimer;
 
-    ScheduleReconciler(ReadyEnvironments readyEnvironments, PowerSwitch powerSwitch, EdgeTriggers triggers,
-            ScheduleStore store, EnvironmentService environments, ScheduleSettings settings, Clock clock,
-            MeterRegistry registry) {
+    ScheduleReconciler(ReadyEnvironments readyEnvironments, PowerSwitch powerSwitch, MirroredEdges mirrored,
+            EdgeTriggers triggers, ScheduleStore store, EnvironmentService environments, ScheduleSettings settings,
+            Clock clock, MeterRegistry registry) {
         this.readyEnvironments = readyEnvironments;
+        this.mirrored = mirrored;
         this.powerSwitch = powerSwitch;
         this.triggers = triggers;
         this.store = store;
@@ -97,13 +100,18 @@ public class ScheduleReconciler {
             }
         }
         List<PowerSwitch.Turn> turns = new ArrayList<>();
+        Set<Long> kept = outOfState.isEmpty() ? Set.of() : mirrored.kept();
         for (ReadyEnvironment environment : readyEnvironments.withLatestOperations(outOfState)) {
             PowerDecision decision = PowerDecision.decide(environment, now);
             verdicts.merge(decision.verdict(), 1, Integer::sum);
             if (decision.acts()) {
-                turns.add(new PowerSwitch.Turn(environment.id(), decision.desired(),
-                        environment.latest() == null ? null : environment.latest().id(),
-                        "reconcile pass: " + ScheduleText.currentReason(environment.schedule(), now)));
+                // Hours kept in the cloud: what it made (the portal was down, or its edge is late) is recorded only.
+                MirroredEdges.Next next = mirrored.before(environment, decision, "reconcile pass: "
+                        + ScheduleText.currentReason(environment.schedule(), now), kept.contains(environment.id()), now);
+                if (next.move() == MirroredEdges.Move.ACT) {
+                    turns.add(new PowerSwitch.Turn(environment.id(), decision.desired(),
+                            environment.latest() == null ? null : environment.latest().id(), next.reason()));
+                }
             }
         }
         int enqueued = act(turns);
@@ -153,7 +161,15 @@ public class ScheduleReconciler {
         PowerDecision decision = PowerDecision.decide(environment, now);
         PowerBatch.Outcome result = null;
         if (decision.acts()) {
-            result = act(environment, decision, edgeReason(environment.schedule(), scheduledAt, decision.desired(), now));
+            MirroredEdges.Next next = mirrored.before(environment, decision, edgeReason(environment.schedule(),
+                    scheduledAt, decision.desired(), now), mirrored.kept(environmentId), now);
+            if (next.move() == MirroredEdges.Move.WAIT) {
+                triggers.arm(environmentId, next.lookAgainAt()); // the cloud's own edge may still be on its way
+                return;
+            }
+            if (next.move() == MirroredEdges.Move.ACT) {
+                result = act(environment, decision, next.reason());
+            }
         } else {
             log.debug("Edge of environment {} at {}: {}", environmentId, scheduledAt, decision);
         }

@@ -41,6 +41,15 @@ public class MirrorStore {
                 + " ORDER BY environment_id", Long.class);
     }
 
+    /**
+     * The environments whose hours the cloud keeps now: the option on and the mirror written (in sync, or drifted and
+     * put right); not one being written or failed, whose cloud may not make the next edge.
+     */
+    public List<Long> written() {
+        return jdbc.queryForList("SELECT environment_id FROM schedule_mirror WHERE keep_in_cloud"
+                + " AND status IN ('IN_SYNC', 'DRIFTED') ORDER BY environment_id", Long.class);
+    }
+
     /** Those the next pass must write or remove (PENDING), and kept ones not checked since {@code checkedBefore}. */
     public List<Long> due(Instant checkedBefore) {
         return jdbc.queryForList("SELECT environment_id FROM schedule_mirror WHERE status = 'PENDING'"
@@ -56,6 +65,21 @@ public class MirrorStore {
                 ON CONFLICT (environment_id) DO UPDATE SET keep_in_cloud = EXCLUDED.keep_in_cloud, status = 'PENDING',
                     message = NULL, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at""",
                 environmentId, keep, by, Timestamp.from(now));
+    }
+
+    /** Whether the team gives "keep hours in AWS" to its new environments. */
+    public boolean teamKeeps(long teamId) {
+        return jdbc.queryForList("SELECT keep_in_cloud FROM team_schedule_mirror WHERE team_id = ?", Boolean.class,
+                teamId).stream().findFirst().orElse(false);
+    }
+
+    /** Sets the team's default for new environments. */
+    public void setTeamKeep(long teamId, boolean keep, String by, Instant now) {
+        jdbc.update("""
+                INSERT INTO team_schedule_mirror (team_id, keep_in_cloud, updated_by, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (team_id) DO UPDATE SET keep_in_cloud = EXCLUDED.keep_in_cloud,
+                    updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at""",
+                teamId, keep, by, Timestamp.from(now));
     }
 
     /** Marks the mirror due again (its schedule changed), if the environment keeps one. */

@@ -8,6 +8,7 @@ import com.mcpportal.portal.schedule.ManualOverride;
 import com.mcpportal.portal.schedule.Schedule;
 import com.mcpportal.portal.schedule.ScheduleRejectedException;
 import com.mcpportal.portal.schedule.ScheduleService;
+import com.mcpportal.portal.schedule.web.ScheduleApiRequests.MirrorBody;
 import com.mcpportal.portal.schedule.web.ScheduleApiRequests.OverrideBody;
 import com.mcpportal.portal.schedule.web.ScheduleApiRequests.ScheduleBody;
 import com.mcpportal.portal.schedule.web.ScheduleApiResponses.EnvironmentScheduleJson;
@@ -17,6 +18,8 @@ import com.mcpportal.portal.team.TeamGrant;
 import com.mcpportal.portal.team.TeamRole;
 import com.mcpportal.portal.web.ConflictException;
 import com.mcpportal.portal.web.InvalidInputException;
+
+import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -100,10 +103,23 @@ class ScheduleApiController {
         return current(teamId, environmentId, DEFAULT_TRANSITIONS);
     }
 
+    /** "Keep hours in AWS" on or off; the next reconcile pass (within a minute) writes or removes the mirror. */
+    @Operation(summary = "Keep the environment's hours in AWS (EventBridge Scheduler), so they go on while the portal"
+            + " is down, or stop keeping them there")
+    @PutMapping("/environments/{environmentId}/schedule/mirror")
+    EnvironmentScheduleJson putMirror(@PathVariable long teamId, @PathVariable long environmentId,
+            @RequestBody(required = false) MirrorBody body) {
+        TeamGrant team = access.require(teamId, TeamRole.OPERATOR);
+        environments.get(teamId, environmentId);
+        refuseArchived(team);
+        schedules.keepHoursInCloud(teamId, environmentId, ScheduleApiRequests.keepInCloud(body));
+        return current(teamId, environmentId, DEFAULT_TRANSITIONS);
+    }
+
     @GetMapping("/schedule")
     TeamScheduleJson getTeamDefault(@PathVariable long teamId) {
         access.require(teamId, TeamRole.VIEWER);
-        return TeamScheduleJson.of(teamId, schedules.teamDefault(teamId));
+        return teamDefault(teamId);
     }
 
     /** Replaces the default new environments copy; existing environments keep their own schedules. */
@@ -111,12 +127,26 @@ class ScheduleApiController {
     TeamScheduleJson putTeamDefault(@PathVariable long teamId, @RequestBody(required = false) ScheduleBody body) {
         refuseArchived(access.require(teamId, TeamRole.OPERATOR));
         schedules.replaceTeamDefault(teamId, ScheduleApiRequests.plan(body));
-        return TeamScheduleJson.of(teamId, schedules.teamDefault(teamId));
+        return teamDefault(teamId);
+    }
+
+    /** Whether environments created in the team from now on keep their hours in AWS; existing ones keep theirs. */
+    @Operation(summary = "Whether new environments of the team keep their hours in AWS (existing ones keep their own"
+            + " setting)")
+    @PutMapping("/schedule/mirror")
+    TeamScheduleJson putTeamMirror(@PathVariable long teamId, @RequestBody(required = false) MirrorBody body) {
+        refuseArchived(access.require(teamId, TeamRole.OPERATOR));
+        schedules.teamKeepsHoursInCloud(teamId, ScheduleApiRequests.keepInCloud(body));
+        return teamDefault(teamId);
+    }
+
+    private TeamScheduleJson teamDefault(long teamId) {
+        return TeamScheduleJson.of(teamId, schedules.teamDefault(teamId), schedules.teamKeepsHoursInCloud(teamId));
     }
 
     private EnvironmentScheduleJson current(long teamId, long environmentId, int transitions) {
-        return EnvironmentScheduleJson.of(environmentId, schedules.scheduleOf(teamId, environmentId), clock.instant(),
-                transitions);
+        return EnvironmentScheduleJson.of(environmentId, schedules.scheduleOf(teamId, environmentId),
+                schedules.mirrorOf(teamId, environmentId), clock.instant(), transitions);
     }
 
     private static void refuseArchived(TeamGrant team) {

@@ -17,6 +17,7 @@ import com.mcpportal.portal.schedule.Schedule;
 import com.mcpportal.portal.schedule.ScheduleFieldError;
 import com.mcpportal.portal.schedule.ScheduleRejectedException;
 import com.mcpportal.portal.schedule.WhenDisabled;
+import com.mcpportal.portal.web.InvalidInputException;
 
 /**
  * The JSON bodies the schedule REST API accepts, read into a {@link Schedule} or {@link ManualOverride} with every
@@ -55,6 +56,19 @@ final class ScheduleApiRequests {
      *              ({@code 2026-12-07T18:00})
      */
     record OverrideBody(String state, String until) {
+    }
+
+    /** "Keep hours in AWS" on or off: {@code {"keepInCloud": true}}. */
+    record MirrorBody(Boolean keepInCloud) {
+    }
+
+    /** The option in the body; a missing body or field is a 422 beside {@code keepInCloud}. */
+    static boolean keepInCloud(MirrorBody body) {
+        if (body == null || body.keepInCloud() == null) {
+            throw new InvalidInputException("keepInCloud",
+                    "Say true to keep the hours in AWS, false to stop.");
+        }
+        return body.keepInCloud();
     }
 
     /** The plan in the body, or {@link ScheduleRejectedException} with every field at fault; nothing is saved. */

@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import com.mcpportal.portal.schedule.ManualOverride;
+import com.mcpportal.portal.schedule.MirrorStatus;
 import com.mcpportal.portal.schedule.Schedule;
 import com.mcpportal.portal.schedule.ScheduleText;
 import com.mcpportal.portal.schedule.StoredSchedule;
@@ -31,9 +32,10 @@ final class ScheduleApiResponses {
     record EnvironmentScheduleJson(long environmentId, String source, Instant updatedAt, String updatedBy,
             String zone, boolean enabled, String whenDisabled, List<WindowJson> windows,
             List<ExceptionJson> exceptions, OverrideJson override, String summary, DesiredJson desired,
-            List<TransitionJson> transitions) {
+            List<TransitionJson> transitions, MirrorJson mirror) {
 
-        static EnvironmentScheduleJson of(long environmentId, StoredSchedule stored, Instant now, int count) {
+        static EnvironmentScheduleJson of(long environmentId, StoredSchedule stored, MirrorStatus mirror, Instant now,
+                int count) {
             Schedule schedule = stored.schedule().withoutExpiredOverride(now);
             ZoneId zone = schedule.zone();
             return new EnvironmentScheduleJson(environmentId, stored.source().name(), stored.updatedAt(),
@@ -42,20 +44,36 @@ final class ScheduleApiResponses {
                     schedule.override() == null ? null : OverrideJson.of(schedule.override(), zone),
                     ScheduleText.summary(schedule),
                     new DesiredJson(schedule.desiredStateAt(now).name(), ScheduleText.currentReason(schedule, now)),
-                    schedule.nextTransitions(now, count).stream().map(t -> TransitionJson.of(t, zone)).toList());
+                    schedule.nextTransitions(now, count).stream().map(t -> TransitionJson.of(t, zone)).toList(),
+                    MirrorJson.of(mirror));
         }
     }
 
-    /** A team's default schedule, which new environments copy. */
+    /**
+     * "Keep hours in AWS" and how the mirror stood when the portal last looked.
+     *
+     * @param state   null when the option is off; else PENDING (written by the next reconcile pass), IN_SYNC, DRIFTED
+     *                (changed by hand there, put right) or FAILED
+     * @param message what was found or went wrong (AWS's own message when FAILED); may be null
+     */
+    record MirrorJson(boolean keepInCloud, String state, String message, Instant checkedAt) {
+
+        static MirrorJson of(MirrorStatus status) {
+            return new MirrorJson(status.keepInCloud(), status.keepInCloud() ? status.state().name() : null,
+                    status.message(), status.checkedAt());
+        }
+    }
+
+    /** A team's default schedule, which new environments copy, and whether they keep their hours in AWS. */
     record TeamScheduleJson(long teamId, String source, Instant updatedAt, String updatedBy, String zone,
             boolean enabled, String whenDisabled, List<WindowJson> windows, List<ExceptionJson> exceptions,
-            String summary) {
+            String summary, boolean keepInCloud) {
 
-        static TeamScheduleJson of(long teamId, StoredSchedule stored) {
+        static TeamScheduleJson of(long teamId, StoredSchedule stored, boolean keepInCloud) {
             Schedule schedule = stored.schedule();
             return new TeamScheduleJson(teamId, stored.source().name(), stored.updatedAt(), stored.updatedBy(),
                     schedule.zone().getId(), schedule.enabled(), schedule.whenDisabled().name(), windowsOf(schedule),
-                    exceptionsOf(schedule), ScheduleText.summary(schedule));
+                    exceptionsOf(schedule), ScheduleText.summary(schedule), keepInCloud);
         }
     }
 

@@ -120,6 +120,7 @@ class SchedulePages {
         model.addAttribute("summary", ScheduleText.summary(stored.schedule()));
         model.addAttribute("pattern", WeekGrid.pattern(stored.schedule()));
         model.addAttribute("form", form != null ? form : ScheduleForm.of(stored.schedule()));
+        model.addAttribute("keepInCloud", schedules.teamKeepsHoursInCloud(team.teamId()));
         addChoices(model);
         return DEFAULT_VIEW;
     }

@@ -55,6 +55,22 @@ class TeamScheduleController {
         return pages.teamDefault(model, access.require(teamId, TeamRole.VIEWER), null);
     }
 
+    /** "Keep hours in AWS" for the environments the team creates from now on. */
+    @PostMapping("/default/mirror")
+    String keepHoursInCloud(@PathVariable long teamId, @RequestParam(defaultValue = "false") boolean keep,
+            RedirectAttributes redirect) {
+        TeamGrant team = access.require(teamId, TeamRole.OPERATOR);
+        if (team.archived()) {
+            Flash.error(redirect, ScheduleErrors.ARCHIVED);
+        } else {
+            schedules.teamKeepsHoursInCloud(teamId, keep);
+            Flash.success(redirect, keep ? "New environments of the team keep their hours in AWS; existing ones keep"
+                    + " their own setting." : "New environments of the team no longer keep their hours in AWS;"
+                    + " existing ones keep their own setting.");
+        }
+        return "redirect:/teams/" + teamId + "/schedules/default";
+    }
+
     @PostMapping("/default")
     String saveTeamDefault(@PathVariable long teamId, @ModelAttribute("form") ScheduleForm form, BindingResult errors,
             @RequestParam(required = false) String preset, @RequestParam(required = false) String copy,

@@ -25,7 +25,7 @@ record IamPolicyDocument(List<String> allowedActions) {
      */
     static final List<Path> PORTAL_POLICIES = List.of(iamFile("portal-policy-network.json"),
             iamFile("portal-policy-service.json"), iamFile("portal-policy-iam.json"),
-            iamFile("portal-policy-scheduler.json"));
+            iamFile("portal-policy-scheduler.json"), iamFile("portal-policy-autoscaling.json"));
 
     static Path iamFile(String name) {
         return Path.of("..", "deploy", "iam", name);

@@ -37,7 +37,9 @@ class PortalIamPolicyFilesTests {
             "portal-policy-service.json", List.of("ecs", "ecr", "logs", "ssm", "servicediscovery", "route53",
                     "apigateway", "tag", "pricing", "cloudwatch"),
             "portal-policy-iam.json", List.of("iam", "sts"),
-            "portal-policy-scheduler.json", List.of("scheduler"));
+            "portal-policy-scheduler.json", List.of("scheduler"),
+            "portal-policy-autoscaling.json", List.of("application-autoscaling", "cloudwatch:PutMetricAlarm",
+                    "cloudwatch:DeleteAlarms", "cloudwatch:DescribeAlarms"));
 
     @Test
     void thePreCreatedRolesVariantIsTheIamPolicyWithoutItsIamWrites() throws IOException {

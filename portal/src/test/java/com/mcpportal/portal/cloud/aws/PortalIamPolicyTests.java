@@ -83,7 +83,16 @@ class PortalIamPolicyTests {
             // The target's role is passed to EventBridge Scheduler; a group created with tags is tagged on create.
             Map.entry("scheduler:CreateSchedule", List.of("iam:PassRole")),
             Map.entry("scheduler:UpdateSchedule", List.of("iam:PassRole")),
-            Map.entry("scheduler:CreateScheduleGroup", List.of("scheduler:TagResource")));
+            Map.entry("scheduler:CreateScheduleGroup", List.of("scheduler:TagResource")),
+            // Application Auto Scaling reads and scales the service as the caller, makes its service-linked role on
+            // first use, and creates and deletes target tracking's CloudWatch alarms (its "permissions required for
+            // API actions" page).
+            Map.entry("application-autoscaling:RegisterScalableTarget", List.of("ecs:DescribeServices",
+                    "ecs:UpdateService", "iam:CreateServiceLinkedRole")),
+            Map.entry("application-autoscaling:PutScalingPolicy", List.of("cloudwatch:DescribeAlarms",
+                    "cloudwatch:PutMetricAlarm")),
+            Map.entry("application-autoscaling:DeregisterScalableTarget", List.of("cloudwatch:DescribeAlarms",
+                    "cloudwatch:DeleteAlarms")));
 
     /** AWS answers these for any valid credentials; no policy can grant or need them. */
     static final Set<String> NEED_NO_PERMISSION = Set.of("sts:GetCallerIdentity");

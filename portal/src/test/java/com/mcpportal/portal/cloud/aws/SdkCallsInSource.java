@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -55,7 +56,8 @@ final class SdkCallsInSource {
             Map.entry("sts", new Client(StsClient.class, "sts")),
             Map.entry("cloudWatch", new Client(CloudWatchClient.class, "cloudwatch")),
             Map.entry("pricing", new Client(PricingClient.class, "pricing")),
-            Map.entry("scheduler", new Client(SchedulerClient.class, "scheduler")));
+            Map.entry("scheduler", new Client(SchedulerClient.class, "scheduler")),
+            Map.entry("autoscaling", new Client(ApplicationAutoScalingClient.class, "application-autoscaling")));
 
     private static final Pattern CALL = Pattern.compile("\\b(" + String.join("|", CLIENTS.keySet())
             + ")(?:\\(\\))?\\s*\\.\\s*([a-z][A-Za-z0-9]*)\\s*\\(");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.mcpportal.portal.cloud.Architecture;
+import com.mcpportal.portal.cloud.AutoscalingState;
 import com.mcpportal.portal.cloud.CloudException;
 import com.mcpportal.portal.cloud.CloudProvider;
 import com.mcpportal.portal.cloud.CloudTarget;
@@ -23,6 +24,7 @@ import com.mcpportal.portal.cloud.SharedNetwork;
 import com.mcpportal.portal.cloud.SharedNetworkRef;
 import com.mcpportal.portal.cloud.SharedNetworkSpec;
 import com.mcpportal.portal.cloud.TaskDefinitionRef;
+import com.mcpportal.portal.cloud.TaskRange;
 import com.mcpportal.portal.cloud.TaskSpec;
 import com.mcpportal.portal.cloud.secret.SecretCipher;
 import com.mcpportal.portal.support.PortalRepositoryTest;
@@ -172,6 +174,23 @@ class SimulatedCloudProviderTests {
         cloud.deleteScheduleMirror(ENV);
         cloud.deleteScheduleMirror(ENV); // gone already: done
         assertThat(cloud.readScheduleMirror(ENV)).isEmpty();
+        assertThat(cloud.remainingResources(ENV)).isEmpty();
+    }
+
+    @Test
+    void theServicesAutoscalingIsRecordedOnAndOffAndLeavesNothingWhenRemoved() {
+        cloud.applyAutoscaling(ENV, new TaskRange(1, 3, 60), true);
+        assertThat(cloud.readAutoscaling(ENV)).contains(new AutoscalingState(1, 3, 60, false));
+        assertThat(cloud.remainingResources(ENV)).extracting(r -> r.arn())
+                .containsExactly("arn:aws:application-autoscaling:eu-west-1:" + SimulatedIds.accountNumber("7")
+                        + ":scalable-target/service/mcp-sim1/mcp-sim1");
+
+        cloud.applyAutoscaling(ENV, new TaskRange(1, 3, 60), false);
+        assertThat(cloud.readAutoscaling(ENV)).contains(new AutoscalingState(0, 3, 60, true));
+
+        cloud.deleteAutoscaling(ENV);
+        cloud.deleteAutoscaling(ENV); // gone already: done
+        assertThat(cloud.readAutoscaling(ENV)).isEmpty();
         assertThat(cloud.remainingResources(ENV)).isEmpty();
     }
 

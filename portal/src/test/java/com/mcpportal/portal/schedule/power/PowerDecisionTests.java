@@ -66,6 +66,15 @@ class PowerDecisionTests {
     }
 
     @Test
+    void aStopTheHoursKeptInAwsMadeHoldsNothingEither() {
+        // AWS stopped it at 10:00 (a one-time schedule the portal no longer wants, say): the schedule applies.
+        ReadyEnvironment.LatestOperation awsStop = new ReadyEnvironment.LatestOperation(7, "STOP", false,
+                "aws-scheduler", MONDAY_10);
+
+        assertThat(decide(EnvironmentPower.OFF, awsStop, MONDAY_10.plusSeconds(60)).verdict()).isEqualTo(START);
+    }
+
+    @Test
     void changingTheScheduleEndsAHold() {
         ReadyEnvironment.LatestOperation stoppedByAlice = operation("STOP", false, true, MONDAY_10);
         ReadyEnvironment environment = new ReadyEnvironment(1, 1, EnvironmentPower.OFF, WORKDAYS,

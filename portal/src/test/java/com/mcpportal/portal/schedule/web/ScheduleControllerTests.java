@@ -314,6 +314,27 @@ class ScheduleControllerTests {
     }
 
     @Test
+    void theTeamDefaultPageTurnsKeepHoursInAwsOnForNewEnvironments() throws Exception {
+        given(schedules.teamDefault(7)).willReturn(new StoredSchedule(Schedule.defaultFor(BERLIN),
+                StoredSchedule.Source.PORTAL_DEFAULT, null, null));
+        mvc.perform(get("/teams/7/schedules/default").with(user(ALICE))).andExpect(content().string(allOf(
+                containsString("Off for new environments"),
+                containsString("<input type=\"hidden\" name=\"keep\" value=\"true\">"),
+                containsString("Keep hours in AWS for new environments</button>"))));
+
+        mvc.perform(post("/teams/7/schedules/default/mirror").param("keep", "true").with(user(ALICE)).with(csrf()))
+                .andExpect(redirectedUrl("/teams/7/schedules/default"))
+                .andExpect(flash().attribute("flash", new Flash("success", "New environments of the team keep their"
+                        + " hours in AWS; existing ones keep their own setting.", null)));
+        verify(schedules).teamKeepsHoursInCloud(7, true);
+
+        given(schedules.teamKeepsHoursInCloud(7)).willReturn(true);
+        mvc.perform(get("/teams/7/schedules/default").with(user(ALICE))).andExpect(content().string(allOf(
+                containsString("On for new environments"),
+                containsString("Stop keeping hours in AWS for new environments</button>"))));
+    }
+
+    @Test
     void aValidScheduleIsSavedAndThePageSaysWhat() throws Exception {
         mvc.perform(save().param("zone", "America/New_York").param("enabled", "true").param("whenDisabled", "ALWAYS_OFF")
                         .param("windows[0].day", "SATURDAY").param("windows[0].start", "22:00").param("windows[0].end", "02:00")
