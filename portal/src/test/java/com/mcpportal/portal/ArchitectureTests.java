@@ -1,7 +1,10 @@
 package com.mcpportal.portal;
 
 import java.time.Clock;
+import java.time.InstantSource;
+import java.util.Calendar;
 import java.util.Date;
+import java.util.GregorianCalendar;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,7 +24,6 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.RestController;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.INTERFACES;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
@@ -133,8 +135,9 @@ class ArchitectureTests {
 
     /**
      * Time comes from the one {@link Clock} bean, so a test fixes or moves it for the whole portal: no system clock and
-     * no {@code now()} without a clock (java.time's {@code Instant}, {@code LocalDate}, {@code ZonedDateTime} …)
-     * outside {@link ClockConfiguration}. Durations are measured with {@code System.nanoTime()}.
+     * no {@code now()} without a clock (java.time's {@code Instant}, {@code LocalDate}, {@code ZonedDateTime} …), no
+     * ticking system clock ({@code Clock.tickMillis(zone)} …), {@code InstantSource.system()} or
+     * {@code Calendar.getInstance()} outside {@link ClockConfiguration}. Durations are measured with {@code System.nanoTime()}.
      */
     @ArchTest
     static final ArchRule timeComesFromTheClockBean = noClasses()
@@ -149,14 +152,24 @@ class ArchitectureTests {
     static final ArchRule wallTimeOnlyForTheScheduler = noClasses()
             .that().doNotBelongToAnyOf(QuartzJobs.class)
             .should().callMethod(System.class, "currentTimeMillis")
-            .orShould().callConstructor(Date.class);
+            .orShould().callConstructor(Date.class)
+            .orShould().callConstructor(GregorianCalendar.class);
 
     private static DescribedPredicate<JavaMethodCall> readsTheSystemClock() {
-        return DescribedPredicate.describe("read the system clock (Clock.system*, now() without a Clock)", call -> {
-            String owner = call.getTarget().getOwner().getPackageName();
+        return DescribedPredicate.describe("read the system clock (Clock.system*, Clock.tick* of a zone, "
+                + "InstantSource.system(), Calendar.getInstance, now() without a Clock)", call -> {
+            JavaClass ownerClass = call.getTarget().getOwner();
+            String owner = ownerClass.getPackageName();
             String name = call.getTarget().getName();
-            if (call.getTarget().getOwner().isEquivalentTo(Clock.class)) {
-                return name.startsWith("system");
+            if (ownerClass.isEquivalentTo(Clock.class)) {
+                // tickMillis(zone), tickSeconds(zone) … tick the system clock; tick(clock, duration) ticks the one given
+                return name.startsWith("system") || name.startsWith("tick") && !name.equals("tick");
+            }
+            if (ownerClass.isEquivalentTo(InstantSource.class)) {
+                return name.equals("system");
+            }
+            if (ownerClass.isAssignableTo(Calendar.class)) {
+                return name.equals("getInstance");
             }
             return owner.equals("java.time") && name.equals("now")
                     && call.getTarget().getRawParameterTypes().stream().noneMatch(type -> type.isEquivalentTo(Clock.class));
@@ -194,14 +207,15 @@ class ArchitectureTests {
             .should(FeatureTables.beUsedOnlyInTheirFeature());
 
     /**
-     * Controllers never reach a cloud: not the adapters ({@code cloud.aws}, {@code cloud.simulated}, the image
+     * Controllers ({@code @Controller}, {@code @RestController} or any annotation carrying {@code @Controller}) never
+     * reach a cloud: not the adapters ({@code cloud.aws}, {@code cloud.simulated}, the image
      * publisher, the secret cipher), not the ports (the interfaces of {@code cloud}) nor {@code CloudProviders}; they
      * call their feature's services. The port's value types (an {@code Architecture}, a {@code FargateSize}, the region
      * list, a {@code ConnectionCheck}) are allowed: they are what a user picks or reads on a page and call nothing.
      */
     @ArchTest
     static final ArchRule controllersNeverReachACloud = noClasses()
-            .that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
+            .that().areMetaAnnotatedWith(Controller.class)
             .should().dependOnClassesThat(resideInAnyPackage("com.mcpportal.portal.cloud.aws..",
                     "com.mcpportal.portal.cloud.simulated..", "com.mcpportal.portal.cloud.image..",
                     "com.mcpportal.portal.cloud.secret..")

@@ -95,15 +95,21 @@ final class FeatureTables {
             // environment feature would cost 10,000 round trips a minute (BENCHMARKS.md, "Schedules with the database").
             BASE + "schedule.power.ReadyEnvironments", Set.of("environment", "operation"));
 
+    /** CREATE TABLE in all its forms a migration may use: temporary or unlogged, IF NOT EXISTS, schema-qualified. */
     private static final Pattern CREATE_TABLE = Pattern.compile(
-            "(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
+            "(?i)create\\s+(?:(?:global|local)\\s+)?(?:(?:temporary|temp|unlogged)\\s+)?table\\s+"
+                    + "(?:if\\s+not\\s+exists\\s+)?(?:public\\.)?\"?([a-z_][a-z0-9_]*)");
     private static final Pattern LOOKS_LIKE_SQL = Pattern.compile(
             "(?is)\\bselect\\b.+\\bfrom\\b|\\binsert\\s+into\\b|\\bupdate\\s+\\w+(?:\\s+\\w+)?\\s+set\\b"
-                    + "|\\bdelete\\s+from\\b");
-    /** A table or entity after FROM, JOIN, INTO or UPDATE, and those after commas in a FROM list. */
+                    + "|\\bdelete\\s+from\\b|\\bmerge\\s+into\\b");
+    /**
+     * A table or entity after FROM, JOIN, INTO, UPDATE or USING (PostgreSQL's {@code DELETE … USING}, {@code MERGE …
+     * USING}), and those after commas in a FROM list; the SQL is read with quotes and the {@code public.} schema off.
+     */
     private static final Pattern NAMED = Pattern.compile(
-            "(?i)\\b(?:from|join|into|update)\\s+([a-z_][a-z0-9_]*)((?:\\s+(?:as\\s+)?(?!where\\b|on\\b|set\\b|join\\b"
-                    + "|left\\b|inner\\b|order\\b|group\\b)[a-z_][a-z0-9_]*)?(?:\\s*,\\s*[a-z_][a-z0-9_]*"
+            "(?i)\\b(?:from|join|into|update|using)\\s+([a-z_][a-z0-9_]*)"
+                    + "((?:\\s+(?:as\\s+)?(?!where\\b|on\\b|set\\b|join\\b|left\\b|inner\\b|order\\b|group\\b)"
+                    + "[a-z_][a-z0-9_]*)?(?:\\s*,\\s*[a-z_][a-z0-9_]*"
                     + "(?:\\s+(?:as\\s+)?[a-z_][a-z0-9_]*)?)*)");
     private static final Pattern LISTED = Pattern.compile("(?i),\\s*([a-z_][a-z0-9_]*)");
 
@@ -191,7 +197,7 @@ final class FeatureTables {
                 if (!LOOKS_LIKE_SQL.matcher(literal).find()) {
                     continue;
                 }
-                Matcher named = NAMED.matcher(literal);
+                Matcher named = NAMED.matcher(unquoted(literal));
                 while (named.find()) {
                     names.add(named.group(1));
                     Matcher listed = LISTED.matcher(named.group(2));
@@ -204,6 +210,11 @@ final class FeatureTables {
             throw new UncheckedIOException(e);
         }
         return names;
+    }
+
+    /** The SQL with its identifiers' quotes ({@code "team"}, escaped in a Java literal) and the schema taken off. */
+    static String unquoted(String sql) {
+        return sql.replace("\\\"", "").replace("\"", "").replaceAll("(?i)\\bpublic\\.", "");
     }
 
     /** The string literals of a Java source, text blocks included; literals joined by {@code +} come as one. */

@@ -10,6 +10,8 @@ import jakarta.persistence.Table;
 
 import com.mcpportal.portal.apikey.PlaintextKey;
 
+import org.jspecify.annotations.Nullable;
+
 /** A user's personal access token for the REST API: its SHA-256, never the token. */
 @Entity
 @Table(name = "personal_access_token")
@@ -17,6 +19,7 @@ class AccessToken {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SuppressWarnings("NullAway.Init") // JPA assigns it when the token is first saved
     private Long id;
 
     private long userId;
@@ -31,17 +34,17 @@ class AccessToken {
 
     private Instant expiresAt;
 
-    private Instant lastUsedAt;
+    private @Nullable Instant lastUsedAt;
 
-    private Instant revokedAt;
+    private @Nullable Instant revokedAt;
 
-    private String issueToken;
+    private @Nullable String issueToken;
 
     protected AccessToken() {
     }
 
     AccessToken(long userId, PlaintextKey token, String name, Instant createdAt, Instant expiresAt,
-            String issueToken) {
+            @Nullable String issueToken) {
         this.userId = userId;
         this.issueToken = issueToken;
         this.publicId = token.publicId();
@@ -83,11 +86,11 @@ class AccessToken {
         return expiresAt;
     }
 
-    Instant getLastUsedAt() {
+    @Nullable Instant getLastUsedAt() {
         return lastUsedAt;
     }
 
-    Instant getRevokedAt() {
+    @Nullable Instant getRevokedAt() {
         return revokedAt;
     }
 }

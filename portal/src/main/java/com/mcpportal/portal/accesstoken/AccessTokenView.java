@@ -2,9 +2,11 @@ package com.mcpportal.portal.accesstoken;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /** A token as its owner sees it in the list: never the token itself. */
 record AccessTokenView(long id, String name, String publicId, Instant createdAt, Instant expiresAt,
-        Instant lastUsedAt, Instant revokedAt, boolean live) {
+        @Nullable Instant lastUsedAt, @Nullable Instant revokedAt, boolean live) {
 
     static AccessTokenView of(AccessToken token, Instant now) {
         return new AccessTokenView(token.getId(), token.getName(), token.getPublicId(), token.getCreatedAt(),

@@ -18,6 +18,7 @@ import com.mcpportal.portal.user.UserAccounts;
 import com.mcpportal.portal.web.InvalidInputException;
 import com.mcpportal.portal.web.NotFoundException;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -63,7 +64,7 @@ class AccessTokens {
      * @throws TokenAlreadyIssuedException the form was submitted before and issued a token then
      */
     @Transactional
-    IssuedAccessToken issue(long userId, String name, int lifetimeDays, String issueToken) {
+    IssuedAccessToken issue(long userId, @Nullable String name, int lifetimeDays, @Nullable String issueToken) {
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
             throw new InvalidInputException("name", "Enter a name of 1 to " + MAX_NAME + " characters, e.g. the script"

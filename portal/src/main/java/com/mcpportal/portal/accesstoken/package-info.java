@@ -4,4 +4,7 @@
  * signs requests in from {@code Authorization: Bearer}. Kept out of {@code api} because it uses
  * {@code apikey.ApiKeyFormat} while {@code apikey}'s REST controller uses {@code api}.
  */
+@NullMarked
 package com.mcpportal.portal.accesstoken;
+
+import org.jspecify.annotations.NullMarked;

@@ -17,6 +17,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One API key of a team: its SHA-256, never the key. Valid until it is revoked or its expiry passes; rolling
  * gives it a successor and moves its expiry to the end of the grace period.
@@ -27,6 +29,7 @@ public class ApiKey {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SuppressWarnings("NullAway.Init") // JPA assigns it when the key is first saved
     private Long id;
 
     private long teamId;
@@ -41,7 +44,7 @@ public class ApiKey {
 
     private Instant createdAt;
 
-    private Instant expiresAt;
+    private @Nullable Instant expiresAt;
 
     private boolean allEnvironments;
 
@@ -50,19 +53,19 @@ public class ApiKey {
     @Column(name = "environment_id")
     private Set<Long> environmentIds = new LinkedHashSet<>();
 
-    private Instant revokedAt;
+    private @Nullable Instant revokedAt;
 
-    private String revokedBy;
+    private @Nullable String revokedBy;
 
-    private Long rolledFromId;
+    private @Nullable Long rolledFromId;
 
-    private Long rolledToId;
+    private @Nullable Long rolledToId;
 
-    private Instant rolledAt;
+    private @Nullable Instant rolledAt;
 
-    private Instant expiryNotedAt;
+    private @Nullable Instant expiryNotedAt;
 
-    private String issueToken;
+    private @Nullable String issueToken;
 
     @Version
     private long version;
@@ -70,8 +73,8 @@ public class ApiKey {
     protected ApiKey() {
     }
 
-    public ApiKey(long teamId, PlaintextKey key, String name, String createdBy, Instant createdAt, Instant expiresAt,
-            boolean allEnvironments, Collection<Long> environmentIds) {
+    public ApiKey(long teamId, PlaintextKey key, String name, String createdBy, Instant createdAt,
+            @Nullable Instant expiresAt, boolean allEnvironments, Collection<Long> environmentIds) {
         this.teamId = teamId;
         this.publicId = key.publicId();
         this.sha256 = key.sha256();
@@ -85,7 +88,7 @@ public class ApiKey {
         }
     }
 
-    void issuedFor(String token) {
+    void issuedFor(@Nullable String token) {
         this.issueToken = token;
     }
 
@@ -155,7 +158,7 @@ public class ApiKey {
         return createdAt;
     }
 
-    public Instant getExpiresAt() {
+    public @Nullable Instant getExpiresAt() {
         return expiresAt;
     }
 
@@ -167,27 +170,27 @@ public class ApiKey {
         return Set.copyOf(environmentIds);
     }
 
-    public Instant getRevokedAt() {
+    public @Nullable Instant getRevokedAt() {
         return revokedAt;
     }
 
-    public String getRevokedBy() {
+    public @Nullable String getRevokedBy() {
         return revokedBy;
     }
 
-    public Long getRolledFromId() {
+    public @Nullable Long getRolledFromId() {
         return rolledFromId;
     }
 
-    public Long getRolledToId() {
+    public @Nullable Long getRolledToId() {
         return rolledToId;
     }
 
-    public Instant getRolledAt() {
+    public @Nullable Instant getRolledAt() {
         return rolledAt;
     }
 
-    public Instant getExpiryNotedAt() {
+    public @Nullable Instant getExpiryNotedAt() {
         return expiryNotedAt;
     }
 }

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,6 +21,7 @@ import com.mcpportal.portal.environment.EnvironmentService;
 import com.mcpportal.portal.security.CurrentUser;
 import com.mcpportal.portal.web.InvalidInputException;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
@@ -74,7 +76,7 @@ public class ApiKeyService {
     }
 
     /** @param next where the following page starts, or null when this is the last */
-    public record KeyPage(List<ApiKeyView> keys, KeyPosition next) {
+    public record KeyPage(List<ApiKeyView> keys, @Nullable KeyPosition next) {
     }
 
     /** Up to {@code limit} of the team's keys in {@link #list}'s order, starting after {@code after} (null: first). */
@@ -89,7 +91,7 @@ public class ApiKeyService {
         Set<Long> waiting = waitingReveals(teamId);
         ApiKey last = page.isEmpty() ? null : page.get(page.size() - 1);
         return new KeyPage(page.stream().map(key -> view(key, scope, now, waiting.contains(key.getId()))).toList(),
-                found.size() > limit ? new KeyPosition(last.getCreatedAt(), last.getId()) : null);
+                found.size() > limit && last != null ? new KeyPosition(last.getCreatedAt(), last.getId()) : null);
     }
 
     /** Keys the rotation job made that no owner has seen yet. */
@@ -104,8 +106,10 @@ public class ApiKeyService {
     @Transactional(readOnly = true)
     public List<ExpiringKey> expiringWithin(Duration window) {
         Instant now = clock.instant();
+        // the query finds keys by their expiry, so each has one
         return keys.findExpiringBy(now, now.plus(window)).stream().map(key -> new ExpiringKey(key.getId(),
-                key.getTeamId(), key.getPublicId(), key.getName(), key.getExpiresAt())).toList();
+                key.getTeamId(), key.getPublicId(), key.getName(), Objects.requireNonNull(key.getExpiresAt())))
+                .toList();
     }
 
     /**
@@ -197,7 +201,7 @@ public class ApiKeyService {
         return roll(teamId, keyId, grace, CurrentUser.name(), null);
     }
 
-    IssuedKey roll(long teamId, long keyId, Duration grace, String actor, String reason) {
+    IssuedKey roll(long teamId, long keyId, @Nullable Duration grace, String actor, @Nullable String reason) {
         if (grace == null || grace.isNegative()) {
             throw new InvalidInputException("grace", "Choose a grace period.");
         }
@@ -274,7 +278,7 @@ public class ApiKeyService {
         return name;
     }
 
-    private Instant expiryFor(Duration lifetime, Instant now) {
+    private @Nullable Instant expiryFor(@Nullable Duration lifetime, Instant now) {
         if (lifetime == null) {
             if (!settings.allowsNoExpiry()) {
                 throw new InvalidInputException("lifetime", "Keys must expire within "
@@ -293,7 +297,7 @@ public class ApiKeyService {
     }
 
     /** The successor lives as long as the old key was meant to, within today's maximum. */
-    private Instant successorExpiry(ApiKey old, Instant now) {
+    private @Nullable Instant successorExpiry(ApiKey old, Instant now) {
         Duration lifetime = old.getExpiresAt() == null ? null : Duration.between(old.getCreatedAt(), old.getExpiresAt());
         if (!settings.withinMaximum(lifetime)) {
             lifetime = settings.maxLifetime();

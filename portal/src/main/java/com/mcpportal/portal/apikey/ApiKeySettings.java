@@ -3,6 +3,7 @@ package com.mcpportal.portal.apikey;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -50,7 +51,7 @@ public record ApiKeySettings(
     }
 
     /** The lifetime a key may have at most, if any. */
-    public boolean withinMaximum(Duration lifetime) {
+    public boolean withinMaximum(@Nullable Duration lifetime) {
         return lifetime == null ? allowsNoExpiry() : !hasMaximum(maxLifetime) || lifetime.compareTo(maxLifetime) <= 0;
     }
 

@@ -3,6 +3,8 @@ package com.mcpportal.portal.apikey;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A key's metadata as pages and the REST API show it; never the key itself.
  *
@@ -11,12 +13,13 @@ import java.util.List;
  * @param rotatedKeyWaiting the rotation job made this key and no owner has seen it yet
  */
 public record ApiKeyView(long id, long teamId, String publicId, String name, String createdBy, Instant createdAt,
-        Instant expiresAt, boolean allEnvironments, List<ScopeEnvironment> environments, Instant revokedAt,
-        String revokedBy, Long rolledFromId, Long rolledToId, Instant rolledAt, ApiKeyStatus status,
+        @Nullable Instant expiresAt, boolean allEnvironments, List<ScopeEnvironment> environments,
+        @Nullable Instant revokedAt, @Nullable String revokedBy, @Nullable Long rolledFromId, @Nullable Long rolledToId,
+        @Nullable Instant rolledAt, ApiKeyStatus status,
         boolean expiringSoon, boolean rotatedKeyWaiting) {
 
     /** An environment in a key's scope. */
-    public record ScopeEnvironment(long id, String name, String cloudId, String mcpUrl) {
+    public record ScopeEnvironment(long id, String name, @Nullable String cloudId, @Nullable String mcpUrl) {
     }
 
     public boolean live() {

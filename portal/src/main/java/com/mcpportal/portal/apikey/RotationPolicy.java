@@ -7,6 +7,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 /** A team's rule "roll every key older than N days, the old one valid for G more". */
 @Entity
 @Table(name = "api_key_rotation_policy")
@@ -19,9 +21,9 @@ public class RotationPolicy {
 
     private long graceSeconds;
 
-    private String updatedBy;
+    private @Nullable String updatedBy;
 
-    private Instant updatedAt;
+    private @Nullable Instant updatedAt;
 
     protected RotationPolicy() {
     }
@@ -49,11 +51,11 @@ public class RotationPolicy {
         return GracePeriod.of(Duration.ofSeconds(graceSeconds));
     }
 
-    public String getUpdatedBy() {
+    public @Nullable String getUpdatedBy() {
         return updatedBy;
     }
 
-    public Instant getUpdatedAt() {
+    public @Nullable Instant getUpdatedAt() {
         return updatedAt;
     }
 }

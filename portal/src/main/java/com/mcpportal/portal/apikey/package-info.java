@@ -37,4 +37,7 @@
  * {@code apikey.keyset}; the pages and the REST API in {@code apikey.web}. Other features use only this package
  * (ArchitectureTests).
  */
+@NullMarked
 package com.mcpportal.portal.apikey;
+
+import org.jspecify.annotations.NullMarked;

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +36,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final String database;
-    private final Path dataDirectory;
+    private final @Nullable Path dataDirectory;
     private final PostmasterDeathWatch watch;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String database, Path dataDirectory,
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String database, @Nullable Path dataDirectory,
             PostmasterDeathWatch watch) {
         this.postgres = postgres;
         this.database = database;
@@ -54,7 +55,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     // zonky waits 10 s by default; a first initdb on a busy CI machine can take longer.
                     .setPGStartupWait(STARTUP_WAIT);
             Path dataDirectory;
-            Path output = null;
+            @Nullable Path output = null;
             if (settings.ephemeral()) {
                 dataDirectory = Files.createTempDirectory("portal-postgres-");
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(true).setPort(0);
@@ -140,7 +141,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** zonky only says it gave up waiting for the port; the server's own last words say why. */
-    private static EmbeddedPostgres startOrExplain(EmbeddedPostgres.Builder builder, Path dataDirectory, Path output)
+    private static EmbeddedPostgres startOrExplain(EmbeddedPostgres.Builder builder, Path dataDirectory,
+            @Nullable Path output)
             throws IOException {
         try {
             return builder.start();

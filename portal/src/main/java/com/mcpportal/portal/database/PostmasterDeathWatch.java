@@ -3,6 +3,7 @@ package com.mcpportal.portal.database;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +32,9 @@ final class PostmasterDeathWatch implements AutoCloseable {
             + " if [ /proc/\"$1\"/cwd -ef \"$2\" ]; then kill -s INT \"$1\"; fi";
 
     /** Held for the server's life: the stream's cleaner would close the pipe, and so stop the server, if collected. */
-    private final Process watch;
+    private final @Nullable Process watch;
 
-    private PostmasterDeathWatch(Process watch) {
+    private PostmasterDeathWatch(@Nullable Process watch) {
         this.watch = watch;
     }
 

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * PostgreSQL's lock file, {@code postmaster.pid} in the data directory, as a start that finds it left over reads
  * it. The server writes it as it starts and removes it as it stops, so one found before our start belongs to a
@@ -21,7 +23,7 @@ import java.util.Optional;
  * @param startedAt     when it started (null if missing)
  * @param port          the port it listens on (0 if missing)
  */
-record PostmasterPidFile(Path file, long pid, Path dataDirectory, Instant startedAt, int port) {
+record PostmasterPidFile(Path file, long pid, @Nullable Path dataDirectory, @Nullable Instant startedAt, int port) {
 
     static final String NAME = "postmaster.pid";
 

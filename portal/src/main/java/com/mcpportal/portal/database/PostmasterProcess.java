@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the pid in a left-over {@code postmaster.pid} is now, and how to stop it when it is our server.
@@ -23,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  * @param process     the live process (null when gone)
  * @param description what it is, for the log and errors
  */
-record PostmasterProcess(Kind kind, ProcessHandle process, String description) {
+record PostmasterProcess(Kind kind, @Nullable ProcessHandle process, String description) {
 
     enum Kind {
         /** No such process: PostgreSQL itself sees that and replaces the stale file. */
@@ -72,16 +75,17 @@ record PostmasterProcess(Kind kind, ProcessHandle process, String description) {
      * @return whether the fast shutdown was enough
      */
     boolean stop(Duration fastWait, Duration immediateWait) {
-        signal(process.pid(), "INT");
-        if (awaitExit(fastWait)) {
+        ProcessHandle running = Objects.requireNonNull(process, "only a running server is stopped");
+        signal(running.pid(), "INT");
+        if (awaitExit(running, fastWait)) {
             return true;
         }
-        signal(process.pid(), "QUIT");
-        if (awaitExit(immediateWait)) {
+        signal(running.pid(), "QUIT");
+        if (awaitExit(running, immediateWait)) {
             return false;
         }
-        throw new IllegalStateException("PostgreSQL (pid " + process.pid() + ") did not stop within "
-                + fastWait.plus(immediateWait).toSeconds() + " s of being asked to; stop it (kill -9 " + process.pid()
+        throw new IllegalStateException("PostgreSQL (pid " + running.pid() + ") did not stop within "
+                + fastWait.plus(immediateWait).toSeconds() + " s of being asked to; stop it (kill -9 " + running.pid()
                 + ") and start the portal again");
     }
 
@@ -105,9 +109,9 @@ record PostmasterProcess(Kind kind, ProcessHandle process, String description) {
         }
     }
 
-    private boolean awaitExit(Duration wait) {
+    private static boolean awaitExit(ProcessHandle running, Duration wait) {
         try {
-            process.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            running.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         }
         catch (TimeoutException stillRunning) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -137,8 +138,8 @@ public class GroupMemberships {
             if (member != null && !signIn.provider().equals(member.getSourceProvider())) {
                 continue; // a manual grant, or one from another provider's groups: not this sign-in's to change
             }
-            if (grant == null) {
-                remove(member);
+            if (grant == null) { // then the team is affected through a current membership of this provider
+                remove(Objects.requireNonNull(member));
             }
             else if (archived) {
                 continue; // an archived team is read-only; its memberships catch up at a sign-in after it is restored
@@ -147,7 +148,7 @@ public class GroupMemberships {
                 user = user != null ? user : users.find(signIn.userId()).orElseThrow();
                 add(teamId, user, signIn.provider(), grant);
             }
-            else if (member.getRole() != grant.role() || !member.getSourceGroup().equals(grant.group())) {
+            else if (member.getRole() != grant.role() || !Objects.equals(member.getSourceGroup(), grant.group())) {
                 change(member, grant);
             }
         }

@@ -1,13 +1,15 @@
 package com.mcpportal.portal.team;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A member as the team page lists them.
  *
  * @param sourceProvider the identity provider whose group granted the membership; null for a manual grant
  * @param sourceGroup    that group
  */
-public record MemberView(long userId, String username, TeamRole role, boolean enabled, String sourceProvider,
-                         String sourceGroup) {
+public record MemberView(long userId, String username, TeamRole role, boolean enabled, @Nullable String sourceProvider,
+                         @Nullable String sourceGroup) {
 
     /** A manual grant. */
     public MemberView(long userId, String username, TeamRole role, boolean enabled) {

@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.jspecify.annotations.Nullable;
+
 /** A tenant: the unit that owns environments, keys and schedules, and whose members see only their own. */
 @Entity
 @Table(name = "team")
@@ -16,13 +18,14 @@ public class Team {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SuppressWarnings("NullAway.Init") // JPA assigns it when the team is first saved
     private Long id;
 
     private String name;
 
     private Instant createdAt;
 
-    private Instant archivedAt;
+    private @Nullable Instant archivedAt;
 
     @Version
     private long version;
@@ -47,7 +50,7 @@ public class Team {
         return createdAt;
     }
 
-    public Instant getArchivedAt() {
+    public @Nullable Instant getArchivedAt() {
         return archivedAt;
     }
 

@@ -20,6 +20,7 @@ class TeamGroupMapping {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SuppressWarnings("NullAway.Init") // JPA assigns it when the mapping is first saved
     private Long id;
 
     private Long teamId;

@@ -15,6 +15,8 @@ import jakarta.persistence.Table;
 
 import com.mcpportal.portal.user.UserAccount;
 
+import org.jspecify.annotations.Nullable;
+
 /** One user's membership and role in one team. */
 @Entity
 @Table(name = "team_member")
@@ -22,6 +24,7 @@ class TeamMember {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SuppressWarnings("NullAway.Init") // JPA assigns it when the membership is first saved
     private Long id;
 
     private Long teamId;
@@ -36,9 +39,9 @@ class TeamMember {
     private Instant addedAt;
 
     /** The provider and group that granted this membership; both null for a manual grant. */
-    private String sourceProvider;
+    private @Nullable String sourceProvider;
 
-    private String sourceGroup;
+    private @Nullable String sourceGroup;
 
     protected TeamMember() {
     }
@@ -79,11 +82,11 @@ class TeamMember {
         this.role = role;
     }
 
-    String getSourceProvider() {
+    @Nullable String getSourceProvider() {
         return sourceProvider;
     }
 
-    String getSourceGroup() {
+    @Nullable String getSourceGroup() {
         return sourceGroup;
     }
 

@@ -8,6 +8,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 /** An account's link to a person at an OpenID Connect provider: the provider's issuer and its subject for them. */
 @Entity
 @Table(name = "user_external_identity")
@@ -15,6 +17,7 @@ class ExternalIdentity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SuppressWarnings("NullAway.Init") // JPA assigns it when the identity is first saved
     private Long id;
 
     private long userId;
@@ -25,7 +28,7 @@ class ExternalIdentity {
 
     private String subject;
 
-    private String email;
+    private @Nullable String email;
 
     private Instant linkedAt;
 

@@ -2,6 +2,8 @@ package com.mcpportal.portal.user;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What an OpenID Connect provider asserted about the person signing in, as the security feature hands it over after
  * checking the ID token (signature, issuer, audience, expiry, nonce).
@@ -15,15 +17,15 @@ import java.util.List;
  * @param adminGroup the provider's portal-administrator group, if one is configured: membership in it makes the
  *                   account a portal administrator at this sign-in, its absence takes that away
  */
-public record ExternalSignIn(String provider, String issuer, String subject, String username, String email,
-                             List<String> groups, String adminGroup) {
+public record ExternalSignIn(String provider, String issuer, String subject, String username, @Nullable String email,
+                             List<String> groups, @Nullable String adminGroup) {
 
     public ExternalSignIn {
         groups = groups == null ? List.of() : List.copyOf(groups);
     }
 
     /** A sign-in that asserts no groups and has no administrator group. */
-    public ExternalSignIn(String provider, String issuer, String subject, String username, String email) {
+    public ExternalSignIn(String provider, String issuer, String subject, String username, @Nullable String email) {
         this(provider, issuer, subject, username, email, List.of(), null);
     }
 }

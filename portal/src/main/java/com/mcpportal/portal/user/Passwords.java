@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /** Password rules and one-time password generation. */
 public final class Passwords {
 
@@ -38,7 +40,7 @@ public final class Passwords {
     }
 
     /** Why the password is not acceptable, or null if it is. */
-    public static String problemWith(String password) {
+    public static @Nullable String problemWith(@Nullable String password) {
         if (password == null || password.length() < MIN_LENGTH) {
             return "Use at least " + MIN_LENGTH + " characters.";
         }

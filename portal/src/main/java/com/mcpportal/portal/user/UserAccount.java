@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.jspecify.annotations.Nullable;
+
 /** A person who signs in to the portal. Team roles live with the teams; only the platform admin flag is here. */
 @Entity
 @Table(name = "users")
@@ -16,11 +18,13 @@ public class UserAccount {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SuppressWarnings("NullAway.Init") // JPA assigns it when the account is first saved
     private Long id;
 
     private String username;
 
-    private String passwordHash;
+    /** Null for an account a sign-in provider created: it signs in there, never with a password. */
+    private @Nullable String passwordHash;
 
     private boolean admin;
 
@@ -40,7 +44,8 @@ public class UserAccount {
     protected UserAccount() {
     }
 
-    UserAccount(String username, String passwordHash, boolean admin, boolean mustChangePassword, Instant now) {
+    UserAccount(String username, @Nullable String passwordHash, boolean admin, boolean mustChangePassword,
+            Instant now) {
         this.username = username;
         this.passwordHash = passwordHash;
         this.admin = admin;
@@ -58,7 +63,7 @@ public class UserAccount {
         return username;
     }
 
-    public String getPasswordHash() {
+    public @Nullable String getPasswordHash() {
         return passwordHash;
     }
 

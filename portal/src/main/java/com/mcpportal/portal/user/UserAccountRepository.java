@@ -3,6 +3,7 @@ package com.mcpportal.portal.user;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -37,7 +38,8 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
     interface SuggestionRow {
         String getUsername();
 
-        String getEmail();
+        /** Null for a portal account: Spring Data refuses a null where a @NullMarked package does not allow it. */
+        @Nullable String getEmail();
     }
 
     /** Serialises first-start checks of portal instances sharing one database (held until the transaction ends). */

@@ -3,6 +3,7 @@ package com.mcpportal.portal.user;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -71,7 +72,7 @@ public class UserAccountService {
             throw new InvalidInputException("username", "The username '" + name + "' is already taken.");
         }
         String oneTimePassword = Passwords.generate();
-        UserAccount user = new UserAccount(name, passwordEncoder.encode(oneTimePassword), admin, true, now());
+        UserAccount user = new UserAccount(name, hash(oneTimePassword), admin, true, now());
         try {
             users.saveAndFlush(user);
         }
@@ -111,7 +112,7 @@ public class UserAccountService {
     public String resetPassword(long userId) {
         UserAccount user = get(userId);
         String oneTimePassword = Passwords.generate();
-        user.changePassword(passwordEncoder.encode(oneTimePassword), true, now());
+        user.changePassword(hash(oneTimePassword), true, now());
         auditLog.record(AuditEntry.success("user.password.reset").target("user", userId)
                 .detail("username", user.getUsername()));
         events.publishEvent(new AccountSignInsRevoked(userId, AccountSignInsRevoked.Cause.PASSWORD_RESET));
@@ -139,7 +140,7 @@ public class UserAccountService {
         if (newPassword.equals(currentPassword)) {
             throw new InvalidInputException("newPassword", "Choose a password different from the current one.");
         }
-        user.changePassword(passwordEncoder.encode(newPassword), false, now());
+        user.changePassword(hash(newPassword), false, now());
         auditLog.record(AuditEntry.success("user.password.changed").target("user", userId)
                 .detail("username", user.getUsername()));
     }
@@ -165,7 +166,7 @@ public class UserAccountService {
                     + Passwords.problemWith(configuredPassword));
         }
         String password = generated ? Passwords.generate() : configuredPassword;
-        UserAccount admin = new UserAccount("admin", passwordEncoder.encode(password), true, true, now());
+        UserAccount admin = new UserAccount("admin", hash(password), true, true, now());
         users.saveAndFlush(admin);
         auditLog.record(AuditEntry.success("user.created").actor(AuditEntry.SYSTEM).target("user", admin.getId())
                 .detail("username", "admin").detail("admin", true)
@@ -178,5 +179,10 @@ public class UserAccountService {
 
     private Instant now() {
         return clock.instant();
+    }
+
+    /** The encoder's hash of a password: only a null password hashes to null. */
+    private String hash(String password) {
+        return Objects.requireNonNull(passwordEncoder.encode(password));
     }
 }

@@ -5,4 +5,7 @@
  * sign in with an identity provider are made and found by {@link com.mcpportal.portal.user.ExternalAccounts}, by the
  * provider's issuer and subject ({@code user_external_identity}).
  */
+@NullMarked
 package com.mcpportal.portal.user;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,6 @@
 package com.mcpportal.portal.web;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -10,7 +11,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * @param operationId the operation the message announced ("Provision started"), or null: a page that follows the
  *                    operation live drops the message once it has ended
  */
-public record Flash(String kind, String message, Long operationId) {
+public record Flash(String kind, String message, @Nullable Long operationId) {
 
     public Flash(String kind, String message) {
         this(kind, message, null);

@@ -9,10 +9,18 @@ import org.jspecify.annotations.Nullable;
 public class InvalidInputException extends RuntimeException {
 
     private final @Nullable String field;
+    private final String message;
 
     public InvalidInputException(@Nullable String field, String message) {
         super(message);
         this.field = field;
+        this.message = message;
+    }
+
+    /** The text shown to the user: always given, so callers pass it on without a null check. */
+    @Override
+    public String getMessage() {
+        return message;
     }
 
     public @Nullable String field() {

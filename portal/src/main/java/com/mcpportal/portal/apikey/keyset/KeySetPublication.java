@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 /** What was last published to one environment's MCP server, and whether the last attempt failed. */
 @Entity
 @Table(name = "key_set_publication")
@@ -16,17 +18,17 @@ public class KeySetPublication {
     @Id
     private Long environmentId;
 
-    private String publishedDigest;
+    private @Nullable String publishedDigest;
 
-    private Integer publishedKeys;
+    private @Nullable Integer publishedKeys;
 
-    private Instant publishedAt;
+    private @Nullable Instant publishedAt;
 
-    private Instant lastAttemptAt;
+    private @Nullable Instant lastAttemptAt;
 
-    private String lastError;
+    private @Nullable String lastError;
 
-    private Instant failingSince;
+    private @Nullable Instant failingSince;
 
     protected KeySetPublication() {
     }
@@ -61,23 +63,23 @@ public class KeySetPublication {
         return environmentId;
     }
 
-    public Integer getPublishedKeys() {
+    public @Nullable Integer getPublishedKeys() {
         return publishedKeys;
     }
 
-    public Instant getPublishedAt() {
+    public @Nullable Instant getPublishedAt() {
         return publishedAt;
     }
 
-    public Instant getLastAttemptAt() {
+    public @Nullable Instant getLastAttemptAt() {
         return lastAttemptAt;
     }
 
-    public String getLastError() {
+    public @Nullable String getLastError() {
         return lastError;
     }
 
-    public Instant getFailingSince() {
+    public @Nullable Instant getFailingSince() {
         return failingSince;
     }
 

@@ -88,7 +88,7 @@ class KeySetPublisher {
      */
     Outcome publish(long environmentId, boolean force) {
         return transaction.execute(status -> {
-            jdbc.query("SELECT pg_advisory_xact_lock(?, ?)", rs -> null, LOCK_CLASS, (int) environmentId);
+            jdbc.query("SELECT pg_advisory_xact_lock(?, ?)", rs -> { }, LOCK_CLASS, (int) environmentId);
             Environment environment = environments.get(environmentId);
             if (!PUBLISHED_STATES.contains(environment.getState())
                     || environment.resources().keySetSecret() == null) {
@@ -138,7 +138,7 @@ class KeySetPublisher {
     /** A deprovisioned environment: its simulated file accepts no key any more, and its record goes. */
     void retire(long environmentId) {
         transaction.executeWithoutResult(status -> {
-            jdbc.query("SELECT pg_advisory_xact_lock(?, ?)", rs -> null, LOCK_CLASS, (int) environmentId);
+            jdbc.query("SELECT pg_advisory_xact_lock(?, ?)", rs -> { }, LOCK_CLASS, (int) environmentId);
             Environment environment = environments.get(environmentId);
             Path file = fileOf(environment.getCloudId());
             // An empty set, not no file: a server still reading it would keep its last good set if it vanished.

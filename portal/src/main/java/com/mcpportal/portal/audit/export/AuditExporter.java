@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.mcpportal.portal.audit.AuditCriteria;
@@ -51,7 +52,7 @@ public class AuditExporter {
     public AuditExporter(AuditLog auditLog, JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditSettings settings,
             Clock clock) {
         this.auditLog = auditLog;
-        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+        this.jdbc = new JdbcTemplate(Objects.requireNonNull(jdbc.getDataSource(), "a JdbcTemplate bean has a DataSource"));
         this.jdbc.setFetchSize(settings.exportFetchSize());
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);

@@ -5,6 +5,8 @@ import java.io.Writer;
 
 import com.mcpportal.portal.audit.ChainedEvent;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * CSV as RFC 4180 describes it: comma-separated, CRLF line ends, fields with a comma, quote or line break in
  * double quotes with quotes doubled. Spreadsheets run cells that start with {@code = + - @}, tab or carriage
@@ -48,13 +50,13 @@ public final class CsvAuditWriter implements AuditRowWriter {
         out.write("\r\n");
     }
 
-    private void cell(String value) throws IOException {
+    private void cell(@Nullable String value) throws IOException {
         out.write(',');
         out.write(escape(value));
     }
 
     /** One field, guarded against formula injection and quoted when it has to be. */
-    static String escape(String value) {
+    static String escape(@Nullable String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
