@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One key the server accepts, known only by the SHA-256 of the whole key.
  *
@@ -15,7 +17,7 @@ import java.util.Set;
  * @param expiresAt    refused from this instant on; {@code null} never expires
  * @param environments environment ids the key is valid for; {@code null} for every environment
  */
-public record AcceptedKey(String id, byte[] sha256, Instant expiresAt, Set<String> environments) {
+public record AcceptedKey(String id, byte[] sha256, @Nullable Instant expiresAt, @Nullable Set<String> environments) {
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -28,7 +30,7 @@ public record AcceptedKey(String id, byte[] sha256, Instant expiresAt, Set<Strin
     }
 
     /** Parses 64 hex digits, or returns {@code null}. */
-    public static byte[] parseSha256(String hex) {
+    public static byte @Nullable [] parseSha256(@Nullable String hex) {
         if (hex == null || hex.length() != 64) {
             return null;
         }

@@ -3,6 +3,8 @@ package com.mcpportal.mcpserver.auth;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /** Decides whether a presented API key may use this server. */
 public final class ApiKeyAuthenticator {
 
@@ -10,7 +12,7 @@ public final class ApiKeyAuthenticator {
      * The outcome: accepted with the key's public id, or refused with a message for the client;
      * {@code unavailable} when the refusal is the server's doing (a stale key set), not the key's.
      */
-    public record Decision(boolean accepted, String keyId, String problem, boolean unavailable) {
+    public record Decision(boolean accepted, @Nullable String keyId, @Nullable String problem, boolean unavailable) {
 
         static Decision accept(String keyId) {
             return new Decision(true, keyId, null, false);

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Who may call the server, from the {@code MCP_SERVER_*} auth variables.
  *
@@ -108,7 +110,7 @@ public record AuthSettings(
 
     /** The key registry these settings describe; the reloadable source is created only if configured. */
     public KeyRegistry newKeyRegistry(Clock clock) {
-        KeySetSource source = disabled ? null : keysFile.<KeySetSource>map(FileKeySetSource::new)
+        @Nullable KeySetSource source = disabled ? null : keysFile.<KeySetSource>map(FileKeySetSource::new)
                 .orElseGet(() -> ssmParameter.map(AuthSettings::ssmSource).orElse(null));
         return new KeyRegistry(disabled ? List.of() : fixedKeys, source, maxStale, clock);
     }

@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /** An IPv4 or IPv6 address block such as {@code 10.0.0.0/16} or {@code 2001:db8::/32}. */
 public final class Cidr {
 
@@ -67,7 +69,7 @@ public final class Cidr {
      * The address for an IP literal, or {@code null}. Never resolves names: only hex digits, dots
      * and colons reach {@link InetAddress#getByName}.
      */
-    public static InetAddress literal(String text) {
+    public static @Nullable InetAddress literal(@Nullable String text) {
         if (text == null || text.isEmpty() || text.length() > 45) {
             return null;
         }

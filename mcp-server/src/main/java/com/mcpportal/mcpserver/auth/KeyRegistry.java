@@ -7,10 +7,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The keys the server accepts right now: the fixed ones from the environment plus the reloadable
@@ -27,22 +30,25 @@ public final class KeyRegistry implements AutoCloseable {
         void append(StringBuilder line, long epochMillis);
     }
 
+    /** Only a set that was loaded once can go stale ({@link #stale()}). */
+    private static final String STALE_WAS_LOADED = "a stale key set was loaded once";
+
     private final List<AcceptedKey> fixedKeys;
-    private final KeySetSource source;
+    private final @Nullable KeySetSource source;
     private final Duration maxStale;
     private final Clock clock;
     private volatile List<AcceptedKey> loadedKeys = List.of();
-    private volatile String loadedDocument;
-    private volatile Instant lastLoaded;
+    private volatile @Nullable String loadedDocument;
+    private volatile @Nullable Instant lastLoaded;
     private volatile boolean reportedStale;
-    private StaleMetric staleMetric;
-    private ScheduledExecutorService refresher;
+    private @Nullable StaleMetric staleMetric;
+    private @Nullable ScheduledExecutorService refresher;
 
     /**
      * @param source   the reloadable set, or {@code null} for fixed keys only
      * @param maxStale how long the reloadable set is trusted after its last successful read
      */
-    public KeyRegistry(List<AcceptedKey> fixedKeys, KeySetSource source, Duration maxStale, Clock clock) {
+    public KeyRegistry(List<AcceptedKey> fixedKeys, @Nullable KeySetSource source, Duration maxStale, Clock clock) {
         this.fixedKeys = List.copyOf(fixedKeys);
         this.source = source;
         this.maxStale = maxStale;
@@ -60,7 +66,7 @@ public final class KeyRegistry implements AutoCloseable {
             return;
         }
         try {
-            apply(source.read());
+            apply(source, source.read());
         } catch (Exception e) {
             throw new IllegalArgumentException(source.describe() + ": cannot load the key set: " + reason(e));
         }
@@ -71,7 +77,7 @@ public final class KeyRegistry implements AutoCloseable {
      *
      * @param staleMetric adds the metric to each {@code key_set_stale} line; {@code null} when metrics are off
      */
-    public void startRefreshing(Duration period, StaleMetric staleMetric) {
+    public void startRefreshing(Duration period, @Nullable StaleMetric staleMetric) {
         if (source == null) {
             return;
         }
@@ -91,33 +97,34 @@ public final class KeyRegistry implements AutoCloseable {
             return true;
         }
         try {
-            apply(source.read());
+            apply(source, source.read());
             return true;
         } catch (Exception e) {
-            reloadFailed(reason(e));
+            reloadFailed(source, reason(e));
             return false;
         }
     }
 
-    private void apply(String document) {
+    private void apply(KeySetSource from, String document) {
         List<AcceptedKey> keys = document.equals(loadedDocument) ? loadedKeys : KeySetDocument.parse(document);
         Instant now = clock.instant();
         if (reportedStale) {
             reportedStale = false;
-            JsonLog.info("key_set_recovered", "source", source.describe(), "keys", keys.size(),
-                    "stale_seconds", Duration.between(lastLoaded.plus(maxStale), now).toSeconds());
+            JsonLog.info("key_set_recovered", "source", from.describe(), "keys", keys.size(), "stale_seconds",
+                    Duration.between(Objects.requireNonNull(lastLoaded, STALE_WAS_LOADED).plus(maxStale), now)
+                            .toSeconds());
         }
         lastLoaded = now;
         if (keys != loadedKeys) {
             loadedKeys = keys;
             loadedDocument = document;
-            JsonLog.info("key_set_loaded", "source", source.describe(), "keys", keys.size());
+            JsonLog.info("key_set_loaded", "source", from.describe(), "keys", keys.size());
         }
     }
 
-    private void reloadFailed(String reason) {
+    private void reloadFailed(KeySetSource from, String reason) {
         if (!stale()) {
-            JsonLog.warn("key_set_reload_failed", "source", source.describe(), "reason", reason,
+            JsonLog.warn("key_set_reload_failed", "source", from.describe(), "reason", reason,
                     "keys_kept", loadedKeys.size());
             return;
         }
@@ -128,9 +135,9 @@ public final class KeyRegistry implements AutoCloseable {
         }
         Instant now = clock.instant();
         StringBuilder line = JsonLog.begin(JsonLog.Level.ERROR, "key_set_stale", now);
-        JsonLog.field(line, "source", source.describe());
+        JsonLog.field(line, "source", from.describe());
         JsonLog.field(line, "reason", reason);
-        JsonLog.field(line, "last_loaded", lastLoaded.toString());
+        JsonLog.field(line, "last_loaded", Objects.requireNonNull(lastLoaded, STALE_WAS_LOADED).toString());
         JsonLog.field(line, "max_stale_seconds", maxStale.toSeconds());
         JsonLog.field(line, "keys_refused", loadedKeys.size());
         if (staleMetric != null) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads the key-set document that the portal publishes (to a file or an SSM SecureString):
  * <pre>{"version":1,"keys":[{"id":"k1","sha256":"&lt;64 hex&gt;","expiresAt":"2026-12-01T00:00:00Z","environments":["env-1"]}]}</pre>
@@ -63,7 +65,7 @@ public final class KeySetDocument {
                 environments(entry.get("environments"), where));
     }
 
-    private static Instant expiresAt(Object value, String where) {
+    private static @Nullable Instant expiresAt(@Nullable Object value, String where) {
         if (value == null) {
             return null;
         }
@@ -74,7 +76,7 @@ public final class KeySetDocument {
         }
     }
 
-    private static Set<String> environments(Object value, String where) {
+    private static @Nullable Set<String> environments(@Nullable Object value, String where) {
         if (value == null) {
             return null;
         }

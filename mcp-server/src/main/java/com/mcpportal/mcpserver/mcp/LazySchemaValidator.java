@@ -5,6 +5,8 @@ import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The SDK's JSON Schema validator, loaded on the first {@code tools/call} instead of at start-up
  * (it costs a third of a second of class loading). The build-time check that every tool schema is
@@ -12,7 +14,7 @@ import java.util.Map;
  */
 final class LazySchemaValidator implements JsonSchemaValidator {
 
-    private volatile JsonSchemaValidator delegate;
+    private volatile @Nullable JsonSchemaValidator delegate;
 
     @Override
     public ValidationResponse validate(Map<String, Object> schema, Object structuredContent) {

@@ -5,6 +5,8 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The JSON of a {@code tools/list} result, written directly: through Jackson, the first {@code tools/list} of a
  * fresh server builds serializers for the SDK's tool records (annotation introspection, reflection, proxies), the
@@ -22,7 +24,7 @@ final class ToolListJson {
     }
 
     /** {@code {"tools":[…]}}, or {@code null} when a tool has something only Jackson writes. */
-    static String write(List<McpSchema.Tool> tools) {
+    static @Nullable String write(List<McpSchema.Tool> tools) {
         StringBuilder out = new StringBuilder(48 * 1024).append("{\"tools\":[");
         for (int i = 0; i < tools.size(); i++) {
             if (i > 0) {

@@ -6,6 +6,8 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The SDK's JSON mapper, remembering the serialized {@code tools/list} result. Clients list tools
  * often and the list (27 tools with long descriptions and schemas, ~36 KB) never changes, yet
@@ -18,7 +20,7 @@ final class ToolListJsonCache extends ForwardingJsonMapper {
     private record Entry(List<McpSchema.Tool> tools, String json) {
     }
 
-    private volatile Entry entry;
+    private volatile @Nullable Entry entry;
 
     ToolListJsonCache(McpJsonMapper delegate) {
         super(delegate);
