@@ -16,7 +16,8 @@ import org.springframework.context.ApplicationContext;
 /**
  * What a team owner does in a real browser: create a network for the team, put a draft environment in it, and see
  * the network's page list it with its share, and the environment's and the team's cost pages show what it costs
- * there and how the bill is split, and what moving it into another network would cost. The pages fit a phone, and pass axe-core where it is installed.
+ * there and how the bill is split, and what moving it into another network would cost. The pages fit a phone, and
+ * pass axe-core where it is installed.
  */
 class NetworkBrowserIntegrationTests extends BrowserTestSupport {
 

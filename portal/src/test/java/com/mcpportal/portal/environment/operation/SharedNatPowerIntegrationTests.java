@@ -279,8 +279,8 @@ class SharedNatPowerIntegrationTests {
         start(pair.alpha());
         assertThat(pendingNatStop(pair.network())).isNull();
         assertThat(natState(pair.network())).isEqualTo("RUNNING");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'environment.shared-nat.stopped'"
-                + " AND details->>'network' = 'lag'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action ="
+                + " 'environment.shared-nat.stopped' AND details->>'network' = 'lag'", Integer.class)).isZero();
 
         // When a deferred stop comes due anyway while alpha runs (e.g. stored before alpha's start committed),
         // then it asks again under the network's lock and leaves the NAT on
