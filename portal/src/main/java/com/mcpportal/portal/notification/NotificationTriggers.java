@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import com.mcpportal.portal.cost.BudgetCrossed;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.apikey.KeySetPublicationChanged;
+import com.mcpportal.portal.apikey.RotatedKeyWaiting;
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.environment.DriftChanged;
 import com.mcpportal.portal.environment.EnvironmentService;
@@ -99,6 +100,11 @@ class NotificationTriggers {
     void keySetPublicationChanged(KeySetPublicationChanged change) {
         enqueue("key set of environment " + change.environmentId(),
                 () -> Notices.keySetPublication(team(change.teamId()), change));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void keyRotated(RotatedKeyWaiting rotated) {
+        enqueue("rotated key " + rotated.publicId(), () -> Notices.keyRotated(team(rotated.teamId()), rotated));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
