@@ -7,3 +7,6 @@ ALTER TABLE notification_delivery ADD COLUMN last_repeat_at TIMESTAMPTZ;
 ALTER TABLE notification_delivery ADD COLUMN last_repeat_headline VARCHAR(300);
 CREATE INDEX notification_delivery_group ON notification_delivery (channel_id, group_key, created_at DESC)
     WHERE group_key IS NOT NULL;
+-- Every operation that succeeds asks whether its failure was announced (then its all-clear is): by dedupe key prefix.
+CREATE INDEX notification_delivery_failures ON notification_delivery (dedupe_key text_pattern_ops)
+    WHERE event_kind IN ('OPERATION_FAILED', 'SCHEDULE_FAILED');

@@ -93,9 +93,11 @@ public class KeyRotation {
      * neither rolled, revoked nor expired. Archived teams are left alone. Each key rolls in its own transaction, so
      * one failure (the team's key limit) stops nothing else; it is audited as a FAILURE.
      *
+     * Each roll publishes {@link RotatedKeyWaiting}. Public for the job and for other features' tests.
+     *
      * @return how many keys were rolled
      */
-    int rollDue(Instant now) {
+    public int rollDue(Instant now) {
         int rolled = 0;
         for (RotationPolicy policy : policies.findAll()) {
             if (teams.archived(policy.getTeamId())) {
@@ -114,8 +116,14 @@ public class KeyRotation {
     private boolean rollOne(RotationPolicy policy, ApiKey due) {
         String reason = "rotation policy: every " + policy.getEveryDays() + " days";
         try {
-            transaction.executeWithoutResult(status -> service.keepForOwners(service.roll(policy.getTeamId(),
-                    due.getId(), policy.getGrace().duration(), AuditEntry.SCHEDULER, reason)));
+            transaction.executeWithoutResult(status -> {
+                IssuedKey rotated = service.roll(policy.getTeamId(), due.getId(), policy.getGrace().duration(),
+                        AuditEntry.SCHEDULER, reason);
+                service.keepForOwners(rotated);
+                events.publishEvent(new RotatedKeyWaiting(rotated.key().id(), policy.getTeamId(),
+                        rotated.key().publicId(), rotated.key().name(),
+                        clock.instant().plus(policy.getGrace().duration())));
+            });
             return true;
         } catch (InvalidInputException | ApiKeyNotFoundException e) {
             log.warn("Rotation of key {} skipped: {}", due.getPublicId(), e.getMessage());

@@ -49,11 +49,14 @@ class DeliveryStore {
                 notice.action(), cut(link, 1000), Timestamp.from(now), Timestamp.from(now)) > 0;
     }
 
-    /** Whether a failure of the operation was queued for one of the team's channels (its all-clear follows it). */
-    boolean failureAnnounced(long teamId, long operationId) {
+    /**
+     * Whether a failure of the operation was queued for a channel (its all-clear follows it). Asked after every
+     * operation that succeeds: one index probe ({@code dedupe_key} leads {@code notification_delivery_failures}).
+     */
+    boolean failureAnnounced(long operationId) {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM notification_delivery WHERE"
-                + " team_id = ? AND event_kind IN ('OPERATION_FAILED', 'SCHEDULE_FAILED') AND dedupe_key LIKE ?)",
-                Boolean.class, teamId, "operation:" + operationId + ":%"));
+                + " dedupe_key LIKE ? AND event_kind IN ('OPERATION_FAILED', 'SCHEDULE_FAILED'))",
+                Boolean.class, "operation:" + operationId + ":%"));
     }
 
     /**

@@ -14,6 +14,7 @@ public enum NoticeKind {
     KEY_SET_FAILING("Publishing the API keys to an environment's MCP server failed (or works again)", true),
     KEY_EXPIRING("An API key expires soon", false),
     KEY_EXPIRED("An API key expired", false),
+    KEY_ROTATED("A rotated API key waits to be revealed (the rotation policy rolled a key)", false),
     /** "Send test message": not a rule, always sent to the channel it was asked for. */
     TEST("A test message", false);
 
@@ -32,7 +33,7 @@ public enum NoticeKind {
     /** The kinds an owner chooses among. */
     static List<NoticeKind> choosable() {
         return List.of(OPERATION_FAILED, SCHEDULE_FAILED, OPERATION_RETRIED, ERROR_RATE, DRIFT_FOUND, KEY_SET_FAILING,
-                BUDGET_CROSSED, KEY_EXPIRING, KEY_EXPIRED);
+                BUDGET_CROSSED, KEY_EXPIRING, KEY_EXPIRED, KEY_ROTATED);
     }
 
     /** A new channel's rules: every failure (and its all-clear) and the budget. */

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 
 import com.mcpportal.portal.apikey.ExpiringKey;
 import com.mcpportal.portal.apikey.KeySetPublicationChanged;
+import com.mcpportal.portal.apikey.RotatedKeyWaiting;
 import com.mcpportal.portal.cost.BudgetCrossed;
 import com.mcpportal.portal.environment.DriftChanged;
 import com.mcpportal.portal.environment.Environment;
@@ -194,6 +195,19 @@ final class Notices {
                         + " nothing did, nothing to do.",
                 "/teams/" + key.teamId() + "/api-keys#key-" + key.publicId(),
                 "key-expired:" + key.id() + ":" + key.expiresAt().getEpochSecond());
+    }
+
+    static Notice keyRotated(String team, RotatedKeyWaiting rotated) {
+        return new Notice(NoticeKind.KEY_ROTATED, rotated.teamId(), "A rotated API key " + rotated.name()
+                + " waits to be revealed",
+                "The rotation policy of team " + team + " rolled API key " + rotated.name() + ": its successor ("
+                        + rotated.publicId() + ") waits, encrypted, until an owner reveals it once. The old key works"
+                        + " until " + WHEN.format(rotated.oldKeyWorksUntil()) + ".",
+                "MCP clients still using the old key are refused from then on.",
+                "An owner opens the team's API keys, reveals the new key (shown once) and gives it to the clients"
+                        + " before the old one stops working.",
+                "/teams/" + rotated.teamId() + "/api-keys#key-" + rotated.publicId(),
+                "key-rotated:" + rotated.keyId());
     }
 
     static Notice test(String team, Channel channel, String by) {

@@ -7,11 +7,12 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import com.mcpportal.portal.cost.BudgetCrossed;
-import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.apikey.KeySetPublicationChanged;
+import com.mcpportal.portal.apikey.RotatedKeyWaiting;
 import com.mcpportal.portal.audit.AuditEntry;
+import com.mcpportal.portal.cost.BudgetCrossed;
 import com.mcpportal.portal.environment.DriftChanged;
+import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentService;
 import com.mcpportal.portal.environment.ErrorRateCrossed;
 import com.mcpportal.portal.environment.operation.EnvironmentOperations;
@@ -67,6 +68,9 @@ class NotificationTriggers {
      */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void operationFinished(OperationFinished finished) {
+        if (finished.succeeded() && !deliveries.failureAnnounced(finished.operationId())) {
+            return; // most operations: a success that closes no announced failure is not news
+        }
         enqueue("operation " + finished.operationId(), () -> {
             Environment environment = environments.get(finished.environmentId());
             OperationView operation = operations.find(environment.getId(), finished.operationId()).orElse(null);
@@ -75,8 +79,7 @@ class NotificationTriggers {
             }
             String team = team(environment.getTeamId());
             if (finished.succeeded()) {
-                return deliveries.failureAnnounced(environment.getTeamId(), operation.id())
-                        ? Notices.operationRetried(team, environment, operation) : null;
+                return Notices.operationRetried(team, environment, operation);
             }
             return AuditEntry.SCHEDULER.equals(operation.requestedBy())
                     ? Notices.scheduleFailed(team, environment, operation)
@@ -102,6 +105,11 @@ class NotificationTriggers {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void keyRotated(RotatedKeyWaiting rotated) {
+        enqueue("rotated key " + rotated.publicId(), () -> Notices.keyRotated(team(rotated.teamId()), rotated));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void budgetCrossed(BudgetCrossed crossing) {
         enqueue("budget of team " + crossing.teamId(), () -> Notices.budgetCrossed(team(crossing.teamId()), crossing));
     }
@@ -115,7 +123,13 @@ class NotificationTriggers {
      * writes stay outside the savepoint and a rollback to it takes back only the notice's own statements.
      */
     private void enqueue(String what, Supplier<Notice> notice) {
-        entityManager.flush();
+        try {
+            entityManager.flush();
+        } catch (RuntimeException e) {
+            // The event's own writes fail: its commit fails with them, and no notice is made for it.
+            log.warn("Could not queue the notification about {}: {}", what, e.toString());
+            return;
+        }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             Savepoint savepoint = connection.setSavepoint();

@@ -4,7 +4,8 @@
  * and their durable delivery. {@link com.mcpportal.portal.notification.NotificationTriggers} writes a message for every
  * channel whose rules take the event into the outbox in the event's own transaction, inside a savepoint (operation
  * failed, schedule could not start or stop, operation retried and succeeded, error rate flagged or cleared, drift
- * found or resolved, key set publication failing or working again, budget crossed); {@link com.mcpportal.portal.notification.KeyExpiryNotices} announces expiring API keys (within each channel's own number of days, else {@code key-expiry-warning}) and
+ * found or resolved, key set publication failing or working again, a rotated key waiting to be revealed, budget
+ * crossed); {@link com.mcpportal.portal.notification.KeyExpiryNotices} announces expiring API keys (within each channel's own number of days, else {@code key-expiry-warning}) and
  * expired ones; repeats
  * of one condition within the group window are counted on its first message, not sent again;
  * {@link com.mcpportal.portal.notification.Dispatcher}, a clustered Quartz job, sends what is due with retries and
