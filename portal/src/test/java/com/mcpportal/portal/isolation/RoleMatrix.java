@@ -104,6 +104,8 @@ final class RoleMatrix {
             OPERATOR      POST   /api/v1/teams/{teamId}/environments/{environmentId}/roll-back
             VIEWER        GET    /api/v1/teams/{teamId}/environments/{environmentId}/schedule
             OPERATOR      PUT    /api/v1/teams/{teamId}/environments/{environmentId}/schedule
+            OPERATOR      DELETE /api/v1/teams/{teamId}/environments/{environmentId}/schedule/autoscaling
+            OPERATOR      PUT    /api/v1/teams/{teamId}/environments/{environmentId}/schedule/autoscaling
             OPERATOR      PUT    /api/v1/teams/{teamId}/environments/{environmentId}/schedule/mirror
             OPERATOR      DELETE /api/v1/teams/{teamId}/environments/{environmentId}/schedule/override
             OPERATOR      PUT    /api/v1/teams/{teamId}/environments/{environmentId}/schedule/override
@@ -158,6 +160,7 @@ final class RoleMatrix {
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/roll-back
             VIEWER        GET    /teams/{teamId}/environments/{environmentId}/schedule
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/schedule
+            OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/schedule/autoscaling
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/schedule/exceptions/delete
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/schedule/mirror
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/schedule/override

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 
+import com.mcpportal.portal.cloud.AutoscalingState;
 import com.mcpportal.portal.cloud.NatState;
+import com.mcpportal.portal.cloud.TaskRange;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentCloud;
 import com.mcpportal.portal.environment.EnvironmentPower;
@@ -148,6 +150,7 @@ class MirroredEdgeIntegrationTests {
         Schedule schedule = ScheduleExecutionIntegrationTests.windows(open, open.plus(Duration.ofHours(2)));
         Environment environment = offWithHoursInTheCloud(schedule);
         EnvironmentCloud cloud = environments.service().cloudOf(environment.getId());
+        environments.service().setAutoscaling(teamId, environment.getId(), new TaskRange(1, 3, 60));
         long operations = requests(environment).size();
         int startsBefore = scaledTo(cloud, 1);
 
@@ -165,6 +168,8 @@ class MirroredEdgeIntegrationTests {
                 .startsWith("aws-scheduler start SUCCEEDED reconcile pass: ");
         assertThat(power(environment)).isEqualTo(EnvironmentPower.ON);
         assertThat(scaledTo(cloud, 1)).as("started once, by the cloud").isEqualTo(startsBefore + 1);
+        assertThat(cloud.provider().readAutoscaling(cloud.ref())).as("its CPU scaling range set as a start would")
+                .contains(new AutoscalingState(1, 3, 60, false));
         assertThat(audit(environment)).last().isEqualTo(Map.of("action", "environment.start.observed",
                 "actor", "aws-scheduler"));
 

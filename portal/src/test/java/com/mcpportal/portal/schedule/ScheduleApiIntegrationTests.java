@@ -314,6 +314,34 @@ class ScheduleApiIntegrationTests {
     }
 
     @Test
+    void anOperatorSetsCpuAutoscalingWhileOnAndTakesItAwayAgain() throws Exception {
+        mvc.perform(get(url).with(as(viewer))).andExpect(jsonPath("$.autoscaling").value(nullValue()));
+
+        mvc.perform(json(put(url + "/autoscaling"), "{\"minTasks\": 2, \"maxTasks\": 5, \"cpuTargetPercent\": 65}")
+                        .with(as(operator)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.autoscaling.minTasks").value(2))
+                .andExpect(jsonPath("$.autoscaling.maxTasks").value(5))
+                .andExpect(jsonPath("$.autoscaling.cpuTargetPercent").value(65));
+        mvc.perform(json(put(url + "/autoscaling"), "{\"minTasks\": 3, \"maxTasks\": 2, \"cpuTargetPercent\": 65}")
+                        .with(as(operator)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("maxTasks"));
+        mvc.perform(json(put(url + "/autoscaling"), "{\"minTasks\": 1, \"maxTasks\": 2, \"cpuTargetPercent\": 95}")
+                        .with(as(operator)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("cpuTargetPercent"));
+        mvc.perform(delete(url + "/autoscaling").with(as(viewer))).andExpect(status().isForbidden());
+        mvc.perform(get(url).with(as(viewer))).andExpect(jsonPath("$.autoscaling.maxTasks").value(5));
+
+        mvc.perform(delete(url + "/autoscaling").with(as(operator)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.autoscaling").value(nullValue()));
+        assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE target_id = ? AND action ="
+                + " 'environment.autoscaling.updated'", String.class, String.valueOf(environment.getId()))).hasSize(2);
+    }
+
+    @Test
     void newEnvironmentsOfATeamThatKeepsHoursInAwsKeepThemTooAndOldOnesKeepTheirOwnSetting() throws Exception {
         String teamUrl = "/api/v1/teams/" + team.getId() + "/schedule";
         mvc.perform(get(teamUrl).with(as(viewer))).andExpect(jsonPath("$.keepInCloud").value(false));

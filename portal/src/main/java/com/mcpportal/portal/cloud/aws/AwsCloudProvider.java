@@ -277,7 +277,11 @@ public class AwsCloudProvider implements CloudProvider {
 
     @Override
     public void deleteService(EnvironmentRef env) {
-        run("delete-service", env, () -> services.delete(aws(env).ecs(), env));
+        run("delete-service", env, () -> {
+            // A scalable target outlives its ECS service (it carries no tags to find it by later): it goes first.
+            autoscaling.delete(aws(env).autoscaling(), env);
+            services.delete(aws(env).ecs(), env);
+        });
     }
 
     @Override

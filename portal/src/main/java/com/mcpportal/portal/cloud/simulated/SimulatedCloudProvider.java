@@ -303,6 +303,7 @@ public class SimulatedCloudProvider implements CloudProvider {
 
     @Override
     public void deleteService(EnvironmentRef env) {
+        store.delete(env, AUTOSCALING); // the service's scaling goes with it
         store.find(env, SERVICE).ifPresent(service -> {
             if (service.number("runningCount") > 0) {
                 pause(settings.waitDelay()); // tasks drain before the service goes away

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import com.mcpportal.portal.cloud.ActualState;
 import com.mcpportal.portal.cloud.CloudException;
 import com.mcpportal.portal.cloud.NatState;
+import com.mcpportal.portal.cloud.TaskRange;
 import com.mcpportal.portal.environment.EnvironmentCloud;
 import com.mcpportal.portal.environment.EnvironmentNetworks;
 import com.mcpportal.portal.environment.EnvironmentService;
@@ -117,6 +118,9 @@ class MirroredEdges {
                     desired == PowerState.ON ? OperationKind.START : OperationKind.STOP,
                     Actor.awsScheduler(reason), seen));
             log.debug("Environment {}: the cloud made the edge ({}): {}", environment.id(), reason, outcome);
+            if (outcome == PowerBatch.Outcome.ENQUEUED) {
+                followScaling(environment.id(), desired);
+            }
             return new Next(Move.RECORDED, null, null);
         }
         Instant edge = recentEdge(environment.schedule(), desired, now, settings.grace());
@@ -128,6 +132,25 @@ class MirroredEdges {
         return new Next(Move.ACT, null, reason + "; the hours kept in AWS had not " + (desired == PowerState.ON
                 ? "started" : "stopped") + " it " + settings.grace().toMinutes() + " min after the edge, so the"
                 + " portal does");
+    }
+
+    /**
+     * The cloud's schedules set only the service's desired count; with CPU autoscaling the portal then sets the
+     * scalable target's range as its own start or stop would (minimum restored and scaling resumed, or minimum 0 and
+     * scaling suspended). A failure is logged: the next start or stop sets it again.
+     */
+    private void followScaling(long environmentId, PowerState desired) {
+        TaskRange range = environments.get(environmentId).autoscaling();
+        if (range == null) {
+            return;
+        }
+        try {
+            EnvironmentCloud cloud = environments.cloudOf(environmentId);
+            cloud.provider().applyAutoscaling(cloud.ref(), range, desired == PowerState.ON);
+        } catch (CloudException e) {
+            log.warn("Could not set the scaling range of environment {} after the cloud's edge: {}", environmentId,
+                    e.getMessage());
+        }
     }
 
     /**

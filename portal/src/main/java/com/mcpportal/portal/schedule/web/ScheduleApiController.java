@@ -3,11 +3,13 @@ package com.mcpportal.portal.schedule.web;
 import java.time.Clock;
 import java.time.ZoneId;
 
+import com.mcpportal.portal.cloud.TaskRange;
 import com.mcpportal.portal.environment.EnvironmentService;
 import com.mcpportal.portal.schedule.ManualOverride;
 import com.mcpportal.portal.schedule.Schedule;
 import com.mcpportal.portal.schedule.ScheduleRejectedException;
 import com.mcpportal.portal.schedule.ScheduleService;
+import com.mcpportal.portal.schedule.web.ScheduleApiRequests.AutoscalingBody;
 import com.mcpportal.portal.schedule.web.ScheduleApiRequests.MirrorBody;
 import com.mcpportal.portal.schedule.web.ScheduleApiRequests.OverrideBody;
 import com.mcpportal.portal.schedule.web.ScheduleApiRequests.ScheduleBody;
@@ -116,6 +118,31 @@ class ScheduleApiController {
         return current(teamId, environmentId, DEFAULT_TRANSITIONS);
     }
 
+    /** CPU autoscaling while on; the cloud follows at the environment's next start or stop. */
+    @Operation(summary = "Scale the environment's service on CPU while it is on: min and max tasks and a CPU target"
+            + " (from its next start)")
+    @PutMapping("/environments/{environmentId}/schedule/autoscaling")
+    EnvironmentScheduleJson putAutoscaling(@PathVariable long teamId, @PathVariable long environmentId,
+            @RequestBody(required = false) AutoscalingBody body) {
+        TeamGrant team = access.require(teamId, TeamRole.OPERATOR);
+        environments.get(teamId, environmentId);
+        refuseArchived(team);
+        TaskRange range = ScheduleApiRequests.autoscaling(body);
+        asConflict(() -> environments.setAutoscaling(teamId, environmentId, range));
+        return current(teamId, environmentId, DEFAULT_TRANSITIONS);
+    }
+
+    /** Back to one task while on (from the next start). */
+    @Operation(summary = "Run one task while on again, without CPU autoscaling (from the next start)")
+    @DeleteMapping("/environments/{environmentId}/schedule/autoscaling")
+    EnvironmentScheduleJson deleteAutoscaling(@PathVariable long teamId, @PathVariable long environmentId) {
+        TeamGrant team = access.require(teamId, TeamRole.OPERATOR);
+        environments.get(teamId, environmentId);
+        refuseArchived(team);
+        asConflict(() -> environments.setAutoscaling(teamId, environmentId, null));
+        return current(teamId, environmentId, DEFAULT_TRANSITIONS);
+    }
+
     @GetMapping("/schedule")
     TeamScheduleJson getTeamDefault(@PathVariable long teamId) {
         access.require(teamId, TeamRole.VIEWER);
@@ -146,7 +173,8 @@ class ScheduleApiController {
 
     private EnvironmentScheduleJson current(long teamId, long environmentId, int transitions) {
         return EnvironmentScheduleJson.of(environmentId, schedules.scheduleOf(teamId, environmentId),
-                schedules.mirrorOf(teamId, environmentId), clock.instant(), transitions);
+                schedules.mirrorOf(teamId, environmentId), environments.get(teamId, environmentId).autoscaling(),
+                clock.instant(), transitions);
     }
 
     private static void refuseArchived(TeamGrant team) {

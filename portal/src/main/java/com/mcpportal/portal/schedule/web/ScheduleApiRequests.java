@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.mcpportal.portal.cloud.TaskRange;
 import com.mcpportal.portal.schedule.ManualOverride;
 import com.mcpportal.portal.schedule.PowerState;
 import com.mcpportal.portal.schedule.Schedule;
@@ -69,6 +70,27 @@ final class ScheduleApiRequests {
                     "Say true to keep the hours in AWS, false to stop.");
         }
         return body.keepInCloud();
+    }
+
+    /** CPU autoscaling while on: {@code {"minTasks": 1, "maxTasks": 4, "cpuTargetPercent": 60}}. */
+    record AutoscalingBody(Integer minTasks, Integer maxTasks, Integer cpuTargetPercent) {
+    }
+
+    /** The range in the body; a missing field or one out of range is a 422 beside it. */
+    static TaskRange autoscaling(AutoscalingBody body) {
+        if (body == null || body.minTasks() == null) {
+            throw new InvalidInputException("minTasks", "Give the fewest tasks while on, 1 to 10.");
+        }
+        if (body.maxTasks() == null || body.maxTasks() < body.minTasks() || body.maxTasks() > 10) {
+            throw new InvalidInputException("maxTasks", "Give the most tasks while on: at least minTasks, at most 10.");
+        }
+        if (body.cpuTargetPercent() == null || body.cpuTargetPercent() < 10 || body.cpuTargetPercent() > 90) {
+            throw new InvalidInputException("cpuTargetPercent", "Give the CPU target as a percentage from 10 to 90.");
+        }
+        if (body.minTasks() < 1) {
+            throw new InvalidInputException("minTasks", "Give the fewest tasks while on, 1 to 10.");
+        }
+        return new TaskRange(body.minTasks(), body.maxTasks(), body.cpuTargetPercent());
     }
 
     /** The plan in the body, or {@link ScheduleRejectedException} with every field at fault; nothing is saved. */

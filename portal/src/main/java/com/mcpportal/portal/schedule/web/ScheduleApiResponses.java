@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 
+import com.mcpportal.portal.cloud.TaskRange;
 import com.mcpportal.portal.schedule.ManualOverride;
 import com.mcpportal.portal.schedule.MirrorStatus;
 import com.mcpportal.portal.schedule.Schedule;
@@ -32,10 +33,10 @@ final class ScheduleApiResponses {
     record EnvironmentScheduleJson(long environmentId, String source, Instant updatedAt, String updatedBy,
             String zone, boolean enabled, String whenDisabled, List<WindowJson> windows,
             List<ExceptionJson> exceptions, OverrideJson override, String summary, DesiredJson desired,
-            List<TransitionJson> transitions, MirrorJson mirror) {
+            List<TransitionJson> transitions, MirrorJson mirror, AutoscalingJson autoscaling) {
 
-        static EnvironmentScheduleJson of(long environmentId, StoredSchedule stored, MirrorStatus mirror, Instant now,
-                int count) {
+        static EnvironmentScheduleJson of(long environmentId, StoredSchedule stored, MirrorStatus mirror,
+                TaskRange autoscaling, Instant now, int count) {
             Schedule schedule = stored.schedule().withoutExpiredOverride(now);
             ZoneId zone = schedule.zone();
             return new EnvironmentScheduleJson(environmentId, stored.source().name(), stored.updatedAt(),
@@ -45,8 +46,13 @@ final class ScheduleApiResponses {
                     ScheduleText.summary(schedule),
                     new DesiredJson(schedule.desiredStateAt(now).name(), ScheduleText.currentReason(schedule, now)),
                     schedule.nextTransitions(now, count).stream().map(t -> TransitionJson.of(t, zone)).toList(),
-                    MirrorJson.of(mirror));
+                    MirrorJson.of(mirror), autoscaling == null ? null : new AutoscalingJson(autoscaling.minTasks(),
+                    autoscaling.maxTasks(), autoscaling.cpuTargetPercent()));
         }
+    }
+
+    /** CPU autoscaling while on (null: one task): the range of tasks and the average CPU it keeps them around. */
+    record AutoscalingJson(int minTasks, int maxTasks, int cpuTargetPercent) {
     }
 
     /**

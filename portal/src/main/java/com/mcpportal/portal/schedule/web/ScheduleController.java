@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import com.mcpportal.portal.cloud.TaskRange;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentService;
 import com.mcpportal.portal.schedule.DateException;
@@ -139,6 +140,38 @@ class ScheduleController {
                 + " reconcile pass (within a minute), so they go on while the portal is down."
                 : "The hours of " + environment.getName() + " are no longer kept in AWS; the next reconcile pass"
                         + " removes them there.");
+        return page(teamId, environmentId);
+    }
+
+    /**
+     * CPU autoscaling while the window is on: min and max tasks and a CPU target, or {@code off} for one task. The
+     * cloud follows at the environment's next start or stop.
+     */
+    @PostMapping("/autoscaling")
+    String setAutoscaling(@PathVariable long teamId, @PathVariable long environmentId,
+            @RequestParam(required = false) Integer minTasks, @RequestParam(required = false) Integer maxTasks,
+            @RequestParam(required = false) Integer cpuTarget, @RequestParam(required = false) String off,
+            RedirectAttributes redirect) {
+        TeamGrant team = access.require(teamId, TeamRole.OPERATOR);
+        Environment environment = environments.get(teamId, environmentId);
+        if (team.archived()) {
+            Flash.error(redirect, ScheduleErrors.ARCHIVED);
+            return page(teamId, environmentId);
+        }
+        TaskRange range = null;
+        if (off == null) {
+            try {
+                range = new TaskRange(minTasks == null ? 0 : minTasks, maxTasks == null ? 0 : maxTasks,
+                        cpuTarget == null ? 0 : cpuTarget);
+            } catch (IllegalArgumentException wrong) {
+                Flash.error(redirect, wrong.getMessage() + ". Nothing changed.");
+                return page(teamId, environmentId);
+            }
+        }
+        environments.setAutoscaling(teamId, environmentId, range);
+        Flash.success(redirect, range == null ? environment.getName() + " runs one task while on, from its next start."
+                : environment.getName() + " runs " + range.minTasks() + " to " + range.maxTasks() + " tasks while on,"
+                        + " scaled on CPU around " + range.cpuTargetPercent() + " %, from its next start.");
         return page(teamId, environmentId);
     }
 

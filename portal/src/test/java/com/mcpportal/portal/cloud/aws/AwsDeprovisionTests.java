@@ -126,11 +126,17 @@ class AwsDeprovisionTests {
                 jsonOk("{\"services\":[{\"serviceName\":\"mcp-env1\",\"status\":\"DRAINING\",\"desiredCount\":0}]}"),
                 jsonOk("{\"services\":[{\"serviceName\":\"mcp-env1\",\"status\":\"INACTIVE\",\"desiredCount\":0}]}"));
         fake.answer(json("ecs", "DeleteService"), jsonOk("{\"service\":{\"serviceName\":\"mcp-env1\"}}"));
+        fake.answer(json("application-autoscaling", "DeregisterScalableTarget"), AwsFake.jsonError(400,
+                "ObjectNotFoundException", "No scalable target registered for service namespace: ecs"));
 
         cloud().deleteService(env);
 
         assertThat(fake.onlyCall("ecs:DeleteService").json().get("force").asBoolean()).isTrue();
         assertThat(fake.calls("ecs:DescribeServices")).hasSize(3);
+        assertThat(fake.onlyCall("application-autoscaling:DeregisterScalableTarget").json().get("ResourceId")
+                .asString()).as("its CPU autoscaling first (none here: done)").isEqualTo("service/mcp-env1/mcp-env1");
+        assertThat(fake.actions()).containsSubsequence("application-autoscaling:DeregisterScalableTarget",
+                "ecs:DeleteService");
     }
 
     @Test

@@ -192,6 +192,11 @@ class SimulatedCloudProviderTests {
         cloud.deleteAutoscaling(ENV); // gone already: done
         assertThat(cloud.readAutoscaling(ENV)).isEmpty();
         assertThat(cloud.remainingResources(ENV)).isEmpty();
+
+        // Deprovisioning deletes the service, and its scaling with it.
+        cloud.applyAutoscaling(ENV, new TaskRange(1, 3, 60), true);
+        cloud.deleteService(ENV);
+        assertThat(cloud.readAutoscaling(ENV)).isEmpty();
     }
 
     private static TaskSpec spec(String image) {

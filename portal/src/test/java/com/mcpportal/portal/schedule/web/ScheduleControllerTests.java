@@ -314,6 +314,27 @@ class ScheduleControllerTests {
     }
 
     @Test
+    void cpuAutoscalingIsSetFromTheSchedulePageAndARangeThatCannotBeIsRefusedWithWhy() throws Exception {
+        mvc.perform(get(PAGE).with(user(ALICE))).andExpect(content().string(allOf(
+                containsString("One task while on"), containsString("Scale on CPU</button>"),
+                not(containsString("Run one task</button>")))));
+
+        mvc.perform(post(PAGE + "/autoscaling").param("minTasks", "2").param("maxTasks", "4").param("cpuTarget", "60")
+                        .with(user(ALICE)).with(csrf()))
+                .andExpect(redirectedUrl(PAGE)).andExpect(flash().attribute("flash", new Flash("success",
+                        "voice-prod runs 2 to 4 tasks while on, scaled on CPU around 60 %, from its next start.",
+                        null)));
+        verify(environments).setAutoscaling(7, 42, new com.mcpportal.portal.cloud.TaskRange(2, 4, 60));
+
+        mvc.perform(post(PAGE + "/autoscaling").param("minTasks", "5").param("maxTasks", "4").param("cpuTarget", "60")
+                        .with(user(ALICE)).with(csrf()))
+                .andExpect(redirectedUrl(PAGE)).andExpect(flash().attribute("flash", new Flash("error",
+                        "Tasks while on: from 1 to 10, the minimum no more than the maximum; not 5..4. Nothing changed.",
+                        null)));
+        verify(environments, never()).setAutoscaling(7, 42, null);
+    }
+
+    @Test
     void theTeamDefaultPageTurnsKeepHoursInAwsOnForNewEnvironments() throws Exception {
         given(schedules.teamDefault(7)).willReturn(new StoredSchedule(Schedule.defaultFor(BERLIN),
                 StoredSchedule.Source.PORTAL_DEFAULT, null, null));

@@ -147,6 +147,8 @@ public final class ProvisionedAccount {
         fake.answer(rest("DELETE", "/v2/vpclinks/[^/]+"), restOk(202, "{}"));
         fake.answer(rest("GET", "/v2/vpclinks/[^/]+"), AwsFake.restError(404, "NotFoundException", "Invalid VpcLink"));
         fake.answer(json("ecs", "DeleteService"), jsonOk("{\"service\":{\"serviceName\":\"mcp-env1\"}}"));
+        fake.answer(json("application-autoscaling", "DeregisterScalableTarget"), AwsFake.jsonError(400,
+                "ObjectNotFoundException", "No scalable target registered for service namespace: ecs"));
         fake.answer(json("servicediscovery", "DeleteService"), jsonOk("{}"));
         fake.answer(json("servicediscovery", "DeleteNamespace"), jsonOk("{\"OperationId\":\"op-del\"}"));
         fake.answer(json("ecs", "ListTaskDefinitions"), jsonOk("{\"taskDefinitionArns\":[\"" + TASK_DEFINITION_ARN
