@@ -149,9 +149,9 @@ class ScheduleController {
      */
     @PostMapping("/autoscaling")
     String setAutoscaling(@PathVariable long teamId, @PathVariable long environmentId,
-            @RequestParam(required = false) Integer minTasks, @RequestParam(required = false) Integer maxTasks,
-            @RequestParam(required = false) Integer cpuTarget, @RequestParam(required = false) String off,
-            RedirectAttributes redirect) {
+            @ModelAttribute("autoscalingForm") AutoscalingForm form, BindingResult errors,
+            @RequestParam(required = false) String off, Model model, RedirectAttributes redirect,
+            HttpServletRequest request) {
         TeamGrant team = access.require(teamId, TeamRole.OPERATOR);
         Environment environment = environments.get(teamId, environmentId);
         if (team.archived()) {
@@ -160,12 +160,9 @@ class ScheduleController {
         }
         TaskRange range = null;
         if (off == null) {
-            try {
-                range = new TaskRange(minTasks == null ? 0 : minTasks, maxTasks == null ? 0 : maxTasks,
-                        cpuTarget == null ? 0 : cpuTarget);
-            } catch (IllegalArgumentException wrong) {
-                Flash.error(redirect, wrong.getMessage() + ". Nothing changed.");
-                return page(teamId, environmentId);
+            range = form.toRange(errors).orElse(null);
+            if (range == null) {
+                return pages.editor(model, team, environment, null, null, ViewerZone.of(request));
             }
         }
         environments.setAutoscaling(teamId, environmentId, range);

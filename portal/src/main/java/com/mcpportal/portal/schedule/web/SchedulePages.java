@@ -88,6 +88,9 @@ class SchedulePages {
                 .map(at -> ScheduleText.at(at, schedule.zone())).orElse(null));
         model.addAttribute("form", form != null ? form : ScheduleForm.of(schedule));
         model.addAttribute("overrideForm", override != null ? override : OverrideForm.suggested(schedule.zone(), now));
+        if (!model.containsAttribute("autoscalingForm")) {
+            model.addAttribute("autoscalingForm", AutoscalingForm.of(environment.autoscaling()));
+        }
         addViewer(model, viewerZone, schedule.zone());
         addChoices(model);
         return EDIT_VIEW;

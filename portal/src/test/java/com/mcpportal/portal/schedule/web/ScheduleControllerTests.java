@@ -326,11 +326,19 @@ class ScheduleControllerTests {
                         null)));
         verify(environments).setAutoscaling(7, 42, new com.mcpportal.portal.cloud.TaskRange(2, 4, 60));
 
-        mvc.perform(post(PAGE + "/autoscaling").param("minTasks", "5").param("maxTasks", "4").param("cpuTarget", "60")
+        mvc.perform(post(PAGE + "/autoscaling").param("minTasks", "5").param("maxTasks", "4").param("cpuTarget", "9O")
                         .with(user(ALICE)).with(csrf()))
-                .andExpect(redirectedUrl(PAGE)).andExpect(flash().attribute("flash", new Flash("error",
-                        "Tasks while on: from 1 to 10, the minimum no more than the maximum; not 5..4. Nothing changed.",
-                        null)));
+                .andExpect(status().isOk()).andExpect(content().string(allOf(
+                        containsString("Not saved: 2 problems. What you typed is kept below."),
+                        containsString("Most tasks: at least the fewest (5)."),
+                        containsString("The CPU target: a whole number from 10 to 90."),
+                        containsString("value=\"9O\""), containsString("aria-invalid=\"true\""))));
+        mvc.perform(post(PAGE + "/autoscaling").param("minTasks", "").param("maxTasks", "11").param("cpuTarget", "60")
+                        .with(user(ALICE)).with(csrf()))
+                .andExpect(status().isOk()).andExpect(content().string(allOf(
+                        containsString("Fewest tasks: a whole number from 1 to 10."),
+                        containsString("Most tasks: a whole number from 1 to 10."))));
+        verify(environments, times(1)).setAutoscaling(eq(7L), eq(42L), any());
         verify(environments, never()).setAutoscaling(7, 42, null);
     }
 
