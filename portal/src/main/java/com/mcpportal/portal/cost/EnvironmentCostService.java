@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import com.mcpportal.portal.cloud.TaskRange;
 import com.mcpportal.portal.cloud.account.CloudAccounts;
 import com.mcpportal.portal.cost.pricing.MissingPriceException;
 import com.mcpportal.portal.cost.pricing.PriceCatalog;
@@ -86,9 +87,19 @@ public class EnvironmentCostService {
                 + basis.displayMonthlyHours() + " h.");
         assumptions.addAll(Sizings.usageAssumptions(sizing));
         assumptions.addAll(spotAssumptions(sizing, spot));
+        TaskRange range = environment.autoscaling();
         try {
-            EnvironmentCost cost = new CostEstimator(catalog).estimate(environment.getRegion(), sizing,
-                    basis.monthlyHours(), spot.map(PriceStore.SpotQuote::usdPerHour));
+            CostEstimator estimator = new CostEstimator(catalog);
+            Optional<BigDecimal> spotPrice = spot.map(PriceStore.SpotQuote::usdPerHour);
+            EnvironmentCost cost = estimator.estimate(environment.getRegion(),
+                    range == null ? sizing : Sizings.tasks(sizing, range.minTasks()), basis.monthlyHours(), spotPrice);
+            if (range != null) {
+                BigDecimal most = estimator.monthly(environment.getRegion(), Sizings.tasks(sizing, range.maxTasks()),
+                        basis.monthlyHours(), spotPrice).totalUsd();
+                assumptions.add("CPU autoscaling: " + range.minTasks() + "–" + range.maxTasks() + " tasks while on;"
+                        + " Fargate is counted for the fewest (" + range.minTasks() + "). With the most ("
+                        + range.maxTasks() + ") all the hours on, the month would be " + CostFormat.usdText(most) + ".");
+            }
             assumptions.addAll(cost.assumptions());
             return new EnvironmentEstimate(environment.getId(), environment.getTeamId(), environment.getName(),
                     environment.getRegion(), environment.getState(), basis, cost, null, sources(cost), assumptions);

@@ -37,6 +37,15 @@ final class Sizings {
                 defaults.natTrafficGbPerMonth());
     }
 
+    /**
+     * The sizing of {@code tasks} tasks of the same size: Fargate bills each task's vCPU and memory by the hour, so
+     * n tasks cost what one task n times the size would.
+     */
+    static EnvironmentSizing tasks(EnvironmentSizing sizing, int tasks) {
+        BigDecimal n = BigDecimal.valueOf(tasks);
+        return sizing.withFargate(sizing.vcpu().multiply(n), sizing.memoryGb().multiply(n), sizing.architecture());
+    }
+
     /** The usage figures an estimate assumes, in words. */
     static List<String> usageAssumptions(EnvironmentSizing sizing) {
         return List.of(

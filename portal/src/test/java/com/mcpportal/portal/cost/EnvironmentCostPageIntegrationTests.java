@@ -8,7 +8,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.mcpportal.portal.cost.pricing.DatabasePriceCatalog;
+import com.mcpportal.portal.cloud.TaskRange;
 import com.mcpportal.portal.environment.Environment;
+import com.mcpportal.portal.environment.EnvironmentService;
 import com.mcpportal.portal.schedule.Schedule;
 import com.mcpportal.portal.schedule.ScheduleWindow;
 import com.mcpportal.portal.security.PortalUserPrincipal;
@@ -143,6 +145,22 @@ class EnvironmentCostPageIntegrationTests {
         assertThat(byId(html, "estimate-table-FARGATE")).isEqualTo("$3.61");
         assertThat(byId(html, "estimate-total")).isEqualTo("$8.56");
         assertThat(byId(html, "schedule-description")).isEqualTo("every day 20:00–08:00 (Europe/Berlin)");
+    }
+
+    @Test
+    void cpuAutoscalingCountsTheFewestTasksAndSaysWhatTheMostWouldCost() throws Exception {
+        Environment environment = fixtures.draft(team.getId(), "us-east-1");
+        context.getBean(EnvironmentService.class).setAutoscaling(team.getId(), environment.getId(),
+                new TaskRange(2, 4, 60));
+
+        String html = page(environment, Map.of());
+
+        // two tasks: 2 × $2.6449644375 = $5.289928875 for Fargate, the rest as for one task ($6.69 − $2.64 …)
+        assertThat(byId(html, "estimate-table-FARGATE")).isEqualTo("$5.29");
+        assertThat(byId(html, "estimate-total")).isEqualTo("$9.33");
+        // four tasks all the hours on: $10.57985775 for Fargate, $14.62 in all
+        assertThat(byId(html, "assumptions")).contains("CPU autoscaling: 2–4 tasks while on; Fargate is counted for"
+                + " the fewest (2). With the most (4) all the hours on, the month would be $14.62.");
     }
 
     @Test
