@@ -11,6 +11,7 @@ import java.time.Duration;
 import com.mcpportal.portal.cloud.Ingress;
 import com.mcpportal.portal.cloud.account.CloudAccounts;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,12 +34,20 @@ public class EndpointHealth {
 
     private final EnvironmentService environments;
     private final CloudAccounts accounts;
+    private final Duration timeout;
     private final HttpClient http;
 
+    @Autowired
     EndpointHealth(EnvironmentService environments, CloudAccounts accounts) {
+        this(environments, accounts, TIMEOUT);
+    }
+
+    /** With another timeout (whole seconds): a test of a slow server waits 1 s, not the production 5 s. */
+    EndpointHealth(EnvironmentService environments, CloudAccounts accounts, Duration timeout) {
         this.environments = environments;
         this.accounts = accounts;
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** Checks one environment of the team (another team's is not found). */
@@ -58,7 +67,7 @@ public class EndpointHealth {
 
     /** GET the URL and describe the answer. */
     Answer get(String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Accept", "application/json").GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -67,7 +76,7 @@ public class EndpointHealth {
             return new Answer(healthy, (healthy ? "The server answered: " : "Not healthy: ") + "HTTP "
                     + response.statusCode() + " from " + url + (body.isEmpty() ? "" : ", " + body));
         } catch (HttpTimeoutException e) {
-            return new Answer(false, "No answer from " + url + " within " + TIMEOUT.toSeconds() + " s.");
+            return new Answer(false, "No answer from " + url + " within " + timeout.toSeconds() + " s.");
         } catch (IOException e) {
             return new Answer(false, "Could not reach " + url + ": " + (e.getMessage() == null
                     ? e.getClass().getSimpleName() : e.getMessage()));

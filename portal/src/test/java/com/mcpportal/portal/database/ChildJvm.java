@@ -52,7 +52,7 @@ final class ChildJvm implements AutoCloseable {
                 .filter(entry -> withTestClasses || !Path.of(entry).endsWith(Path.of("target", "test-classes")))
                 .collect(Collectors.joining(java.io.File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", classpath, mainClass));
+                .toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath, mainClass));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
                 .redirectErrorStream(true);

@@ -105,8 +105,11 @@ class EveryPageBrowserIntegrationTests extends BrowserTestSupport {
             browser.resize(width, 900).open("/swagger-ui/index.html")
                     .awaitText(".swagger-ui .info .title", "MCP Portal API");
             check(softly, axe, new Page("API documentation", "/swagger-ui/index.html", false, false), width);
-            browser.script("document.querySelectorAll('.opblock-summary-control').forEach(b => b.click())");
-            await().atMost(Duration.ofSeconds(30)).until(() -> browser.script("""
+            // One click per task: all in one script made the renderer draw every operation before answering,
+            // more than chromedriver's 60 s on a busy machine (load 20, two test JVMs).
+            browser.script("document.querySelectorAll('.opblock-summary-control')"
+                    + ".forEach((b, i) => setTimeout(() => b.click(), i))");
+            await().atMost(Duration.ofMinutes(2)).until(() -> browser.script("""
                     var all = document.querySelectorAll('.opblock').length;
                     return all > 0 && all === document.querySelectorAll('.opblock.is-open .opblock-body').length;"""),
                     Boolean.TRUE::equals);
