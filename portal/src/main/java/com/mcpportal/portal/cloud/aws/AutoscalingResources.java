@@ -75,8 +75,18 @@ final class AutoscalingResources {
         return Optional.of(new AutoscalingState(t.minCapacity(), t.maxCapacity(), cpu, suspended));
     }
 
-    /** Deregistering the target deletes its policies with it. */
+    /**
+     * Deregistering the target deletes its policies with it. A service that never had CPU autoscaling has no target:
+     * looked up first, so its deprovision does not depend on how a deregistration of nothing is answered
+     * (AWS: ObjectNotFoundException; moto: ValidationException).
+     */
     void delete(ApplicationAutoScalingClient autoscaling, EnvironmentRef env) {
+        boolean registered = !autoscaling.describeScalableTargets(r -> r.serviceNamespace(ServiceNamespace.ECS)
+                .resourceIds(resourceId(env)).scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT))
+                .scalableTargets().isEmpty();
+        if (!registered) {
+            return;
+        }
         try {
             autoscaling.deregisterScalableTarget(r -> r.serviceNamespace(ServiceNamespace.ECS)
                     .resourceId(resourceId(env)).scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT));

@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
  * never evaluates them: that tasks are added above the CPU target is AWS's part, asserted here as the policy written).
  * On: the range and the policy; off: minimum 0 and dynamic scaling suspended; a changed target updates the policy, an
  * unchanged one writes nothing new; removed: no target left. Moto keeps a deregistered target's policy (AWS deletes it
- * with the target) and answers a second deregistration with a ValidationException where AWS says ObjectNotFound.
+ * with the target) and answers a deregistration of nothing with a ValidationException where AWS says ObjectNotFound,
+ * so the adapter looks before it deregisters.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -121,6 +122,19 @@ class AwsAutoscalingTests {
         assertThat(cloud.readAutoscaling(env)).isEmpty();
         assertThat(aws.autoscaling().describeScalableTargets(r -> r.serviceNamespace(ServiceNamespace.ECS)
                 .resourceIds(AutoscalingResources.resourceId(env))).scalableTargets()).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void aServiceWithNoTargetIsLeftAloneSoItsDeprovisionDoesNotFail() {
+        // The deprovision of a service that never had CPU autoscaling (or had it removed) asks for nothing to be
+        // deregistered: moto answers that with a ValidationException, AWS with ObjectNotFoundException.
+        List<AwsCallLog.Call> calls = AwsCallLog.during(() -> {
+            cloud.deleteAutoscaling(env);
+            return null;
+        }).calls();
+
+        assertThat(calls).extracting(AwsCallLog.Call::operation).containsExactly("DescribeScalableTargets");
     }
 
     private ScalingPolicy policy() {

@@ -126,6 +126,9 @@ class AwsDeprovisionTests {
                 jsonOk("{\"services\":[{\"serviceName\":\"mcp-env1\",\"status\":\"DRAINING\",\"desiredCount\":0}]}"),
                 jsonOk("{\"services\":[{\"serviceName\":\"mcp-env1\",\"status\":\"INACTIVE\",\"desiredCount\":0}]}"));
         fake.answer(json("ecs", "DeleteService"), jsonOk("{\"service\":{\"serviceName\":\"mcp-env1\"}}"));
+        // A registered target (the CPU autoscaling of a past start), gone by the time it is deregistered.
+        fake.answer(json("application-autoscaling", "DescribeScalableTargets"), jsonOk("{\"ScalableTargets\":[{\"ServiceNamespace\":\"ecs\",\"ResourceId\":\"service/mcp-env1/mcp-env1\","
+                + "\"ScalableDimension\":\"ecs:service:DesiredCount\",\"MinCapacity\":0,\"MaxCapacity\":4}]}"));
         fake.answer(json("application-autoscaling", "DeregisterScalableTarget"), AwsFake.jsonError(400,
                 "ObjectNotFoundException", "No scalable target registered for service namespace: ecs"));
 
@@ -135,8 +138,8 @@ class AwsDeprovisionTests {
         assertThat(fake.calls("ecs:DescribeServices")).hasSize(3);
         assertThat(fake.onlyCall("application-autoscaling:DeregisterScalableTarget").json().get("ResourceId")
                 .asString()).as("its CPU autoscaling first (none here: done)").isEqualTo("service/mcp-env1/mcp-env1");
-        assertThat(fake.actions()).containsSubsequence("application-autoscaling:DeregisterScalableTarget",
-                "ecs:DeleteService");
+        assertThat(fake.actions()).containsSubsequence("application-autoscaling:DescribeScalableTargets",
+                "application-autoscaling:DeregisterScalableTarget", "ecs:DeleteService");
     }
 
     @Test

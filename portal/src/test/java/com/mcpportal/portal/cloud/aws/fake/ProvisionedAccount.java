@@ -147,6 +147,9 @@ public final class ProvisionedAccount {
         fake.answer(rest("DELETE", "/v2/vpclinks/[^/]+"), restOk(202, "{}"));
         fake.answer(rest("GET", "/v2/vpclinks/[^/]+"), AwsFake.restError(404, "NotFoundException", "Invalid VpcLink"));
         fake.answer(json("ecs", "DeleteService"), jsonOk("{\"service\":{\"serviceName\":\"mcp-env1\"}}"));
+        // A registered target (the CPU autoscaling of a past start), gone by the time it is deregistered.
+        fake.answer(json("application-autoscaling", "DescribeScalableTargets"), jsonOk("{\"ScalableTargets\":[{\"ServiceNamespace\":\"ecs\",\"ResourceId\":\"service/mcp-env1/mcp-env1\","
+                + "\"ScalableDimension\":\"ecs:service:DesiredCount\",\"MinCapacity\":0,\"MaxCapacity\":4}]}"));
         fake.answer(json("application-autoscaling", "DeregisterScalableTarget"), AwsFake.jsonError(400,
                 "ObjectNotFoundException", "No scalable target registered for service namespace: ecs"));
         fake.answer(json("servicediscovery", "DeleteService"), jsonOk("{}"));
