@@ -49,12 +49,15 @@ final class PowerSteps {
 
     /**
      * One healthy task, or with CPU autoscaling its minimum: the scalable target's range is restored (and its scaling
-     * resumed) first, so target tracking may add tasks up to the maximum while the environment is on.
+     * resumed) first, so target tracking may add tasks up to the maximum while the environment is on. Without it, a
+     * target left from autoscaling turned off since is removed, or it would go on adding tasks.
      */
     private static StepOutcome scaleUp(StepContext c) {
         TaskRange range = c.spec().autoscaling();
         if (range != null) {
             c.cloud().applyAutoscaling(c.ref(), range, true);
+        } else {
+            c.cloud().deleteAutoscaling(c.ref());
         }
         ServiceCounts counts = c.cloud().scaleService(c.ref(), c.spec().minTasks());
         return StepOutcome.of(c.resources(), describe(counts) + (range == null ? "" : "; scales on CPU from "
@@ -63,12 +66,15 @@ final class PowerSteps {
 
     /**
      * Drained to 0 tasks; with CPU autoscaling its minimum goes to 0 and its scaling is suspended first, or target
-     * tracking would start the minimum again.
+     * tracking would start the minimum again. Without it, a target left from autoscaling turned off since is removed
+     * for the same reason.
      */
     private static StepOutcome scaleDown(StepContext c) {
         TaskRange range = c.spec().autoscaling();
         if (range != null) {
             c.cloud().applyAutoscaling(c.ref(), range, false);
+        } else {
+            c.cloud().deleteAutoscaling(c.ref());
         }
         return StepOutcome.of(c.resources(), describe(c.cloud().scaleService(c.ref(), 0)));
     }

@@ -137,16 +137,18 @@ class MirroredEdges {
     /**
      * The cloud's schedules set only the service's desired count; with CPU autoscaling the portal then sets the
      * scalable target's range as its own start or stop would (minimum restored and scaling resumed, or minimum 0 and
-     * scaling suspended). A failure is logged: the next start or stop sets it again.
+     * scaling suspended); without it, a target left from autoscaling turned off since is removed. A failure is logged:
+     * the next start or stop sets it again.
      */
     private void followScaling(long environmentId, PowerState desired) {
         TaskRange range = environments.get(environmentId).autoscaling();
-        if (range == null) {
-            return;
-        }
         try {
             EnvironmentCloud cloud = environments.cloudOf(environmentId);
-            cloud.provider().applyAutoscaling(cloud.ref(), range, desired == PowerState.ON);
+            if (range == null) {
+                cloud.provider().deleteAutoscaling(cloud.ref());
+            } else {
+                cloud.provider().applyAutoscaling(cloud.ref(), range, desired == PowerState.ON);
+            }
         } catch (CloudException e) {
             log.warn("Could not set the scaling range of environment {} after the cloud's edge: {}", environmentId,
                     e.getMessage());

@@ -61,10 +61,12 @@ class AutoscalingPowerIntegrationTests {
         assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE target_id = ? AND action ="
                 + " 'environment.autoscaling.updated'", String.class, String.valueOf(id))).hasSize(1);
 
-        // Back to one task: the next start runs one, and the range stays as the cloud has it until removed.
+        // Back to one task while on: the next stop removes the scalable target (left active, its minimum of 2 would
+        // start tasks again after the stop), and the next start runs one task.
         environments.service().setAutoscaling(teamId, id, null);
         Environments.enqueued(environments.operations().requestStop(id, Actor.user("alice")));
         environments.awaitState(id, EnvironmentState.READY);
+        assertThat(cloud.provider().readAutoscaling(cloud.ref())).as("no target left to scale it").isEmpty();
         Environments.enqueued(environments.operations().requestStart(id, Actor.user("alice")));
         environments.awaitState(id, EnvironmentState.READY);
         assertThat(cloud.provider().describe(cloud.ref()).service().desired()).isEqualTo(1);
