@@ -72,9 +72,7 @@ class ScheduleApiController {
     @PutMapping("/environments/{environmentId}/schedule")
     EnvironmentScheduleJson put(@PathVariable long teamId, @PathVariable long environmentId,
             @RequestBody(required = false) ScheduleBody body) {
-        TeamGrant team = access.require(teamId, TeamRole.OPERATOR);
-        environments.get(teamId, environmentId);
-        refuseArchived(team);
+        requireChangeable(teamId, environmentId);
         Schedule plan = ScheduleApiRequests.plan(body);
         asConflict(() -> schedules.replace(teamId, environmentId, plan));
         return current(teamId, environmentId, DEFAULT_TRANSITIONS);
@@ -98,9 +96,7 @@ class ScheduleApiController {
     /** Ends the override now: the environment follows its schedule again. Clearing when there is none is a no-op. */
     @DeleteMapping("/environments/{environmentId}/schedule/override")
     EnvironmentScheduleJson clearOverride(@PathVariable long teamId, @PathVariable long environmentId) {
-        TeamGrant team = access.require(teamId, TeamRole.OPERATOR);
-        environments.get(teamId, environmentId);
-        refuseArchived(team);
+        requireChangeable(teamId, environmentId);
         asConflict(() -> schedules.clearOverride(teamId, environmentId));
         return current(teamId, environmentId, DEFAULT_TRANSITIONS);
     }
@@ -111,9 +107,7 @@ class ScheduleApiController {
     @PutMapping("/environments/{environmentId}/schedule/mirror")
     EnvironmentScheduleJson putMirror(@PathVariable long teamId, @PathVariable long environmentId,
             @RequestBody(required = false) MirrorBody body) {
-        TeamGrant team = access.require(teamId, TeamRole.OPERATOR);
-        environments.get(teamId, environmentId);
-        refuseArchived(team);
+        requireChangeable(teamId, environmentId);
         schedules.keepHoursInCloud(teamId, environmentId, ScheduleApiRequests.keepInCloud(body));
         return current(teamId, environmentId, DEFAULT_TRANSITIONS);
     }
@@ -124,9 +118,7 @@ class ScheduleApiController {
     @PutMapping("/environments/{environmentId}/schedule/autoscaling")
     EnvironmentScheduleJson putAutoscaling(@PathVariable long teamId, @PathVariable long environmentId,
             @RequestBody(required = false) AutoscalingBody body) {
-        TeamGrant team = access.require(teamId, TeamRole.OPERATOR);
-        environments.get(teamId, environmentId);
-        refuseArchived(team);
+        requireChangeable(teamId, environmentId);
         TaskRange range = ScheduleApiRequests.autoscaling(body);
         asConflict(() -> environments.setAutoscaling(teamId, environmentId, range));
         return current(teamId, environmentId, DEFAULT_TRANSITIONS);
@@ -136,9 +128,7 @@ class ScheduleApiController {
     @Operation(summary = "Run one task while on again, without CPU autoscaling (from the next start)")
     @DeleteMapping("/environments/{environmentId}/schedule/autoscaling")
     EnvironmentScheduleJson deleteAutoscaling(@PathVariable long teamId, @PathVariable long environmentId) {
-        TeamGrant team = access.require(teamId, TeamRole.OPERATOR);
-        environments.get(teamId, environmentId);
-        refuseArchived(team);
+        requireChangeable(teamId, environmentId);
         asConflict(() -> environments.setAutoscaling(teamId, environmentId, null));
         return current(teamId, environmentId, DEFAULT_TRANSITIONS);
     }
@@ -175,6 +165,16 @@ class ScheduleApiController {
         return EnvironmentScheduleJson.of(environmentId, schedules.scheduleOf(teamId, environmentId),
                 schedules.mirrorOf(teamId, environmentId), environments.get(teamId, environmentId).autoscaling(),
                 clock.instant(), transitions);
+    }
+
+    /**
+     * An operator's change to one environment's schedule settings: the environment is the team's (else 404) and the
+     * team is not archived (else 409). Input is read after this, so a viewer is refused before being told what is wrong.
+     */
+    private void requireChangeable(long teamId, long environmentId) {
+        TeamGrant team = access.require(teamId, TeamRole.OPERATOR);
+        environments.get(teamId, environmentId);
+        refuseArchived(team);
     }
 
     private static void refuseArchived(TeamGrant team) {
