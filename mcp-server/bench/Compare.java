@@ -20,6 +20,7 @@ import java.util.function.ToLongFunction;
  *   java -cp target/bench/classes Compare --targets target/bench/targets.txt --fake http://127.0.0.1:PORT
  *        --tools target/bench/tools.json [--runs 7] [--rounds 3] [--seconds 10] [--connections 32]
  *        [--idle 5] [--quota-cgroup /sys/fs/cgroup/cpu/NAME] [--sections coldstart,quota,throughput,tts]
+ *        [--tts-runs 1]
  * </pre>
  *
  * A targets line is {@code label kind command...}; kind {@code full} is one of our servers measured in every section
@@ -116,9 +117,11 @@ public final class Compare {
         }
         summary(free, quota, throughput);
         if (sections.contains("tts")) {
-            for (Target target : targets) {
-                if (target.kind().equals("full")) {
-                    tts(target);
+            // One at a time (each holds 50 clients), rotating the order each run as the other sections do.
+            List<Target> full = targets.stream().filter(t -> t.kind().equals("full")).toList();
+            for (int run = 0; run < integer("tts-runs", 1); run++) {
+                for (int i = 0; i < full.size(); i++) {
+                    tts(full.get((i + run) % full.size()));
                 }
             }
         }

@@ -45,7 +45,8 @@ public final class LoadGen {
         String fake = options.get("fake");
         List<String> jvm = new ArrayList<>(Arrays.asList(options.getOrDefault("jvm",
                 "-XX:+UseSerialGC -XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
-                + " -Xmn24m -XX:SurvivorRatio=2 -XX:TieredStopAtLevel=1 -Xss512k -XX:-UsePerfData").split("\\s+")));
+                + " -Xmn24m -XX:SurvivorRatio=2 -XX:TieredStopAtLevel=1 -Xss512k -XX:-UsePerfData"
+                + " -XX:SweeperThreshold=50").split("\\s+")));
         String cds = options.get("cds");
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "10"));
         int connections = Integer.parseInt(options.getOrDefault("connections", "32"));

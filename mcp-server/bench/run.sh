@@ -5,7 +5,8 @@
 # after load, and the JVM's and Node's floors. Results go to stdout (and target/bench/results.txt); copy them into
 # ../BENCHMARKS.md with the date and the load.
 #
-#   mcp-server/bench/run.sh [--runs 7] [--rounds 3] [--seconds 10] [--connections 32] [--sections coldstart,quota,throughput,tts]
+#   mcp-server/bench/run.sh [--runs 7] [--rounds 3] [--seconds 10] [--connections 32] [--tts-runs 1]
+#                      [--sections coldstart,quota,throughput,tts]
 #
 # Needs a JDK 17 (the build, the load generator), a JDK 25 (J25, default: /usr/lib/jvm/temurin-25*; the images'
 # Java), Node 20+ and npm (the peer). The CPU quota needs root and a cgroup file system (v1 cpu controller or v2
@@ -29,7 +30,9 @@ javac --release 17 -d $B/classes bench/LoadGen.java bench/Compare.java bench/Flo
 
 # The JVM flags of deploy/mcp-server.Dockerfile and of the image the portal publishes (ServerImageLayout.JVM_FLAGS);
 # MaxRAM makes the JVM size itself as in a 0.5 GB task.
-FLAGS="-XX:+UseSerialGC -XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xmn24m -XX:SurvivorRatio=2 -XX:TieredStopAtLevel=1 -Xss512k -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError"
+FLAGS="-XX:+UseSerialGC -XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xmn24m -XX:SurvivorRatio=2 -XX:TieredStopAtLevel=1 -Xss512k -XX:-UsePerfData -XX:SweeperThreshold=50 -XX:+ExitOnOutOfMemoryError"
+# The Dockerfile's flags before SweeperThreshold=50 (2026-12-08), for the RSS after load.
+SWEEP15_FLAGS="${FLAGS/ -XX:SweeperThreshold=50/}"
 # A copy: a build during the run must not change the jar under the AOT cache (the JVM would silently ignore it).
 JAR=$B/mcp-server.jar
 
@@ -58,6 +61,7 @@ $J17 $OLD_FLAGS -XX:ArchiveClassesAtExit=$B/before17.jsa -jar $B/baseline/mcp-se
 # floor that only answers GET /health), command. Compare.java runs them interleaved.
 cat > $B/targets.txt <<EOF
 dockerfile full $J25 $FLAGS -XX:AOTCache=$B/docker.aot -jar $JAR
+dockerfile-sweep15 full $J25 $SWEEP15_FLAGS -XX:AOTCache=$B/docker.aot -jar $JAR
 dockerfile-cts10 load $J25 $FLAGS -XX:CompileThresholdScaling=10 -XX:AOTCache=$B/docker.aot -jar $JAR
 published load $J25 $FLAGS -jar $B/image/app/mcp-server.jar
 appcds-17 start $J17 $FLAGS -XX:SharedArchiveFile=$B/app17.jsa -jar $JAR

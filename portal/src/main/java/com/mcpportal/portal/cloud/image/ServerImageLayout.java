@@ -24,7 +24,7 @@ import com.mcpportal.portal.cloud.Architecture;
  */
 final class ServerImageLayout {
 
-    static final String FORMAT_VERSION = "mcp-server-image/2";
+    static final String FORMAT_VERSION = "mcp-server-image/3";
     static final String APP = "/app";
     static final String APPLICATION_JAR = APP + "/mcp-server.jar";
     static final String LIBRARIES = APP + "/libs/";
@@ -34,7 +34,7 @@ final class ServerImageLayout {
     /** The Dockerfile's flags, to the letter (mcp-server/BENCHMARKS.md has the measurements behind each one). */
     static final String JVM_FLAGS = "-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:MinHeapFreeRatio=10"
             + " -XX:MaxHeapFreeRatio=30 -Xmn24m -XX:SurvivorRatio=2 -XX:TieredStopAtLevel=1 -Xss512k -XX:-UsePerfData"
-            + " -XX:+ExitOnOutOfMemoryError";
+            + " -XX:SweeperThreshold=50 -XX:+ExitOnOutOfMemoryError";
 
     /** {@code exec}: java replaces bash as PID 1. {@code "$@"}: arguments given to the container reach the server. */
     static final List<String> ENTRYPOINT = List.of("bash", "-c",

@@ -80,7 +80,7 @@ class RegistryPublishingIntegrationTests {
             assertThat(strings(container.path("Env"))).contains("JAVA_HOME=/opt/java/openjdk", "PORT=8080",
                     "HOME=/app", "JVM_FLAGS=-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:MinHeapFreeRatio=10"
                             + " -XX:MaxHeapFreeRatio=30 -Xmn24m -XX:SurvivorRatio=2 -XX:TieredStopAtLevel=1 -Xss512k"
-                            + " -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError");
+                            + " -XX:-UsePerfData -XX:SweeperThreshold=50 -XX:+ExitOnOutOfMemoryError");
             assertThat(container.path("ExposedPorts").has("8080/tcp")).isTrue();
             JsonNode labels = container.path("Labels");
             assertThat(labels.path("org.opencontainers.image.version").asString()).isEqualTo(image.version());
