@@ -51,6 +51,8 @@ public final class AuditSentences {
         say("user.password.reset", f -> f.actor() + " reset the password of " + f.text("username"));
         say("user.password.changed", f -> f.actor().equals(f.text("username")) ? f.actor() + " changed their password"
                 : f.actor() + " changed the password of " + f.text("username"));
+        say("user.email.changed", f -> f.actor() + " set the e-mail address of " + f.text("username") + " to "
+                + f.text("to") + " (was " + f.text("from") + ")");
 
         say("team.created", f -> f.actor() + " created team " + f.text("name") + " with " + f.text("owner") + " as owner");
         say("team.renamed", f -> f.actor() + " renamed team " + f.text("from") + " to " + f.text("to"));

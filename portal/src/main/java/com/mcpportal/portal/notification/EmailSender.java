@@ -1,5 +1,9 @@
 package com.mcpportal.portal.notification;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
@@ -20,10 +24,12 @@ class EmailSender {
 
     private final ObjectProvider<JavaMailSender> mail;
     private final NotificationSettings settings;
+    private final TeamOwners owners;
 
-    EmailSender(ObjectProvider<JavaMailSender> mail, NotificationSettings settings) {
+    EmailSender(ObjectProvider<JavaMailSender> mail, NotificationSettings settings, TeamOwners owners) {
         this.mail = mail;
         this.settings = settings;
+        this.owners = owners;
     }
 
     /** Whether an SMTP server is set up, so e-mail channels can work. */
@@ -36,11 +42,16 @@ class EmailSender {
         if (sender == null) {
             throw new DeliveryFailure("No SMTP server is set up (spring.mail.host).");
         }
+        List<String> to = recipients(channel);
+        if (to.isEmpty()) {
+            throw new DeliveryFailure("None of the team's owners has an e-mail address: each owner sets one on their"
+                    + " account page (Your account, E-mail address), or add recipients to the channel.");
+        }
         try {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
             helper.setFrom(settings.mailFrom());
-            helper.setTo(channel.recipients().toArray(String[]::new));
+            helper.setTo(to.toArray(String[]::new));
             helper.setSubject(SUBJECT_PREFIX + delivery.headline());
             helper.setText(text(channel, delivery));
             sender.send(message);
@@ -48,6 +59,16 @@ class EmailSender {
             throw new DeliveryFailure("The SMTP server did not take the message: "
                     + (failed.getMessage() == null ? failed.getClass().getSimpleName() : cut(failed.getMessage())));
         }
+    }
+
+    /** The channel's own recipients, then the team's owners' addresses as they are now (for an owners channel). */
+    private List<String> recipients(Channel channel) {
+        if (!channel.teamOwners()) {
+            return channel.recipients();
+        }
+        Set<String> to = new LinkedHashSet<>(channel.recipients());
+        to.addAll(owners.addresses(channel.teamId()));
+        return List.copyOf(to);
     }
 
     static String text(Channel channel, Delivery delivery) {

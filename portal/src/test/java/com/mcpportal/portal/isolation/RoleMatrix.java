@@ -38,6 +38,7 @@ final class RoleMatrix {
     private static final String TABLE = """
             ANY_USER      GET    /
             ANY_USER      GET    /account
+            ANY_USER      POST   /account/email
             ANY_USER      GET    /account/password
             ANY_USER      POST   /account/password
             ANY_USER      POST   /account/sessions/end-others
