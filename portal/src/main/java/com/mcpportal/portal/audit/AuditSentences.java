@@ -173,6 +173,13 @@ public final class AuditSentences {
                 + f.text("failures") + " attempts in a row did not get through (" + f.text("error") + ")");
         say("notification.channel.recovered", f -> "Notification channel " + f.text("name")
                 + " works again: a message got through");
+        say("notification.mail-server.changed", f -> f.actor() + " set the portal's SMTP server to " + f.text("host")
+                + ":" + f.text("port") + " (user " + f.text("username") + ", password " + f.text("password")
+                + ", STARTTLS " + (f.flag("starttls") ? "on" : "off") + ", from " + f.text("from") + ")");
+        say("notification.mail-server.removed", f -> f.actor() + " removed the stored SMTP server " + f.text("host")
+                + ": spring.mail.* holds again");
+        say("notification.mail-server.tested", f -> f.actor() + " sent a test e-mail to " + f.text("to") + " through "
+                + f.text("server") + (f.failed() ? ", which failed: " + f.text("result") : ""));
         say("cloud-account.connection-tested", f -> f.actor() + " tested the connection of cloud account "
                 + f.text("name") + (f.failed() ? ", which failed: " : ": ") + f.text("result"));
 

@@ -92,7 +92,7 @@ class NotificationChannels {
         if (kind == ChannelKind.EMAIL) {
             if (!email.available()) {
                 throw new InvalidInputException("kind", "No SMTP server is set up for the portal (an administrator"
-                        + " sets spring.mail.host); choose Slack, Teams or a webhook.");
+                        + " sets one up on the E-mail page); choose Slack, Teams or a webhook.");
             }
             recipients = ChannelRules.recipients(form.recipients(), form.toTeamOwners());
         } else {

@@ -60,6 +60,10 @@ final class RoleMatrix {
             ADMIN         POST   /admin/cloud-accounts/{accountId}/test
             ADMIN         GET    /admin/costs
             ADMIN         POST   /admin/costs/prices/refresh
+            ADMIN         GET    /admin/mail
+            ADMIN         POST   /admin/mail
+            ADMIN         POST   /admin/mail/delete
+            ADMIN         POST   /admin/mail/test
             ADMIN         GET    /admin/networks
             ADMIN         POST   /admin/networks
             ADMIN         GET    /admin/networks/{networkId}

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -25,6 +26,7 @@ import com.mcpportal.portal.user.UserAccount;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,18 +37,23 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The default channel of a new team (issue 18: "failures and budget to the team owners by e-mail when SMTP is set"),
- * with a real SMTP server (GreenMail): the team's owners are looked up when each message is sent, each at the e-mail
- * address of their account (given on the account page, else the sign-in provider's); owners without one are listed
- * on the channel page as not reachable, with how to fix it.
+ * E-mail with real SMTP servers (GreenMail): the default channel of a new team (issue 18: "failures and budget to the
+ * team owners by e-mail when SMTP is set"), whose owners are looked up when each message is sent, each at the e-mail
+ * address of their account (given on the account page, else the sign-in provider's), owners without one listed on the
+ * channel page as not reachable; and the administrators' E-mail page, whose stored SMTP server wins over
+ * {@code spring.mail.*} (the first GreenMail here), its password sealed and write-only.
  */
 @PortalIntegrationTest
-class NotificationOwnersIntegrationTests {
+class NotificationEmailIntegrationTests {
 
     private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    private static final String STORED_PASSWORD = "Sm7p-pass-w0rd-kept-secret";
+    private static final GreenMail STORED = new GreenMail(ServerSetupTest.SMTP.dynamicPort())
+            .withConfiguration(GreenMailConfiguration.aConfig().withUser("portal-smtp", STORED_PASSWORD));
 
     static {
         SMTP.start();
+        STORED.start();
     }
 
     @DynamicPropertySource
@@ -57,7 +64,13 @@ class NotificationOwnersIntegrationTests {
 
     @AfterAll
     static void stop() {
+        STORED.stop();
         SMTP.stop();
+    }
+
+    @AfterEach
+    void forgetStoredServer() {
+        jdbc.update("DELETE FROM notification_mail_server");
     }
 
     @Autowired
@@ -193,6 +206,84 @@ class NotificationOwnersIntegrationTests {
                 .isEqualTo("alice@example.com");
         assertThat(jdbc.queryForList("SELECT details->>'to' FROM audit_event WHERE action = 'user.email.changed'"
                 + " AND target_id = ?", String.class, String.valueOf(person.getId()))).containsExactly("alice@example.com");
+    }
+
+    @Test
+    void anAdministratorsSmtpServerWinsOverSpringMailItsPasswordSealedNeverShownAndRemovingItFallsBack()
+            throws Exception {
+        var admin = user(TestData.principal(data.admin()));
+        // When the administrator stores an SMTP server that needs signing in
+        mvc.perform(post("/admin/mail").with(admin).with(csrf()).param("host", "127.0.0.1")
+                        .param("port", String.valueOf(STORED.getSmtp().getPort())).param("username", "portal-smtp")
+                        .param("password", STORED_PASSWORD).param("from", "alerts@portal.example.test"))
+                .andExpect(status().is3xxRedirection());
+
+        // then the page says so without the password, which is stored sealed, and the change is audited
+        String page = mvc.perform(get("/admin/mail").with(admin)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(HtmlText.text(page)).contains("go through 127.0.0.1:" + STORED.getSmtp().getPort())
+                .contains("A password is stored");
+        assertThat(page).doesNotContain(STORED_PASSWORD);
+        assertThat(jdbc.queryForObject("SELECT password_sealed FROM notification_mail_server", String.class))
+                .startsWith("v1:").doesNotContain(STORED_PASSWORD);
+        assertThat(jdbc.queryForList("SELECT details::text FROM audit_event WHERE action ="
+                + " 'notification.mail-server.changed'", String.class)).last().asString()
+                .contains("portal-smtp").contains("replaced").doesNotContain(STORED_PASSWORD);
+
+        // When a test e-mail is sent, then it goes through the stored server (with its username and password), from
+        // the stored address
+        String to = "admin-" + System.nanoTime() + "@example.com";
+        mvc.perform(post("/admin/mail/test").with(admin).with(csrf()).param("to", to))
+                .andExpect(status().is3xxRedirection());
+        assertThat(sentTo(STORED, to)).singleElement().satisfies(mail -> {
+            assertThat(mail.getSubject()).isEqualTo("[MCP Portal] Test e-mail");
+            assertThat(mail.getFrom()[0].toString()).isEqualTo("alerts@portal.example.test");
+        });
+        assertThat(sentTo(SMTP, to)).isEmpty();
+
+        // and so does a notification to a team's owners
+        UserAccount creator = data.user("owners-stored");
+        Team team = data.team("Stored", creator);
+        String address = "stored-" + creator.getId() + "@example.com";
+        jdbc.update("UPDATE users SET email = ? WHERE id = ?", address, creator.getId());
+        channels.sendTest(team.getId(), channels.ofTeam(team.getId()).get(0).id());
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            dispatcher.dispatchDue();
+            return sentTo(STORED, address).size() == 1;
+        });
+
+        // When the administrator removes the stored server, then spring.mail.* holds again
+        mvc.perform(post("/admin/mail/delete").with(admin).with(csrf())).andExpect(status().is3xxRedirection());
+        String again = "again-" + System.nanoTime() + "@example.com";
+        mvc.perform(post("/admin/mail/test").with(admin).with(csrf()).param("to", again))
+                .andExpect(status().is3xxRedirection());
+        assertThat(sentTo(SMTP, again)).hasSize(1);
+        assertThat(sentTo(STORED, again)).isEmpty();
+    }
+
+    @Test
+    void badSmtpSettingsAndABadTestAddressAreRefusedBesideTheirFieldsAndNothingIsStored() throws Exception {
+        var admin = user(TestData.principal(data.admin()));
+
+        String page = mvc.perform(post("/admin/mail").with(admin).with(csrf()).param("host", "smtp.example.com")
+                        .param("port", "99999").param("from", "alerts@portal.example.test"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(HtmlText.byId(page, "mail-form")).contains("Enter a port from 1 to 65535");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM notification_mail_server", Integer.class)).isZero();
+
+        page = mvc.perform(post("/admin/mail/test").with(admin).with(csrf()).param("to", "nobody"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(HtmlText.byId(page, "mail-test")).contains("Enter an e-mail address such as portal@example.com");
+    }
+
+    private static List<MimeMessage> sentTo(GreenMail server, String address) {
+        return List.of(server.getReceivedMessages()).stream().filter(mail -> {
+            try {
+                return Arrays.stream(mail.getAllRecipients()).anyMatch(to -> to.toString().equals(address));
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
     }
 
     private List<MimeMessage> received(Channel channel) {
