@@ -83,7 +83,8 @@ final class FeatureTables {
             Map.entry("network_team", "network"),
             Map.entry("network_environment", "network"),
             Map.entry("notification_channel", "notification"),
-            Map.entry("notification_delivery", "notification"));
+            Map.entry("notification_delivery", "notification"),
+            Map.entry("notification_mail_server", "notification"));
 
     /**
      * The only classes that may read another feature's tables, each with its reason. Keep it short: the owning feature

@@ -51,6 +51,8 @@ public final class AuditSentences {
         say("user.password.reset", f -> f.actor() + " reset the password of " + f.text("username"));
         say("user.password.changed", f -> f.actor().equals(f.text("username")) ? f.actor() + " changed their password"
                 : f.actor() + " changed the password of " + f.text("username"));
+        say("user.email.changed", f -> f.actor() + " set the e-mail address of " + f.text("username") + " to "
+                + f.text("to") + " (was " + f.text("from") + ")");
 
         say("team.created", f -> f.actor() + " created team " + f.text("name") + " with " + f.text("owner") + " as owner");
         say("team.renamed", f -> f.actor() + " renamed team " + f.text("from") + " to " + f.text("to"));
@@ -171,6 +173,13 @@ public final class AuditSentences {
                 + f.text("failures") + " attempts in a row did not get through (" + f.text("error") + ")");
         say("notification.channel.recovered", f -> "Notification channel " + f.text("name")
                 + " works again: a message got through");
+        say("notification.mail-server.changed", f -> f.actor() + " set the portal's SMTP server to " + f.text("host")
+                + ":" + f.text("port") + " (user " + f.text("username") + ", password " + f.text("password")
+                + ", STARTTLS " + (f.flag("starttls") ? "on" : "off") + ", from " + f.text("from") + ")");
+        say("notification.mail-server.removed", f -> f.actor() + " removed the stored SMTP server " + f.text("host")
+                + ": spring.mail.* holds again");
+        say("notification.mail-server.tested", f -> f.actor() + " sent a test e-mail to " + f.text("to") + " through "
+                + f.text("server") + (f.failed() ? ", which failed: " + f.text("result") : ""));
         say("cloud-account.connection-tested", f -> f.actor() + " tested the connection of cloud account "
                 + f.text("name") + (f.failed() ? ", which failed: " : ": ") + f.text("result"));
 

@@ -12,10 +12,11 @@ import java.util.List;
  * @param consecutiveFailures failed attempts in a row
  * @param failingSince        when it was marked failing, or null while it works
  * @param keyExpiryDays       days before an API key expires that it is told; null for the portal's default
+ * @param teamOwners          an e-mail channel that also goes to the team's owners, resolved at each message
  */
 public record Channel(long id, long teamId, ChannelKind kind, String name, List<String> recipients,
                       String endpoint, boolean secretSet, List<NoticeKind> events, int consecutiveFailures,
-                      Instant failingSince, String lastError, Instant createdAt, Integer keyExpiryDays) {
+                      Instant failingSince, String lastError, Instant createdAt, Integer keyExpiryDays, boolean teamOwners) {
 
     public boolean failing() {
         return failingSince != null;
@@ -27,6 +28,10 @@ public record Channel(long id, long teamId, ChannelKind kind, String name, List<
 
     /** Where it delivers, for lists: the recipients or the webhook's host. */
     public String destination() {
-        return kind == ChannelKind.EMAIL ? String.join(", ", recipients) : endpoint;
+        if (kind != ChannelKind.EMAIL) {
+            return endpoint;
+        }
+        return teamOwners ? (recipients.isEmpty() ? "the team's owners" : "the team's owners, " + String.join(", ", recipients))
+                : String.join(", ", recipients);
     }
 }

@@ -35,11 +35,13 @@ final class ChannelRules {
         return stripped;
     }
 
-    static List<String> recipients(String recipients) {
+    /** The typed addresses; none is fine when the team's owners get the messages. */
+    static List<String> recipients(String recipients, boolean teamOwners) {
         List<String> addresses = Arrays.stream((recipients == null ? "" : recipients).split("[,;\\s]+"))
                 .filter(address -> !address.isBlank()).distinct().toList();
-        if (addresses.isEmpty()) {
-            throw new InvalidInputException("recipients", "Enter at least one e-mail address.");
+        if (addresses.isEmpty() && !teamOwners) {
+            throw new InvalidInputException("recipients", "Enter at least one e-mail address, or choose the team's"
+                    + " owners.");
         }
         if (addresses.size() > MAX_RECIPIENTS) {
             throw new InvalidInputException("recipients", "Enter at most " + MAX_RECIPIENTS + " addresses; for more,"

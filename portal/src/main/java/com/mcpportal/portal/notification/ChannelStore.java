@@ -17,8 +17,8 @@ import org.springframework.stereotype.Repository;
 class ChannelStore {
 
     private static final String COLUMNS = "SELECT id, team_id, kind, name, recipients, endpoint, secret_sealed IS NOT NULL"
-            + " AS secret_set, events, consecutive_failures, failing_since, last_error, created_at, key_expiry_days"
-            + " FROM notification_channel";
+            + " AS secret_set, events, consecutive_failures, failing_since, last_error, created_at, key_expiry_days,"
+            + " team_owners FROM notification_channel";
 
     private final JdbcTemplate jdbc;
 
@@ -26,12 +26,13 @@ class ChannelStore {
         this.jdbc = jdbc;
     }
 
-    long insert(long teamId, ChannelKind kind, String name, List<String> recipients, List<NoticeKind> events,
-                Integer keyExpiryDays, Instant now) {
+    long insert(long teamId, ChannelKind kind, String name, List<String> recipients, boolean teamOwners,
+                List<NoticeKind> events, Integer keyExpiryDays, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             var statement = connection.prepareStatement("INSERT INTO notification_channel (team_id, kind, name,"
-                    + " recipients, events, created_at, updated_at, key_expiry_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    + " recipients, events, created_at, updated_at, key_expiry_days, team_owners)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     new String[] {"id"});
             statement.setLong(1, teamId);
             statement.setString(2, kind.name());
@@ -41,22 +42,24 @@ class ChannelStore {
             statement.setTimestamp(6, Timestamp.from(now));
             statement.setTimestamp(7, Timestamp.from(now));
             statement.setObject(8, keyExpiryDays, java.sql.Types.INTEGER);
+            statement.setBoolean(9, teamOwners);
             return statement;
         }, keys);
         return keys.getKey().longValue();
     }
 
-    void describe(long id, String name, List<String> recipients, List<NoticeKind> events, Integer keyExpiryDays,
-                  Instant now) {
+    void describe(long id, String name, List<String> recipients, boolean teamOwners, List<NoticeKind> events,
+                  Integer keyExpiryDays, Instant now) {
         jdbc.update(connection -> {
             var statement = connection.prepareStatement("UPDATE notification_channel SET name = ?, recipients = ?,"
-                    + " events = ?, updated_at = ?, key_expiry_days = ? WHERE id = ?");
+                    + " events = ?, updated_at = ?, key_expiry_days = ?, team_owners = ? WHERE id = ?");
             statement.setString(1, name);
             statement.setString(2, recipients.isEmpty() ? null : String.join("\n", recipients));
             statement.setArray(3, connection.createArrayOf("text", events.stream().map(Enum::name).toArray()));
             statement.setTimestamp(4, Timestamp.from(now));
             statement.setObject(5, keyExpiryDays, java.sql.Types.INTEGER);
-            statement.setLong(6, id);
+            statement.setBoolean(6, teamOwners);
+            statement.setLong(7, id);
             return statement;
         });
     }
@@ -150,6 +153,7 @@ class ChannelStore {
                 rs.getString("endpoint"), rs.getBoolean("secret_set"),
                 Arrays.stream(events).map(NoticeKind::valueOf).toList(), rs.getInt("consecutive_failures"),
                 failingSince == null ? null : failingSince.toInstant(), rs.getString("last_error"),
-                rs.getTimestamp("created_at").toInstant(), rs.getObject("key_expiry_days", Integer.class));
+                rs.getTimestamp("created_at").toInstant(), rs.getObject("key_expiry_days", Integer.class),
+                rs.getBoolean("team_owners"));
     }
 }

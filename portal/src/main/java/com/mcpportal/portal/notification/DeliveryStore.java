@@ -30,9 +30,16 @@ class DeliveryStore {
     /**
      * Queues the notice for the channel, or counts it on the message of its group queued after {@code groupSince} (a
      * repeat of a condition within the group window). Returns whether a new message was queued: an exact repeat of
-     * the dedupe key is dropped, a grouped one counted.
+     * the dedupe key is dropped, a grouped one counted. The decision is taken under a transaction-scoped advisory lock
+     * of the channel and group: two portal instances writing the same condition at the same instant take turns, and
+     * the second one's update sees the first one's message once it committed (otherwise neither sees the other's
+     * uncommitted row and both are sent).
      */
     boolean enqueue(long channelId, Notice notice, String link, Instant now, Instant groupSince) {
+        if (notice.groupKey() != null) {
+            jdbc.queryForObject("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?, 0))", Integer.class,
+                    "notification-group:" + channelId + ":" + notice.groupKey());
+        }
         if (notice.groupKey() != null && jdbc.update("""
                 UPDATE notification_delivery SET repeats = repeats + 1, last_repeat_at = ?, last_repeat_headline = ?
                  WHERE id = (SELECT id FROM notification_delivery WHERE channel_id = ? AND group_key = ?
@@ -100,6 +107,17 @@ class DeliveryStore {
         jdbc.update("UPDATE notification_delivery SET claimed_until = NULL, attempts = attempts - 1,"
                 + " next_attempt_at = GREATEST(next_attempt_at, COALESCE(CAST(? AS timestamptz), next_attempt_at)) WHERE id = ?",
                 notBefore == null ? null : Timestamp.from(notBefore), id);
+    }
+
+    /**
+     * Deletes the messages sent or given up that were queued before {@code before}; those still to be sent stay.
+     * Expiring- and expired-key messages stay until {@code keysBefore}: their dedupe key is what keeps the hourly
+     * check from announcing the same key again while it is within a channel's warning window. Returns how many went.
+     */
+    int prune(Instant before, Instant keysBefore) {
+        return jdbc.update("DELETE FROM notification_delivery WHERE state IN ('SENT', 'FAILED') AND created_at < ?"
+                + " AND (event_kind NOT IN ('KEY_EXPIRING', 'KEY_EXPIRED') OR created_at < ?)",
+                Timestamp.from(before), Timestamp.from(keysBefore));
     }
 
     /** The team's latest messages, newest first. */

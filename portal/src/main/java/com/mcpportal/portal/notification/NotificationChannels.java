@@ -32,12 +32,14 @@ class NotificationChannels {
     private final TeamService teams;
     private final AuditLog auditLog;
     private final NotificationSettings settings;
+    private final TeamOwners owners;
     private final Clock clock;
 
     NotificationChannels(ChannelStore channels, ChannelSecrets secrets, DeliveryStore deliveries, Outbox outbox,
                          EmailSender email, TeamService teams, AuditLog auditLog, NotificationSettings settings,
-                         Clock clock) {
+                         TeamOwners owners, Clock clock) {
         this.settings = settings;
+        this.owners = owners;
         this.channels = channels;
         this.secrets = secrets;
         this.deliveries = deliveries;
@@ -90,9 +92,9 @@ class NotificationChannels {
         if (kind == ChannelKind.EMAIL) {
             if (!email.available()) {
                 throw new InvalidInputException("kind", "No SMTP server is set up for the portal (an administrator"
-                        + " sets spring.mail.host); choose Slack, Teams or a webhook.");
+                        + " sets one up on the E-mail page); choose Slack, Teams or a webhook.");
             }
-            recipients = ChannelRules.recipients(form.recipients());
+            recipients = ChannelRules.recipients(form.recipients(), form.toTeamOwners());
         } else {
             if (!form.newUrl()) {
                 throw new InvalidInputException("url", "Enter the webhook's URL.");
@@ -107,7 +109,8 @@ class NotificationChannels {
             }
         }
         Integer keyExpiryDays = ChannelRules.keyExpiryDays(form.keyExpiryDays());
-        long id = channels.insert(teamId, kind, name, recipients, events, keyExpiryDays, clock.instant());
+        long id = channels.insert(teamId, kind, name, recipients, kind == ChannelKind.EMAIL && form.toTeamOwners(),
+                events, keyExpiryDays, clock.instant());
         if (url != null) {
             secrets.storeUrl(id, url);
         }
@@ -120,18 +123,46 @@ class NotificationChannels {
         return channel;
     }
 
+    /** The name of the channel a new team gets for its owners. */
+    static final String OWNERS_CHANNEL = "Team owners (e-mail)";
+
+    /**
+     * A new team's default channel, when an SMTP server is set up: failures, schedules that could not start or stop,
+     * the budget and expiring keys, by e-mail to the team's owners. Audited. No transaction boundary of its own: it
+     * runs in the team's, inside {@link NotificationTriggers}' savepoint, so a failure here never costs the team.
+     */
+    void createOwnersDefault(long teamId) {
+        if (!email.available() || channels.nameTaken(teamId, OWNERS_CHANNEL, 0)) {
+            return;
+        }
+        List<NoticeKind> events = List.of(NoticeKind.OPERATION_FAILED, NoticeKind.SCHEDULE_FAILED,
+                NoticeKind.BUDGET_CROSSED, NoticeKind.KEY_EXPIRING);
+        long id = channels.insert(teamId, ChannelKind.EMAIL, OWNERS_CHANNEL, List.of(), true,
+                events.stream().sorted().toList(), null, clock.instant());
+        Channel channel = channels.find(id).orElseThrow();
+        auditLog.record(described(AuditEntry.success("notification.channel.created"), channel)
+                .detail("kind", ChannelKind.EMAIL.label()).detail("default", true));
+    }
+
+    /** Who "the team's owners" are now, each with the address they are written to at (null: none). */
+    @Transactional(readOnly = true)
+    List<TeamOwners.Owner> owners(long teamId) {
+        return owners.of(teamId);
+    }
+
     @Transactional
     Channel update(long teamId, long channelId, ChannelForm form) {
         Channel channel = get(teamId, channelId);
         String name = uniqueName(teamId, form.name(), channelId);
         List<NoticeKind> events = ChannelRules.events(form.events());
-        List<String> recipients = channel.kind() == ChannelKind.EMAIL ? ChannelRules.recipients(form.recipients())
-                : List.of();
+        boolean teamOwners = channel.kind() == ChannelKind.EMAIL && form.toTeamOwners();
+        List<String> recipients = channel.kind() == ChannelKind.EMAIL
+                ? ChannelRules.recipients(form.recipients(), teamOwners) : List.of();
         URI url = channel.kind().webhook() && form.newUrl() ? ChannelRules.url(channel.kind(), form.url()) : null;
         String secret = channel.kind() == ChannelKind.WEBHOOK && form.newSecret() ? ChannelRules.secret(form.secret())
                 : null;
         Integer keyExpiryDays = ChannelRules.keyExpiryDays(form.keyExpiryDays());
-        channels.describe(channelId, name, recipients, events, keyExpiryDays, clock.instant());
+        channels.describe(channelId, name, recipients, teamOwners, events, keyExpiryDays, clock.instant());
         if (url != null) {
             secrets.storeUrl(channelId, url);
         }

@@ -41,7 +41,7 @@ class NotificationController {
 
     @InitBinder("form")
     void allowedFields(WebDataBinder binder) {
-        binder.setAllowedFields("kind", "name", "recipients", "url", "secret", "events", "keyExpiryDays");
+        binder.setAllowedFields("kind", "name", "recipients", "url", "secret", "events", "keyExpiryDays", "teamOwners");
     }
 
     @GetMapping("/teams/{teamId}/notifications")
@@ -133,6 +133,7 @@ class NotificationController {
         model.addAttribute("channel", channel);
         model.addAttribute("channelNames", Map.of(channel.id(), channel.name()));
         model.addAttribute("deliveries", channels.recentOf(channel));
+        model.addAttribute("owners", channel.teamOwners() ? channels.owners(team.teamId()) : List.of());
         return choices(model, DETAIL_VIEW);
     }
 

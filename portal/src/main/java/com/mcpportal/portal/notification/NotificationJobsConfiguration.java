@@ -1,5 +1,7 @@
 package com.mcpportal.portal.notification;
 
+import java.time.Duration;
+
 import com.mcpportal.portal.jobs.QuartzJobs;
 import com.mcpportal.portal.notification.NotificationSettings.PortalAddress;
 
@@ -17,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The notifications' clustered Quartz jobs: the dispatcher every {@code portal.notifications.dispatch-interval} and
- * the expiring-key check every {@code key-check-interval}. Several portal instances may send at once: the outbox
+ * the expiring-key check every {@code key-check-interval}, and the pruning of old messages daily. Several portal instances may send at once: the outbox
  * claim ({@code FOR UPDATE SKIP LOCKED}) gives each message to one of them.
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,6 +49,17 @@ class NotificationJobsConfiguration {
         return QuartzJobs.every(job, settings.keyCheckInterval());
     }
 
+    @Bean
+    JobDetail notificationPruneJob() {
+        return QuartzJobs.durableJob(PruneJob.class, JobKey.jobKey("notification-prune", "notifications"),
+                "Deletes notification messages sent or given up longer ago than the retention");
+    }
+
+    @Bean
+    Trigger notificationPruneTrigger(@Qualifier("notificationPruneJob") JobDetail job) {
+        return QuartzJobs.every(job, Duration.ofDays(1));
+    }
+
     /** Not {@code @DisallowConcurrentExecution}: a second instance's run takes what the first one's did not claim. */
     static class DispatchJob implements Job {
 
@@ -59,6 +72,21 @@ class NotificationJobsConfiguration {
         @Override
         public void execute(JobExecutionContext context) {
             dispatcher.dispatchDue();
+        }
+    }
+
+    @DisallowConcurrentExecution
+    static class PruneJob implements Job {
+
+        private final DeliveryPruning pruning;
+
+        PruneJob(DeliveryPruning pruning) {
+            this.pruning = pruning;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            pruning.prune();
         }
     }
 

@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param groupWindow      repeats of one condition (its kind and subject: the error rate of one environment, a team's
  *                         budget, one environment's failing operation) within this time after its message was queued
  *                         are counted on that message, not sent again; 0 sends every one
+ * @param retention        messages sent or given up are deleted this long after they were queued (a clustered job,
+ *                         daily); those still to be sent are kept
  * @param mailFrom         the From address of notification e-mails
  * @param allowLoopback    whether webhooks may reach this machine itself (127.0.0.0/8, ::1), e.g. a receiver running
  *                         beside the portal; off by default, so a team owner's URL cannot call the portal's own ports.
@@ -39,14 +41,15 @@ public record NotificationSettings(
         @DefaultValue("7d") Duration keyExpiryWarning,
         @DefaultValue("1h") Duration keyCheckInterval,
         @DefaultValue("1h") Duration groupWindow,
+        @DefaultValue("30d") Duration retention,
         @DefaultValue("mcp-portal@localhost") String mailFrom,
         @DefaultValue("false") boolean allowLoopback) {
 
     public NotificationSettings {
         if (maxAttempts < 1 || failingAfter < 1 || dispatchInterval.compareTo(Duration.ofSeconds(1)) < 0
-                || groupWindow.isNegative()) {
+                || groupWindow.isNegative() || retention.compareTo(Duration.ofDays(1)) < 0) {
             throw new IllegalArgumentException("portal.notifications.max-attempts and failing-after must be at least 1,"
-                    + " dispatch-interval at least 1s and group-window not negative");
+                    + " dispatch-interval at least 1s, group-window not negative and retention at least 1d");
         }
     }
 

@@ -18,6 +18,7 @@ import com.mcpportal.portal.environment.ErrorRateCrossed;
 import com.mcpportal.portal.environment.operation.EnvironmentOperations;
 import com.mcpportal.portal.environment.operation.OperationFinished;
 import com.mcpportal.portal.environment.operation.OperationView;
+import com.mcpportal.portal.team.TeamCreated;
 import com.mcpportal.portal.team.TeamService;
 import jakarta.persistence.EntityManager;
 
@@ -46,12 +47,14 @@ class NotificationTriggers {
     private final EnvironmentService environments;
     private final EnvironmentOperations operations;
     private final TeamService teams;
+    private final NotificationChannels channels;
     private final DataSource dataSource;
     private final EntityManager entityManager;
 
     NotificationTriggers(Outbox outbox, DeliveryStore deliveries, EnvironmentService environments,
-                         EnvironmentOperations operations, TeamService teams, DataSource dataSource,
-                         EntityManager entityManager) {
+                         EnvironmentOperations operations, TeamService teams, NotificationChannels channels,
+                         DataSource dataSource, EntityManager entityManager) {
+        this.channels = channels;
         this.outbox = outbox;
         this.deliveries = deliveries;
         this.environments = environments;
@@ -107,6 +110,15 @@ class NotificationTriggers {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void keyRotated(RotatedKeyWaiting rotated) {
         enqueue("rotated key " + rotated.publicId(), () -> Notices.keyRotated(team(rotated.teamId()), rotated));
+    }
+
+    /** A new team gets its owners' e-mail channel when an SMTP server is set up. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void teamCreated(TeamCreated created) {
+        enqueue("the default channel of team " + created.teamId(), () -> {
+            channels.createOwnersDefault(created.teamId());
+            return null;
+        });
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)

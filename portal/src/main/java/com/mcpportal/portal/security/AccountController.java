@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -52,6 +53,27 @@ class AccountController {
         model.addAttribute("account", users.get(userId));
         model.addAttribute("sessions", sessions.open(userId, PortalSessions.idOf(request.getSession(false))));
         return PROFILE_VIEW;
+    }
+
+    /**
+     * The address the portal writes to (notifications of the teams this person owns); blank removes it, an account of
+     * a sign-in provider then gets the provider's address. Refused beside the field.
+     */
+    @PostMapping("/account/email")
+    String changeEmail(@RequestParam(defaultValue = "") String email, Model model, HttpServletRequest request,
+                       RedirectAttributes redirect) {
+        long userId = CurrentUser.get().id();
+        try {
+            UserAccount account = users.changeOwnEmail(userId, email);
+            Flash.success(redirect, account.getEmail() == null ? "Removed your e-mail address."
+                    : "Saved your e-mail address: the notifications of the teams you own go to "
+                    + account.getEmail() + ".");
+            return "redirect:/account";
+        } catch (InvalidInputException rejected) {
+            model.addAttribute("emailError", rejected.getMessage());
+            model.addAttribute("typedEmail", email);
+            return profile(model, request);
+        }
     }
 
     @PostMapping("/account/sessions/{sessionId}/end")

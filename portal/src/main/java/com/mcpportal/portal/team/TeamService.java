@@ -18,6 +18,7 @@ import com.mcpportal.portal.user.Usernames;
 import com.mcpportal.portal.web.InvalidInputException;
 import com.mcpportal.portal.web.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -34,11 +35,13 @@ public class TeamService {
     private final TeamMemberRepository members;
     private final UserAccounts users;
     private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TeamService(TeamRepository teams, TeamMemberRepository members, UserAccounts users, AuditLog auditLog,
-            Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.teams = teams;
+        this.events = events;
         this.members = members;
         this.users = users;
         this.auditLog = auditLog;
@@ -86,12 +89,18 @@ public class TeamService {
         return teams.findById(teamId).map(Team::isArchived).orElse(false);
     }
 
+    /** The team's owners with an enabled account: who a "team owners" notification goes to. */
+    @Transactional(readOnly = true)
+    public List<MemberView> owners(long teamId) {
+        return members(teamId).stream().filter(member -> member.role() == TeamRole.OWNER && member.enabled()).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<MemberView> members(long teamId) {
         return members.findMembers(teamId).stream().map(MemberView::of).toList();
     }
 
-    /** Creates a team with its creator as the first owner. */
+    /** Creates a team with its creator as the first owner; publishes {@link TeamCreated} in its transaction. */
     @Transactional
     public Team create(String name, long creatorUserId) {
         String teamName = TeamNames.clean(name);
@@ -109,6 +118,7 @@ public class TeamService {
         members.save(new TeamMember(team.getId(), creator, TeamRole.OWNER, clock.instant()));
         auditLog.record(AuditEntry.success("team.created").team(team.getId()).target("team", team.getId())
                 .detail("name", teamName).detail("owner", creator.getUsername()));
+        events.publishEvent(new TeamCreated(team.getId()));
         return team;
     }
 

@@ -38,6 +38,9 @@ public class UserAccount {
 
     private long credentialEpoch;
 
+    /** Where the portal writes to this person (the team owners' notifications); null: none given. */
+    private @Nullable String email;
+
     @Version
     private long version;
 
@@ -93,6 +96,15 @@ public class UserAccount {
      */
     public long getCredentialEpoch() {
         return credentialEpoch;
+    }
+
+    /** The address the person gave on their account page, or null. */
+    public @Nullable String getEmail() {
+        return email;
+    }
+
+    void setEmail(@Nullable String email) {
+        this.email = email;
     }
 
     void changePassword(String newHash, boolean mustChangeNext, Instant now) {

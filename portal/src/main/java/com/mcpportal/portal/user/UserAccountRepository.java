@@ -42,6 +42,25 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
         @Nullable String getEmail();
     }
 
+    /**
+     * The e-mail address of each of the accounts: the one given on the account page, else the latest one a sign-in
+     * provider asserted; accounts with neither are left out.
+     */
+    @Query(value = """
+            SELECT u.id AS userId,
+                   COALESCE(u.email, (SELECT e.email FROM user_external_identity e WHERE e.user_id = u.id
+                                      AND e.email IS NOT NULL ORDER BY e.last_sign_in_at DESC LIMIT 1)) AS email
+            FROM users u
+            WHERE u.id IN (:ids)""", nativeQuery = true)
+    List<AddressRow> findAddresses(@Param("ids") java.util.Collection<Long> ids);
+
+    /** A row of {@link #findAddresses}. */
+    interface AddressRow {
+        Long getUserId();
+
+        @Nullable String getEmail();
+    }
+
     /** Serialises first-start checks of portal instances sharing one database (held until the transaction ends). */
     @Query(value = "SELECT 1 FROM pg_advisory_xact_lock(7420001)", nativeQuery = true)
     int lockForFirstAdmin();

@@ -12,6 +12,7 @@ import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.web.InvalidInputException;
 import com.mcpportal.portal.web.NotFoundException;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -117,6 +118,32 @@ public class UserAccountService {
                 .detail("username", user.getUsername()));
         events.publishEvent(new AccountSignInsRevoked(userId, AccountSignInsRevoked.Cause.PASSWORD_RESET));
         return oneTimePassword;
+    }
+
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("[^@\\s<>\",;]+@[^@\\s<>\",;]+\\.[^@\\s<>\",;]+");
+
+    /**
+     * The signed-in user sets (or, blank, removes) the e-mail address the portal writes to: the notifications of the
+     * teams they own (an e-mail channel sent to "the team's owners"). Audited with the old and new address.
+     */
+    @Transactional
+    public UserAccount changeOwnEmail(long userId, @Nullable String email) {
+        UserAccount user = get(userId);
+        String address = email == null || email.isBlank() ? null : email.strip();
+        if (address != null && (address.length() > 254 || !EMAIL.matcher(address).matches())) {
+            throw new InvalidInputException("email", "Enter an e-mail address such as alice@example.com, or leave it"
+                    + " blank.");
+        }
+        if (Objects.equals(address, user.getEmail())) {
+            return user;
+        }
+        String before = user.getEmail();
+        user.setEmail(address);
+        auditLog.record(AuditEntry.success("user.email.changed").target("user", userId)
+                .detail("username", user.getUsername()).detail("from", before == null ? "none" : before)
+                .detail("to", address == null ? "none" : address));
+        return user;
     }
 
     /**

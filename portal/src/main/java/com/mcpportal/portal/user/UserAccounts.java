@@ -1,7 +1,9 @@
 package com.mcpportal.portal.user;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -42,6 +44,24 @@ public class UserAccounts {
                 .limit(limit)
                 .map(row -> new AccountSuggestion(row.getUsername(), row.getEmail()))
                 .toList();
+    }
+
+    /**
+     * Where to write to each of these accounts, by id: the address the person gave on their account page, else the
+     * latest one their sign-in provider asserted. Accounts with neither are left out (not reachable by e-mail).
+     */
+    public Map<Long, String> emailAddresses(Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> addresses = new LinkedHashMap<>();
+        for (UserAccountRepository.AddressRow row : users.findAddresses(userIds)) {
+            String email = row.getEmail();
+            if (email != null) {
+                addresses.put(row.getUserId(), email);
+            }
+        }
+        return addresses;
     }
 
     /** The account with this username in any case (see {@link Usernames#normalize}), or empty. */

@@ -38,6 +38,7 @@ final class RoleMatrix {
     private static final String TABLE = """
             ANY_USER      GET    /
             ANY_USER      GET    /account
+            ANY_USER      POST   /account/email
             ANY_USER      GET    /account/password
             ANY_USER      POST   /account/password
             ANY_USER      POST   /account/sessions/end-others
@@ -59,6 +60,10 @@ final class RoleMatrix {
             ADMIN         POST   /admin/cloud-accounts/{accountId}/test
             ADMIN         GET    /admin/costs
             ADMIN         POST   /admin/costs/prices/refresh
+            ADMIN         GET    /admin/mail
+            ADMIN         POST   /admin/mail
+            ADMIN         POST   /admin/mail/delete
+            ADMIN         POST   /admin/mail/test
             ADMIN         GET    /admin/networks
             ADMIN         POST   /admin/networks
             ADMIN         GET    /admin/networks/{networkId}

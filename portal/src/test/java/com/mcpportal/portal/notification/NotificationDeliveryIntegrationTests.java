@@ -117,6 +117,9 @@ class NotificationDeliveryIntegrationTests {
     void setUp() {
         owner = data.user("notify-owner");
         team = data.team("Notify", owner);
+        // SMTP is set up here, so the team got its owners' e-mail channel (NotificationOwnersIntegrationTests): the
+        // tests below count the messages of the channels they set up themselves.
+        jdbc.update("DELETE FROM notification_channel WHERE team_id = ?", team.getId());
     }
 
     @Test
@@ -143,6 +146,8 @@ class NotificationDeliveryIntegrationTests {
             assertThat(button.path("type").asString()).isEqualTo("button");
             assertThat(button.path("url").asString())
                     .isEqualTo(BASE + "/teams/" + team.getId() + "/environments/" + draft.getId());
+            // the link opens the environment's page, where its Retry button is
+            assertThat(opens(button.path("url").asString())).contains("/environments/" + draft.getId() + "/retry");
             assertThat(requests.get(0).getHeader("Content-Type")).startsWith("application/json");
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> deliveries().equals(List.of("OPERATION_FAILED SENT 1")));
@@ -173,6 +178,7 @@ class NotificationDeliveryIntegrationTests {
         JsonNode open = card.path("actions").get(0);
         assertThat(open.path("type").asString()).isEqualTo("Action.OpenUrl");
         assertThat(open.path("url").asString()).isEqualTo(BASE + "/teams/" + team.getId() + "/costs");
+        assertThat(opens(open.path("url").asString())).contains("Over budget: this team's estimated bill");
     }
 
     @Test
@@ -199,6 +205,8 @@ class NotificationDeliveryIntegrationTests {
         assertThat(body.path("headline").asString()).startsWith("API key ci-bot expires in ");
         assertThat(body.path("link").asString())
                 .isEqualTo(BASE + "/teams/" + team.getId() + "/api-keys#key-" + key.key().publicId());
+        // the link's anchor is the key's row on the page
+        assertThat(opens(body.path("link").asString())).contains("id=\"key-" + key.key().publicId() + "\"");
         dispatcher.dispatchDue();
         HOOKS.verify(1, postRequestedFor(urlEqualTo(path)));
     }
@@ -292,6 +300,14 @@ class NotificationDeliveryIntegrationTests {
         return channels.create(team.getId(), new ChannelForm(kind.name(), name, recipients,
                 path == null ? null : HOOKS.baseUrl() + path, secret,
                 events == null ? NoticeKind.defaults().stream().map(Enum::name).toList() : events));
+    }
+
+    /** The page a message links to, as the team's owner opens it (the portal's address stripped): it must answer 200. */
+    private String opens(String link) throws Exception {
+        assertThat(link).startsWith(BASE + "/");
+        String path = link.substring(BASE.length()).replaceFirst("#.*$", "");
+        return mvc.perform(MockMvcRequestBuilders.get(path).with(user(TestData.principal(owner))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     /** Waits for the receiver to get {@code count} requests, sending due messages too when {@code help} is true. */

@@ -55,6 +55,12 @@ class NotificationPagesIntegrationTests {
     }
 
     @Test
+    void aNewTeamGetsNoChannelWhileNoSmtpServerIsSetUp() {
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM notification_channel WHERE team_id = ?", Integer.class,
+                team.getId())).isZero();
+    }
+
+    @Test
     void anOwnerAddsASlackChannelWhoseUrlIsSealedNeverShownAndKeptWhenLeftBlank() throws Exception {
         // When the owner adds a Slack channel with the default rules
         String location = mvc.perform(create("SLACK", "#alerts", URL, "", "OPERATION_FAILED", "BUDGET_CROSSED"))
