@@ -36,11 +36,13 @@ class NotificationRulesMigrationIntegrationTests {
         List<String> after = new TransactionTemplate(transactions).execute(status -> {
             jdbc.execute("CREATE TEMPORARY TABLE notification_channel (LIKE public.notification_channel INCLUDING"
                     + " DEFAULTS) ON COMMIT DROP");
-            // Given a channel of slice 1 with its defaults, one that also took expiring keys, and one made since that
-            // chose the error rate only
-            insert(1, "{OPERATION_FAILED,BUDGET_CROSSED,SCHEDULE_FAILED}");
-            insert(2, "{KEY_EXPIRING}");
-            insert(3, "{ERROR_RATE}");
+            // Given two channels of slice 1 (made before V79 came with slice 2), one of them with only expiring keys;
+            // one of slice 1 whose owner has since chosen the error rate; and one made after slice 2 was installed
+            // whose owner left all four new kinds off
+            insert(1, "{OPERATION_FAILED,BUDGET_CROSSED,SCHEDULE_FAILED}", "2026-11-01T00:00:00Z");
+            insert(2, "{KEY_EXPIRING}", "2026-11-01T00:00:00Z");
+            insert(3, "{ERROR_RATE}", "2026-11-01T00:00:00Z");
+            insert(4, "{OPERATION_FAILED}", "infinity");
             jdbc.execute(migration);
             List<String> events = jdbc.queryForList("SELECT id || ' ' || array_to_string(events, ',')"
                     + " FROM notification_channel ORDER BY id", String.class);
@@ -51,11 +53,13 @@ class NotificationRulesMigrationIntegrationTests {
         assertThat(after).containsExactly(
                 "1 OPERATION_FAILED,BUDGET_CROSSED,SCHEDULE_FAILED,OPERATION_RETRIED,ERROR_RATE,DRIFT_FOUND,KEY_SET_FAILING",
                 "2 KEY_EXPIRING,OPERATION_RETRIED,ERROR_RATE,DRIFT_FOUND,KEY_SET_FAILING",
-                "3 ERROR_RATE");
+                "3 ERROR_RATE",
+                "4 OPERATION_FAILED");
     }
 
-    private void insert(long id, String events) {
+    private void insert(long id, String events, String createdAt) {
         jdbc.update("INSERT INTO notification_channel (id, team_id, kind, name, events, created_at, updated_at)"
-                + " VALUES (?, 1, 'SLACK', ?, CAST(? AS text[]), now(), now())", id, "channel " + id, events);
+                + " VALUES (?, 1, 'SLACK', ?, CAST(? AS text[]), CAST(? AS timestamptz), now())", id, "channel " + id,
+                events, createdAt);
     }
 }
