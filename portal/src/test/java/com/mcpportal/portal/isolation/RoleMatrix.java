@@ -154,6 +154,7 @@ final class RoleMatrix {
             OPERATOR      GET    /teams/{teamId}/environments/{environmentId}/edit
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/edit
             VIEWER        GET    /teams/{teamId}/environments/{environmentId}/live
+            OWNER         POST   /teams/{teamId}/environments/{environmentId}/move-network
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/patch-nat
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/provision
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/retry

@@ -27,8 +27,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one way to provision, start, stop, update or roll back the server of, patch the NAT of, deprovision or retry an
- * environment, for people (controllers, after {@code TeamAccess}) and for the scheduler and the system alike:
+ * The one way to provision, start, stop, update or roll back the server of, patch the NAT of, move the network of,
+ * deprovision or retry an environment, for people (controllers, after {@code TeamAccess}) and for the scheduler and the system alike:
  * <pre>{@code
  * OperationRequest request = operations.requestStart(environmentId, Actor.scheduler("window Mon 08:00–20:00 opened"));
  * if (request instanceof OperationRequest.Busy busy) { ... another operation (busy.runningKind()) is in flight ... }
@@ -212,6 +212,19 @@ public class EnvironmentOperations {
                     "The environment is on: its next start patches the NAT, or patch it now by hand."));
         }
         return enqueue(environment, OperationKind.PATCH_NAT, actor, UnaryOperator.identity());
+    }
+
+    /**
+     * Moves a ready environment between its own network and a shared one ({@link OperationKind#MOVE_NETWORK}), on or
+     * off. The network feature calls this in its own transaction and records the way the move goes only when it is
+     * enqueued; {@code destination} names where it goes, for the audit log.
+     */
+    @Transactional
+    public OperationRequest requestNetworkMove(long environmentId, String destination, Actor actor) {
+        Environment environment = lock(environmentId);
+        OperationRequest refusal = refusal(environment, OperationKind.MOVE_NETWORK, actor);
+        return refusal != null ? refusal : enqueue(environment, OperationKind.MOVE_NETWORK, actor,
+                entry -> entry.detail("to", destination));
     }
 
     /** Queues the failed operation of a FAILED environment again; it resumes at the step that failed. */
