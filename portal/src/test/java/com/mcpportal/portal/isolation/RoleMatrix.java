@@ -98,6 +98,7 @@ final class RoleMatrix {
             VIEWER        POST   /api/v1/teams/{teamId}/environments/{environmentId}/cost/what-if
             OPERATOR      POST   /api/v1/teams/{teamId}/environments/{environmentId}/deploy
             OPERATOR      POST   /api/v1/teams/{teamId}/environments/{environmentId}/deprovision
+            OWNER         POST   /api/v1/teams/{teamId}/environments/{environmentId}/move-network
             VIEWER        GET    /api/v1/teams/{teamId}/environments/{environmentId}/operations/{operationId}
             OPERATOR      POST   /api/v1/teams/{teamId}/environments/{environmentId}/provision
             OPERATOR      POST   /api/v1/teams/{teamId}/environments/{environmentId}/retry

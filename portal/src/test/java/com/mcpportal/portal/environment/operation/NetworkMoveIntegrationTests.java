@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import com.mcpportal.portal.api.ApiAuth;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentNetworks;
 import com.mcpportal.portal.environment.EnvironmentState;
@@ -202,12 +204,18 @@ class NetworkMoveIntegrationTests {
                     .andExpect(redirectedUrl(page))
                     .andExpect(flash().attribute("moveNetworkError", containsString(
                             "Another operation (stop) is in progress")));
+            // and over the API too: a 409 busy
+            mvc.perform(post("/api/v1" + page + "/move-network").contentType("application/json")
+                            .content("{\"networkId\":" + network.id() + "}").with(ApiAuth.as(TestData.principal(owner))))
+                    .andExpect(status().isConflict())
+                    .andExpect(content().string(containsString("Another operation (stop) is in progress")));
             // and nothing is recorded: it is not moving into the network, and the refusal is audited
             assertThat(jdbc.queryForObject("SELECT count(*) FROM network_environment WHERE environment_id = ?",
                     Integer.class, environment.getId())).isZero();
             assertThat(jdbc.queryForList("SELECT details->>'why' FROM audit_event WHERE action ="
                     + " 'environment.move-network.refused' AND target_id = ?", String.class,
-                    String.valueOf(environment.getId()))).singleElement().asString().contains("in progress");
+                    String.valueOf(environment.getId()))).hasSize(2).allSatisfy(why -> assertThat(why)
+                            .contains("in progress"));
             // and the page shows it beside the field, with what a move does and how long it interrupts the service
             mvc.perform(get(page).flashAttr("moveNetworkError", "Another operation (stop) is in progress on this"
                             + " environment; try again when it has finished.").with(user(TestData.principal(owner))))
@@ -219,6 +227,17 @@ class NetworkMoveIntegrationTests {
             release.countDown();
         }
         environments.awaitOperation(stop, "SUCCEEDED");
+
+        // When the API asks for it now, then the move is queued (202) and runs
+        String moved = mvc.perform(post("/api/v1/teams/" + team.getId() + "/environments/" + environment.getId()
+                        + "/move-network").contentType("application/json").content("{\"networkId\":" + network.id()
+                        + "}").with(ApiAuth.as(TestData.principal(owner))))
+                .andExpect(status().isAccepted())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(moved).contains("\"kind\":\"MOVE_NETWORK\"");
+        environments.awaitState(environment.getId(), EnvironmentState.READY);
+        await().atMost(Duration.ofSeconds(30)).until(() -> networks.environmentsIn(network.id()).stream()
+                .anyMatch(member -> member.getId().equals(environment.getId())));
 
         // and a draft cannot be moved: it joins a network from the network's page
         Environment draft = environments.draft(team.getId(), "draft");
