@@ -14,6 +14,7 @@ import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.cloud.ImageRef;
 import com.mcpportal.portal.environment.Environment;
+import com.mcpportal.portal.environment.EnvironmentNetworks;
 import com.mcpportal.portal.environment.EnvironmentNotFoundException;
 import com.mcpportal.portal.environment.EnvironmentPower;
 import com.mcpportal.portal.environment.EnvironmentRepository;
@@ -48,10 +49,13 @@ public class EnvironmentOperations {
     private final AuditLog auditLog;
     private final PowerBatch batch;
     private final ObservedPowerChanges observed;
+    private final EnvironmentNetworks networks;
     private final Clock clock;
 
     EnvironmentOperations(OperationRepository operations, EnvironmentRepository environments, OperationQueue queue,
-            AuditLog auditLog, PowerBatch batch, ObservedPowerChanges observed, Clock clock) {
+            AuditLog auditLog, PowerBatch batch, ObservedPowerChanges observed, EnvironmentNetworks networks,
+            Clock clock) {
+        this.networks = networks;
         this.observed = observed;
         this.operations = operations;
         this.environments = environments;
@@ -307,6 +311,11 @@ public class EnvironmentOperations {
         if (!kind.allowedFrom(environment.getState())) {
             return refused(environment, kind.verb(), actor, new OperationRequest.Refused(notAllowed(kind,
                     environment.getState())));
+        }
+        if (kind == OperationKind.PROVISION && networks.moveOf(environment.getId()).isPresent()) {
+            // Provisioning would mix the two networks: the move knows which part is which, a provision does not.
+            return refused(environment, kind.verb(), actor, new OperationRequest.Refused("A network move of this"
+                    + " environment did not finish: retry it, or deprovision the environment."));
         }
         return null;
     }

@@ -18,8 +18,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.mcpportal.portal.api.ApiAuth;
+import com.mcpportal.portal.cloud.CloudErrorKind;
+import com.mcpportal.portal.cloud.CloudException;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentNetworks;
 import com.mcpportal.portal.environment.EnvironmentState;
@@ -245,6 +248,49 @@ class NetworkMoveIntegrationTests {
                 .isInstanceOf(OperationRequest.Refused.class);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM network_environment WHERE environment_id = ?",
                 Integer.class, draft.getId())).isZero();
+    }
+
+    @Test
+    void aMoveThatFailsResumesAtItsStepOnRetryAndCannotBeProvisionedOverMeanwhile() {
+        Team team = data.team("Retrying Movers", data.user("retry-owner"));
+        Environments environments = new Environments(context);
+        Network network = networks.createForTeam(team.getId(), new NetworkInput("retry",
+                environments.simulatedAccountId(), "eu-central-1", "10.53.0.0/16", 1, false, List.of()));
+        Environment environment = environments.ready(team.getId(), "retry");
+
+        // Given a move whose service step fails once (ECS refuses the update)
+        AtomicBoolean failOnce = new AtomicBoolean(true);
+        runner.observeWith(new StepObserver() {
+            @Override
+            public void beforeStep(long operationId, String step) {
+                if (step.equals("move-service") && failOnce.getAndSet(false)) {
+                    throw new CloudException(CloudErrorKind.ACCESS_DENIED, step, "ecs", "AccessDeniedException",
+                            "not authorized to perform ecs:UpdateService", null);
+                }
+            }
+        });
+        long move = Environments.enqueued(moves.requestMove(team.getId(), environment.getId(), network.id(),
+                Actor.user("retry-owner")));
+        environments.awaitOperation(move, "FAILED");
+
+        // Then it is not a member yet, and provisioning it (which would mix the two networks) is refused
+        assertThat(environments.service().get(environment.getId()).getState()).isEqualTo(EnvironmentState.FAILED);
+        assertThat(networks.environmentsIn(network.id())).isEmpty();
+        assertThat(environments.operations().requestProvision(environment.getId(), Actor.user("admin")))
+                .isInstanceOfSatisfying(OperationRequest.Refused.class, refused -> assertThat(refused.message())
+                        .contains("network move of this environment did not finish"));
+
+        // When it is retried, then it resumes at the step that failed and completes the move
+        Environments.enqueued(environments.operations().retry(environment.getId(), Actor.user("admin")));
+        environments.awaitOperation(move, "SUCCEEDED");
+        assertThat(jdbc.queryForObject("SELECT attempts FROM operation_step WHERE operation_id = ? AND name ="
+                + " 'move-network'", Integer.class, move)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT attempts FROM operation_step WHERE operation_id = ? AND name ="
+                + " 'move-service'", Integer.class, move)).isEqualTo(2);
+        assertThat(networks.environmentsIn(network.id())).extracting(Environment::getId)
+                .containsExactly(environment.getId());
+        assertThat(environments.simulatedResources(environments.service().get(environment.getId())))
+                .doesNotContainKeys("nat-instance", "network-next");
     }
 
     /** Makes the network's deferred NAT stop due now, as Quartz would after the lag, and waits for the NAT to stop. */
