@@ -50,7 +50,8 @@ class EnvironmentMoveController {
                     Actor.user(CurrentUser.get().getUsername()));
             if (answer instanceof OperationRequest.Enqueued enqueued) {
                 Flash.started(redirect, "Moving the environment: its service is interrupted for "
-                        + NetworkMoves.INTERRUPTION + " while it moves; follow the steps below.", enqueued.operationId());
+                        + NetworkMoves.INTERRUPTION + " while it moves; follow the steps below.",
+                        enqueued.operationId());
             } else {
                 redirect.addFlashAttribute(ERROR, answer.message());
             }

@@ -87,7 +87,8 @@ class NetworkPlacements implements EnvironmentNetworks {
         Long current = store.placementNetworkOf(environmentId).orElse(null);
         return store.usableBy(environment.getTeamId()).stream()
                 .filter(network -> network.cloudAccountId() == environment.getCloudAccountId()
-                        && network.region().equals(environment.getRegion()) && (current == null || network.id() != current))
+                        && network.region().equals(environment.getRegion())
+                        && (current == null || network.id() != current))
                 .map(network -> new NetworkChoice(network.id(), network.name(), network.vpcCidr())).toList();
     }
 

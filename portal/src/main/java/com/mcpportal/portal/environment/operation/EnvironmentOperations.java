@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one way to provision, start, stop, update or roll back the server of, patch the NAT of, move the network of,
- * deprovision or retry an environment, for people (controllers, after {@code TeamAccess}) and for the scheduler and the system alike:
+ * deprovision or retry an environment, for people (controllers, after {@code TeamAccess}) and for the scheduler and the
+ * system alike:
  * <pre>{@code
  * OperationRequest request = operations.requestStart(environmentId, Actor.scheduler("window Mon 08:00–20:00 opened"));
  * if (request instanceof OperationRequest.Busy busy) { ... another operation (busy.runningKind()) is in flight ... }

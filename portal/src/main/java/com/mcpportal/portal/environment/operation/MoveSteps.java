@@ -37,7 +37,8 @@ final class MoveSteps {
     static final List<CloudStep> STEPS = List.of(
             new CloudStep("move-network", "Its part of the network it moves to", MoveSteps::network),
             new CloudStep("move-nat", "The new network's NAT instance running", MoveSteps::nat),
-            new CloudStep("move-task-definition", "Task definition for the new network", ProvisionSteps::taskDefinition),
+            new CloudStep("move-task-definition", "Task definition for the new network",
+                    ProvisionSteps::taskDefinition),
             new CloudStep("move-service", "Service moved: one new deployment (the interruption)", MoveSteps::service),
             new CloudStep("move-ingress", "HTTPS endpoint: same URL, its VPC link in the new network",
                     MoveSteps::ingress),

@@ -87,7 +87,7 @@ class AwsEmulatorNetworkMoveIntegrationTests {
         List<AwsCallLog.Call> out = AwsCallLog.during(() -> beta.run(OperationKind.MOVE_NETWORK,
                 NetworkMoveDirection.OUT_OF, names()));
 
-        // Then it has its own VPC, subnets, route tables and groups, tagged with it, and its own NAT, stopped as it is off
+        // Then it has its own VPC, subnets, route tables and groups, tagged with it, and its own NAT, stopped (off)
         Network own = beta.resources.network();
         assertThat(own.vpcId()).isNotEqualTo(shared.vpcId());
         assertThat(aws.ec2().describeVpcs(r -> r.filters(tag(beta.ref))).vpcs()).singleElement()

@@ -169,7 +169,8 @@ class NetworkMoveIntegrationTests {
         assertThat(out.resources().mcpUrl()).isEqualTo(endpoint);
         assertThat(serviceAttribute(out, "subnet")).isEqualTo(out.resources().network().privateSubnetId());
         // and the network is kept with its other member, its NAT let go after the lag as nobody needs it now
-        assertThat(networks.environmentsIn(network.id())).extracting(Environment::getId).containsExactly(member.getId());
+        assertThat(networks.environmentsIn(network.id())).extracting(Environment::getId)
+                .containsExactly(member.getId());
         assertThat(environmentNetworks.networkOf(mover.getId())).isEmpty();
         assertThat(networkRows(network)).containsOnlyKeys("network", "nat-instance");
         assertThat(stepDetail(moveOut, "leave-network")).contains("the network stays")
@@ -209,7 +210,8 @@ class NetworkMoveIntegrationTests {
                             "Another operation (stop) is in progress")));
             // and over the API too: a 409 busy
             mvc.perform(post("/api/v1" + page + "/move-network").contentType("application/json")
-                            .content("{\"networkId\":" + network.id() + "}").with(ApiAuth.as(TestData.principal(owner))))
+                            .content("{\"networkId\":" + network.id() + "}")
+                            .with(ApiAuth.as(TestData.principal(owner))))
                     .andExpect(status().isConflict())
                     .andExpect(content().string(containsString("Another operation (stop) is in progress")));
             // and nothing is recorded: it is not moving into the network, and the refusal is audited
