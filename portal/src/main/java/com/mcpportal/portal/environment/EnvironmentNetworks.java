@@ -53,8 +53,8 @@ public interface EnvironmentNetworks {
     }
 
     /**
-     * The shared networks the environment's team may use in its cloud account and region, but the one it is in: what
-     * its page offers to move it into.
+     * The shared networks the environment's team may use in its cloud account and region, what its page offers to move
+     * it into; none while it is in one (it moves out, into its own network, first).
      */
     default List<NetworkChoice> moveChoices(long environmentId) {
         return List.of();

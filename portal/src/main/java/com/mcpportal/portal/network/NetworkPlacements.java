@@ -83,12 +83,13 @@ class NetworkPlacements implements EnvironmentNetworks {
     @Override
     @Transactional(readOnly = true)
     public List<NetworkChoice> moveChoices(long environmentId) {
+        if (store.placementNetworkOf(environmentId).isPresent()) {
+            return List.of(); // from a shared network only out, into its own: another one is two moves
+        }
         Environment environment = environments.get(environmentId);
-        Long current = store.placementNetworkOf(environmentId).orElse(null);
         return store.usableBy(environment.getTeamId()).stream()
                 .filter(network -> network.cloudAccountId() == environment.getCloudAccountId()
-                        && network.region().equals(environment.getRegion())
-                        && (current == null || network.id() != current))
+                        && network.region().equals(environment.getRegion()))
                 .map(network -> new NetworkChoice(network.id(), network.name(), network.vpcCidr())).toList();
     }
 
