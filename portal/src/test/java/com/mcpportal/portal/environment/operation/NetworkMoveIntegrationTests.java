@@ -106,6 +106,10 @@ class NetworkMoveIntegrationTests {
         environments.awaitOperation(Environments.enqueued(environments.operations().requestStop(member.getId(),
                 Actor.user("admin"))), "SUCCEEDED");
         firePendingNatStop(network);
+        // and the environment keeps its hours in AWS too, its mirror written (it starts and stops its own NAT)
+        jdbc.update("INSERT INTO schedule_mirror (environment_id, keep_in_cloud, status, updated_by, updated_at)"
+                + " VALUES (?, TRUE, 'IN_SYNC', 'test', now()) ON CONFLICT (environment_id) DO UPDATE"
+                + " SET keep_in_cloud = TRUE, status = 'IN_SYNC'", mover.getId());
 
         // When the environment that is on is moved into the network
         Map<String, Object> whenServiceMoves = new ConcurrentHashMap<>();
@@ -155,6 +159,9 @@ class NetworkMoveIntegrationTests {
                 String.valueOf(mover.getId()))).containsExactly("network landing (10.51.2.0/24)");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'environment.network-moved'"
                 + " AND target_id = ?", Integer.class, String.valueOf(mover.getId()))).isEqualTo(1);
+        // and its mirror is due to be written again (without its own NAT, which is gone)
+        await().atMost(Duration.ofSeconds(10)).until(() -> "PENDING".equals(jdbc.queryForObject(
+                "SELECT status FROM schedule_mirror WHERE environment_id = ?", String.class, mover.getId())));
 
         // When it is moved out again, while the other member is off
         long moveOut = Environments.enqueued(moves.requestMove(team.getId(), mover.getId(), null,
