@@ -95,6 +95,10 @@ public final class AuditSentences {
 
         say("environment.rolled-back", f -> f.actor() + " rolled back environment " + f.text("name")
                 + f.because("reason"));
+        say("environment.move-network.requested", f -> f.actor() + " asked to move environment " + f.text("name")
+                + " into " + f.text("to") + f.because("reason"));
+        say("environment.network-moved", f -> f.actor() + " moved environment " + f.text("name")
+                + " into its new network (one new deployment)" + f.because("reason"));
         say("environment.nat.replaced", f -> f.actor() + " replaced the NAT instance " + f.text("oldInstance") + " ("
                 + f.text("oldImage") + ") of environment " + f.text("name") + " with " + f.text("newInstance") + " on "
                 + f.text("newImageName"));

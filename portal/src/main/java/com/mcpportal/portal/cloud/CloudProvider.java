@@ -86,6 +86,9 @@ public interface CloudProvider {
     /** Resources tagged with the network's id that still exist, confirmed like {@link #remainingResources}. */
     List<TaggedResource> remainingNetworkResources(SharedNetworkRef network);
 
+    /** Moving a provisioned environment into or out of a shared network: see {@link NetworkMove}. */
+    NetworkMove networkMove();
+
     // --- provision, continued ------------------------------------------------------------------
 
     /** Container image repository keeping the last 5 images, its tags immutable (created so, or switched). */

@@ -12,6 +12,12 @@ import java.util.function.Supplier;
 public interface EnvironmentNetworks {
 
     /**
+     * What people are told of a network move's interruption: one new ECS deployment (a new task started and healthy,
+     * the VPC link replaced), which takes a minute or two on Fargate; an estimate, not a measurement.
+     */
+    String MOVE_INTERRUPTION = "about 1-3 minutes";
+
+    /**
      * The environment's shared network and its private subnet range, allocated now (and recorded) if it had none yet;
      * empty when the environment has its own network.
      */
@@ -29,4 +35,28 @@ public interface EnvironmentNetworks {
      * NAT instance, the second finding the first's.
      */
     <T> T exclusively(long networkId, Supplier<T> body);
+
+    /**
+     * The way the environment's network move goes while one runs (its placement names the shared network), empty
+     * when none does. A network without moves (a test's) has none.
+     */
+    default Optional<NetworkMoveDirection> moveOf(long environmentId) {
+        return Optional.empty();
+    }
+
+    /**
+     * Records that the environment's move has ended in the cloud: it is now a member of the network it moved into
+     * (counted in its union schedule and cost split from now), or of none (its subnet range there released).
+     */
+    default void completeMove(long environmentId) {
+        throw new UnsupportedOperationException("moves are not recorded here");
+    }
+
+    /**
+     * The shared networks the environment's team may use in its cloud account and region, what its page offers to move
+     * it into; none while it is in one (it moves out, into its own network, first).
+     */
+    default List<NetworkChoice> moveChoices(long environmentId) {
+        return List.of();
+    }
 }

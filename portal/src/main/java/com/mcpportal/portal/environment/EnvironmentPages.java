@@ -147,6 +147,9 @@ class EnvironmentPages {
         EnvironmentNetworks placements = networks.getIfAvailable();
         model.addAttribute("sharedNetwork", placements == null ? null
                 : placements.networkOf(environment.getId()).orElse(null));
+        model.addAttribute("moveChoices", placements == null || deleted ? List.of()
+                : placements.moveChoices(environment.getId()));
+        model.addAttribute("moveInterruption", EnvironmentNetworks.MOVE_INTERRUPTION);
         return DETAIL_VIEW;
     }
 

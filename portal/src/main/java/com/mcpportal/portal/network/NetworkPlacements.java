@@ -1,12 +1,17 @@
 package com.mcpportal.portal.network;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
+import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentNetworks;
+import com.mcpportal.portal.environment.EnvironmentService;
+import com.mcpportal.portal.environment.NetworkChoice;
+import com.mcpportal.portal.environment.NetworkMoveDirection;
 import com.mcpportal.portal.environment.SharedNetworkPlacement;
 
 import org.springframework.stereotype.Service;
@@ -23,8 +28,13 @@ class NetworkPlacements implements EnvironmentNetworks {
     private final NetworkStore store;
     private final AuditLog auditLog;
     private final NetworkLocks locks;
+    private final EnvironmentService environments;
+    private final Clock clock;
 
-    NetworkPlacements(NetworkStore store, AuditLog auditLog, NetworkLocks locks) {
+    NetworkPlacements(NetworkStore store, AuditLog auditLog, NetworkLocks locks, EnvironmentService environments,
+            Clock clock) {
+        this.environments = environments;
+        this.clock = clock;
         this.locks = locks;
         this.store = store;
         this.auditLog = auditLog;
@@ -33,7 +43,7 @@ class NetworkPlacements implements EnvironmentNetworks {
     @Override
     @Transactional
     public Optional<SharedNetworkPlacement> placementOf(long environmentId) {
-        Optional<Network> found = store.networkOf(environmentId).flatMap(store::find);
+        Optional<Network> found = store.placementNetworkOf(environmentId).flatMap(store::find);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -54,7 +64,33 @@ class NetworkPlacements implements EnvironmentNetworks {
     @Override
     @Transactional(readOnly = true)
     public List<Long> environmentsIn(long networkId) {
-        return store.environmentIds(networkId);
+        return store.environmentIdsWithArriving(networkId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<NetworkMoveDirection> moveOf(long environmentId) {
+        return store.moveOf(environmentId).map(move -> "IN".equals(move) ? NetworkMoveDirection.INTO
+                : NetworkMoveDirection.OUT_OF);
+    }
+
+    @Override
+    @Transactional
+    public void completeMove(long environmentId) {
+        store.completeMove(environmentId, clock.instant());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<NetworkChoice> moveChoices(long environmentId) {
+        if (store.placementNetworkOf(environmentId).isPresent()) {
+            return List.of(); // from a shared network only out, into its own: another one is two moves
+        }
+        Environment environment = environments.get(environmentId);
+        return store.usableBy(environment.getTeamId()).stream()
+                .filter(network -> network.cloudAccountId() == environment.getCloudAccountId()
+                        && network.region().equals(environment.getRegion()))
+                .map(network -> new NetworkChoice(network.id(), network.name(), network.vpcCidr())).toList();
     }
 
     @Override

@@ -72,15 +72,55 @@ class NetworkStore {
         return jdbc.query(COLUMNS + " ORDER BY n.team_id NULLS FIRST, lower(n.name), n.id", NetworkStore::network);
     }
 
-    /** The ids of the environments in the network, in the order they joined. */
+    /**
+     * The ids of the environments in the network, in the order they joined; one still moving in is not in it yet (one
+     * moving out still is).
+     */
     List<Long> environmentIds(long networkId) {
-        return jdbc.queryForList("SELECT environment_id FROM network_environment WHERE network_id = ? ORDER BY joined_at, environment_id",
-                Long.class, networkId);
+        return jdbc.queryForList("SELECT environment_id FROM network_environment WHERE network_id = ?"
+                + " AND move IS DISTINCT FROM 'IN' ORDER BY joined_at, environment_id", Long.class, networkId);
     }
 
+    /** The same, and those moving in: all whose services may run behind the network's NAT now. */
+    List<Long> environmentIdsWithArriving(long networkId) {
+        return jdbc.queryForList("SELECT environment_id FROM network_environment WHERE network_id = ?"
+                + " ORDER BY joined_at, environment_id", Long.class, networkId);
+    }
+
+    /** The network the environment is in (or moving out of); not one it is still moving into. */
     Optional<Long> networkOf(long environmentId) {
+        return jdbc.queryForList("SELECT network_id FROM network_environment WHERE environment_id = ?"
+                + " AND move IS DISTINCT FROM 'IN'", Long.class, environmentId).stream().findFirst();
+    }
+
+    /** The network the environment's operations work in: the one it is in, or moving into or out of. */
+    Optional<Long> placementNetworkOf(long environmentId) {
         return jdbc.queryForList("SELECT network_id FROM network_environment WHERE environment_id = ?", Long.class,
                 environmentId).stream().findFirst();
+    }
+
+    /** {@code IN} or {@code OUT} while a move of the environment runs (or failed); empty otherwise. */
+    Optional<String> moveOf(long environmentId) {
+        return jdbc.queryForList("SELECT move FROM network_environment WHERE environment_id = ? AND move IS NOT NULL",
+                String.class, environmentId).stream().findFirst();
+    }
+
+    /** The environment moves into the network: its row, with its subnet range, is there but it is not a member yet. */
+    void addArriving(long networkId, long environmentId, String privateSubnetCidr, Instant now) {
+        jdbc.update("INSERT INTO network_environment (environment_id, network_id, joined_at, private_subnet_cidr, move)"
+                + " VALUES (?, ?, ?, ?, 'IN')", environmentId, networkId, Timestamp.from(now), privateSubnetCidr);
+    }
+
+    /** The environment moves out of its network: it stays a member until the move has ended. */
+    void markLeaving(long environmentId) {
+        jdbc.update("UPDATE network_environment SET move = 'OUT' WHERE environment_id = ?", environmentId);
+    }
+
+    /** The move has ended: a member of the network it moved into from {@code now}, or out of the one it left. */
+    void completeMove(long environmentId, Instant now) {
+        jdbc.update("DELETE FROM network_environment WHERE environment_id = ? AND move = 'OUT'", environmentId);
+        jdbc.update("UPDATE network_environment SET move = NULL, joined_at = ? WHERE environment_id = ?"
+                + " AND move = 'IN'", Timestamp.from(now), environmentId);
     }
 
     void addEnvironment(long networkId, long environmentId, String privateSubnetCidr, Instant now) {

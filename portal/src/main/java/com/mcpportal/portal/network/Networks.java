@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Networks: created by a team's owners (the team's own) or by administrators (shared with chosen teams), environments
  * put in and taken out, deleted when no environment is left in them. Callers check {@code TeamAccess} (or that the
- * user is an administrator) first; every change is audited. In this first slice an environment joins or leaves a
- * network only as a draft: moving a provisioned one is an operation still to come.
+ * user is an administrator) first; every change is audited. A draft joins or leaves a network here; a provisioned
+ * environment moves in or out with an operation ({@link NetworkMoves}).
  */
 @Service
 public class Networks {
@@ -141,8 +141,8 @@ public class Networks {
         Environment environment = environments.get(teamId, environmentId);
         if (environment.getState() != EnvironmentState.DRAFT) {
             throw new InvalidInputException("environmentId", environment.getName() + " is " + environment.getState()
-                    .label().toLowerCase() + "; only a draft can join a network yet (moving a provisioned environment"
-                    + " is still to come).");
+                    .label().toLowerCase() + "; only a draft joins a network here: move a provisioned environment"
+                    + " from its own page (Move to network).");
         }
         if (environment.getCloudAccountId() != network.cloudAccountId() || !environment.getRegion().equals(network.region())) {
             throw new InvalidInputException("environmentId", environment.getName() + " runs in another cloud account or"
@@ -171,8 +171,8 @@ public class Networks {
         }
         if (environment.getState() != EnvironmentState.DRAFT) {
             throw new InvalidInputException(null, environment.getName() + " is " + environment.getState().label()
-                    .toLowerCase() + "; only a draft can leave a network yet (moving a provisioned environment is"
-                    + " still to come).");
+                    .toLowerCase() + "; only a draft leaves a network here: move a provisioned environment from its"
+                    + " own page (Move to network).");
         }
         store.removeEnvironment(networkId, environmentId);
         auditLog.record(AuditEntry.success("network.environment.removed").team(teamId).target("network", networkId)
@@ -217,7 +217,9 @@ public class Networks {
 
     private void refuseWhileInUse(Network network) {
         store.lock(network.id());
-        long live = environmentsIn(network.id()).stream().filter(e -> e.getState() != EnvironmentState.DELETED).count();
+        // Those moving in count: their services may already run behind its NAT.
+        long live = store.environmentIdsWithArriving(network.id()).stream().map(environments::get)
+                .filter(e -> e.getState() != EnvironmentState.DELETED).count();
         if (live > 0) {
             throw new InvalidInputException(null, network.name() + " still has " + live + (live == 1 ? " environment"
                     : " environments") + "; take them out or deprovision them first. A network is never torn down"

@@ -22,6 +22,8 @@ import com.mcpportal.portal.environment.EnvironmentCloud;
 import com.mcpportal.portal.environment.EnvironmentNetworks;
 import com.mcpportal.portal.environment.EnvironmentService;
 import com.mcpportal.portal.environment.EnvironmentState;
+import com.mcpportal.portal.environment.operation.OperationFinished;
+import com.mcpportal.portal.environment.operation.OperationKind;
 import com.mcpportal.portal.schedule.store.MirrorStore;
 import com.mcpportal.portal.schedule.store.ScheduleStore;
 import com.mcpportal.portal.security.CurrentUser;
@@ -29,6 +31,7 @@ import com.mcpportal.portal.security.CurrentUser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * "Keep hours in AWS": the option per environment, and the reconcile pass's part that writes the mirror
@@ -99,6 +102,17 @@ public class ScheduleMirrorService {
     /** The environment's schedule changed: its mirror, if it keeps one, is written again by the next pass. */
     void scheduleChanged(long environmentId) {
         store.markDue(environmentId);
+    }
+
+    /**
+     * A network move changes what the mirror starts and stops (its own NAT instance, a new one, or none in a shared
+     * network): its mirror, if it keeps one, is written again by the next pass.
+     */
+    @TransactionalEventListener
+    void operationFinished(OperationFinished finished) {
+        if (finished.succeeded() && finished.kind() == OperationKind.MOVE_NETWORK) {
+            store.markDue(finished.environmentId());
+        }
     }
 
     /** Writes, checks or removes every mirror that is due; returns how many it looked at. */

@@ -103,6 +103,7 @@ final class RoleMatrix {
             VIEWER        POST   /api/v1/teams/{teamId}/environments/{environmentId}/cost/what-if
             OPERATOR      POST   /api/v1/teams/{teamId}/environments/{environmentId}/deploy
             OPERATOR      POST   /api/v1/teams/{teamId}/environments/{environmentId}/deprovision
+            OWNER         POST   /api/v1/teams/{teamId}/environments/{environmentId}/move-network
             VIEWER        GET    /api/v1/teams/{teamId}/environments/{environmentId}/operations/{operationId}
             OPERATOR      POST   /api/v1/teams/{teamId}/environments/{environmentId}/provision
             OPERATOR      POST   /api/v1/teams/{teamId}/environments/{environmentId}/retry
@@ -159,6 +160,7 @@ final class RoleMatrix {
             OPERATOR      GET    /teams/{teamId}/environments/{environmentId}/edit
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/edit
             VIEWER        GET    /teams/{teamId}/environments/{environmentId}/live
+            OWNER         POST   /teams/{teamId}/environments/{environmentId}/move-network
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/patch-nat
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/provision
             OPERATOR      POST   /teams/{teamId}/environments/{environmentId}/retry

@@ -135,7 +135,7 @@ class NetworkIntegrationTests {
                 Environments.input(TestData.unique("keep-us"), environments.simulatedAccountId(), "us-east-1"));
 
         assertThatThrownBy(() -> networks.addEnvironment(team.getId(), network.id(), ready.getId()))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("only a draft can join");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("only a draft joins a network here");
         assertThatThrownBy(() -> networks.addEnvironment(team.getId(), network.id(), elsewhere.getId()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("another cloud account or region");
         networks.addEnvironment(team.getId(), network.id(), draft.getId());

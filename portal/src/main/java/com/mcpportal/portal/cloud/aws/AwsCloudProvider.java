@@ -28,6 +28,7 @@ import com.mcpportal.portal.cloud.NatInstance;
 import com.mcpportal.portal.cloud.NatSpec;
 import com.mcpportal.portal.cloud.NatState;
 import com.mcpportal.portal.cloud.Network;
+import com.mcpportal.portal.cloud.NetworkMove;
 import com.mcpportal.portal.cloud.NetworkSpec;
 import com.mcpportal.portal.cloud.Rollout;
 import com.mcpportal.portal.cloud.SecretRef;
@@ -77,6 +78,7 @@ public class AwsCloudProvider implements CloudProvider {
     private final SchedulerRoleResources schedulerRole = new SchedulerRoleResources();
     private final ScheduleMirrorResources mirrors;
     private final AutoscalingResources autoscaling = new AutoscalingResources();
+    private final AwsNetworkMoves moves;
 
     /** @param publisher publishes the MCP server image into an environment's repository (with ECR's login) */
     public AwsCloudProvider(AwsClientFactory clients, AwsSettings settings, JibImagePublisher publisher,
@@ -94,6 +96,7 @@ public class AwsCloudProvider implements CloudProvider {
         this.services = new ServiceResources(waiter);
         this.rollouts = new ServiceRollouts(waiter);
         this.ingress = new IngressResources(waiter);
+        this.moves = new AwsNetworkMoves(clients, retry, network, sharedNetworks, rollouts, ingress);
     }
 
     /** Publishing with the default image settings (Temurin 25 from Docker Hub, cache under {@code data/}). */
@@ -268,6 +271,11 @@ public class AwsCloudProvider implements CloudProvider {
         String launchToken = NatResources.newLaunchToken(); // shared by this run's retries only
         return step("replace-nat-instance", env, () -> natReplacement.replace(aws(env).ec2(), aws(env).ssm(), env, net,
                 endState, launchToken));
+    }
+
+    @Override
+    public NetworkMove networkMove() {
+        return moves;
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import com.mcpportal.portal.cloud.CloudErrorKind;
+import com.mcpportal.portal.cloud.CloudException;
 import com.mcpportal.portal.cloud.EnvironmentRef;
 import com.mcpportal.portal.cloud.Ingress;
 import com.mcpportal.portal.cloud.Network;
@@ -85,10 +87,49 @@ final class IngressResources {
         return new Ingress(apiId, linkId, integrationId, api.apiEndpoint());
     }
 
+    /**
+     * The same API (same URL) with its VPC link moved to {@code network}: a link in its private subnet and security
+     * group (found by the environment's tag and that subnet, else created), the integration to the Cloud Map service
+     * pointed at it, then every other link of the environment deleted and waited for.
+     */
+    Ingress move(ApiGatewayV2Client apis, EnvironmentRef env, Network network, ServiceDiscovery discovery) {
+        Api api = apisOf(apis, env).stream().findFirst().orElseThrow(() -> new CloudException(
+                CloudErrorKind.INVALID_REQUEST, null, "apigateway", "NotFoundException", "Environment "
+                        + env.environmentId() + " has no HTTP API to move; provision it first", null));
+        List<VpcLink> links = vpcLinks(apis, env, false);
+        VpcLink link = links.stream().filter(l -> l.subnetIds().contains(network.privateSubnetId())).findFirst()
+                .orElse(null);
+        String linkId = AwsAnswers.required(link != null ? link.vpcLinkId()
+                : apis.createVpcLink(r -> r.name(env.resourceName()).subnetIds(network.privateSubnetId())
+                        .securityGroupIds(network.serviceSecurityGroupId()).tags(env.tags(VPC_LINK))).vpcLinkId(),
+                "apigateway", "the VPC link's id");
+        if (link == null || !"AVAILABLE".equals(link.vpcLinkStatusAsString())) {
+            waiter.until("VPC link " + linkId + " available",
+                    () -> apis.getVpcLink(r -> r.vpcLinkId(linkId)).vpcLinkStatusAsString(),
+                    "AVAILABLE"::equals, status -> status);
+        }
+        String apiId = api.apiId();
+        Integration integration = apis.getIntegrations(r -> r.apiId(apiId)).items().stream()
+                .filter(i -> discovery.serviceArn().equals(i.integrationUri())).findFirst()
+                .orElseThrow(() -> new CloudException(CloudErrorKind.INVALID_REQUEST, null, "apigateway",
+                        "NotFoundException", "The HTTP API " + apiId + " has no integration with the Cloud Map"
+                                + " service " + discovery.serviceArn() + "; provision the environment again", null));
+        if (!linkId.equals(integration.connectionId())) {
+            apis.updateIntegration(r -> r.apiId(apiId).integrationId(integration.integrationId())
+                    .connectionType("VPC_LINK").connectionId(linkId));
+        }
+        deleteLinks(apis, vpcLinks(apis, env, true).stream().filter(l -> !linkId.equals(l.vpcLinkId())).toList());
+        return new Ingress(apiId, linkId, integration.integrationId(), api.apiEndpoint());
+    }
+
     void delete(ApiGatewayV2Client apis, EnvironmentRef env) {
         // Deleting the API takes its routes, integrations and stages with it.
         apisOf(apis, env).forEach(api -> AwsErrors.ignoringNotFound(() -> apis.deleteApi(r -> r.apiId(api.apiId()))));
-        for (VpcLink link : vpcLinks(apis, env, true)) {
+        deleteLinks(apis, vpcLinks(apis, env, true));
+    }
+
+    private void deleteLinks(ApiGatewayV2Client apis, List<VpcLink> links) {
+        for (VpcLink link : links) {
             if (!"DELETING".equals(link.vpcLinkStatusAsString())) {
                 AwsErrors.ignoringNotFound(() -> apis.deleteVpcLink(r -> r.vpcLinkId(link.vpcLinkId())));
             }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import com.mcpportal.portal.cloud.CloudErrorKind;
 import com.mcpportal.portal.cloud.CloudException;
@@ -52,8 +53,9 @@ final class NetworkResources {
         ec2.modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsHostnames(on()));
 
         // One lookup for both subnets (and one for both route tables): each is told apart by its component tag.
+        // Within this VPC only: while the environment moves out of a shared network it has a subnet there too.
         List<Filter> tagged = AwsTags.ec2Filters(env, null);
-        List<Subnet> subnets = ec2.describeSubnets(r -> r.filters(tagged)).subnets();
+        List<Subnet> subnets = inVpc(ec2.describeSubnets(r -> r.filters(tagged)).subnets(), Subnet::vpcId, vpcId);
         Optional<Subnet> existingPublic = first(ofComponent(subnets, Subnet::tags, PUBLIC_SUBNET), Subnet::subnetId);
         Optional<Subnet> existingPrivate = first(ofComponent(subnets, Subnet::tags, PRIVATE_SUBNET),
                 Subnet::subnetId);
@@ -68,7 +70,8 @@ final class NetworkResources {
         String privateSubnetId = AwsAnswers.required(privateSubnet.subnetId(), "ec2", "the private subnet's id");
 
         String gatewayId = ensureInternetGateway(ec2, owner, vpcId);
-        List<RouteTable> tables = ec2.describeRouteTables(r -> r.filters(tagged)).routeTables();
+        List<RouteTable> tables = inVpc(ec2.describeRouteTables(r -> r.filters(tagged)).routeTables(),
+                RouteTable::vpcId, vpcId);
         RouteTable publicRoutes = ensureRouteTable(ec2, owner, vpcId, tables, PUBLIC_ROUTES, publicSubnetId);
         ensureDefaultRoute(ec2, waiter, publicRoutes, gatewayId, null);
         RouteTable privateRoutes = ensureRouteTable(ec2, owner, vpcId, tables, PRIVATE_ROUTES, privateSubnetId);
@@ -86,26 +89,53 @@ final class NetworkResources {
         delete(ec2, AwsTags.ec2Filters(env, null));
     }
 
+    /**
+     * Deletes what carries the environment's tag in any VPC but {@code keptVpcId}: after a move, its own VPC and all
+     * in it, or its subnet, route table and security group in the shared network it left. Each is told apart by its
+     * VPC as EC2 reports it (an internet gateway by its attachment), read from one tag lookup per kind.
+     */
+    void deleteOutside(Ec2Client ec2, EnvironmentRef env, String keptVpcId) {
+        List<Filter> tagged = AwsTags.ec2Filters(env, null);
+        Predicate<String> elsewhere = vpcId -> vpcId != null && !vpcId.equals(keptVpcId);
+        securityGroups.delete(ec2, tagged, elsewhere);
+        delete(ec2, tagged, elsewhere);
+    }
+
     /** Deletes every security group, route table, internet gateway, subnet and VPC the filters find. */
     void delete(Ec2Client ec2, List<Filter> tagged) {
         securityGroups.delete(ec2, tagged);
-        for (RouteTable table : ec2.describeRouteTables(r -> r.filters(tagged)).routeTables()) {
+        delete(ec2, tagged, vpcId -> true);
+    }
+
+    private void delete(Ec2Client ec2, List<Filter> tagged, Predicate<String> inVpc) {
+        for (RouteTable table : ec2.describeRouteTables(r -> r.filters(tagged)).routeTables().stream()
+                .filter(t -> inVpc.test(t.vpcId())).toList()) {
             table.associations().stream().filter(a -> !Boolean.TRUE.equals(a.main())).forEach(a -> AwsErrors
                     .ignoringNotFound(() -> ec2.disassociateRouteTable(r -> r.associationId(a.routeTableAssociationId()))));
             AwsErrors.ignoringNotFound(() -> ec2.deleteRouteTable(r -> r.routeTableId(table.routeTableId())));
         }
-        for (InternetGateway gateway : ec2.describeInternetGateways(r -> r.filters(tagged)).internetGateways()) {
+        for (InternetGateway gateway : ec2.describeInternetGateways(r -> r.filters(tagged)).internetGateways()
+                .stream().filter(g -> g.attachments().isEmpty() ? inVpc.test("detached")
+                        : g.attachments().stream().anyMatch(a -> inVpc.test(a.vpcId()))).toList()) {
             gateway.attachments().forEach(a -> AwsErrors.ignoringNotFound(() -> ec2.detachInternetGateway(
                     r -> r.internetGatewayId(gateway.internetGatewayId()).vpcId(a.vpcId()))));
             AwsErrors.ignoringNotFound(
                     () -> ec2.deleteInternetGateway(r -> r.internetGatewayId(gateway.internetGatewayId())));
         }
-        for (Subnet subnet : ec2.describeSubnets(r -> r.filters(tagged)).subnets()) {
+        for (Subnet subnet : inVpc(ec2.describeSubnets(r -> r.filters(tagged)).subnets(), Subnet::vpcId, inVpc)) {
             AwsErrors.ignoringNotFound(() -> ec2.deleteSubnet(r -> r.subnetId(subnet.subnetId())));
         }
-        for (Vpc vpc : ec2.describeVpcs(r -> r.filters(tagged)).vpcs()) {
+        for (Vpc vpc : inVpc(ec2.describeVpcs(r -> r.filters(tagged)).vpcs(), Vpc::vpcId, inVpc)) {
             AwsErrors.ignoringNotFound(() -> ec2.deleteVpc(r -> r.vpcId(vpc.vpcId())));
         }
+    }
+
+    static <T> List<T> inVpc(List<T> found, Function<T, String> vpcOf, String vpcId) {
+        return inVpc(found, vpcOf, vpcId::equals);
+    }
+
+    static <T> List<T> inVpc(List<T> found, Function<T, String> vpcOf, Predicate<String> vpc) {
+        return found.stream().filter(resource -> vpc.test(vpcOf.apply(resource))).toList();
     }
 
     static <T> List<T> ofComponent(List<T> found, Function<T, List<Tag>> tags, String component) {

@@ -3,6 +3,7 @@ package com.mcpportal.portal.cloud.aws;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import com.mcpportal.portal.cloud.EnvironmentRef;
 
@@ -67,15 +68,23 @@ final class SecurityGroups {
     }
 
     void delete(Ec2Client ec2, List<Filter> filters) {
-        for (SecurityGroup group : ec2.describeSecurityGroups(r -> r.filters(filters)).securityGroups()) {
+        delete(ec2, filters, vpcId -> true);
+    }
+
+    /** The groups the filters find in the VPCs {@code inVpc} accepts. */
+    void delete(Ec2Client ec2, List<Filter> filters, Predicate<String> inVpc) {
+        for (SecurityGroup group : NetworkResources.inVpc(ec2.describeSecurityGroups(r -> r.filters(filters))
+                .securityGroups(), SecurityGroup::vpcId, inVpc)) {
             AwsErrors.ignoringNotFound(() -> ec2.deleteSecurityGroup(r -> r.groupId(group.groupId())));
         }
     }
 
     private String ensure(Ec2Client ec2, AwsTags.Owner owner, String vpcId, String component, String description,
             Function<String, IpPermission> ruleOf) {
-        SecurityGroup existing = NetworkResources.first(ec2.describeSecurityGroups(
-                r -> r.filters(owner.filters(component))).securityGroups(), SecurityGroup::groupId).orElse(null);
+        // In this VPC only: an environment moving between networks has a group in each for a while.
+        SecurityGroup existing = NetworkResources.first(NetworkResources.inVpc(ec2.describeSecurityGroups(
+                r -> r.filters(owner.filters(component))).securityGroups(), SecurityGroup::vpcId, vpcId),
+                SecurityGroup::groupId).orElse(null);
         String groupId = AwsAnswers.required(existing != null ? existing.groupId()
                 : waiter.whileNotFound(() -> ec2.createSecurityGroup(r -> r.vpcId(vpcId)
                         .groupName(owner.resourceName() + "-" + component).description(description)

@@ -81,12 +81,15 @@ final class SharedNetworkResources {
     /** The environment's private subnet, route table to the shared NAT and own security group. */
     Network join(Ec2Client ec2, EnvironmentRef env, SharedNetwork shared, String privateSubnetCidr, int port) {
         AwsTags.Owner owner = AwsTags.Owner.of(env);
-        Subnet subnet = NetworkResources.first(ec2.describeSubnets(r -> r.filters(owner.filters(
-                        NetworkResources.PRIVATE_SUBNET))).subnets(), Subnet::subnetId)
+        // In the shared VPC only: an environment moving in still has its own VPC's subnets, tagged alike.
+        Subnet subnet = NetworkResources.first(NetworkResources.inVpc(ec2.describeSubnets(r -> r.filters(
+                        owner.filters(NetworkResources.PRIVATE_SUBNET))).subnets(), Subnet::vpcId, shared.vpcId()),
+                        Subnet::subnetId)
                 .orElseGet(() -> networks.createSubnet(ec2, owner, shared.vpcId(), privateSubnetCidr,
                         shared.availabilityZone(), NetworkResources.PRIVATE_SUBNET));
         String subnetId = AwsAnswers.required(subnet.subnetId(), "ec2", "the private subnet's id");
-        List<RouteTable> tables = ec2.describeRouteTables(r -> r.filters(owner.filters(null))).routeTables();
+        List<RouteTable> tables = NetworkResources.inVpc(ec2.describeRouteTables(r -> r.filters(owner.filters(null)))
+                .routeTables(), RouteTable::vpcId, shared.vpcId());
         RouteTable routes = networks.ensureRouteTable(ec2, owner, shared.vpcId(), tables,
                 NetworkResources.PRIVATE_ROUTES, subnetId);
         NetworkResources.ensureDefaultRoute(ec2, waiter, routes, null, shared.nat().networkInterfaceId());

@@ -32,6 +32,7 @@ import com.mcpportal.portal.cloud.NatInstance;
 import com.mcpportal.portal.cloud.NatSpec;
 import com.mcpportal.portal.cloud.NatState;
 import com.mcpportal.portal.cloud.Network;
+import com.mcpportal.portal.cloud.NetworkMove;
 import com.mcpportal.portal.cloud.NetworkSpec;
 import com.mcpportal.portal.cloud.Rollout;
 import com.mcpportal.portal.cloud.SecretRef;
@@ -80,6 +81,7 @@ public class SimulatedCloudProvider implements CloudProvider {
     private final SimulatedSettings settings;
     private final SimulatedNatImages natImages;
     private final SimulatedSharedNetworks sharedNetworks;
+    private final SimulatedNetworkMoves moves;
     private final SimulatedScheduleMirror mirrors;
 
     SimulatedCloudProvider(SimulatedStore store, SecretCipher cipher, SimulatedSettings settings, Clock clock) {
@@ -91,6 +93,7 @@ public class SimulatedCloudProvider implements CloudProvider {
         this.provisioning = new SimulatedProvisioning(store, this::pause, settings, natImages);
         this.registry = new SimulatedRegistry(store, this::pause, settings);
         this.sharedNetworks = new SimulatedSharedNetworks(store, provisioning);
+        this.moves = new SimulatedNetworkMoves(store, this::pause, settings);
     }
 
     @Override
@@ -325,6 +328,11 @@ public class SimulatedCloudProvider implements CloudProvider {
     }
 
     @Override
+    public NetworkMove networkMove() {
+        return moves;
+    }
+
+    @Override
     public void deleteNatInstance(EnvironmentRef env) {
         delete(env, NAT);
     }
@@ -336,6 +344,7 @@ public class SimulatedCloudProvider implements CloudProvider {
             throw new CloudException(CloudErrorKind.TRANSIENT, "delete-network", "ec2", "DependencyViolation",
                     "The vpc '" + vpc + "' has dependencies and cannot be deleted.", null);
         }
+        delete(env, SimulatedNetworkMoves.NEXT); // a part made by a move that did not finish
         delete(env, NETWORK);
     }
 

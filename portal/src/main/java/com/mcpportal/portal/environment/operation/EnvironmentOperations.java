@@ -14,6 +14,7 @@ import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.cloud.ImageRef;
 import com.mcpportal.portal.environment.Environment;
+import com.mcpportal.portal.environment.EnvironmentNetworks;
 import com.mcpportal.portal.environment.EnvironmentNotFoundException;
 import com.mcpportal.portal.environment.EnvironmentPower;
 import com.mcpportal.portal.environment.EnvironmentRepository;
@@ -27,8 +28,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one way to provision, start, stop, update or roll back the server of, patch the NAT of, deprovision or retry an
- * environment, for people (controllers, after {@code TeamAccess}) and for the scheduler and the system alike:
+ * The one way to provision, start, stop, update or roll back the server of, patch the NAT of, move the network of,
+ * deprovision or retry an environment, for people (controllers, after {@code TeamAccess}) and for the scheduler and the
+ * system alike:
  * <pre>{@code
  * OperationRequest request = operations.requestStart(environmentId, Actor.scheduler("window Mon 08:00–20:00 opened"));
  * if (request instanceof OperationRequest.Busy busy) { ... another operation (busy.runningKind()) is in flight ... }
@@ -48,10 +50,13 @@ public class EnvironmentOperations {
     private final AuditLog auditLog;
     private final PowerBatch batch;
     private final ObservedPowerChanges observed;
+    private final EnvironmentNetworks networks;
     private final Clock clock;
 
     EnvironmentOperations(OperationRepository operations, EnvironmentRepository environments, OperationQueue queue,
-            AuditLog auditLog, PowerBatch batch, ObservedPowerChanges observed, Clock clock) {
+            AuditLog auditLog, PowerBatch batch, ObservedPowerChanges observed, EnvironmentNetworks networks,
+            Clock clock) {
+        this.networks = networks;
         this.observed = observed;
         this.operations = operations;
         this.environments = environments;
@@ -214,6 +219,19 @@ public class EnvironmentOperations {
         return enqueue(environment, OperationKind.PATCH_NAT, actor, UnaryOperator.identity());
     }
 
+    /**
+     * Moves a ready environment between its own network and a shared one ({@link OperationKind#MOVE_NETWORK}), on or
+     * off. The network feature calls this in its own transaction and records the way the move goes only when it is
+     * enqueued; {@code destination} names where it goes, for the audit log.
+     */
+    @Transactional
+    public OperationRequest requestNetworkMove(long environmentId, String destination, Actor actor) {
+        Environment environment = lock(environmentId);
+        OperationRequest refusal = refusal(environment, OperationKind.MOVE_NETWORK, actor);
+        return refusal != null ? refusal : enqueue(environment, OperationKind.MOVE_NETWORK, actor,
+                entry -> entry.detail("to", destination));
+    }
+
     /** Queues the failed operation of a FAILED environment again; it resumes at the step that failed. */
     @Transactional
     public OperationRequest retry(long environmentId, Actor actor) {
@@ -294,6 +312,11 @@ public class EnvironmentOperations {
         if (!kind.allowedFrom(environment.getState())) {
             return refused(environment, kind.verb(), actor, new OperationRequest.Refused(notAllowed(kind,
                     environment.getState())));
+        }
+        if (kind == OperationKind.PROVISION && networks.moveOf(environment.getId()).isPresent()) {
+            // Provisioning would mix the two networks: the move knows which part is which, a provision does not.
+            return refused(environment, kind.verb(), actor, new OperationRequest.Refused("A network move of this"
+                    + " environment did not finish: retry it, or deprovision the environment."));
         }
         return null;
     }

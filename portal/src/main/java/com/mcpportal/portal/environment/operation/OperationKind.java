@@ -35,7 +35,14 @@ public enum OperationKind {
      * environment's power has it (stopped when off); the power itself does not change.
      */
     PATCH_NAT("Patch NAT", "patch-nat", "nat-patched", EnumSet.of(EnvironmentState.READY), EnvironmentState.READY,
-            EnvironmentState.READY);
+            EnvironmentState.READY),
+    /**
+     * Moves the environment between its own network and a shared one (either way): its part of the new network made
+     * (and that network's NAT running) first, then the service and its ingress moved over in one new deployment, the
+     * short interruption people are told of, then what it had in the old network deleted. The power does not change.
+     */
+    MOVE_NETWORK("Move network", "move-network", "network-moved", EnumSet.of(EnvironmentState.READY),
+            EnvironmentState.READY, EnvironmentState.READY);
 
     private final String label;
     private final String verb;
@@ -90,16 +97,16 @@ public enum OperationKind {
             case STOP -> EnvironmentPower.OFF;
             case UPDATE_SERVER, ROLL_BACK -> current;
             case DEPROVISION -> null;
-            case PATCH_NAT -> current;
+            case PATCH_NAT, MOVE_NETWORK -> current;
         };
     }
 
     /**
      * Whether the operation leaves the power as it found it and nobody asked for it to change the power: once it has
      * ended, the scheduler decides on the operation before it (a person's start or stop still holds, also across a
-     * server update or a NAT patch).
+     * server update, a NAT patch or a network move).
      */
     public boolean keepsPower() {
-        return this == UPDATE_SERVER || this == ROLL_BACK || this == PATCH_NAT;
+        return this == UPDATE_SERVER || this == ROLL_BACK || this == PATCH_NAT || this == MOVE_NETWORK;
     }
 }

@@ -27,6 +27,7 @@ final class OperationPlans {
             case ROLL_BACK -> UpdateSteps.ROLL_BACK;
             case DEPROVISION -> DeprovisionSteps.STEPS;
             case PATCH_NAT -> List.of(NatPatchStep.PATCH);
+            case MOVE_NETWORK -> MoveSteps.STEPS;
         };
     }
 

@@ -149,7 +149,9 @@ class OperationRunner {
                 environment.resources(), cloud.account().configuredRoles(), environment.getPower(), pendingKey,
                 serverImages, placement, networks, () -> placement != null
                         && natDemand.othersNeedNat(placement.networkId(), environmentId),
-                placement == null ? null : natStops.of(placement.networkId(), environmentId));
+                placement == null ? null : natStops.of(placement.networkId(), environmentId),
+                operation.getKind() == OperationKind.MOVE_NETWORK ? networks.moveOf(environmentId)
+                        .map(direction -> new MoveSteps.Move(environmentId, direction)).orElse(null) : null);
         return new Prepared(step.getName(), context, sealedKey);
     }
 

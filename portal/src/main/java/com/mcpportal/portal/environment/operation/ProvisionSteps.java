@@ -138,7 +138,7 @@ final class ProvisionSteps {
         return StepOutcome.of(c.resources().withCluster(cluster), cluster);
     }
 
-    private static StepOutcome taskDefinition(StepContext c) {
+    static StepOutcome taskDefinition(StepContext c) {
         CloudResources r = c.resources();
         Network network = require(r.network(), "network");
         AccountRoles roles = require(r.roles(), "account-roles");

@@ -20,12 +20,22 @@ import com.mcpportal.portal.environment.SharedNetworkPlacement;
  * only when a step asks for it; null when there is none), the MCP server this portal carries, to publish, and the
  * shared network the environment is in (null: its own network) with the lock its own resources are made under, and
  * whether another environment of that network needs its NAT now (asked under that lock, see {@link SharedNatDemand}),
- * and the network's deferred NAT stops ({@link SharedNatStops}; null: the last stop stops the NAT at once).
+ * and the network's deferred NAT stops ({@link SharedNatStops}; null: the last stop stops the NAT at once), and
+ * which way a network move goes ({@link MoveSteps}; null when none runs).
  */
 record StepContext(CloudProvider cloud, EnvironmentRef ref, EnvironmentSpec spec, CloudResources resources,
         AccountRoles configuredRoles, EnvironmentPower power, Supplier<String> pendingApiKey,
         ServerImages serverImages, SharedNetworkPlacement sharedNetwork, EnvironmentNetworks networks,
-        BooleanSupplier othersNeedSharedNat, SharedNatStops.Of natStops) {
+        BooleanSupplier othersNeedSharedNat, SharedNatStops.Of natStops, MoveSteps.Move move) {
+
+    /** With no network move running. */
+    StepContext(CloudProvider cloud, EnvironmentRef ref, EnvironmentSpec spec, CloudResources resources,
+            AccountRoles configuredRoles, EnvironmentPower power, Supplier<String> pendingApiKey,
+            ServerImages serverImages, SharedNetworkPlacement sharedNetwork, EnvironmentNetworks networks,
+            BooleanSupplier othersNeedSharedNat, SharedNatStops.Of natStops) {
+        this(cloud, ref, spec, resources, configuredRoles, power, pendingApiKey, serverImages, sharedNetwork,
+                networks, othersNeedSharedNat, natStops, null);
+    }
 
     /** In a shared network whose last stop stops the NAT at once (no deferred stop). */
     StepContext(CloudProvider cloud, EnvironmentRef ref, EnvironmentSpec spec, CloudResources resources,

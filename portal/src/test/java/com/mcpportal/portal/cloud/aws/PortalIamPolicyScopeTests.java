@@ -187,6 +187,7 @@ class PortalIamPolicyScopeTests {
                 REGION + ACCOUNT + ":subnet/subnet-0other"));
         attacks.put("delete someone's API", request("apigateway:DELETE", api));
         attacks.put("change someone's route", request("apigateway:PATCH", api + "/routes/r1"));
+        attacks.put("point someone's integration elsewhere", request("apigateway:PATCH", api + "/integrations/i1"));
         attacks.put("delete someone's VPC link", request("apigateway:DELETE",
                 "arn:aws:apigateway:us-east-1::/vpclinks/other"));
         attacks.put("delete someone's Cloud Map namespace", request("servicediscovery:DeleteNamespace",
@@ -210,6 +211,8 @@ class PortalIamPolicyScopeTests {
 
         assertThat(List.of(
                 request("apigateway:PATCH", api + "/routes/rt0env").withResourceTags(tags),
+                // a network move points the integration at the VPC link in the new network
+                request("apigateway:PATCH", api + "/integrations/in0env").withResourceTags(tags),
                 request("apigateway:DELETE", api).withResourceTags(tags),
                 request("apigateway:DELETE", "arn:aws:apigateway:us-east-1::/vpclinks/vl0env").withResourceTags(tags),
                 request("servicediscovery:DeleteNamespace", "arn:aws:servicediscovery:us-east-1:" + ACCOUNT

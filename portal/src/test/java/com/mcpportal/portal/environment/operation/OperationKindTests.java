@@ -49,11 +49,23 @@ class OperationKindTests {
     }
 
     @Test
-    void serverUpdatesAndNatPatchesKeepThePowerSoTheSchedulerLooksPastThemOnceEnded() {
+    void serverUpdatesNatPatchesAndNetworkMovesKeepThePowerSoTheSchedulerLooksPastThemOnceEnded() {
         assertThat(OperationKind.values()).filteredOn(OperationKind::keepsPower)
-                .containsExactly(OperationKind.UPDATE_SERVER, OperationKind.ROLL_BACK, OperationKind.PATCH_NAT);
-        assertThat(PowerBatch.SCHEDULER_SEES).isEqualTo(
-                "(state IN ('QUEUED', 'RUNNING') OR kind NOT IN ('UPDATE_SERVER', 'ROLL_BACK', 'PATCH_NAT'))");
+                .containsExactly(OperationKind.UPDATE_SERVER, OperationKind.ROLL_BACK, OperationKind.PATCH_NAT,
+                        OperationKind.MOVE_NETWORK);
+        assertThat(PowerBatch.SCHEDULER_SEES).isEqualTo("(state IN ('QUEUED', 'RUNNING') OR kind NOT IN"
+                + " ('UPDATE_SERVER', 'ROLL_BACK', 'PATCH_NAT', 'MOVE_NETWORK'))");
+    }
+
+    @Test
+    void aNetworkMoveRunsTheNewNetworksNatBeforeTheServiceMovesAndLeavesTheOldNetworkOnlyAfterwards() {
+        assertThat(OperationPlans.steps(OperationKind.MOVE_NETWORK)).extracting(CloudStep::name).containsExactly(
+                "move-network", "move-nat", "move-task-definition", "move-service", "move-ingress", "leave-network",
+                "record-network");
+        assertThat(OperationKind.MOVE_NETWORK.allowedFrom(EnvironmentState.READY)).isTrue();
+        assertThat(OperationKind.values()).filteredOn(kind -> kind != OperationKind.PROVISION
+                && kind != OperationKind.ROLL_BACK && kind != OperationKind.DEPROVISION)
+                .allSatisfy(kind -> assertThat(kind.allowedFrom(EnvironmentState.FAILED)).isFalse());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.mcpportal.portal.environment.operation;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,9 @@ import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentPower;
 import com.mcpportal.portal.environment.EnvironmentState;
 import com.mcpportal.portal.environment.Environments;
+import com.mcpportal.portal.network.NetworkInput;
+import com.mcpportal.portal.network.NetworkMoves;
+import com.mcpportal.portal.network.Networks;
 import com.mcpportal.portal.support.PortalIntegrationTest;
 import com.mcpportal.portal.support.TestData;
 import com.mcpportal.portal.team.Team;
@@ -159,6 +163,20 @@ class OperationResumeIntegrationTests {
                         .isEqualTo(after.resources().taskDefinition().arn());
                 assertThat(resourcesAfter).isEqualTo(resourcesBefore);
             }
+            case MOVE_NETWORK -> {
+                // In the shared network once, with the same endpoint; its own VPC and NAT gone, nothing made twice.
+                assertThat(after.getState()).isEqualTo(EnvironmentState.READY);
+                assertThat(after.getPower()).isEqualTo(EnvironmentPower.ON);
+                assertThat(after.resources().network().vpcId()).isNotEqualTo(before.resources().network().vpcId());
+                assertThat(resourcesAfter).doesNotContainKeys("nat-instance", "network-next")
+                        .containsEntry("http-api", resourcesBefore.get("http-api"));
+                assertThat(after.resources().mcpUrl()).isEqualTo(before.resources().mcpUrl());
+                assertThat(environments.jdbc().queryForObject("SELECT count(*) FROM simulated_resource WHERE"
+                        + " component = 'nat-instance' AND environment_id LIKE 'network-%' AND attributes ->> 'subnet'"
+                        + " = ?", Integer.class, after.resources().network().publicSubnetId())).isEqualTo(1);
+                assertThat(environments.jdbc().queryForList("SELECT move FROM network_environment WHERE"
+                        + " environment_id = ?", String.class, environment.getId())).containsExactly((String) null);
+            }
             case DEPROVISION -> {
                 assertThat(after.getState()).isEqualTo(EnvironmentState.DELETED);
                 assertThat(resourcesAfter).isEmpty();
@@ -214,7 +232,16 @@ class OperationResumeIntegrationTests {
             case ROLL_BACK -> operations.requestRollback(environmentId, actor);
             case DEPROVISION -> operations.requestDeprovision(environmentId, actor);
             case PATCH_NAT -> operations.requestNatPatch(environmentId, actor);
+            case MOVE_NETWORK -> context.getBean(NetworkMoves.class).requestMove(team.getId(), environmentId,
+                    sharedNetwork(environmentId).id(), actor);
         };
+    }
+
+    /** A shared network of the team, in the environment's account and region, to move it into. */
+    private com.mcpportal.portal.network.Network sharedNetwork(long environmentId) {
+        Environment environment = environments.service().get(environmentId);
+        return context.getBean(Networks.class).createForTeam(team.getId(), new NetworkInput("resume-" + environmentId,
+                environment.getCloudAccountId(), environment.getRegion(), "10.33.0.0/16", 1, false, List.of()));
     }
 
     /** Quartz drops a job whose run ended abnormally once the run is over. */
