@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @ConfigurationProperties("portal.environments")
 public record EnvironmentSettings(Duration driftInterval, Duration watchdogInterval, Duration autoUpdateInterval,
-        Duration natImageCheckInterval, Duration sharedNatStopDelay) {
+        Duration natImageCheckInterval, Duration sharedNatStopDelay, Duration sharedNatStopRetry) {
 
     public EnvironmentSettings {
         driftInterval = driftInterval == null ? Duration.ofMinutes(5) : driftInterval;
@@ -29,6 +29,10 @@ public record EnvironmentSettings(Duration driftInterval, Duration watchdogInter
         autoUpdateInterval = autoUpdateInterval == null ? Duration.ofMinutes(15) : autoUpdateInterval;
         natImageCheckInterval = natImageCheckInterval == null ? Duration.ofHours(6) : natImageCheckInterval;
         sharedNatStopDelay = sharedNatStopDelay == null ? Duration.ofMinutes(10) : sharedNatStopDelay;
+        sharedNatStopRetry = sharedNatStopRetry == null ? Duration.ofHours(1) : sharedNatStopRetry;
+        if (sharedNatStopRetry.isNegative() || sharedNatStopRetry.isZero()) {
+            throw new IllegalArgumentException("portal.environments.shared-nat-stop-retry must be positive");
+        }
         if (sharedNatStopDelay.isNegative()) {
             throw new IllegalArgumentException("portal.environments.shared-nat-stop-delay cannot be negative");
         }

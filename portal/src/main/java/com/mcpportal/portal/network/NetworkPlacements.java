@@ -1,5 +1,6 @@
 package com.mcpportal.portal.network;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -23,8 +24,10 @@ class NetworkPlacements implements EnvironmentNetworks {
     private final NetworkStore store;
     private final AuditLog auditLog;
     private final NetworkLocks locks;
+    private final NatStopFailures natStopFailures;
 
-    NetworkPlacements(NetworkStore store, AuditLog auditLog, NetworkLocks locks) {
+    NetworkPlacements(NetworkStore store, AuditLog auditLog, NetworkLocks locks, NatStopFailures natStopFailures) {
+        this.natStopFailures = natStopFailures;
         this.locks = locks;
         this.store = store;
         this.auditLog = auditLog;
@@ -60,6 +63,18 @@ class NetworkPlacements implements EnvironmentNetworks {
     @Override
     public <T> T exclusively(long networkId, Supplier<T> body) {
         return locks.exclusively(networkId, body);
+    }
+
+    @Override
+    @Transactional
+    public boolean natStopFailed(long networkId, Instant at, String error, Instant retryAt) {
+        return natStopFailures.record(networkId, at, error, retryAt);
+    }
+
+    @Override
+    @Transactional
+    public boolean natStopSettled(long networkId) {
+        return natStopFailures.clear(networkId);
     }
 
     /** The next free range, recorded and audited; null when the network's range is full (the step says so). */

@@ -141,7 +141,7 @@ public class SimulatedCloudProvider implements CloudProvider {
 
     @Override
     public NatState stopSharedNat(SharedNetworkRef network) {
-        return moveNat(SimulatedSharedNetworks.owner(network), "stop-shared-nat", NatState.STOPPING, NatState.STOPPED);
+        return moveNat(sharedNetworks.stoppable(network), "stop-shared-nat", NatState.STOPPING, NatState.STOPPED);
     }
 
     @Override

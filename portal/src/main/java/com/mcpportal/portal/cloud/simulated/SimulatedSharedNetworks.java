@@ -39,6 +39,21 @@ final class SimulatedSharedNetworks {
         return new EnvironmentRef(network.target(), "network-" + network.networkId(), "", network.name());
     }
 
+    /**
+     * The network as the owner of a NAT instance that can be stopped: as EC2 answers StopInstances for one that is
+     * terminated or shutting down, an error asking again cannot cure.
+     */
+    EnvironmentRef stoppable(SharedNetworkRef network) {
+        EnvironmentRef owner = owner(network);
+        store.find(owner, NAT).filter(nat -> nat.state().equals("TERMINATED") || nat.state().equals("SHUTTING_DOWN"))
+                .ifPresent(nat -> {
+                    throw new CloudException(CloudErrorKind.INVALID_REQUEST, "stop-shared-nat", "ec2",
+                            "IncorrectInstanceState", "The instance '" + nat.resourceId() + "' is not in a state"
+                                    + " from which it can be stopped.", null);
+                });
+        return owner;
+    }
+
     SharedNetwork ensure(SharedNetworkRef network, SharedNetworkSpec spec, NatSpec natSpec) {
         EnvironmentRef owner = owner(network);
         SimulatedResource vpc = provisioning.ensure(owner, NETWORK, () -> {

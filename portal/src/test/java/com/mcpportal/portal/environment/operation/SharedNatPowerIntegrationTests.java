@@ -2,6 +2,8 @@ package com.mcpportal.portal.environment.operation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.mcpportal.portal.audit.AuditSentences;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentNetworks;
 import com.mcpportal.portal.environment.EnvironmentState;
@@ -36,6 +39,7 @@ import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The union schedule of a shared network's NAT instance, through the real Start and Stop operations in the simulated
@@ -71,6 +75,9 @@ class SharedNatPowerIntegrationTests {
 
     @Autowired
     SharedNatStops natStops;
+
+    @Autowired
+    MockMvc mvc;
 
     @AfterEach
     void stopObserving() {
@@ -287,6 +294,59 @@ class SharedNatPowerIntegrationTests {
         natStops.stopIfUnneeded(pair.network().id(), pair.beta().getId());
         assertThat(natState(pair.network())).isEqualTo("RUNNING");
         assertThat(runningTasks(pair.alpha())).isEqualTo(1);
+    }
+
+    @Test
+    void aNatStopThatFailsForGoodIsShownOnTheNetworksPageAuditedOnceAndTriedAgainUntilItStops() throws Exception {
+        Pair pair = twoOnInOneNetwork("stopfail", "10.46.0.0/16");
+        stop(pair.alpha());
+        stop(pair.beta());
+        assertThat(pendingNatStop(pair.network())).isNotNull();
+
+        // Given the NAT instance in a state EC2 cannot stop it from: an error asking again at once cannot cure
+        setNatState(pair.network(), "SHUTTING_DOWN");
+
+        // When the deferred stop comes due, then it fails, is audited, and is stored again for an hour later
+        natStops.stopIfUnneeded(pair.network().id(), pair.beta().getId());
+        assertThat(natState(pair.network())).isEqualTo("SHUTTING_DOWN");
+        assertThat(pendingNatStop(pair.network())).as("the stop is tried again")
+                .isAfter(Instant.now().plus(Duration.ofMinutes(50)));
+        assertThat(stopAudits(pair.network(), "FAILURE")).singleElement().asString()
+                .contains("IncorrectInstanceState").contains("tries again in 60 min");
+        // and the network's page says the NAT still runs, why, and when the portal tries again
+        String page = mvc.perform(get("/admin/networks/{n}", pair.network().id())
+                .with(user(TestData.principal(data.admin())))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"nat-stop-failure\"").contains("could not be stopped")
+                .contains("IncorrectInstanceState").contains("id=\"nat-stop-retry\"");
+
+        // When it fails again, then it is tried again but not audited twice
+        natStops.stopIfUnneeded(pair.network().id(), pair.beta().getId());
+        assertThat(pendingNatStop(pair.network())).isNotNull();
+        assertThat(stopAudits(pair.network(), "FAILURE")).hasSize(1);
+
+        // When the instance can be stopped again and the retry comes due, then the NAT stops, the page no longer
+        // shows the failure, and the stop is audited as a later attempt
+        setNatState(pair.network(), "RUNNING");
+        firePendingNatStop(pair.network());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !stopAudits(pair.network(), "SUCCESS").isEmpty());
+        assertThat(stopAudits(pair.network(), "SUCCESS")).singleElement().asString()
+                .contains("on a later attempt");
+        assertThat(mvc.perform(get("/admin/networks/{n}", pair.network().id())
+                .with(user(TestData.principal(data.admin())))).andReturn().getResponse().getContentAsString())
+                .doesNotContain("nat-stop-failure");
+    }
+
+    /** The audit log's sentences of the network's shared NAT stops with the outcome, in order. */
+    private List<String> stopAudits(Network network, String outcome) {
+        return jdbc.query("SELECT actor, outcome, target_type, target_id, details::text FROM audit_event WHERE action"
+                        + " = 'environment.shared-nat.stopped' AND outcome = ? AND details->>'network' = ? ORDER BY id",
+                (rs, row) -> AuditSentences.of("environment.shared-nat.stopped", rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5)), outcome, network.name());
+    }
+
+    private void setNatState(Network network, String state) {
+        jdbc.update("UPDATE simulated_resource SET state = ? WHERE environment_id = ? AND component = 'nat-instance'",
+                state, "network-" + network.id());
     }
 
     private Instant pendingNatStop(Network network) throws SchedulerException {
