@@ -18,6 +18,11 @@ import org.springframework.context.annotation.Configuration;
  * @param natImageCheckInterval how often every ready environment's NAT instance is compared with the latest Amazon
  *                              Linux AMI, and patched if the environment is off (default 6h: one that is off
  *                              overnight is checked while off, so its NAT is replaced then, not at the next start)
+ * @param sharedNatStopDelay    how long a shared network's NAT stays on after the last of its environments stopped
+ *                              (default 10m, the union schedule's lag; 0 stops it at once)
+ * @param sharedNatStopRetry    how long after a failed stop of a shared NAT, with an error asking again cannot cure
+ *                              (access denied, a NAT instance terminated by hand), the portal tries again (default 1h:
+ *                              such errors wait for a person; a transient one is tried again after the delay)
  */
 @ConfigurationProperties("portal.environments")
 public record EnvironmentSettings(Duration driftInterval, Duration watchdogInterval, Duration autoUpdateInterval,

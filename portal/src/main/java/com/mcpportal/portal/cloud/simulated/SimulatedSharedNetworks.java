@@ -40,16 +40,17 @@ final class SimulatedSharedNetworks {
     }
 
     /**
-     * The network as the owner of a NAT instance that can be stopped: as EC2 answers StopInstances for one that is
-     * terminated or shutting down, an error asking again cannot cure.
+     * The network as the owner of a NAT instance that can be stopped. One terminated or shutting down (by hand) is
+     * answered as the AWS adapter answers it, which finds no live NAT by the network's tag: an error asking again
+     * cannot cure.
      */
     EnvironmentRef stoppable(SharedNetworkRef network) {
         EnvironmentRef owner = owner(network);
         store.find(owner, NAT).filter(nat -> nat.state().equals("TERMINATED") || nat.state().equals("SHUTTING_DOWN"))
                 .ifPresent(nat -> {
-                    throw new CloudException(CloudErrorKind.INVALID_REQUEST, "stop-shared-nat", "ec2",
-                            "IncorrectInstanceState", "The instance '" + nat.resourceId() + "' is not in a state"
-                                    + " from which it can be stopped.", null);
+                    throw new CloudException(CloudErrorKind.INVALID_REQUEST, "stop-shared-nat", "ec2", null,
+                            "Network " + network.name() + " has no NAT instance; provision an environment into it"
+                                    + " first", null);
                 });
         return owner;
     }

@@ -44,7 +44,7 @@ import org.springframework.stereotype.Component;
  * one fires as soon as a portal is up). A stop that fails is not left to the next environment's stop: the network
  * records the failure (its page shows it, and the first of a run of failures is audited) and the job is stored
  * again, after the delay for an error asking again may cure, after {@code shared-nat-stop-retry} for one only a
- * person can (access denied, an instance in the wrong state), until a stop succeeds or an environment needs the NAT.
+ * person can (access denied, a NAT instance terminated by hand), until a stop succeeds or an environment needs the NAT.
  */
 @Component
 class SharedNatStops {
