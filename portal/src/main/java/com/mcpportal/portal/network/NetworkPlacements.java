@@ -42,16 +42,22 @@ class NetworkPlacements implements EnvironmentNetworks {
         }
         Network network = found.get();
         String subnet = store.subnetOf(environmentId).orElseGet(() -> allocate(network, environmentId));
-        return Optional.of(new SharedNetworkPlacement(network.id(), network.name(), network.vpcCidr(),
-                SubnetRanges.publicSubnet(network.vpcCidr()), subnet));
+        String second = network.azCount() < 2 || subnet == null ? null
+                : store.secondSubnetOf(environmentId).orElseGet(() -> allocateSecond(network, environmentId));
+        return Optional.of(placement(network, subnet, second));
+    }
+
+    private static SharedNetworkPlacement placement(Network network, String subnet, String second) {
+        return new SharedNetworkPlacement(network.id(), network.name(), network.vpcCidr(),
+                SubnetRanges.publicSubnet(network.vpcCidr()), subnet,
+                network.azCount() < 2 ? null : SubnetRanges.subnet(network.vpcCidr(), 1), second);
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<SharedNetworkPlacement> networkOf(long environmentId) {
-        return store.networkOf(environmentId).flatMap(store::find).map(network -> new SharedNetworkPlacement(
-                network.id(), network.name(), network.vpcCidr(), SubnetRanges.publicSubnet(network.vpcCidr()),
-                store.subnetOf(environmentId).orElse(null)));
+        return store.networkOf(environmentId).flatMap(store::find).map(network -> placement(network,
+                store.subnetOf(environmentId).orElse(null), store.secondSubnetOf(environmentId).orElse(null)));
     }
 
     @Override
@@ -75,6 +81,27 @@ class NetworkPlacements implements EnvironmentNetworks {
     @Transactional
     public boolean natStopSettled(long networkId) {
         return natStopFailures.clear(networkId);
+    }
+
+    /**
+     * The environment's range in the second zone of a network of two, allocated on its first provision (recorded and
+     * audited); null when the network's range is full (it then runs in the first zone only).
+     */
+    private String allocateSecond(Network network, long environmentId) {
+        store.lock(network.id());
+        Optional<String> meanwhile = store.secondSubnetOf(environmentId);
+        if (meanwhile.isPresent()) {
+            return meanwhile.get();
+        }
+        String subnet = SubnetRanges.nextPrivate(network.vpcCidr(), network.azCount(),
+                store.takenSubnets(network.id())).orElse(null);
+        if (subnet != null) {
+            store.recordSecondSubnet(environmentId, subnet);
+            auditLog.record(AuditEntry.success("network.environment.subnet-allocated").team(network.teamId())
+                    .target("network", network.id()).detail("network", network.name())
+                    .detail("environmentId", environmentId).detail("subnet", subnet).detail("zone", 2));
+        }
+        return subnet;
     }
 
     /** The next free range, recorded and audited; null when the network's range is full (the step says so). */

@@ -12,7 +12,8 @@
  * com.mcpportal.portal.network.SubnetRanges}: /24s, given once), and holds the network's lock while a provision makes
  * or finds the network's own cloud resources, or while a member's Start or Stop starts or stops the network's NAT (the
  * operations decide who still needs it, from each member's service, and stop it the union schedule's lag after the
- * last stop); deleting a network deletes those first. Not built yet: moving a provisioned
- * environment in or out, two zones in the cloud.
+ * last stop); deleting a network deletes those first. A network of two zones gives each environment a second
+ * private range (the second zone's, on its first provision). Not built yet: moving a provisioned environment in or
+ * out, a NAT instance per zone.
  */
 package com.mcpportal.portal.network;

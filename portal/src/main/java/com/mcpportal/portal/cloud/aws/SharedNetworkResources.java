@@ -30,6 +30,10 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  */
 final class SharedNetworkResources {
 
+    /** The component tags of the second zone's subnets (the first zone's keep their one-zone names). */
+    static final String SECOND_PUBLIC_SUBNET = "public-subnet-2";
+    static final String SECOND_PRIVATE_SUBNET = "private-subnet-2";
+
     private final NetworkResources networks;
     private final NatResources nat;
     private final SecurityGroups securityGroups;
@@ -67,6 +71,12 @@ final class SharedNetworkResources {
         RouteTable publicRoutes = networks.ensureRouteTable(ec2, owner, vpcId, tables,
                 NetworkResources.PUBLIC_ROUTES, publicSubnetId);
         NetworkResources.ensureDefaultRoute(ec2, waiter, publicRoutes, gatewayId, null);
+        Subnet secondPublic = spec.secondPublicSubnetCidr() == null ? null
+                : secondSubnet(ec2, owner, vpcId, SECOND_PUBLIC_SUBNET, spec.secondPublicSubnetCidr(), zone, null);
+        if (secondPublic != null) {
+            networks.ensureRouteTable(ec2, owner, vpcId, ec2.describeRouteTables(r -> r.filters(owner.filters(null)))
+                    .routeTables(), NetworkResources.PUBLIC_ROUTES, secondPublic.subnetId());
+        }
 
         String natGroup = securityGroups.ensureNat(ec2, owner, vpcId, vpcCidr);
         Instance instance = natOf(ec2, owner).orElseGet(() -> nat.launch(ec2, owner,
@@ -75,11 +85,27 @@ final class SharedNetworkResources {
                         NatUserData.encoded(vpcCidr), "required", natSpec.minimumRootVolumeGiB()), launchToken));
         nat.disableSourceDestCheck(ec2, instance);
         return new SharedNetwork(vpcId, vpcCidr, zone, publicSubnetId, gatewayId, publicRoutes.routeTableId(),
-                nat.natInstance(instance, natGroup));
+                nat.natInstance(instance, natGroup), secondPublic == null ? null : secondPublic.availabilityZone(),
+                secondPublic == null ? null : secondPublic.subnetId());
     }
 
-    /** The environment's private subnet, route table to the shared NAT and own security group. */
-    Network join(Ec2Client ec2, EnvironmentRef env, SharedNetwork shared, String privateSubnetCidr, int port) {
+    /**
+     * The owner's subnet of the second zone, found by its component tag or made in the next available zone after
+     * {@code firstZone} ({@code zone} when given: an environment's second subnet goes in the network's second zone).
+     */
+    private Subnet secondSubnet(Ec2Client ec2, AwsTags.Owner owner, String vpcId, String component, String cidr,
+            String firstZone, String zone) {
+        return NetworkResources.first(ec2.describeSubnets(r -> r.filters(owner.filters(component))).subnets(),
+                Subnet::subnetId).orElseGet(() -> networks.createSubnet(ec2, owner, vpcId, cidr,
+                        zone != null ? zone : networks.zoneAfter(ec2, firstZone), component));
+    }
+
+    /**
+     * The environment's private subnet (one per zone of the network), its route table to the shared NAT (associated
+     * with both: one NAT serves both zones) and its own security group.
+     */
+    Network join(Ec2Client ec2, EnvironmentRef env, SharedNetwork shared, String privateSubnetCidr,
+            String secondPrivateSubnetCidr, int port) {
         AwsTags.Owner owner = AwsTags.Owner.of(env);
         Subnet subnet = NetworkResources.first(ec2.describeSubnets(r -> r.filters(owner.filters(
                         NetworkResources.PRIVATE_SUBNET))).subnets(), Subnet::subnetId)
@@ -90,9 +116,19 @@ final class SharedNetworkResources {
         RouteTable routes = networks.ensureRouteTable(ec2, owner, shared.vpcId(), tables,
                 NetworkResources.PRIVATE_ROUTES, subnetId);
         NetworkResources.ensureDefaultRoute(ec2, waiter, routes, null, shared.nat().networkInterfaceId());
+        List<String> subnetIds = List.of(subnetId);
+        if (secondPrivateSubnetCidr != null && shared.secondAvailabilityZone() != null) {
+            String second = AwsAnswers.required(secondSubnet(ec2, owner, shared.vpcId(), SECOND_PRIVATE_SUBNET,
+                    secondPrivateSubnetCidr, shared.availabilityZone(), shared.secondAvailabilityZone()).subnetId(),
+                    "ec2", "the second private subnet's id");
+            networks.ensureRouteTable(ec2, owner, shared.vpcId(), ec2.describeRouteTables(r -> r.filters(
+                    owner.filters(null))).routeTables(), NetworkResources.PRIVATE_ROUTES, second);
+            subnetIds = List.of(subnetId, second);
+        }
         String group = securityGroups.ensureServiceAmongItself(ec2, env, shared.vpcId(), port);
         return new Network(shared.vpcId(), shared.vpcCidr(), shared.availabilityZone(), shared.publicSubnetId(),
-                subnetId, shared.internetGatewayId(), shared.publicRouteTableId(), routes.routeTableId(), group, port);
+                subnetId, shared.internetGatewayId(), shared.publicRouteTableId(), routes.routeTableId(), group, port,
+                subnetIds);
     }
 
     NatState startNat(Ec2Client ec2, SharedNetworkRef ref) {

@@ -130,8 +130,8 @@ public class SimulatedCloudProvider implements CloudProvider {
 
     @Override
     public Network joinSharedNetwork(EnvironmentRef env, SharedNetwork network, String privateSubnetCidr,
-            int containerPort) {
-        return sharedNetworks.join(env, network, privateSubnetCidr, containerPort);
+            String secondPrivateSubnetCidr, int containerPort) {
+        return sharedNetworks.join(env, network, privateSubnetCidr, secondPrivateSubnetCidr, containerPort);
     }
 
     @Override
@@ -220,7 +220,7 @@ public class SimulatedCloudProvider implements CloudProvider {
 
     @Override
     public Ingress ensureIngress(EnvironmentRef env, Network network, ServiceDiscovery discovery) {
-        return provisioning.ingress(env);
+        return provisioning.ingress(env, network);
     }
 
     @Override

@@ -153,7 +153,8 @@ final class SimulatedProvisioning {
         SimulatedResource service = ensure(env, SERVICE, () -> new SimulatedResource(SERVICE, name,
                 arn(env, "ecs", "service/" + spec.clusterName() + "/" + name), "ACTIVE", attributes(
                 "taskDefinition", spec.taskDefinition().arn(), "desiredCount", spec.desiredCount(),
-                "runningCount", 0, "pendingCount", spec.desiredCount(), "fargateSpot", spec.fargateSpot())));
+                "runningCount", 0, "pendingCount", spec.desiredCount(), "fargateSpot", spec.fargateSpot(),
+                "subnets", String.join(",", spec.network().privateSubnetIds()))));
         if (!spec.taskDefinition().arn().equals(service.text("taskDefinition"))) {
             Map<String, Object> moved = new LinkedHashMap<>(service.attributes());
             moved.put("taskDefinition", spec.taskDefinition().arn());
@@ -190,13 +191,15 @@ final class SimulatedProvisioning {
                 new ServiceCounts(service.state(), desired, service.number("runningCount"), 0));
     }
 
-    Ingress ingress(EnvironmentRef env) {
+    /** The HTTP API and its VPC link, which spans every private subnet of the environment's network. */
+    Ingress ingress(EnvironmentRef env, Network network) {
         SimulatedResource api = ensure(env, INGRESS, () -> {
             String apiId = SimulatedIds.shortId(10);
             return new SimulatedResource(INGRESS, apiId, arn(env, "apigateway", "/apis/" + apiId), "AVAILABLE",
                     attributes("vpcLink", SimulatedIds.shortId(6), "integration", SimulatedIds.shortId(7),
                             "endpoint", "https://" + apiId + ".execute-api." + env.target().region()
-                                    + ".amazonaws.com"));
+                                    + ".amazonaws.com", "vpcLinkSubnets", String.join(",",
+                                    network.privateSubnetIds())));
         });
         return new Ingress(api.resourceId(), api.text("vpcLink"), api.text("integration"), api.text("endpoint"));
     }

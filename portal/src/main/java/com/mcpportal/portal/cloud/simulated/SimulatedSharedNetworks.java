@@ -60,28 +60,45 @@ final class SimulatedSharedNetworks {
         SimulatedResource vpc = provisioning.ensure(owner, NETWORK, () -> {
             String vpcId = ec2("vpc");
             String zone = spec.availabilityZone() != null ? spec.availabilityZone() : network.target().region() + "a";
-            return new SimulatedResource(NETWORK, vpcId, arn(owner, "ec2", "vpc/" + vpcId), "available", attributes(
+            java.util.Map<String, Object> attributes = new java.util.LinkedHashMap<>(attributes(
                     "cidr", spec.vpcCidr(), "zone", zone, "publicSubnet", ec2("subnet"), "publicSubnetCidr",
                     spec.publicSubnetCidr(), "internetGateway", ec2("igw"), "publicRouteTable", ec2("rtb")));
+            if (spec.secondPublicSubnetCidr() != null) {
+                attributes.put("secondZone", network.target().region() + "b");
+                attributes.put("secondPublicSubnet", ec2("subnet"));
+                attributes.put("secondPublicSubnetCidr", spec.secondPublicSubnetCidr());
+            }
+            return new SimulatedResource(NETWORK, vpcId, arn(owner, "ec2", "vpc/" + vpcId), "available", attributes);
         });
         Network publicPart = new Network(vpc.resourceId(), vpc.text("cidr"), vpc.text("zone"), vpc.text("publicSubnet"),
                 null, vpc.text("internetGateway"), vpc.text("publicRouteTable"), null, null, 0);
         NatInstance nat = provisioning.nat(owner, publicPart, natSpec);
         return new SharedNetwork(vpc.resourceId(), vpc.text("cidr"), vpc.text("zone"), vpc.text("publicSubnet"),
-                vpc.text("internetGateway"), vpc.text("publicRouteTable"), nat);
+                vpc.text("internetGateway"), vpc.text("publicRouteTable"), nat, vpc.text("secondZone"),
+                vpc.text("secondPublicSubnet"));
     }
 
-    Network join(EnvironmentRef env, SharedNetwork network, String privateSubnetCidr, int port) {
+    Network join(EnvironmentRef env, SharedNetwork network, String privateSubnetCidr, String secondPrivateSubnetCidr,
+            int port) {
+        boolean twoZones = secondPrivateSubnetCidr != null && network.secondAvailabilityZone() != null;
         SimulatedResource part = provisioning.ensure(env, NETWORK, () -> {
             String subnet = ec2("subnet");
-            return new SimulatedResource(NETWORK, subnet, arn(env, "ec2", "subnet/" + subnet), "available",
-                    attributes("vpc", network.vpcId(), "privateSubnetCidr", privateSubnetCidr, "privateRouteTable",
-                            ec2("rtb"), "natInterface", network.nat().networkInterfaceId(),
-                            "serviceSecurityGroup", ec2("sg"), "port", port));
+            java.util.Map<String, Object> attributes = new java.util.LinkedHashMap<>(attributes("vpc",
+                    network.vpcId(), "privateSubnetCidr", privateSubnetCidr, "privateRouteTable", ec2("rtb"),
+                    "natInterface", network.nat().networkInterfaceId(), "serviceSecurityGroup", ec2("sg"),
+                    "port", port));
+            if (twoZones) {
+                attributes.put("secondPrivateSubnet", ec2("subnet"));
+                attributes.put("secondPrivateSubnetCidr", secondPrivateSubnetCidr);
+                attributes.put("secondZone", network.secondAvailabilityZone());
+            }
+            return new SimulatedResource(NETWORK, subnet, arn(env, "ec2", "subnet/" + subnet), "available", attributes);
         });
+        String second = part.text("secondPrivateSubnet");
         return new Network(network.vpcId(), network.vpcCidr(), network.availabilityZone(), network.publicSubnetId(),
                 part.resourceId(), network.internetGatewayId(), network.publicRouteTableId(),
-                part.text("privateRouteTable"), part.text("serviceSecurityGroup"), part.number("port"));
+                part.text("privateRouteTable"), part.text("serviceSecurityGroup"), part.number("port"),
+                second == null ? null : List.of(part.resourceId(), second));
     }
 
     /** The network's rows: refused while an environment's part still names its VPC, as EC2 refuses the VPC. */

@@ -141,6 +141,61 @@ class AwsEmulatorSharedNetworkIntegrationTests {
     }
 
     @Test
+    void aNetworkOfTwoZonesHasAPublicSubnetPerZoneAndEachEnvironmentAPrivateSubnetPerZoneWhichItsVpcLinkSpans() {
+        // given a network of two zones (one NAT instance for both) and an environment provisioned into it
+        SharedNetworkSpec twoZones = new SharedNetworkSpec("10.40.0.0/16", "10.40.0.0/24", null, "10.40.1.0/24");
+        SharedNetwork shared = cloud.ensureSharedNetwork(network, twoZones, NatSpec.defaults());
+        Network alpha = cloud.joinSharedNetwork(a, shared, "10.40.2.0/24", "10.40.3.0/24", 8080);
+
+        // then the network has a public subnet in each of two zones, both routed to its internet gateway
+        assertThat(shared.secondAvailabilityZone()).isNotNull().isNotEqualTo(shared.availabilityZone());
+        Subnet firstPublic = subnet(shared.publicSubnetId()).orElseThrow();
+        Subnet secondPublic = subnet(shared.secondPublicSubnetId()).orElseThrow();
+        assertThat(firstPublic.availabilityZone()).isEqualTo(shared.availabilityZone());
+        assertThat(secondPublic.availabilityZone()).isEqualTo(shared.secondAvailabilityZone());
+        assertThat(secondPublic.cidrBlock()).isEqualTo("10.40.1.0/24");
+        RouteTable publicRoutes = ec2.describeRouteTables(r -> r.routeTableIds(shared.publicRouteTableId()))
+                .routeTables().get(0);
+        assertThat(publicRoutes.associations()).extracting(association -> association.subnetId())
+                .contains(shared.publicSubnetId(), shared.secondPublicSubnetId());
+        assertThat(liveInstances(networkTag())).as("one NAT instance serves both zones").hasSize(1);
+
+        // and the environment a private subnet in each zone, in the ranges the portal gave, both routed to the NAT
+        assertThat(alpha.privateSubnetIds()).hasSize(2).startsWith(alpha.privateSubnetId());
+        Subnet inFirst = subnet(alpha.privateSubnetIds().get(0)).orElseThrow();
+        Subnet inSecond = subnet(alpha.privateSubnetIds().get(1)).orElseThrow();
+        assertThat(List.of(inFirst.availabilityZone(), inSecond.availabilityZone()))
+                .containsExactly(shared.availabilityZone(), shared.secondAvailabilityZone());
+        assertThat(List.of(inFirst.cidrBlock(), inSecond.cidrBlock())).containsExactly("10.40.2.0/24", "10.40.3.0/24");
+        RouteTable routes = ec2.describeRouteTables(r -> r.routeTableIds(alpha.privateRouteTableId())).routeTables()
+                .get(0);
+        assertThat(routes.associations()).filteredOn(association -> association.subnetId() != null)
+                .extracting(association -> association.subnetId())
+                .containsExactlyInAnyOrderElementsOf(alpha.privateSubnetIds());
+        assertThat(routes.routes()).filteredOn(route -> "0.0.0.0/0".equals(route.destinationCidrBlock()))
+                .singleElement().satisfies(route -> assertThat(route.networkInterfaceId())
+                        .isEqualTo(shared.nat().networkInterfaceId()));
+        // and a retried provision finds what is there
+        assertThat(cloud.ensureSharedNetwork(network, twoZones, NatSpec.defaults())).usingRecursiveComparison()
+                .ignoringFields("nat.state").isEqualTo(shared);
+        assertThat(cloud.joinSharedNetwork(a, shared, "10.40.2.0/24", "10.40.3.0/24", 8080)).isEqualTo(alpha);
+
+        // when its ingress is made, then its VPC link spans both private subnets
+        com.mcpportal.portal.cloud.Ingress ingress = cloud.ensureIngress(a, alpha, cloud.ensureServiceDiscovery(a,
+                alpha));
+        assertThat(moto.clients(REGION).apiGateway().getVpcLink(r -> r.vpcLinkId(ingress.vpcLinkId())).subnetIds())
+                .containsExactlyInAnyOrderElementsOf(alpha.privateSubnetIds());
+
+        // and when it is deprovisioned and the network deleted, nothing tagged with either remains
+        cloud.deleteIngress(a);
+        cloud.deleteServiceDiscovery(a);
+        cloud.deleteNetwork(a);
+        assertThat(cloud.remainingResources(a)).isEmpty();
+        cloud.deleteSharedNetwork(network);
+        assertThat(cloud.remainingNetworkResources(network)).isEmpty();
+    }
+
+    @Test
     void aNetworkWithAnEnvironmentInItIsNotDeletedAndItsNatKeepsRunning() {
         // given a network with one environment in it
         SharedNetwork shared = cloud.ensureSharedNetwork(network, SPEC, NatSpec.defaults());
