@@ -28,11 +28,16 @@ public record Network(long id, Long teamId, long cloudAccountId, String name, St
         return teamId != null ? teamId == team : sharedWith.contains(team);
     }
 
+    /**
+     * The NAT instances the network runs, and is priced for: one, also when one per zone was asked for, since a NAT
+     * instance per zone is not provisioned yet (one, in the first zone, serves both).
+     */
     public int natInstances() {
-        return natPerAz ? azCount : 1;
+        return 1;
     }
 
     public String natLayout() {
-        return natPerAz ? "one NAT instance per zone" : "one NAT instance shared by " + (azCount == 1 ? "the zone" : "both zones");
+        return natPerAz ? "one NAT instance per zone asked for (not built yet: one serves both zones)"
+                : "one NAT instance shared by " + (azCount == 1 ? "the zone" : "both zones");
     }
 }
