@@ -11,14 +11,22 @@ import com.mcpportal.portal.cloud.SharedNetworkSpec;
  *
  * @param secondPublicSubnetCidr  the second zone's public subnet, or null for one zone
  * @param secondPrivateSubnetCidr this environment's subnet in the second zone, or null (one zone, or none free)
+ * @param natPerZone              the network runs a NAT instance in each of its two zones
  */
 public record SharedNetworkPlacement(long networkId, String networkName, String vpcCidr, String publicSubnetCidr,
-        String privateSubnetCidr, String secondPublicSubnetCidr, String secondPrivateSubnetCidr) {
+        String privateSubnetCidr, String secondPublicSubnetCidr, String secondPrivateSubnetCidr, boolean natPerZone) {
+
+    /** One NAT instance for the network's zones. */
+    public SharedNetworkPlacement(long networkId, String networkName, String vpcCidr, String publicSubnetCidr,
+            String privateSubnetCidr, String secondPublicSubnetCidr, String secondPrivateSubnetCidr) {
+        this(networkId, networkName, vpcCidr, publicSubnetCidr, privateSubnetCidr, secondPublicSubnetCidr,
+                secondPrivateSubnetCidr, false);
+    }
 
     /** One zone. */
     public SharedNetworkPlacement(long networkId, String networkName, String vpcCidr, String publicSubnetCidr,
             String privateSubnetCidr) {
-        this(networkId, networkName, vpcCidr, publicSubnetCidr, privateSubnetCidr, null, null);
+        this(networkId, networkName, vpcCidr, publicSubnetCidr, privateSubnetCidr, null, null, false);
     }
 
     /** The network in the cloud: same account and region as the environment. */
@@ -26,8 +34,11 @@ public record SharedNetworkPlacement(long networkId, String networkName, String 
         return new SharedNetworkRef(target, networkId, networkName);
     }
 
-    /** The shared part to lay out: the region's first available zone, and the next one for a network of two. */
+    /**
+     * The shared part to lay out: the region's first available zone, and the next one for a network of two (with its
+     * own NAT instance when one per zone is asked for).
+     */
     public SharedNetworkSpec spec() {
-        return new SharedNetworkSpec(vpcCidr, publicSubnetCidr, null, secondPublicSubnetCidr);
+        return new SharedNetworkSpec(vpcCidr, publicSubnetCidr, null, secondPublicSubnetCidr, natPerZone);
     }
 }

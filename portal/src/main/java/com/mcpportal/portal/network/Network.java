@@ -28,16 +28,13 @@ public record Network(long id, Long teamId, long cloudAccountId, String name, St
         return teamId != null ? teamId == team : sharedWith.contains(team);
     }
 
-    /**
-     * The NAT instances the network runs, and is priced for: one, also when one per zone was asked for, since a NAT
-     * instance per zone is not provisioned yet (one, in the first zone, serves both).
-     */
+    /** The NAT instances the network runs, and is priced for: one per zone when asked for, else one. */
     public int natInstances() {
-        return 1;
+        return natPerAz ? azCount : 1;
     }
 
     public String natLayout() {
-        return natPerAz ? "one NAT instance per zone asked for (not built yet: one serves both zones)"
+        return natPerAz ? "one NAT instance per zone, each routing its zone's private subnets"
                 : "one NAT instance shared by " + (azCount == 1 ? "the zone" : "both zones");
     }
 }

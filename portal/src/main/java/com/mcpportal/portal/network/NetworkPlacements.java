@@ -50,7 +50,8 @@ class NetworkPlacements implements EnvironmentNetworks {
     private static SharedNetworkPlacement placement(Network network, String subnet, String second) {
         return new SharedNetworkPlacement(network.id(), network.name(), network.vpcCidr(),
                 SubnetRanges.publicSubnet(network.vpcCidr()), subnet,
-                network.azCount() < 2 ? null : SubnetRanges.subnet(network.vpcCidr(), 1), second);
+                network.azCount() < 2 ? null : SubnetRanges.subnet(network.vpcCidr(), 1), second,
+                network.natPerAz() && network.azCount() == 2);
     }
 
     @Override

@@ -13,7 +13,8 @@
  * or finds the network's own cloud resources, or while a member's Start or Stop starts or stops the network's NAT (the
  * operations decide who still needs it, from each member's service, and stop it the union schedule's lag after the
  * last stop); deleting a network deletes those first. A network of two zones gives each environment a second
- * private range (the second zone's, on its first provision). Not built yet: moving a provisioned environment in or
- * out, a NAT instance per zone.
+ * private range (the second zone's, on its first provision); one asked for a NAT instance per zone runs two and is
+ * priced for both ({@link com.mcpportal.portal.network.Network#natInstances}). Not built yet: moving a provisioned
+ * environment in or out.
  */
 package com.mcpportal.portal.network;

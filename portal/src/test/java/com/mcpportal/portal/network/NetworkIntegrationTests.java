@@ -182,22 +182,22 @@ class NetworkIntegrationTests {
                 .andExpect(status().is3xxRedirection());
         Network hub = networks.usableBy(teal.getId()).get(0);
         assertThat(hub.adminShared()).isTrue();
+        assertThat(hub.natInstances()).isEqualTo(2);
         networks.addEnvironment(teal.getId(), hub.id(), tealApi.getId());
-        // And its bill prices the one NAT instance it runs (a NAT per zone is not provisioned yet): instance and IPv4
-        // hours the NAT's hours, one 8 GB root volume
-        assertThat(hub.natInstances()).isEqualTo(1);
+        // And its bill prices both NAT instances: instance and IPv4 hours twice the NAT's hours, two 8 GB root volumes
         NetworkCosts.View hubCosts = costs.of(hub, networks.environmentsIn(hub.id()));
+        java.math.BigDecimal twice = hubCosts.natMonthlyHours().multiply(java.math.BigDecimal.valueOf(2));
         assertThat(hubCosts.shared().rows()).anySatisfy(row -> {
             assertThat(row.component()).isEqualTo(com.mcpportal.portal.cost.CostComponent.NAT_INSTANCE);
-            assertThat(row.lines().get(0).quantity()).isEqualByComparingTo(hubCosts.natMonthlyHours());
+            assertThat(row.lines().get(0).quantity()).isEqualByComparingTo(twice);
         }).anySatisfy(row -> {
             assertThat(row.component()).isEqualTo(com.mcpportal.portal.cost.CostComponent.NAT_ROOT_VOLUME);
-            assertThat(row.lines().get(0).quantity()).isEqualByComparingTo("8");
+            assertThat(row.lines().get(0).quantity()).isEqualByComparingTo("16");
         });
         mvc.perform(get("/admin/networks/{n}", hub.id()).with(user(TestData.principal(data.admin()))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(tealApi.getName() + " (" + teal.getName() + ")")))
-                .andExpect(content().string(containsString("one NAT instance per zone asked for (not built yet")));
+                .andExpect(content().string(containsString("one NAT instance per zone, each routing its zone")));
         mvc.perform(get("/admin/networks").with(user(TestData.principal(data.admin()))))
                 .andExpect(status().isOk()).andExpect(content().string(containsString(name)));
         // And the team's owner may not delete an administrator's network

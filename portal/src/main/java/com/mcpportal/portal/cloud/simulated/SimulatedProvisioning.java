@@ -73,14 +73,19 @@ final class SimulatedProvisioning {
     }
 
     NatInstance nat(EnvironmentRef env, Network network, NatSpec spec) {
-        SimulatedResource nat = ensure(env, NAT, () -> {
+        return nat(env, NAT, network, spec);
+    }
+
+    /** A NAT instance under its component (a shared network's second zone has its own), in the network's subnet. */
+    NatInstance nat(EnvironmentRef env, String component, Network network, NatSpec spec) {
+        SimulatedResource nat = ensure(env, component, () -> {
             String instanceId = ec2("i");
             String ami = natImages.latest(env.target().region(),
                     SimulatedNatImages.architectureOf(spec.instanceType())).imageId();
-            return new SimulatedResource(NAT, instanceId, arn(env, "ec2", "instance/" + instanceId),
+            return new SimulatedResource(component, instanceId, arn(env, "ec2", "instance/" + instanceId),
                     NatState.RUNNING.name(), attributes("eni", ec2("eni"), "securityGroup", ec2("sg"), "ami", ami,
                     "instanceType", spec.instanceType(), "spot", spec.spot(), "publicIp", SimulatedIds.publicIp(),
-                    "subnet", network.publicSubnetId()));
+                    "subnet", network.publicSubnetId(), "zone", network.availabilityZone()));
         });
         return natInstance(nat);
     }

@@ -1,12 +1,14 @@
 package com.mcpportal.portal.cloud.simulated;
 
 import java.util.List;
+import java.util.function.Function;
 
 import com.mcpportal.portal.cloud.CloudErrorKind;
 import com.mcpportal.portal.cloud.CloudException;
 import com.mcpportal.portal.cloud.EnvironmentRef;
 import com.mcpportal.portal.cloud.NatInstance;
 import com.mcpportal.portal.cloud.NatSpec;
+import com.mcpportal.portal.cloud.NatState;
 import com.mcpportal.portal.cloud.Network;
 import com.mcpportal.portal.cloud.SharedNetwork;
 import com.mcpportal.portal.cloud.SharedNetworkRef;
@@ -25,6 +27,9 @@ import static com.mcpportal.portal.cloud.simulated.SimulatedStore.attributes;
  * they carry the network's tag instead of an environment's; an environment's part is its own network row.
  */
 final class SimulatedSharedNetworks {
+
+    /** The second zone's NAT instance of a network asked for one per zone. */
+    static final String SECOND_NAT = "nat-instance-2";
 
     private final SimulatedStore store;
     private final SimulatedProvisioning provisioning;
@@ -55,6 +60,15 @@ final class SimulatedSharedNetworks {
         return owner;
     }
 
+    /**
+     * Moves each NAT instance of the network (the first zone's, then the second's if it has one) and answers the last
+     * one's state, as the AWS adapter moves every NAT tagged with the network.
+     */
+    NatState eachNat(EnvironmentRef owner, Function<String, NatState> move) {
+        NatState state = move.apply(NAT);
+        return store.find(owner, SECOND_NAT).isPresent() ? move.apply(SECOND_NAT) : state;
+    }
+
     SharedNetwork ensure(SharedNetworkRef network, SharedNetworkSpec spec, NatSpec natSpec) {
         EnvironmentRef owner = owner(network);
         SimulatedResource vpc = provisioning.ensure(owner, NETWORK, () -> {
@@ -73,9 +87,13 @@ final class SimulatedSharedNetworks {
         Network publicPart = new Network(vpc.resourceId(), vpc.text("cidr"), vpc.text("zone"), vpc.text("publicSubnet"),
                 null, vpc.text("internetGateway"), vpc.text("publicRouteTable"), null, null, 0);
         NatInstance nat = provisioning.nat(owner, publicPart, natSpec);
+        NatInstance secondNat = !spec.secondNat() || vpc.text("secondZone") == null ? null
+                : provisioning.nat(owner, SECOND_NAT, new Network(vpc.resourceId(), vpc.text("cidr"),
+                        vpc.text("secondZone"), vpc.text("secondPublicSubnet"), null, vpc.text("internetGateway"),
+                        vpc.text("publicRouteTable"), null, null, 0), natSpec);
         return new SharedNetwork(vpc.resourceId(), vpc.text("cidr"), vpc.text("zone"), vpc.text("publicSubnet"),
                 vpc.text("internetGateway"), vpc.text("publicRouteTable"), nat, vpc.text("secondZone"),
-                vpc.text("secondPublicSubnet"));
+                vpc.text("secondPublicSubnet"), secondNat);
     }
 
     Network join(EnvironmentRef env, SharedNetwork network, String privateSubnetCidr, String secondPrivateSubnetCidr,
@@ -91,6 +109,7 @@ final class SimulatedSharedNetworks {
                 attributes.put("secondPrivateSubnet", ec2("subnet"));
                 attributes.put("secondPrivateSubnetCidr", secondPrivateSubnetCidr);
                 attributes.put("secondZone", network.secondAvailabilityZone());
+                attributes.put("secondNatInterface", network.secondZoneNat().networkInterfaceId());
             }
             return new SimulatedResource(NETWORK, subnet, arn(env, "ec2", "subnet/" + subnet), "available", attributes);
         });
@@ -112,6 +131,7 @@ final class SimulatedSharedNetworks {
             }
         });
         store.delete(owner, NAT);
+        store.delete(owner, SECOND_NAT);
         store.delete(owner, NETWORK);
     }
 

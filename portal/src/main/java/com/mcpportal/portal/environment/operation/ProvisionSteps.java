@@ -90,8 +90,9 @@ final class ProvisionSteps {
                 + shared.secondAvailabilityZone()) + ", its own subnet" + (network.privateSubnetIds().size() > 1
                 ? "s " + String.join(" and ", network.privateSubnetIds()) : " " + network.privateSubnetId()) + " ("
                 + subnet + (placement.secondPrivateSubnetCidr() == null ? "" : ", "
-                + placement.secondPrivateSubnetCidr()) + ") and security group " + network.serviceSecurityGroupId() + ", routed through the shared NAT "
-                + shared.nat().instanceId());
+                + placement.secondPrivateSubnetCidr()) + ") and security group " + network.serviceSecurityGroupId()
+                + ", routed through the shared NAT " + shared.nat().instanceId() + (shared.secondNat() == null ? ""
+                : " (the second zone through its own, " + shared.secondNat().instanceId() + ")"));
     }
 
     private static StepOutcome nat(StepContext c) {

@@ -196,6 +196,98 @@ class AwsEmulatorSharedNetworkIntegrationTests {
     }
 
     @Test
+    void aNetworkOfTwoZonesWithANatPerZoneRunsOneInEachPublicSubnetAndRoutesEachZoneToItsOwn() {
+        // given a network of two zones asked for a NAT instance per zone, and an environment provisioned into it
+        SharedNetworkSpec perZone = new SharedNetworkSpec("10.40.0.0/16", "10.40.0.0/24", null, "10.40.1.0/24", true);
+        SharedNetwork shared = cloud.ensureSharedNetwork(network, perZone, NatSpec.defaults());
+        Network alpha = cloud.joinSharedNetwork(a, shared, "10.40.2.0/24", "10.40.3.0/24", 8080);
+
+        // then two NAT instances run, tagged with the network and each with its zone, one in each public subnet
+        assertThat(shared.secondNat()).isNotNull();
+        assertThat(shared.secondNat().instanceId()).isNotEqualTo(shared.nat().instanceId());
+        List<Instance> nats = liveInstances(networkTag());
+        assertThat(nats).extracting(Instance::instanceId)
+                .containsExactlyInAnyOrder(shared.nat().instanceId(), shared.secondNat().instanceId());
+        Instance inFirst = nats.stream().filter(i -> i.instanceId().equals(shared.nat().instanceId())).findFirst()
+                .orElseThrow();
+        Instance inSecond = nats.stream().filter(i -> i.instanceId().equals(shared.secondNat().instanceId()))
+                .findFirst().orElseThrow();
+        assertThat(inFirst.subnetId()).isEqualTo(shared.publicSubnetId());
+        assertThat(inSecond.subnetId()).isEqualTo(shared.secondPublicSubnetId());
+        assertThat(inFirst.tags()).anySatisfy(tag -> {
+            assertThat(tag.key()).isEqualTo(SharedNetworkResources.TAG_ZONE);
+            assertThat(tag.value()).isEqualTo(shared.availabilityZone());
+        });
+        assertThat(inSecond.tags()).anySatisfy(tag -> {
+            assertThat(tag.key()).isEqualTo(SharedNetworkResources.TAG_ZONE);
+            assertThat(tag.value()).isEqualTo(shared.secondAvailabilityZone());
+        });
+
+        // and the environment's first-zone subnet routes to the first NAT, its second-zone subnet to the second
+        assertThat(defaultRouteInterfaceOf(alpha.privateSubnetIds().get(0)))
+                .isEqualTo(shared.nat().networkInterfaceId());
+        assertThat(defaultRouteInterfaceOf(alpha.privateSubnetIds().get(1)))
+                .isEqualTo(shared.secondNat().networkInterfaceId());
+        // and a retried provision finds both NATs and launches no third
+        assertThat(cloud.ensureSharedNetwork(network, perZone, NatSpec.defaults())).usingRecursiveComparison()
+                .ignoringFields("nat.state", "secondNat.state").isEqualTo(shared);
+        assertThat(cloud.joinSharedNetwork(a, shared, "10.40.2.0/24", "10.40.3.0/24", 8080)).isEqualTo(alpha);
+        assertThat(liveInstances(networkTag())).hasSize(2);
+
+        // when the network's NAT is stopped and started, then both are
+        assertThat(cloud.stopSharedNat(network)).isEqualTo(NatState.STOPPED);
+        assertThat(instanceStates(shared)).containsOnly("stopped");
+        assertThat(cloud.startSharedNat(network)).isEqualTo(NatState.RUNNING);
+        assertThat(instanceStates(shared)).containsOnly("running");
+
+        // and when the environment is deprovisioned and the network deleted, both NATs and all else are gone
+        cloud.deleteNetwork(a);
+        assertThat(cloud.remainingResources(a)).isEmpty();
+        cloud.deleteSharedNetwork(network);
+        assertThat(liveInstances(networkTag())).isEmpty();
+        assertThat(cloud.remainingNetworkResources(network)).isEmpty();
+    }
+
+    @Test
+    void anEnvironmentJoinedWhileOneNatServedBothZonesMovesItsSecondSubnetToTheSecondNatOnItsNextProvision() {
+        // given an environment in a network of two zones that runs one NAT for both (as built before a NAT per zone)
+        SharedNetwork one = cloud.ensureSharedNetwork(network, new SharedNetworkSpec("10.40.0.0/16", "10.40.0.0/24",
+                null, "10.40.1.0/24"), NatSpec.defaults());
+        Network before = cloud.joinSharedNetwork(a, one, "10.40.2.0/24", "10.40.3.0/24", 8080);
+        assertThat(defaultRouteInterfaceOf(before.privateSubnetIds().get(1))).isEqualTo(one.nat().networkInterfaceId());
+
+        // when it is provisioned again with a NAT per zone
+        SharedNetwork perZone = cloud.ensureSharedNetwork(network, new SharedNetworkSpec("10.40.0.0/16",
+                "10.40.0.0/24", null, "10.40.1.0/24", true), NatSpec.defaults());
+        Network after = cloud.joinSharedNetwork(a, perZone, "10.40.2.0/24", "10.40.3.0/24", 8080);
+
+        // then the first NAT is kept, a second one runs, and each subnet routes to its own zone's NAT
+        assertThat(perZone.nat().instanceId()).isEqualTo(one.nat().instanceId());
+        assertThat(liveInstances(networkTag())).hasSize(2);
+        assertThat(after.privateSubnetIds()).isEqualTo(before.privateSubnetIds());
+        assertThat(defaultRouteInterfaceOf(after.privateSubnetIds().get(0))).isEqualTo(one.nat().networkInterfaceId());
+        assertThat(defaultRouteInterfaceOf(after.privateSubnetIds().get(1)))
+                .isEqualTo(perZone.secondNat().networkInterfaceId());
+
+        cloud.deleteNetwork(a);
+        cloud.deleteSharedNetwork(network);
+        assertThat(cloud.remainingNetworkResources(network)).isEmpty();
+    }
+
+    private String defaultRouteInterfaceOf(String subnetId) {
+        RouteTable table = ec2.describeRouteTables(r -> r.filters(Filter.builder().name("association.subnet-id")
+                .values(subnetId).build())).routeTables().stream().findFirst().orElseThrow();
+        return table.routes().stream().filter(route -> "0.0.0.0/0".equals(route.destinationCidrBlock()))
+                .findFirst().orElseThrow().networkInterfaceId();
+    }
+
+    private List<String> instanceStates(SharedNetwork shared) {
+        return ec2.describeInstances(r -> r.instanceIds(shared.nat().instanceId(), shared.secondNat().instanceId()))
+                .reservations().stream().flatMap(reservation -> reservation.instances().stream())
+                .map(instance -> instance.state().nameAsString()).toList();
+    }
+
+    @Test
     void aNetworkWithAnEnvironmentInItIsNotDeletedAndItsNatKeepsRunning() {
         // given a network with one environment in it
         SharedNetwork shared = cloud.ensureSharedNetwork(network, SPEC, NatSpec.defaults());

@@ -127,6 +127,66 @@ class SharedNatPowerIntegrationTests {
     }
 
     @Test
+    void aNetworkWithANatPerZoneRoutesEachZoneToItsOwnAndStopsAndStartsBothWithTheUnionSchedule() throws Exception {
+        // Given a network of two zones with a NAT instance per zone, and two environments provisioned into it
+        Pair pair = twoOnInOneNetwork("perzone", "10.47.0.0/16", 2, true);
+        Environments environments = pair.environments();
+
+        // Then it runs two NAT instances, one in each zone's public subnet
+        Map<String, Object> vpc = jdbc.queryForMap("SELECT attributes->>'publicSubnet' AS first, attributes->>"
+                + "'secondPublicSubnet' AS second FROM simulated_resource WHERE environment_id = ? AND component ="
+                + " 'network'", "network-" + pair.network().id());
+        assertThat(natAttribute(pair.network(), "nat-instance", "subnet")).isEqualTo(vpc.get("first"));
+        assertThat(natAttribute(pair.network(), "nat-instance-2", "subnet")).isEqualTo(vpc.get("second"));
+        assertThat(natAttribute(pair.network(), "nat-instance-2", "zone")).isEqualTo("eu-central-1b");
+        // and each environment's first-zone subnet routes to the first NAT, its second-zone subnet to the second
+        String firstEni = natAttribute(pair.network(), "nat-instance", "eni");
+        String secondEni = natAttribute(pair.network(), "nat-instance-2", "eni");
+        assertThat(secondEni).isNotEqualTo(firstEni);
+        for (Environment environment : List.of(pair.alpha(), pair.beta())) {
+            assertThat(jdbc.queryForMap("SELECT attributes->>'natInterface' AS first, attributes->>"
+                    + "'secondNatInterface' AS second FROM simulated_resource WHERE environment_id = ? AND component"
+                    + " = 'network'", environment.getCloudId())).containsEntry("first", firstEni)
+                    .containsEntry("second", secondEni);
+        }
+        // and the network is priced for both
+        assertThat(pair.network().natInstances()).isEqualTo(2);
+
+        // When both stop and the union schedule's lag is over, then both NAT instances are stopped
+        stop(pair.alpha());
+        stop(pair.beta());
+        assertThat(natStates(pair.network())).containsOnly("RUNNING");
+        firePendingNatStop(pair.network());
+        await().atMost(Duration.ofSeconds(30)).until(() -> natStates(pair.network()).equals(List.of("STOPPED",
+                "STOPPED")));
+
+        // When one starts again, then both run before its service scales up
+        Map<String, List<String>> natsWhenScaling = new ConcurrentHashMap<>();
+        runner.observeWith(new StepObserver() {
+            @Override
+            public void beforeStep(long operationId, String step) {
+                if (step.equals("scale-up")) {
+                    natsWhenScaling.put(step, natStates(pair.network()));
+                }
+            }
+        });
+        Environments.enqueued(environments.operations().requestStart(pair.alpha().getId(), Actor.user("admin")));
+        environments.awaitState(pair.alpha().getId(), EnvironmentState.READY);
+        assertThat(natsWhenScaling).containsEntry("scale-up", List.of("RUNNING", "RUNNING"));
+    }
+
+    private String natAttribute(Network network, String component, String key) {
+        return jdbc.queryForObject("SELECT attributes->>? FROM simulated_resource WHERE environment_id = ? AND"
+                + " component = ?", String.class, key, "network-" + network.id(), component);
+    }
+
+    /** The states of the network's NAT instances, the first zone's first. */
+    private List<String> natStates(Network network) {
+        return jdbc.queryForList("SELECT state FROM simulated_resource WHERE environment_id = ? AND component IN"
+                + " ('nat-instance', 'nat-instance-2') ORDER BY component", String.class, "network-" + network.id());
+    }
+
+    @Test
     void twoStopsAtOnceStopTheNatExactlyWhenBothServicesAreDrained() throws Exception {
         Pair pair = twoOnInOneNetwork("pairstop", "10.42.0.0/16");
 
@@ -372,10 +432,14 @@ class SharedNatPowerIntegrationTests {
     }
 
     private Pair twoOnInOneNetwork(String name, String cidr) {
+        return twoOnInOneNetwork(name, cidr, 1, false);
+    }
+
+    private Pair twoOnInOneNetwork(String name, String cidr, int zones, boolean natPerZone) {
         Team team = data.team("Nat " + name, data.user(name + "-owner"));
         Environments environments = new Environments(context);
         Network network = networks.createForTeam(team.getId(), new NetworkInput(name,
-                environments.simulatedAccountId(), "eu-central-1", cidr, 1, false, List.of()));
+                environments.simulatedAccountId(), "eu-central-1", cidr, zones, natPerZone, List.of()));
         Environment alpha = environments.draft(team.getId(), "alpha");
         Environment beta = environments.draft(team.getId(), "beta");
         networks.addEnvironment(team.getId(), network.id(), alpha.getId());
