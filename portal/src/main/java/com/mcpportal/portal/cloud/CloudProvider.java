@@ -77,12 +77,15 @@ public interface CloudProvider {
     Network joinSharedNetwork(EnvironmentRef env, SharedNetwork network, String privateSubnetCidr,
             String secondPrivateSubnetCidr, int containerPort);
 
-    /** Starts the shared network's NAT instance if it is not running, and waits until it runs. */
+    /**
+     * Starts the shared network's NAT instance (each, with one per zone) if it is not running, and waits until it
+     * runs.
+     */
     NatState startSharedNat(SharedNetworkRef network);
 
     /**
-     * Stops the shared network's NAT instance if it is not stopped, and waits until it is. The caller decides that no
-     * environment of the network needs it any more: the cloud does not know.
+     * Stops the shared network's NAT instance (each, with one per zone) if it is not stopped, and waits until it is.
+     * The caller decides that no environment of the network needs it any more: the cloud does not know.
      */
     NatState stopSharedNat(SharedNetworkRef network);
 

@@ -2,6 +2,7 @@ package com.mcpportal.portal.cloud.aws;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.mcpportal.portal.cloud.CloudErrorKind;
 import com.mcpportal.portal.cloud.CloudException;
@@ -202,7 +203,7 @@ final class SharedNetworkResources {
         return eachNat(ec2, ref, instance -> nat.stop(ec2, instance));
     }
 
-    private NatState eachNat(Ec2Client ec2, SharedNetworkRef ref, java.util.function.Function<Instance, NatState> move) {
+    private NatState eachNat(Ec2Client ec2, SharedNetworkRef ref, Function<Instance, NatState> move) {
         List<Instance> instances = nat.live(ec2, AwsTags.Owner.of(ref));
         if (instances.isEmpty()) {
             throw new CloudException(CloudErrorKind.INVALID_REQUEST, null, "ec2", null,

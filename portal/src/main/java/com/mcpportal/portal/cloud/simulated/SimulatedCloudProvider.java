@@ -238,9 +238,9 @@ public class SimulatedCloudProvider implements CloudProvider {
     }
 
     private NatState moveNat(EnvironmentRef env, String component, String step, NatState passing, NatState target) {
-        SimulatedResource nat = store.find(env, component).orElseThrow(() -> new CloudException(CloudErrorKind.NOT_FOUND,
-                step, "ec2", "InvalidInstanceID.NotFound", "No NAT instance is tagged with environment "
-                        + env.environmentId(), null));
+        SimulatedResource nat = store.find(env, component).orElseThrow(() -> new CloudException(
+                CloudErrorKind.NOT_FOUND, step, "ec2", "InvalidInstanceID.NotFound",
+                "No NAT instance is tagged with environment " + env.environmentId(), null));
         if (!target.name().equals(nat.state())) {
             store.update(env, component, passing.name(), nat.attributes());
             pause(settings.waitDelay());
