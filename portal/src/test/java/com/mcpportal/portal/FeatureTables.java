@@ -82,6 +82,7 @@ final class FeatureTables {
             Map.entry("network", "network"),
             Map.entry("network_team", "network"),
             Map.entry("network_environment", "network"),
+            Map.entry("network_nat_stop_failure", "network"),
             Map.entry("notification_channel", "notification"),
             Map.entry("notification_delivery", "notification"),
             Map.entry("notification_mail_server", "notification"));

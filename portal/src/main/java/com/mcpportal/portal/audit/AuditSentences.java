@@ -104,9 +104,10 @@ public final class AuditSentences {
                 + f.text("newImageName"));
         say("environment.shared-nat.stopped", f -> f.failed()
                 ? f.actor() + " could not stop the shared NAT instance of network " + f.text("network") + ": "
-                        + f.text("error")
+                        + f.text("error") + (f.has("retryIn") ? "; it tries again in " + f.text("retryIn") : "")
                 : f.actor() + " stopped the shared NAT instance of network " + f.text("network")
-                        + (f.has("delay") ? " " + f.text("delay") + " after environment " + f.text("name")
+                        + (f.has("retried") ? " on a later attempt, after stopping it had failed"
+                        : f.has("delay") ? " " + f.text("delay") + " after environment " + f.text("name")
                                 + ", the last of the network's on, stopped"
                                 : " with environment " + f.text("name") + ", the last of the network's on"));
         say("environment.nat.patch-skipped", f -> "the NAT instance of environment " + f.text("name")

@@ -65,14 +65,27 @@ public interface CloudProvider {
      * environment. Returned as a {@link Network}, so the later steps run as in an environment's own network, and
      * {@link #deleteNetwork} removes exactly these again.
      */
-    Network joinSharedNetwork(EnvironmentRef env, SharedNetwork network, String privateSubnetCidr, int containerPort);
+    default Network joinSharedNetwork(EnvironmentRef env, SharedNetwork network, String privateSubnetCidr,
+            int containerPort) {
+        return joinSharedNetwork(env, network, privateSubnetCidr, null, containerPort);
+    }
 
-    /** Starts the shared network's NAT instance if it is not running, and waits until it runs. */
+    /**
+     * The same in a network of two zones: a second private subnet ({@code secondPrivateSubnetCidr}, null for one zone)
+     * in the network's second zone, routed to the same NAT instance; the returned network lists both.
+     */
+    Network joinSharedNetwork(EnvironmentRef env, SharedNetwork network, String privateSubnetCidr,
+            String secondPrivateSubnetCidr, int containerPort);
+
+    /**
+     * Starts the shared network's NAT instance (each, with one per zone) if it is not running, and waits until it
+     * runs.
+     */
     NatState startSharedNat(SharedNetworkRef network);
 
     /**
-     * Stops the shared network's NAT instance if it is not stopped, and waits until it is. The caller decides that no
-     * environment of the network needs it any more: the cloud does not know.
+     * Stops the shared network's NAT instance (each, with one per zone) if it is not stopped, and waits until it is.
+     * The caller decides that no environment of the network needs it any more: the cloud does not know.
      */
     NatState stopSharedNat(SharedNetworkRef network);
 

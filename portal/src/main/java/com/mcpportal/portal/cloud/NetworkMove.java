@@ -13,11 +13,15 @@ public interface NetworkMove {
     /** The environment's own VPC, as {@link CloudProvider#ensureNetwork}, made while it still has a shared part. */
     Network ownNetwork(EnvironmentRef env, NetworkSpec spec);
 
-    /** Its part of a shared network, as {@link CloudProvider#joinSharedNetwork}, made while it has its own VPC. */
-    Network joinShared(EnvironmentRef env, SharedNetwork network, String privateSubnetCidr, int containerPort);
+    /**
+     * Its part of a shared network, as {@link CloudProvider#joinSharedNetwork}, made while it has its own VPC: in a
+     * network of two zones a second private subnet too ({@code secondPrivateSubnetCidr}, null for one zone).
+     */
+    Network joinShared(EnvironmentRef env, SharedNetwork network, String privateSubnetCidr,
+            String secondPrivateSubnetCidr, int containerPort);
 
     /**
-     * The ECS service given {@code network}'s private subnet and security group and {@code taskDefinition} in one
+     * The ECS service given {@code network}'s private subnets (one per zone) and security group and {@code taskDefinition} in one
      * update, so one new deployment moves it (new tasks start in the new subnet, the old ones stop once they are
      * healthy), and waited for as {@link CloudProvider#rollOut} waits; a service at zero tasks just gets them.
      */

@@ -20,6 +20,7 @@ import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentService;
 import com.mcpportal.portal.schedule.Schedule;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,9 +37,12 @@ public class EnvironmentCostService {
     private final PriceCatalog catalog;
     private final PriceStore store;
     private final Clock clock;
+    /** The network feature's split (it depends on this service for the members' estimates alone, hence lazily). */
+    private final ObjectProvider<SharedNetworkCosts> sharedNetworks;
 
     EnvironmentCostService(EnvironmentService environments, CloudAccounts accounts, EnvironmentSchedules schedules,
-            PriceCatalog catalog, PriceStore store, Clock clock) {
+            PriceCatalog catalog, PriceStore store, Clock clock, ObjectProvider<SharedNetworkCosts> sharedNetworks) {
+        this.sharedNetworks = sharedNetworks;
         this.environments = environments;
         this.accounts = accounts;
         this.schedules = schedules;
@@ -52,12 +56,24 @@ public class EnvironmentCostService {
         return estimate(environments.get(teamId, environmentId));
     }
 
-    /** The estimate of an environment with its own settings and schedule. */
+    /**
+     * The estimate of an environment with its own settings and schedule; in a shared network, with its part of the
+     * network's bill in place of a NAT of its own.
+     */
     public EnvironmentEstimate estimate(Environment environment) {
+        Schedule schedule = scheduleOf(environment);
+        return inNetwork(environment, estimate(environment, Sizings.of(environment.spec()), schedule,
+                "the environment's schedule"), schedule);
+    }
+
+    /**
+     * The estimate of an environment as if it had a network of its own (its NAT, address, root volume and
+     * namespace all its own): what a shared network's split starts from.
+     */
+    public EnvironmentEstimate alone(Environment environment) {
         return estimate(environment, Sizings.of(environment.spec()), scheduleOf(environment), "the environment's schedule");
     }
 
-    /** The same environment with other settings and schedule; nothing is stored. */
     /**
      * The estimator on the prices every estimate here uses, for features that price a layout of their own (a shared
      * network's NAT) without reaching into the price catalog.
@@ -66,8 +82,20 @@ public class EnvironmentCostService {
         return new CostEstimator(catalog);
     }
 
+    /**
+     * The same environment with other settings and schedule; nothing is stored. In a shared network its part is
+     * worked out again with the what-if's schedule (the network's NAT, not the what-if's NAT type, is what it pays).
+     */
     public EnvironmentEstimate whatIf(Environment environment, WhatIfPlan plan) {
-        return estimate(environment, plan.sizing(), plan.schedule(), "what-if");
+        return inNetwork(environment, estimate(environment, plan.sizing(), plan.schedule(), "what-if"), plan.schedule());
+    }
+
+    private EnvironmentEstimate inNetwork(Environment environment, EnvironmentEstimate alone, Schedule schedule) {
+        SharedNetworkCosts networks = sharedNetworks.getIfAvailable();
+        if (!alone.priced() || networks == null) {
+            return alone;
+        }
+        return networks.inNetwork(environment, alone.cost(), schedule).map(alone::inNetwork).orElse(alone);
     }
 
     public Schedule scheduleOf(Environment environment) {
@@ -102,11 +130,11 @@ public class EnvironmentCostService {
             }
             assumptions.addAll(cost.assumptions());
             return new EnvironmentEstimate(environment.getId(), environment.getTeamId(), environment.getName(),
-                    environment.getRegion(), environment.getState(), basis, cost, null, sources(cost), assumptions);
+                    environment.getRegion(), environment.getState(), basis, cost, null, sources(cost), assumptions, null);
         } catch (MissingPriceException missing) {
             return new EnvironmentEstimate(environment.getId(), environment.getTeamId(), environment.getName(),
                     environment.getRegion(), environment.getState(), basis, null, missing.getMessage(), List.of(),
-                    assumptions);
+                    assumptions, null);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.mcpportal.portal.environment.Environment;
+import com.mcpportal.portal.schedule.Schedule;
 
 /**
  * An environment's and a team's part of the shared networks they are in, for the cost pages. The network feature
@@ -50,8 +51,22 @@ public interface SharedNetworkCosts {
      */
     Optional<NetworkShare> ifMovedInto(Environment environment, long networkId);
 
-    /** The environment's part of its shared network's bill; empty when it has its own network or no price is known. */
-    Optional<NetworkShare> shareOf(Environment environment);
+    /**
+     * An environment's estimate in its shared network: its own rows plus its part of the network's, on its schedule
+     * and 24/7.
+     *
+     * @param scheduled its estimate on its schedule, in the network
+     * @param alwaysOn  the same 24/7: its own rows 24/7 plus the same part of the network's NAT run 24/7
+     */
+    record InNetwork(NetworkShare share, CostEstimate scheduled, CostEstimate alwaysOn) {
+    }
+
+    /**
+     * The environment priced in its shared network, from its estimate with a network of its own ({@code alone}) and
+     * the schedule that estimate was made for (its own, or a what-if's): the network's split is worked out with
+     * this schedule in place of its stored one. Empty when it has its own network or a member has no price.
+     */
+    Optional<InNetwork> inNetwork(Environment environment, EnvironmentCost alone, Schedule schedule);
 
     /** Each shared network the team has environments in, with their monthly cost there. */
     List<TeamNetworkShare> teamShares(long teamId);

@@ -22,7 +22,10 @@
  * <li>{@link com.mcpportal.portal.cost.EnvironmentCostService#estimate(long, long)} (team id, environment id) gives an
  *     {@link com.mcpportal.portal.cost.EnvironmentEstimate}: schedule basis (hours in the next 30 days, per average
  *     month), the {@link com.mcpportal.portal.cost.EnvironmentCost} (rows per component, 24/7, NAT gateway
- *     comparison) or the missing price, price sources and assumptions. 404 for another team's environment.</li>
+ *     comparison) or the missing price, price sources and assumptions. 404 for another team's environment. An
+ *     environment in a shared network is priced there ({@link com.mcpportal.portal.cost.SharedNetworkCosts}, the
+ *     network feature's split): its own rows plus its part of the network's; {@code alone} prices it with a network
+ *     of its own.</li>
  * <li>{@link com.mcpportal.portal.cost.TeamCostService#team(long)} gives a
  *     {@link com.mcpportal.portal.cost.TeamCostReport}: every environment's estimate, the billed total (provisioned
  *     environments), 24/7 total, totals per component; {@code portal()} the same for every team (admins).</li>

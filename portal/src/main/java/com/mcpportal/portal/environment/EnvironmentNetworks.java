@@ -1,5 +1,6 @@
 package com.mcpportal.portal.environment;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -59,4 +60,18 @@ public interface EnvironmentNetworks {
     default List<NetworkChoice> moveChoices(long environmentId) {
         return List.of();
     }
+
+    /**
+     * Records that the network's NAT instance could not be stopped (for the network's page, until {@link
+     * #natStopSettled}); true when it is the first failure since the NAT last stopped or was needed again.
+     *
+     * @param retryAt when the portal tries again
+     */
+    boolean natStopFailed(long networkId, Instant at, String error, Instant retryAt);
+
+    /**
+     * The network's NAT stopped, or an environment needs it again: any recorded stop failure is over. True when there
+     * was one.
+     */
+    boolean natStopSettled(long networkId);
 }

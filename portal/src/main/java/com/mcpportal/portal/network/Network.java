@@ -28,11 +28,13 @@ public record Network(long id, Long teamId, long cloudAccountId, String name, St
         return teamId != null ? teamId == team : sharedWith.contains(team);
     }
 
+    /** The NAT instances the network runs, and is priced for: one per zone when asked for, else one. */
     public int natInstances() {
         return natPerAz ? azCount : 1;
     }
 
     public String natLayout() {
-        return natPerAz ? "one NAT instance per zone" : "one NAT instance shared by " + (azCount == 1 ? "the zone" : "both zones");
+        return natPerAz ? "one NAT instance per zone, each routing its zone's private subnets"
+                : "one NAT instance shared by " + (azCount == 1 ? "the zone" : "both zones");
     }
 }

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.mcpportal.portal.cost.EnvironmentCost;
 import com.mcpportal.portal.cost.SharedNetworkCosts;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentState;
+import com.mcpportal.portal.schedule.Schedule;
 
 import org.springframework.stereotype.Component;
 
@@ -29,19 +31,26 @@ class NetworkCostShares implements SharedNetworkCosts {
     }
 
     @Override
-    public Optional<NetworkShare> shareOf(Environment environment) {
+    public Optional<InNetwork> inNetwork(Environment environment, EnvironmentCost alone, Schedule schedule) {
         Optional<Long> networkId = store.networkOf(environment.getId());
         if (networkId.isEmpty() || environment.getState() == EnvironmentState.DELETED) {
             return Optional.empty();
         }
         Network network = networks.get(networkId.get());
-        return share(network, costs.of(network, networks.environmentsIn(network.id())), environment);
+        NetworkCosts.View view = costs.of(network, networks.environmentsIn(network.id()),
+                new NetworkCosts.Subject(environment.getId(), schedule, alone));
+        return view.members().stream().filter(m -> m.environment().getId().equals(environment.getId())).findFirst()
+                .map(m -> new InNetwork(share(network, m), m.scheduled(), m.alwaysOn()));
     }
 
     private static Optional<NetworkShare> share(Network network, NetworkCosts.View view, Environment environment) {
-        return view.members().stream().filter(m -> m.environment().getId() == environment.getId()).findFirst()
-                .map(m -> new NetworkShare(network.id(), network.name(), m.fraction(), m.shareHours(), m.aloneUsd(),
-                        m.inNetworkUsd()));
+        return view.members().stream().filter(m -> m.environment().getId().equals(environment.getId())).findFirst()
+                .map(m -> share(network, m));
+    }
+
+    private static NetworkShare share(Network network, NetworkCosts.MemberCost m) {
+        return new NetworkShare(network.id(), network.name(), m.fraction(), m.shareHours(), m.aloneUsd(),
+                m.inNetworkUsd());
     }
 
     @Override

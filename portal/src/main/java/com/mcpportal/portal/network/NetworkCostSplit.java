@@ -63,6 +63,19 @@ public final class NetworkCostSplit {
      * @param natMonthlyHours the NAT's union hours per average month
      */
     public Result split(String region, EnvironmentSizing natSizing, BigDecimal natMonthlyHours, List<Member> members) {
+        List<CostRow> sharedRows = sharedRows(region, natSizing, natMonthlyHours);
+        CostEstimate shared = new CostEstimate(region, natMonthlyHours, sharedRows);
+        Map<Long, BigDecimal> fractions = fractions(members);
+        Map<Long, CostEstimate> estimates = new LinkedHashMap<>();
+        for (Member member : members) {
+            estimates.put(member.environmentId(), withPart(member.alone(), sharedRows,
+                    fractions.get(member.environmentId())));
+        }
+        return new Result(shared, fractions, estimates);
+    }
+
+    /** The rows the network carries for a NAT running {@code natMonthlyHours} (all its instances together). */
+    public List<CostRow> sharedRows(String region, EnvironmentSizing natSizing, BigDecimal natMonthlyHours) {
         CostEstimate networkWhole = estimator.monthly(region, natSizing, natMonthlyHours, Optional.empty());
         List<CostRow> sharedRows = new ArrayList<>();
         for (CostRow row : networkWhole.rows()) {
@@ -72,29 +85,29 @@ public final class NetworkCostSplit {
                 sharedRows.add(new CostRow(row.component(), row.lines().stream().filter(NetworkCostSplit::namespace).toList()));
             }
         }
-        CostEstimate shared = new CostEstimate(region, natMonthlyHours, sharedRows);
-        Map<Long, BigDecimal> fractions = fractions(members);
-        Map<Long, CostEstimate> estimates = new LinkedHashMap<>();
-        for (Member member : members) {
-            CostEstimate own = member.alone();
-            List<CostRow> rows = new ArrayList<>();
-            for (CostRow row : own.rows()) {
-                if (SHARED_ROWS.contains(row.component())) {
-                    continue;
-                }
-                if (row.component() == CostComponent.CLOUD_MAP) {
-                    rows.add(new CostRow(row.component(), row.lines().stream().filter(l -> !namespace(l)).toList()));
-                } else {
-                    rows.add(row);
-                }
+        return sharedRows;
+    }
+
+    /**
+     * An environment's estimate in the network: its own rows (without its own NAT, address, root volume and
+     * namespace) plus {@code fraction} of each of the network's shared rows.
+     */
+    public static CostEstimate withPart(CostEstimate own, List<CostRow> sharedRows, BigDecimal fraction) {
+        List<CostRow> rows = new ArrayList<>();
+        for (CostRow row : own.rows()) {
+            if (SHARED_ROWS.contains(row.component())) {
+                continue;
             }
-            BigDecimal fraction = fractions.get(member.environmentId());
-            for (CostRow row : sharedRows) {
-                rows.add(new CostRow(row.component(), row.lines().stream().map(line -> part(line, fraction)).toList()));
+            if (row.component() == CostComponent.CLOUD_MAP) {
+                rows.add(new CostRow(row.component(), row.lines().stream().filter(l -> !namespace(l)).toList()));
+            } else {
+                rows.add(row);
             }
-            estimates.put(member.environmentId(), new CostEstimate(region, own.monthlyHoursOn(), rows));
         }
-        return new Result(shared, fractions, estimates);
+        for (CostRow row : sharedRows) {
+            rows.add(new CostRow(row.component(), row.lines().stream().map(line -> part(line, fraction)).toList()));
+        }
+        return new CostEstimate(own.region(), own.monthlyHoursOn(), rows);
     }
 
     /** Share hours over their sum; equal parts when no one needed the NAT at all. */

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.mcpportal.portal.cost.CostEstimate;
-import com.mcpportal.portal.cost.CostEstimator;
+import com.mcpportal.portal.cost.CostRow;
+import com.mcpportal.portal.cost.EnvironmentCost;
 import com.mcpportal.portal.cost.EnvironmentCostService;
 import com.mcpportal.portal.cost.EnvironmentEstimate;
 import com.mcpportal.portal.cost.EnvironmentSchedules;
@@ -22,6 +23,7 @@ import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentPower;
 import com.mcpportal.portal.environment.EnvironmentState;
 import com.mcpportal.portal.schedule.OnInterval;
+import com.mcpportal.portal.schedule.Schedule;
 
 import org.springframework.stereotype.Service;
 
@@ -37,9 +39,16 @@ public class NetworkCosts {
     static final EnvironmentSizing NAT = EnvironmentSizing.defaults();
     private static final BigDecimal SAMPLE_HOURS = BigDecimal.valueOf(MonthlyHours.SAMPLE.toHours());
 
-    /** One environment's line: what it needed, its share, and its estimate alone and in the network. */
+    /**
+     * One environment's line: what it needed, its share, and its estimate alone and in the network.
+     *
+     * @param partUsd   its part of the network's shared bill (the parts add up to the network's bill)
+     * @param scheduled its estimate in the network on its schedule ({@code inNetworkUsd} is its total)
+     * @param alwaysOn  the same 24/7, with the same part of the network's NAT run 24/7
+     */
     public record MemberCost(Environment environment, BigDecimal neededHours, BigDecimal shareHours,
-                             BigDecimal fraction, BigDecimal aloneUsd, BigDecimal inNetworkUsd) {
+                             BigDecimal fraction, BigDecimal aloneUsd, BigDecimal inNetworkUsd, BigDecimal partUsd,
+                             CostEstimate scheduled, CostEstimate alwaysOn) {
 
         public BigDecimal savedUsd() {
             return aloneUsd.subtract(inNetworkUsd);
@@ -54,6 +63,10 @@ public class NetworkCosts {
                        CostEstimate shared, List<MemberCost> members, Map<Long, BigDecimal> byTeam, String problem) {
     }
 
+    /** A member priced with another schedule and estimate alone than its stored ones (a what-if). */
+    record Subject(long environmentId, Schedule schedule, EnvironmentCost alone) {
+    }
+
     private final EnvironmentCostService estimates;
     private final EnvironmentSchedules schedules;
     private final Clock clock;
@@ -65,11 +78,17 @@ public class NetworkCosts {
     }
 
     public View of(Network network, List<Environment> environments) {
+        return of(network, environments, null);
+    }
+
+    /** The same, with {@code subject} (when not null) priced on its given schedule and estimate alone. */
+    View of(Network network, List<Environment> environments, Subject subject) {
         Instant from = clock.instant();
         Instant to = from.plus(MonthlyHours.SAMPLE);
         List<Environment> live = environments.stream().filter(e -> e.getState() != EnvironmentState.DELETED).toList();
-        List<NetworkMember> members = live.stream().map(e -> new NetworkMember(e.getId(), schedules.scheduleOf(e.getId()),
-                e.getPower() == EnvironmentPower.ON)).toList();
+        List<NetworkMember> members = live.stream().map(e -> new NetworkMember(e.getId(),
+                subject != null && subject.environmentId() == e.getId() ? subject.schedule()
+                        : schedules.scheduleOf(e.getId()), e.getPower() == EnvironmentPower.ON)).toList();
         Map<Long, List<OnInterval>> needs = new LinkedHashMap<>();
         members.forEach(m -> needs.put(m.environmentId(), UnionSchedule.neededBy(m, from, to, NatTiming.DEFAULT)));
         List<OnInterval> week = UnionSchedule.natOn(members, from, from.plus(Duration.ofDays(7)), NatTiming.DEFAULT);
@@ -79,32 +98,48 @@ public class NetworkCosts {
             return new View(week, natHours, natMonthly, null, List.of(), Map.of(), null);
         }
         List<NetworkCostSplit.Member> priced = new ArrayList<>();
-        Map<Long, EnvironmentEstimate> alone = new LinkedHashMap<>();
+        Map<Long, EnvironmentCost> alone = new LinkedHashMap<>();
         List<NatShares.Share> shares = NatShares.split(needs);
         for (NatShares.Share share : shares) {
-            Environment environment = live.stream().filter(e -> e.getId() == share.environmentId()).findFirst().orElseThrow();
-            EnvironmentEstimate estimate = estimates.estimate(environment);
-            if (!estimate.priced()) {
-                return new View(week, natHours, natMonthly, null, List.of(), Map.of(), estimate.problem());
+            Environment environment = member(live, share.environmentId());
+            EnvironmentCost cost;
+            if (subject != null && subject.environmentId() == share.environmentId()) {
+                cost = subject.alone();
+            } else {
+                EnvironmentEstimate estimate = estimates.alone(environment);
+                if (!estimate.priced()) {
+                    return new View(week, natHours, natMonthly, null, List.of(), Map.of(), estimate.problem());
+                }
+                cost = estimate.cost();
             }
-            alone.put(share.environmentId(), estimate);
-            priced.add(new NetworkCostSplit.Member(share.environmentId(), estimate.cost().scheduled(), share.shareHours()));
+            alone.put(share.environmentId(), cost);
+            priced.add(new NetworkCostSplit.Member(share.environmentId(), cost.scheduled(), share.shareHours()));
         }
         int instances = network.natInstances();
         EnvironmentSizing nat = NAT.withNat(NAT.natInstanceType(), false, NatPublicIp.AUTO_ASSIGNED,
                 NAT.natRootVolumeGb() * instances);
-        NetworkCostSplit.Result result = new NetworkCostSplit(estimates.estimator()).split(network.region(), nat,
+        NetworkCostSplit split = new NetworkCostSplit(estimates.estimator());
+        NetworkCostSplit.Result result = split.split(network.region(), nat,
                 natMonthly.multiply(BigDecimal.valueOf(instances)), priced);
+        List<CostRow> allMonth = split.sharedRows(network.region(), nat,
+                MonthlyHours.AVERAGE_MONTH_HOURS.multiply(BigDecimal.valueOf(instances)));
         List<MemberCost> lines = new ArrayList<>();
         Map<Long, BigDecimal> byTeam = new LinkedHashMap<>();
         for (NatShares.Share share : shares) {
-            Environment environment = live.stream().filter(e -> e.getId() == share.environmentId()).findFirst().orElseThrow();
-            BigDecimal inNetwork = result.memberUsd(share.environmentId());
-            lines.add(new MemberCost(environment, share.neededHours(), share.shareHours(),
-                    result.fractions().get(share.environmentId()), alone.get(share.environmentId()).monthlyUsd(), inNetwork));
-            byTeam.merge(environment.getTeamId(), inNetwork, BigDecimal::add);
+            Environment environment = member(live, share.environmentId());
+            BigDecimal fraction = result.fractions().get(share.environmentId());
+            CostEstimate inNetwork = result.members().get(share.environmentId());
+            EnvironmentCost own = alone.get(share.environmentId());
+            lines.add(new MemberCost(environment, share.neededHours(), share.shareHours(), fraction,
+                    own.scheduled().totalUsd(), inNetwork.totalUsd(), result.shared().totalUsd().multiply(fraction),
+                    inNetwork, NetworkCostSplit.withPart(own.alwaysOn(), allMonth, fraction)));
+            byTeam.merge(environment.getTeamId(), inNetwork.totalUsd(), BigDecimal::add);
         }
         return new View(week, natHours, natMonthly, result.shared(), lines, byTeam, null);
+    }
+
+    private static Environment member(List<Environment> live, long environmentId) {
+        return live.stream().filter(e -> e.getId() == environmentId).findFirst().orElseThrow();
     }
 
     private static BigDecimal hours(List<OnInterval> intervals) {

@@ -28,9 +28,11 @@ class NetworkPages {
     private final CloudAccounts accounts;
     private final EnvironmentService environments;
     private final TeamService teams;
+    private final NatStopFailures natStopFailures;
 
     NetworkPages(Networks networks, NetworkCosts costs, CloudAccounts accounts, EnvironmentService environments,
-            TeamService teams) {
+            TeamService teams, NatStopFailures natStopFailures) {
+        this.natStopFailures = natStopFailures;
         this.networks = networks;
         this.costs = costs;
         this.accounts = accounts;
@@ -57,6 +59,7 @@ class NetworkPages {
         model.addAttribute("members", members.stream().filter(e -> e.getState() != EnvironmentState.DELETED).toList());
         model.addAttribute("view", view);
         model.addAttribute("subnets", networks.subnets(network.id()));
+        model.addAttribute("natStopFailure", natStopFailures.of(network.id()).orElse(null));
         model.addAttribute("viewerTeamId", teamId);
         model.addAttribute("account", accounts.get(network.cloudAccountId()));
         model.addAttribute("ownerName", network.teamId() == null ? null : teams.name(network.teamId()).orElse("?"));

@@ -1,6 +1,7 @@
 package com.mcpportal.portal.network;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -28,11 +29,13 @@ class NetworkPlacements implements EnvironmentNetworks {
     private final NetworkStore store;
     private final AuditLog auditLog;
     private final NetworkLocks locks;
+    private final NatStopFailures natStopFailures;
     private final EnvironmentService environments;
     private final Clock clock;
 
-    NetworkPlacements(NetworkStore store, AuditLog auditLog, NetworkLocks locks, EnvironmentService environments,
-            Clock clock) {
+    NetworkPlacements(NetworkStore store, AuditLog auditLog, NetworkLocks locks, NatStopFailures natStopFailures,
+            EnvironmentService environments, Clock clock) {
+        this.natStopFailures = natStopFailures;
         this.environments = environments;
         this.clock = clock;
         this.locks = locks;
@@ -49,16 +52,23 @@ class NetworkPlacements implements EnvironmentNetworks {
         }
         Network network = found.get();
         String subnet = store.subnetOf(environmentId).orElseGet(() -> allocate(network, environmentId));
-        return Optional.of(new SharedNetworkPlacement(network.id(), network.name(), network.vpcCidr(),
-                SubnetRanges.publicSubnet(network.vpcCidr()), subnet));
+        String second = network.azCount() < 2 || subnet == null ? null
+                : store.secondSubnetOf(environmentId).orElseGet(() -> allocateSecond(network, environmentId));
+        return Optional.of(placement(network, subnet, second));
+    }
+
+    private static SharedNetworkPlacement placement(Network network, String subnet, String second) {
+        return new SharedNetworkPlacement(network.id(), network.name(), network.vpcCidr(),
+                SubnetRanges.publicSubnet(network.vpcCidr()), subnet,
+                network.azCount() < 2 ? null : SubnetRanges.subnet(network.vpcCidr(), 1), second,
+                network.natPerAz() && network.azCount() == 2);
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<SharedNetworkPlacement> networkOf(long environmentId) {
-        return store.networkOf(environmentId).flatMap(store::find).map(network -> new SharedNetworkPlacement(
-                network.id(), network.name(), network.vpcCidr(), SubnetRanges.publicSubnet(network.vpcCidr()),
-                store.subnetOf(environmentId).orElse(null)));
+        return store.networkOf(environmentId).flatMap(store::find).map(network -> placement(network,
+                store.subnetOf(environmentId).orElse(null), store.secondSubnetOf(environmentId).orElse(null)));
     }
 
     @Override
@@ -96,6 +106,39 @@ class NetworkPlacements implements EnvironmentNetworks {
     @Override
     public <T> T exclusively(long networkId, Supplier<T> body) {
         return locks.exclusively(networkId, body);
+    }
+
+    @Override
+    @Transactional
+    public boolean natStopFailed(long networkId, Instant at, String error, Instant retryAt) {
+        return natStopFailures.record(networkId, at, error, retryAt);
+    }
+
+    @Override
+    @Transactional
+    public boolean natStopSettled(long networkId) {
+        return natStopFailures.clear(networkId);
+    }
+
+    /**
+     * The environment's range in the second zone of a network of two, allocated on its first provision (recorded and
+     * audited); null when the network's range is full (it then runs in the first zone only).
+     */
+    private String allocateSecond(Network network, long environmentId) {
+        store.lock(network.id());
+        Optional<String> meanwhile = store.secondSubnetOf(environmentId);
+        if (meanwhile.isPresent()) {
+            return meanwhile.get();
+        }
+        String subnet = SubnetRanges.nextPrivate(network.vpcCidr(), network.azCount(),
+                store.takenSubnets(network.id())).orElse(null);
+        if (subnet != null) {
+            store.recordSecondSubnet(environmentId, subnet);
+            auditLog.record(AuditEntry.success("network.environment.subnet-allocated").team(network.teamId())
+                    .target("network", network.id()).detail("network", network.name())
+                    .detail("environmentId", environmentId).detail("subnet", subnet).detail("zone", 2));
+        }
+        return subnet;
     }
 
     /** The next free range, recorded and audited; null when the network's range is full (the step says so). */

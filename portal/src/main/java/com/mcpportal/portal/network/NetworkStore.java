@@ -137,7 +137,20 @@ class NetworkStore {
     /** Every private subnet range ever allocated in the network (deleted environments' too: never given twice). */
     List<String> takenSubnets(long networkId) {
         return jdbc.queryForList("SELECT private_subnet_cidr FROM network_environment WHERE network_id = ?"
-                + " AND private_subnet_cidr IS NOT NULL", String.class, networkId);
+                + " AND private_subnet_cidr IS NOT NULL UNION ALL SELECT second_private_subnet_cidr FROM"
+                + " network_environment WHERE network_id = ? AND second_private_subnet_cidr IS NOT NULL", String.class,
+                networkId, networkId);
+    }
+
+    /** The environment's private subnet range in the second zone of a network of two, if allocated. */
+    Optional<String> secondSubnetOf(long environmentId) {
+        return jdbc.queryForList("SELECT second_private_subnet_cidr FROM network_environment WHERE environment_id = ?"
+                + " AND second_private_subnet_cidr IS NOT NULL", String.class, environmentId).stream().findFirst();
+    }
+
+    void recordSecondSubnet(long environmentId, String privateSubnetCidr) {
+        jdbc.update("UPDATE network_environment SET second_private_subnet_cidr = ? WHERE environment_id = ?",
+                privateSubnetCidr, environmentId);
     }
 
     /** The private subnet range of each environment in the network that has one, by environment id. */

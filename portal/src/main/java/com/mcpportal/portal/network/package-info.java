@@ -12,8 +12,10 @@
  * com.mcpportal.portal.network.SubnetRanges}: /24s, given once), and holds the network's lock while a provision makes
  * or finds the network's own cloud resources, or while a member's Start or Stop starts or stops the network's NAT (the
  * operations decide who still needs it, from each member's service, and stop it the union schedule's lag after the
- * last stop); deleting a network deletes those first. {@link com.mcpportal.portal.network.NetworkMoves} asks for a
- * provisioned environment's move in or out (the environment feature's {@code MOVE_NETWORK} operation), recording which
- * way it goes until its last step makes it a member, or not. Not built yet: two zones in the cloud.
+ * last stop); deleting a network deletes those first. A network of two zones gives each environment a second
+ * private range (the second zone's, on its first provision); one asked for a NAT instance per zone runs two and is
+ * priced for both ({@link com.mcpportal.portal.network.Network#natInstances}). {@link
+ * com.mcpportal.portal.network.NetworkMoves} asks for a provisioned environment's move in or out (the environment
+ * feature's {@code MOVE_NETWORK} operation), recording which way it goes until its last step makes it a member, or not.
  */
 package com.mcpportal.portal.network;

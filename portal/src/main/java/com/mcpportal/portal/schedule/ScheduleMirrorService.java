@@ -27,6 +27,7 @@ import com.mcpportal.portal.environment.operation.OperationKind;
 import com.mcpportal.portal.schedule.store.MirrorStore;
 import com.mcpportal.portal.schedule.store.ScheduleStore;
 import com.mcpportal.portal.security.CurrentUser;
+import com.mcpportal.portal.web.InvalidInputException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
@@ -53,6 +54,15 @@ public class ScheduleMirrorService {
     private final MirrorSettings settings;
     private final ObjectProvider<EnvironmentNetworks> networks;
 
+    /**
+     * Why an environment in a shared network does not keep its hours in AWS: its mirror would start its service but
+     * not the network's NAT instance, which the portal runs on the union of the network's environments' hours.
+     */
+    public static final String SHARED_NETWORK = "An environment in a shared network keeps its hours in the portal:"
+            + " the network's NAT instance, which its other environments use too, is not kept in AWS, so a start AWS"
+            + " made while the portal is down would run this environment's service without its NAT. Take it out of"
+            + " the network to keep its hours in AWS.";
+
     ScheduleMirrorService(MirrorStore store, ScheduleStore schedules, EnvironmentService environments, AuditLog audit,
             Clock clock, MirrorSettings settings, ObjectProvider<EnvironmentNetworks> networks) {
         this.networks = networks;
@@ -68,9 +78,15 @@ public class ScheduleMirrorService {
         return store.find(environmentId).map(MirrorStore.Row::status).orElse(MirrorStatus.OFF);
     }
 
-    /** Turns the option on or off (audited); the next pass writes or removes the mirror. */
+    /**
+     * Turns the option on or off (audited); the next pass writes or removes the mirror. Refused for an environment in
+     * a shared network ({@link #SHARED_NETWORK}).
+     */
     public void setKeepInCloud(long teamId, long environmentId, boolean keep) {
         Environment environment = environments.get(teamId, environmentId);
+        if (keep && inSharedNetwork(environmentId)) {
+            throw new InvalidInputException("keepInCloud", SHARED_NETWORK);
+        }
         store.setKeep(environmentId, keep, CurrentUser.name(), clock.instant());
         audit.record(AuditEntry.success("schedule.mirror.updated").team(teamId).target("schedule", environmentId)
                 .detail("name", environment.getName()).detail("keep", keep ? "on" : "off"));
@@ -142,9 +158,19 @@ public class ScheduleMirrorService {
                 store.recordCheck(environmentId, MirrorStatus.State.IN_SYNC, "removed from the cloud", List.of(), now);
                 return;
             }
+            if (inSharedNetwork(environmentId)) {
+                // Asked for before it joined the network: nothing is kept in AWS, and the page says why.
+                cloud.provider().deleteScheduleMirror(cloud.ref());
+                if (row.status().state() != MirrorStatus.State.FAILED) {
+                    audit.record(AuditEntry.failure("schedule.mirror.failed").actor(AuditEntry.SCHEDULER)
+                            .team(environment.getTeamId()).target("schedule", environmentId)
+                            .detail("name", environment.getName()).detail("error", SHARED_NETWORK));
+                }
+                store.recordCheck(environmentId, MirrorStatus.State.FAILED, SHARED_NETWORK, List.of(), now);
+                return;
+            }
             Schedule schedule = schedules.forEnvironment(environment.getTeamId(), environmentId).schedule();
-            List<MirroredSchedule> wanted = forItsOwnResources(environmentId,
-                    ScheduleMirrors.translate(schedule, now, settings));
+            List<MirroredSchedule> wanted = ScheduleMirrors.translate(schedule, now, settings);
             List<MirroredSchedule> actual = cloud.provider().readScheduleMirror(cloud.ref());
             String drift = row.status().state() == MirrorStatus.State.PENDING ? null
                     : differences(row.written(), actual, now);
@@ -168,16 +194,9 @@ public class ScheduleMirrorService {
         }
     }
 
-    /**
-     * An environment in a shared network has no NAT instance of its own: the network's NAT serves the others too, so
-     * its schedules start and stop only the environment's service.
-     */
-    private List<MirroredSchedule> forItsOwnResources(long environmentId, List<MirroredSchedule> schedules) {
+    private boolean inSharedNetwork(long environmentId) {
         EnvironmentNetworks shared = networks.getIfAvailable();
-        if (shared == null || shared.networkOf(environmentId).isEmpty()) {
-            return schedules;
-        }
-        return schedules.stream().filter(schedule -> !schedule.action().nat()).toList();
+        return shared != null && shared.networkOf(environmentId).isPresent();
     }
 
     /**

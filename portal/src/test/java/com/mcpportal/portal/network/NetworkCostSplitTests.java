@@ -64,6 +64,9 @@ class NetworkCostSplitTests {
         assertThat(shared(result.members().get(1L))).isCloseTo(new BigDecimal("2.728551696"), MICRO);
         assertThat(shared(result.members().get(2L))).isCloseTo(new BigDecimal("0.606344821"), MICRO);
         assertThat(shared(result.members().get(3L))).isCloseTo(new BigDecimal("0.909517232"), MICRO);
+        // And the three parts add up to the network's bill: 2.728551696 + 0.606344821 + 0.909517232 = 4.244413749
+        assertThat(shared(result.members().get(1L)).add(shared(result.members().get(2L)))
+                .add(shared(result.members().get(3L)))).isCloseTo(result.shared().totalUsd(), MICRO);
         // And B's own part is its Fargate, logs, images, requests and Cloud Map registration for its 86.9625 h
         CostEstimate own = estimator.monthly(REGION, sizing, new BigDecimal("86.9625"), Optional.empty());
         BigDecimal ownNatParts = own.rows().stream().filter(row -> NetworkCostSplit.SHARED_ROWS.contains(row.component()))
@@ -131,5 +134,25 @@ class NetworkCostSplitTests {
         assertThat(result.shared().totalUsd()).isEqualByComparingTo("1.2616");
         assertThat(shared(result.members().get(1L))).isCloseTo(new BigDecimal("0.6308"), MICRO);
         assertThat(shared(result.members().get(2L))).isCloseTo(new BigDecimal("0.6308"), MICRO);
+    }
+
+    @Test
+    void twentyFourSevenInTheNetworkIsTheEnvironmentsOwnRows247PlusItsPartOfTheNatRun247() {
+        // Given the network's shared rows for a NAT on all of an average month (365.2425 × 24 / 12 = 730.485 h):
+        // 730.485 × 0.0048 = 3.506328, 730.485 × 0.005 = 3.652425, the root volume 8 × 0.0952 = 0.7616 and the
+        // namespace 0.50: 8.420353 in all
+        EnvironmentSizing sizing = EnvironmentSizing.defaults();
+        List<com.mcpportal.portal.cost.CostRow> allMonth = split.sharedRows(REGION, sizing, MonthlyHours.AVERAGE_MONTH_HOURS);
+        CostEstimate alone = estimator.monthly(REGION, sizing, MonthlyHours.AVERAGE_MONTH_HOURS, Optional.empty());
+
+        // When an environment with a fifth of the network is priced 24/7 in it
+        CostEstimate inNetwork = NetworkCostSplit.withPart(alone, allMonth, new BigDecimal("0.2"));
+
+        // Then it pays its own rows 24/7 and a fifth of 8.420353 = 1.6840706 instead of the whole 8.420353
+        assertThat(allMonth.stream().map(row -> row.monthlyUsd()).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo("8.420353");
+        assertThat(shared(inNetwork)).isCloseTo(new BigDecimal("1.6840706"), MICRO);
+        assertThat(inNetwork.totalUsd()).isCloseTo(alone.totalUsd().subtract(new BigDecimal("8.420353"))
+                .add(new BigDecimal("1.6840706")), MICRO);
     }
 }

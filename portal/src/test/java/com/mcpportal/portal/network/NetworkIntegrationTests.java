@@ -184,10 +184,20 @@ class NetworkIntegrationTests {
         assertThat(hub.adminShared()).isTrue();
         assertThat(hub.natInstances()).isEqualTo(2);
         networks.addEnvironment(teal.getId(), hub.id(), tealApi.getId());
+        // And its bill prices both NAT instances: instance and IPv4 hours twice the NAT's hours, two 8 GB root volumes
+        NetworkCosts.View hubCosts = costs.of(hub, networks.environmentsIn(hub.id()));
+        java.math.BigDecimal twice = hubCosts.natMonthlyHours().multiply(java.math.BigDecimal.valueOf(2));
+        assertThat(hubCosts.shared().rows()).anySatisfy(row -> {
+            assertThat(row.component()).isEqualTo(com.mcpportal.portal.cost.CostComponent.NAT_INSTANCE);
+            assertThat(row.lines().get(0).quantity()).isEqualByComparingTo(twice);
+        }).anySatisfy(row -> {
+            assertThat(row.component()).isEqualTo(com.mcpportal.portal.cost.CostComponent.NAT_ROOT_VOLUME);
+            assertThat(row.lines().get(0).quantity()).isEqualByComparingTo("16");
+        });
         mvc.perform(get("/admin/networks/{n}", hub.id()).with(user(TestData.principal(data.admin()))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(tealApi.getName() + " (" + teal.getName() + ")")))
-                .andExpect(content().string(containsString("one NAT instance per zone")));
+                .andExpect(content().string(containsString("one NAT instance per zone, each routing its zone")));
         mvc.perform(get("/admin/networks").with(user(TestData.principal(data.admin()))))
                 .andExpect(status().isOk()).andExpect(content().string(containsString(name)));
         // And the team's owner may not delete an administrator's network

@@ -212,6 +212,53 @@ class SharedNetworkProvisioningIntegrationTests {
         }
     }
 
+    @Test
+    void inANetworkOfTwoZonesEachEnvironmentGetsASubnetPerZoneAndItsServiceAndVpcLinkSpanBoth() {
+        // Given a network of two zones (one NAT instance for both) with two environments in it
+        UserAccount owner = data.user("twozone-owner");
+        Team team = data.team("Two Zones", owner);
+        Environments environments = new Environments(context);
+        com.mcpportal.portal.network.Network network = networks.createForTeam(team.getId(), new NetworkInput(
+                "twozones", environments.simulatedAccountId(), "eu-central-1", "10.33.0.0/16", 2, false, List.of()));
+        Environment alpha = environments.draft(team.getId(), "tz-alpha");
+        Environment beta = environments.draft(team.getId(), "tz-beta");
+        networks.addEnvironment(team.getId(), network.id(), alpha.getId());
+        networks.addEnvironment(team.getId(), network.id(), beta.getId());
+
+        // When both are provisioned
+        provision(environments, alpha);
+        provision(environments, beta);
+        alpha = environments.awaitState(alpha.getId(), EnvironmentState.READY);
+        beta = environments.awaitState(beta.getId(), EnvironmentState.READY);
+
+        // Then each has a range per zone, none given twice and none of the two public subnets' (10.33.0/1)
+        List<String> ranges = new java.util.ArrayList<>();
+        for (Environment environment : List.of(alpha, beta)) {
+            Map<String, Object> row = jdbc.queryForMap("SELECT private_subnet_cidr, second_private_subnet_cidr FROM"
+                    + " network_environment WHERE environment_id = ?", environment.getId());
+            assertThat(row.values()).doesNotContainNull();
+            row.values().forEach(range -> ranges.add(range.toString()));
+        }
+        assertThat(ranges).doesNotHaveDuplicates().doesNotContain("10.33.0.0/24", "10.33.1.0/24");
+        // and the network has a second zone, and each environment's service and VPC link span its two subnets
+        assertThat(attribute("network-" + network.id(), "network", "secondZone")).isEqualTo("eu-central-1b");
+        for (Environment environment : List.of(alpha, beta)) {
+            String subnets = attribute(environment.getCloudId(), "ecs-service", "subnets");
+            assertThat(subnets.split(",")).hasSize(2).doesNotHaveDuplicates();
+            assertThat(attribute(environment.getCloudId(), "http-api", "vpcLinkSubnets")).isEqualTo(subnets);
+            assertThat(attribute(environment.getCloudId(), "network", "secondZone")).isEqualTo("eu-central-1b");
+        }
+        assertThat(jdbc.queryForList("SELECT detail FROM operation_step s JOIN operation o ON o.id = s.operation_id"
+                + " WHERE o.environment_id = ? AND s.name = 'network'", String.class, alpha.getId()))
+                .anySatisfy(detail -> assertThat(detail).contains("eu-central-1a and eu-central-1b")
+                        .contains("its own subnets"));
+    }
+
+    private String attribute(String owner, String component, String key) {
+        return jdbc.queryForObject("SELECT attributes->>? FROM simulated_resource WHERE environment_id = ? AND"
+                + " component = ?", String.class, key, owner, component);
+    }
+
     private static void provision(Environments environments, Environment environment) {
         Environments.enqueued(environments.operations().requestProvision(environment.getId(), Actor.user("admin")));
     }

@@ -1,5 +1,19 @@
 package com.mcpportal.portal.schedule;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.mcpportal.portal.environment.EnvironmentState;
+import com.mcpportal.portal.environment.operation.Actor;
+import com.mcpportal.portal.network.Network;
+import com.mcpportal.portal.network.NetworkInput;
+import com.mcpportal.portal.network.Networks;
+import com.mcpportal.portal.user.UserAccount;
+import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
@@ -42,6 +56,9 @@ class ScheduleMirrorIntegrationTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    MockMvc mvc;
+
     Environments environments;
     long teamId;
 
@@ -49,6 +66,43 @@ class ScheduleMirrorIntegrationTests {
     void team() {
         environments = new Environments(context);
         teamId = data.team("Schedule Mirror", data.user("mirror-owner")).getId();
+    }
+
+    @Test
+    void anEnvironmentInASharedNetworkKeepsNoHoursInAwsAndTurningItOnIsRefusedWithTheReason() throws Exception {
+        // Given a draft that asked to keep its hours in AWS, then joined a shared network and was provisioned there
+        UserAccount owner = data.user("mirror-net-owner");
+        long team = data.team("Mirror Net", owner).getId();
+        Environment draft = environments.draft(team, "mirror-net");
+        long id = draft.getId();
+        schedules.keepHoursInCloud(team, id, true);
+        Networks networks = context.getBean(Networks.class);
+        Network network = networks.createForTeam(team, new NetworkInput("mirrornet", environments.simulatedAccountId(),
+                "eu-central-1", "10.47.0.0/16", 1, false, List.of()));
+        networks.addEnvironment(team, network.id(), id);
+        Environments.enqueued(environments.operations().requestProvision(id, Actor.user("admin")));
+        environments.awaitState(id, EnvironmentState.READY);
+
+        // When the reconcile pass looks at it, then nothing is kept in AWS and its status says why
+        mirrors.pass();
+        EnvironmentCloud cloud = environments.service().cloudOf(id);
+        assertThat(cloud.provider().readScheduleMirror(cloud.ref())).isEmpty();
+        assertThat(schedules.mirrorOf(team, id).state()).isEqualTo(MirrorStatus.State.FAILED);
+        assertThat(schedules.mirrorOf(team, id).message()).contains("shared network").contains("without its NAT");
+
+        // When its operator turns the option on on the schedule page, then it is refused with the reason
+        schedules.keepHoursInCloud(team, id, false);
+        mvc.perform(post("/teams/{t}/environments/{e}/schedule/mirror", team, id).param("keep", "true")
+                        .with(user(TestData.principal(owner))).with(csrf()))
+                .andExpect(flash().attribute("flash", org.hamcrest.Matchers.hasToString(
+                        org.hamcrest.Matchers.containsString("keeps its hours in the portal"))));
+        assertThat(schedules.mirrorOf(team, id).keepInCloud()).isFalse();
+        // and through the API with a 422, as any refused input
+        mvc.perform(put("/api/v1/teams/{t}/environments/{e}/schedule/mirror", team, id)
+                        .contentType("application/json").content("{\"keepInCloud\": true}")
+                        .with(user(TestData.principal(owner))).with(csrf()))
+                .andExpect(status().isUnprocessableEntity());
+        assertThat(schedules.mirrorOf(team, id).keepInCloud()).isFalse();
     }
 
     @Test

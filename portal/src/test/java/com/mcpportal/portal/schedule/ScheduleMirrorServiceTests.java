@@ -1,8 +1,11 @@
 package com.mcpportal.portal.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
@@ -39,6 +42,7 @@ import com.mcpportal.portal.environment.EnvironmentService;
 import com.mcpportal.portal.environment.EnvironmentState;
 import com.mcpportal.portal.schedule.store.MirrorStore;
 import com.mcpportal.portal.schedule.store.ScheduleStore;
+import com.mcpportal.portal.web.InvalidInputException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -114,20 +118,44 @@ class ScheduleMirrorServiceTests {
     }
 
     @Test
-    void anEnvironmentInASharedNetworkMirrorsOnlyItsServiceNeverTheNetworksNat() {
+    void anEnvironmentInASharedNetworkKeepsNoHoursInAwsItsMirrorIsRemovedAndThePageSaysWhyAuditedOnce() {
+        // Given an environment that asked to keep its hours in AWS before it joined a shared network
         given(networks.networkOf(42L)).willReturn(Optional.of(new SharedNetworkPlacement(3L, "shared", "10.40.0.0/16",
                 "10.40.0.0/24", "10.40.1.0/24")));
-        given(store.find(42L)).willReturn(Optional.of(row(MirrorStatus.State.PENDING, List.of())));
-        given(cloud.readScheduleMirror(REF)).willReturn(List.of());
+        given(store.find(42L)).willReturn(Optional.of(row(MirrorStatus.State.IN_SYNC, wanted)));
 
+        // When the reconcile pass looks at it
         mirrors.check(42L, NOW);
 
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<List<MirroredSchedule>> written = ArgumentCaptor.forClass(List.class);
-        verify(cloud).mirrorSchedule(eq(REF), written.capture());
-        assertThat(wanted).anyMatch(schedule -> schedule.action().nat());
-        assertThat(written.getValue()).isNotEmpty().noneMatch(schedule -> schedule.action().nat())
-                .containsExactlyInAnyOrderElementsOf(wanted.stream().filter(s -> !s.action().nat()).toList());
+        // Then nothing is written to AWS (a mirrored start would run its service without the network's NAT), what
+        // was there is removed, and its status says why
+        verify(cloud, never()).mirrorSchedule(any(), anyList());
+        verify(cloud).deleteScheduleMirror(REF);
+        ArgumentCaptor<String> message = ArgumentCaptor.forClass(String.class);
+        verify(store).recordCheck(eq(42L), eq(MirrorStatus.State.FAILED), message.capture(), eq(List.of()), eq(NOW));
+        assertThat(message.getValue()).contains("shared network").contains("without its NAT")
+                .contains("Take it out of the network");
+        ArgumentCaptor<AuditEntry> entry = ArgumentCaptor.forClass(AuditEntry.class);
+        verify(audit).record(entry.capture());
+        assertThat(entry.getValue().action()).isEqualTo("schedule.mirror.failed");
+
+        // And the next pass does not audit it again
+        given(store.find(42L)).willReturn(Optional.of(row(MirrorStatus.State.FAILED, List.of())));
+        mirrors.check(42L, NOW);
+        verify(audit, times(1)).record(any(AuditEntry.class));
+        verify(cloud, never()).mirrorSchedule(any(), anyList());
+    }
+
+    @Test
+    void keepingTheHoursOfAnEnvironmentInASharedNetworkInAwsIsRefusedBesideTheOptionAndNothingIsStored() {
+        given(networks.networkOf(42L)).willReturn(Optional.of(new SharedNetworkPlacement(3L, "shared", "10.40.0.0/16",
+                "10.40.0.0/24", "10.40.1.0/24")));
+
+        assertThatThrownBy(() -> mirrors.setKeepInCloud(7L, 42L, true)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("keeps its hours in the portal")
+                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("keepInCloud");
+        verify(store, never()).setKeep(anyLong(), anyBoolean(), any(), any());
+        verify(audit, never()).record(any(AuditEntry.class));
     }
 
     private static ObjectProvider<EnvironmentNetworks> providerOf(EnvironmentNetworks bean) {

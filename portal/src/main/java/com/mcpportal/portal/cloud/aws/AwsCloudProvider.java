@@ -149,9 +149,9 @@ public class AwsCloudProvider implements CloudProvider {
 
     @Override
     public Network joinSharedNetwork(EnvironmentRef env, SharedNetwork net, String privateSubnetCidr,
-            int containerPort) {
+            String secondPrivateSubnetCidr, int containerPort) {
         return step("join-shared-network", env, () -> sharedNetworks.join(aws(env).ec2(), env, net,
-                privateSubnetCidr, containerPort));
+                privateSubnetCidr, secondPrivateSubnetCidr, containerPort));
     }
 
     @Override

@@ -60,9 +60,9 @@ final class AwsNetworkMoves implements NetworkMove {
 
     @Override
     public Network joinShared(EnvironmentRef env, SharedNetwork network, String privateSubnetCidr,
-            int containerPort) {
+            String secondPrivateSubnetCidr, int containerPort) {
         return step("move-join-shared-network", env, () -> sharedNetworks.join(aws(env).ec2(), env, network,
-                privateSubnetCidr, containerPort));
+                privateSubnetCidr, secondPrivateSubnetCidr, containerPort));
     }
 
     @Override
@@ -77,7 +77,7 @@ final class AwsNetworkMoves implements NetworkMove {
             if (!in(service, network) || !taskDefinition.arn().equals(service.taskDefinition())) {
                 ServiceResources.inAnswer(ecs.updateService(r -> r.cluster(name).service(name)
                         .taskDefinition(taskDefinition.arn()).deploymentConfiguration(ServiceResources.DEPLOYMENT)
-                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(network.privateSubnetId())
+                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(network.privateSubnetIds())
                                 .securityGroups(network.serviceSecurityGroupId()).assignPublicIp("DISABLED")))
                         .forceNewDeployment(true)).service());
             }
@@ -86,11 +86,11 @@ final class AwsNetworkMoves implements NetworkMove {
         });
     }
 
-    /** Whether the service's tasks are placed in the network's private subnet with its security group only. */
+    /** Whether the service's tasks are placed in the network's private subnets with its security group only. */
     static boolean in(Service service, Network network) {
         AwsVpcConfiguration placement = service.networkConfiguration() == null ? null
                 : service.networkConfiguration().awsvpcConfiguration();
-        return placement != null && Objects.equals(placement.subnets(), List.of(network.privateSubnetId()))
+        return placement != null && Objects.equals(placement.subnets(), network.privateSubnetIds())
                 && Objects.equals(placement.securityGroups(), List.of(network.serviceSecurityGroupId()));
     }
 

@@ -43,7 +43,7 @@ final class IngressResources {
         String name = env.resourceName();
         VpcLink link = vpcLinks(apis, env, false).stream().findFirst().orElse(null);
         String linkId = AwsAnswers.required(link != null ? link.vpcLinkId()
-                : apis.createVpcLink(r -> r.name(name).subnetIds(network.privateSubnetId())
+                : apis.createVpcLink(r -> r.name(name).subnetIds(network.privateSubnetIds())
                         .securityGroupIds(network.serviceSecurityGroupId()).tags(env.tags(VPC_LINK))).vpcLinkId(),
                 "apigateway", "the VPC link's id");
         if (link == null || !"AVAILABLE".equals(link.vpcLinkStatusAsString())) {
@@ -100,7 +100,7 @@ final class IngressResources {
         VpcLink link = links.stream().filter(l -> l.subnetIds().contains(network.privateSubnetId())).findFirst()
                 .orElse(null);
         String linkId = AwsAnswers.required(link != null ? link.vpcLinkId()
-                : apis.createVpcLink(r -> r.name(env.resourceName()).subnetIds(network.privateSubnetId())
+                : apis.createVpcLink(r -> r.name(env.resourceName()).subnetIds(network.privateSubnetIds())
                         .securityGroupIds(network.serviceSecurityGroupId()).tags(env.tags(VPC_LINK))).vpcLinkId(),
                 "apigateway", "the VPC link's id");
         if (link == null || !"AVAILABLE".equals(link.vpcLinkStatusAsString())) {

@@ -150,6 +150,17 @@ final class NetworkResources {
                 .subnet(), "ec2", "the new subnet");
     }
 
+    /** The next available zone after {@code zone}, by name (a network's second zone). */
+    String zoneAfter(Ec2Client ec2, String zone) {
+        return ec2.describeAvailabilityZones(r -> r.filters(
+                        Filter.builder().name("state").values("available").build(),
+                        Filter.builder().name("zone-type").values("availability-zone").build()))
+                .availabilityZones().stream().map(z -> z.zoneName()).filter(Objects::nonNull).sorted()
+                .filter(name -> name.compareTo(zone) > 0).findFirst()
+                .orElseThrow(() -> new CloudException(CloudErrorKind.INVALID_REQUEST, null, "ec2", null,
+                        "The region has no second available availability zone after " + zone, null));
+    }
+
     String firstZone(Ec2Client ec2) {
         return ec2.describeAvailabilityZones(r -> r.filters(
                         Filter.builder().name("state").values("available").build(),

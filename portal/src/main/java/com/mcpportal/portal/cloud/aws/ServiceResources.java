@@ -59,7 +59,7 @@ final class ServiceResources {
             service = inAnswer(ecs.createService(r -> r.cluster(spec.clusterName()).serviceName(name)
                     .taskDefinition(spec.taskDefinition().arn()).desiredCount(spec.desiredCount())
                     .capacityProviderStrategy(capacity).platformVersion(PLATFORM_VERSION)
-                    .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(spec.network().privateSubnetId())
+                    .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(spec.network().privateSubnetIds())
                             .securityGroups(spec.network().serviceSecurityGroupId()).assignPublicIp("DISABLED")))
                     .serviceRegistries(s -> s.registryArn(spec.discovery().serviceArn())
                             .containerName(ClusterResources.CONTAINER).containerPort(spec.network().containerPort()))

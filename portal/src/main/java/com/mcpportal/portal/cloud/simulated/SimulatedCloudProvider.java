@@ -133,18 +133,22 @@ public class SimulatedCloudProvider implements CloudProvider {
 
     @Override
     public Network joinSharedNetwork(EnvironmentRef env, SharedNetwork network, String privateSubnetCidr,
-            int containerPort) {
-        return sharedNetworks.join(env, network, privateSubnetCidr, containerPort);
+            String secondPrivateSubnetCidr, int containerPort) {
+        return sharedNetworks.join(env, network, privateSubnetCidr, secondPrivateSubnetCidr, containerPort);
     }
 
     @Override
     public NatState startSharedNat(SharedNetworkRef network) {
-        return moveNat(SimulatedSharedNetworks.owner(network), "start-shared-nat", NatState.PENDING, NatState.RUNNING);
+        return sharedNetworks.eachNat(SimulatedSharedNetworks.owner(network), component -> moveNat(
+                SimulatedSharedNetworks.owner(network), component, "start-shared-nat", NatState.PENDING,
+                NatState.RUNNING));
     }
 
     @Override
     public NatState stopSharedNat(SharedNetworkRef network) {
-        return moveNat(SimulatedSharedNetworks.owner(network), "stop-shared-nat", NatState.STOPPING, NatState.STOPPED);
+        EnvironmentRef owner = sharedNetworks.stoppable(network);
+        return sharedNetworks.eachNat(owner, component -> moveNat(owner, component, "stop-shared-nat",
+                NatState.STOPPING, NatState.STOPPED));
     }
 
     @Override
@@ -223,27 +227,27 @@ public class SimulatedCloudProvider implements CloudProvider {
 
     @Override
     public Ingress ensureIngress(EnvironmentRef env, Network network, ServiceDiscovery discovery) {
-        return provisioning.ingress(env);
+        return provisioning.ingress(env, network);
     }
 
     @Override
     public NatState startNat(EnvironmentRef env) {
-        return moveNat(env, "start-nat", NatState.PENDING, NatState.RUNNING);
+        return moveNat(env, NAT, "start-nat", NatState.PENDING, NatState.RUNNING);
     }
 
     @Override
     public NatState stopNat(EnvironmentRef env) {
-        return moveNat(env, "stop-nat", NatState.STOPPING, NatState.STOPPED);
+        return moveNat(env, NAT, "stop-nat", NatState.STOPPING, NatState.STOPPED);
     }
 
-    private NatState moveNat(EnvironmentRef env, String step, NatState passing, NatState target) {
-        SimulatedResource nat = store.find(env, NAT).orElseThrow(() -> new CloudException(CloudErrorKind.NOT_FOUND,
-                step, "ec2", "InvalidInstanceID.NotFound", "No NAT instance is tagged with environment "
-                        + env.environmentId(), null));
+    private NatState moveNat(EnvironmentRef env, String component, String step, NatState passing, NatState target) {
+        SimulatedResource nat = store.find(env, component).orElseThrow(() -> new CloudException(
+                CloudErrorKind.NOT_FOUND, step, "ec2", "InvalidInstanceID.NotFound",
+                "No NAT instance is tagged with environment " + env.environmentId(), null));
         if (!target.name().equals(nat.state())) {
-            store.update(env, NAT, passing.name(), nat.attributes());
+            store.update(env, component, passing.name(), nat.attributes());
             pause(settings.waitDelay());
-            store.update(env, NAT, target.name(), nat.attributes());
+            store.update(env, component, target.name(), nat.attributes());
         }
         return target;
     }

@@ -62,17 +62,26 @@ final class SimulatedNetworkMoves implements NetworkMove {
 
     @Override
     public Network joinShared(EnvironmentRef env, SharedNetwork network, String privateSubnetCidr,
-            int containerPort) {
+            String secondPrivateSubnetCidr, int containerPort) {
+        boolean twoZones = secondPrivateSubnetCidr != null && network.secondAvailabilityZone() != null;
         SimulatedResource part = next(env, () -> {
             String subnet = ec2("subnet");
-            return new SimulatedResource(NEXT, subnet, arn(env, "ec2", "subnet/" + subnet), "available",
-                    attributes("vpc", network.vpcId(), "privateSubnetCidr", privateSubnetCidr, "privateRouteTable",
-                            ec2("rtb"), "natInterface", network.nat().networkInterfaceId(),
-                            "serviceSecurityGroup", ec2("sg"), "port", containerPort));
+            Map<String, Object> attributes = new LinkedHashMap<>(attributes("vpc", network.vpcId(),
+                    "privateSubnetCidr", privateSubnetCidr, "privateRouteTable", ec2("rtb"), "natInterface",
+                    network.nat().networkInterfaceId(), "serviceSecurityGroup", ec2("sg"), "port", containerPort));
+            if (twoZones) {
+                attributes.put("secondPrivateSubnet", ec2("subnet"));
+                attributes.put("secondPrivateSubnetCidr", secondPrivateSubnetCidr);
+                attributes.put("secondZone", network.secondAvailabilityZone());
+                attributes.put("secondNatInterface", network.secondZoneNat().networkInterfaceId());
+            }
+            return new SimulatedResource(NEXT, subnet, arn(env, "ec2", "subnet/" + subnet), "available", attributes);
         });
+        String second = part.text("secondPrivateSubnet");
         return new Network(network.vpcId(), network.vpcCidr(), network.availabilityZone(), network.publicSubnetId(),
                 part.resourceId(), network.internetGatewayId(), network.publicRouteTableId(),
-                part.text("privateRouteTable"), part.text("serviceSecurityGroup"), part.number("port"));
+                part.text("privateRouteTable"), part.text("serviceSecurityGroup"), part.number("port"),
+                second == null ? null : java.util.List.of(part.resourceId(), second));
     }
 
     @Override

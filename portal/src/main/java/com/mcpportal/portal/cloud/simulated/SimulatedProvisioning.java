@@ -73,14 +73,19 @@ final class SimulatedProvisioning {
     }
 
     NatInstance nat(EnvironmentRef env, Network network, NatSpec spec) {
-        SimulatedResource nat = ensure(env, NAT, () -> {
+        return nat(env, NAT, network, spec);
+    }
+
+    /** A NAT instance under its component (a shared network's second zone has its own), in the network's subnet. */
+    NatInstance nat(EnvironmentRef env, String component, Network network, NatSpec spec) {
+        SimulatedResource nat = ensure(env, component, () -> {
             String instanceId = ec2("i");
             String ami = natImages.latest(env.target().region(),
                     SimulatedNatImages.architectureOf(spec.instanceType())).imageId();
-            return new SimulatedResource(NAT, instanceId, arn(env, "ec2", "instance/" + instanceId),
+            return new SimulatedResource(component, instanceId, arn(env, "ec2", "instance/" + instanceId),
                     NatState.RUNNING.name(), attributes("eni", ec2("eni"), "securityGroup", ec2("sg"), "ami", ami,
                     "instanceType", spec.instanceType(), "spot", spec.spot(), "publicIp", SimulatedIds.publicIp(),
-                    "subnet", network.publicSubnetId()));
+                    "subnet", network.publicSubnetId(), "zone", network.availabilityZone()));
         });
         return natInstance(nat);
     }
@@ -153,7 +158,8 @@ final class SimulatedProvisioning {
         SimulatedResource service = ensure(env, SERVICE, () -> new SimulatedResource(SERVICE, name,
                 arn(env, "ecs", "service/" + spec.clusterName() + "/" + name), "ACTIVE", attributes(
                 "taskDefinition", spec.taskDefinition().arn(), "desiredCount", spec.desiredCount(),
-                "runningCount", 0, "pendingCount", spec.desiredCount(), "fargateSpot", spec.fargateSpot())));
+                "runningCount", 0, "pendingCount", spec.desiredCount(), "fargateSpot", spec.fargateSpot(),
+                "subnets", String.join(",", spec.network().privateSubnetIds()))));
         if (!spec.taskDefinition().arn().equals(service.text("taskDefinition"))) {
             Map<String, Object> moved = new LinkedHashMap<>(service.attributes());
             moved.put("taskDefinition", spec.taskDefinition().arn());
@@ -190,13 +196,15 @@ final class SimulatedProvisioning {
                 new ServiceCounts(service.state(), desired, service.number("runningCount"), 0));
     }
 
-    Ingress ingress(EnvironmentRef env) {
+    /** The HTTP API and its VPC link, which spans every private subnet of the environment's network. */
+    Ingress ingress(EnvironmentRef env, Network network) {
         SimulatedResource api = ensure(env, INGRESS, () -> {
             String apiId = SimulatedIds.shortId(10);
             return new SimulatedResource(INGRESS, apiId, arn(env, "apigateway", "/apis/" + apiId), "AVAILABLE",
                     attributes("vpcLink", SimulatedIds.shortId(6), "integration", SimulatedIds.shortId(7),
                             "endpoint", "https://" + apiId + ".execute-api." + env.target().region()
-                                    + ".amazonaws.com"));
+                                    + ".amazonaws.com", "vpcLinkSubnets", String.join(",",
+                                    network.privateSubnetIds())));
         });
         return new Ingress(api.resourceId(), api.text("vpcLink"), api.text("integration"), api.text("endpoint"));
     }

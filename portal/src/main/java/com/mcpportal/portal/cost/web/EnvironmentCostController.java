@@ -88,7 +88,7 @@ class EnvironmentCostController {
         model.addAttribute("team", team);
         model.addAttribute("environment", environment);
         model.addAttribute("estimate", current);
-        model.addAttribute("networkShare", networkCosts.shareOf(environment).orElse(null));
+        model.addAttribute("networkShare", current.network());
         model.addAttribute("networkMethod", SharedNetworkCosts.METHOD);
         moveWhatIf(environment, moveInto, model);
         model.addAttribute("prices", panels.priceStatus());

@@ -70,7 +70,8 @@ final class MoveSteps {
         }
         SharedNetwork shared = c.networks().exclusively(placement.networkId(), () -> c.cloud()
                 .ensureSharedNetwork(c.sharedNetworkRef(), placement.spec(), NatSpec.defaults()));
-        Network joined = c.cloud().networkMove().joinShared(c.ref(), shared, placement.privateSubnetCidr(), port);
+        Network joined = c.cloud().networkMove().joinShared(c.ref(), shared, placement.privateSubnetCidr(),
+                placement.secondPrivateSubnetCidr(), port);
         return StepOutcome.of(c.resources().withNetwork(joined).withNat(shared.nat()), "shared network "
                 + placement.networkName() + ": its own subnet " + joined.privateSubnetId() + " ("
                 + placement.privateSubnetCidr() + ") and security group " + joined.serviceSecurityGroupId()

@@ -82,12 +82,17 @@ final class ProvisionSteps {
         }
         SharedNetwork shared = c.networks().exclusively(placement.networkId(), () -> c.cloud()
                 .ensureSharedNetwork(c.sharedNetworkRef(), placement.spec(), NatSpec.defaults()));
-        Network network = c.cloud().joinSharedNetwork(c.ref(), shared, subnet, NetworkSpec.defaults().containerPort());
+        Network network = c.cloud().joinSharedNetwork(c.ref(), shared, subnet, placement.secondPrivateSubnetCidr(),
+                NetworkSpec.defaults().containerPort());
         return StepOutcome.of(c.resources().withNetwork(network).withNat(shared.nat()), "shared network "
                 + placement.networkName() + ": " + network.vpcId() + " (" + network.vpcCidr() + ") in "
-                + network.availabilityZone() + ", its own subnet " + network.privateSubnetId() + " (" + subnet
-                + ") and security group " + network.serviceSecurityGroupId() + ", routed through the shared NAT "
-                + shared.nat().instanceId());
+                + network.availabilityZone() + (shared.secondAvailabilityZone() == null ? "" : " and "
+                + shared.secondAvailabilityZone()) + ", its own subnet" + (network.privateSubnetIds().size() > 1
+                ? "s " + String.join(" and ", network.privateSubnetIds()) : " " + network.privateSubnetId()) + " ("
+                + subnet + (placement.secondPrivateSubnetCidr() == null ? "" : ", "
+                + placement.secondPrivateSubnetCidr()) + ") and security group " + network.serviceSecurityGroupId()
+                + ", routed through the shared NAT " + shared.nat().instanceId() + (shared.secondNat() == null ? ""
+                : " (the second zone through its own, " + shared.secondNat().instanceId() + ")"));
     }
 
     private static StepOutcome nat(StepContext c) {

@@ -41,7 +41,10 @@ import org.springframework.stereotype.Component;
  * under the network's lock ({@link #cancel}). When the job fires, on whichever portal instance is free, it takes the
  * network's lock and asks {@link SharedNatDemand} again, for every member: the NAT is stopped only if none needs it
  * then. The job is stored in the clustered job store, so a portal restarted in between still stops it (late: a missed
- * one fires as soon as a portal is up).
+ * one fires as soon as a portal is up). A stop that fails is not left to the next environment's stop: the network
+ * records the failure (its page shows it, and the first of a run of failures is audited) and the job is stored
+ * again, after the delay for an error asking again may cure, after {@code shared-nat-stop-retry} for one only a
+ * person can (access denied, a NAT instance terminated by hand), until a stop succeeds or an environment needs the NAT.
  */
 @Component
 class SharedNatStops {
@@ -54,6 +57,7 @@ class SharedNatStops {
 
     private final Scheduler scheduler;
     private final Duration delay;
+    private final Duration retry;
     private final Clock clock;
     private final EnvironmentNetworks networks;
     private final SharedNatDemand demand;
@@ -66,6 +70,7 @@ class SharedNatStops {
             AuditLog auditLog) {
         this.scheduler = scheduler;
         this.delay = settings.sharedNatStopDelay();
+        this.retry = settings.sharedNatStopRetry();
         this.clock = clock;
         this.networks = networks;
         this.demand = demand;
@@ -105,13 +110,19 @@ class SharedNatStops {
         if (delay.isZero()) {
             return Optional.empty();
         }
+        schedule(networkId, environmentId, delay);
+        return Optional.of(clock.instant().plus(delay));
+    }
+
+    /** Stores (or moves) the network's stop job to {@code after} from now. */
+    private void schedule(long networkId, long environmentId, Duration after) {
         JobDetail job = JobBuilder.newJob(SharedNatStopJob.class).withIdentity(jobKey(networkId))
                 .withDescription("Stop the shared NAT instance of network " + networkId + " if no environment needs it")
                 .usingJobData(NETWORK_ID, networkId).usingJobData(ENVIRONMENT_ID, environmentId).requestRecovery()
                 .build();
         Trigger trigger = TriggerBuilder.newTrigger().forJob(job)
                 .withIdentity(TriggerKey.triggerKey("network-" + networkId, GROUP))
-                .startAt(Date.from(QuartzJobs.schedulerNow().plus(delay)))
+                .startAt(Date.from(QuartzJobs.schedulerNow().plus(after)))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
         try {
@@ -120,7 +131,6 @@ class SharedNatStops {
             throw new IllegalStateException("Could not store the deferred stop of network " + networkId
                     + "'s NAT instance", e);
         }
-        return Optional.of(clock.instant().plus(delay));
     }
 
     /** Drops the network's deferred stop, if any: an environment of the network starts (call under its lock). */
@@ -131,6 +141,7 @@ class SharedNatStops {
             // The deferred stop asks again when it fires, so a start that could not drop it is still safe.
             log.warn("Could not drop the deferred stop of network {}'s NAT instance: {}", networkId, e.getMessage());
         }
+        networks.natStopSettled(networkId);
     }
 
     /**
@@ -147,25 +158,38 @@ class SharedNatStops {
         networks.exclusively(networkId, () -> {
             if (demand.anyNeedsNat(networkId)) {
                 log.info("The NAT instance of network {} stays on: an environment needs it again", networkId);
+                networks.natStopSettled(networkId);
                 return null;
             }
             String network = member.placement().networkName();
             try {
                 member.cloud().provider().stopSharedNat(member.placement().ref(member.cloud().ref().target()));
             } catch (CloudException e) {
-                // Costs NAT hours, never safety: asked again at the next delay if asking again can help.
-                log.warn("Could not stop the NAT instance of network {}: {}", networkId, e.getMessage());
-                auditLog.record(entry(AuditEntry.failure("environment.shared-nat.stopped"), member.environment())
-                        .detail("network", network).detail("error", e.getMessage()));
-                if (e.retryable()) {
-                    defer(networkId, member.environment().getId());
-                }
+                failed(networkId, member, network, e);
                 return null;
             }
-            auditLog.record(entry(AuditEntry.success("environment.shared-nat.stopped"), member.environment())
-                    .detail("network", network).detail("delay", delay.toMinutes() + " min"));
+            AuditEntry stopped = entry(AuditEntry.success("environment.shared-nat.stopped"), member.environment())
+                    .detail("network", network).detail("delay", delay.toMinutes() + " min");
+            auditLog.record(networks.natStopSettled(networkId) ? stopped.detail("retried", true) : stopped);
             return null;
         });
+    }
+
+    /**
+     * Costs NAT hours, never safety: recorded for the network's page, audited when it is the first failure of a
+     * run, and tried again (after the delay if asking again can help, else after the retry interval).
+     */
+    private void failed(long networkId, Member member, String network, CloudException e) {
+        Duration again = e.retryable() && !delay.isZero() ? delay : retry;
+        Instant retryAt = clock.instant().plus(again);
+        log.warn("Could not stop the NAT instance of network {} (tried again in {}): {}", networkId, again,
+                e.getMessage());
+        if (networks.natStopFailed(networkId, clock.instant(), e.getMessage(), retryAt)) {
+            auditLog.record(entry(AuditEntry.failure("environment.shared-nat.stopped"), member.environment())
+                    .detail("network", network).detail("error", e.getMessage())
+                    .detail("retryIn", again.toMinutes() + " min"));
+        }
+        schedule(networkId, member.environment().getId(), again);
     }
 
     /** The environment that deferred the stop if it is still in the network, else any environment still in it. */

@@ -40,8 +40,8 @@ import org.springframework.stereotype.Component;
  * its next pass and records it the same way.
  *
  * <p>Only a mirror that is written (in sync, or drifted and put right) counts: one being written or failed may not
- * make the edge, so the portal acts at once. An environment in a shared network is left to the portal as before: its
- * mirror starts and stops only the service, and the network's NAT follows the portal's own start and stop.
+ * make the edge, so the portal acts at once. An environment in a shared network has no mirror (its hours stay with the
+ * portal, which runs the network's NAT on the union of its environments' hours), so the portal acts for it as before.
  */
 @Component
 class MirroredEdges {

@@ -135,7 +135,12 @@ class ScheduleController {
             Flash.error(redirect, ScheduleErrors.ARCHIVED);
             return page(teamId, environmentId);
         }
-        schedules.keepHoursInCloud(teamId, environmentId, keep);
+        try {
+            schedules.keepHoursInCloud(teamId, environmentId, keep);
+        } catch (InvalidInputException refused) {
+            Flash.error(redirect, refused.getMessage());
+            return page(teamId, environmentId);
+        }
         Flash.success(redirect, keep ? "The hours of " + environment.getName() + " are kept in AWS from the next"
                 + " reconcile pass (within a minute), so they go on while the portal is down."
                 : "The hours of " + environment.getName() + " are no longer kept in AWS; the next reconcile pass"

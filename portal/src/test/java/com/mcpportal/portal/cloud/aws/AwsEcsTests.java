@@ -153,6 +153,23 @@ class AwsEcsTests {
     }
 
     @Test
+    void inANetworkOfTwoZonesTheServiceRunsInBothPrivateSubnetsSoEcsSpreadsItsTasks() {
+        // moto creates such a service but never places tasks, so the request is what shows it
+        com.mcpportal.portal.cloud.Network twoZones = new com.mcpportal.portal.cloud.Network(network.vpcId(),
+                network.vpcCidr(), network.availabilityZone(), network.publicSubnetId(), network.privateSubnetId(),
+                network.internetGatewayId(), network.publicRouteTableId(), network.privateRouteTableId(),
+                network.serviceSecurityGroupId(), network.containerPort(),
+                List.of(network.privateSubnetId(), "subnet-0second"));
+
+        cloud().ensureService(env, new ServiceSpec("mcp-env1", new TaskDefinitionRef(TASK_ARN, "mcp-env1", 3),
+                twoZones, discovery, 1, false));
+
+        JsonNode vpc = fake.onlyCall("ecs:CreateService").json().get("networkConfiguration").get("awsvpcConfiguration");
+        assertThat(vpc.get("subnets").valueStream().map(JsonNode::asString))
+                .containsExactly(EmptyAccount.PRIVATE_SUBNET, "subnet-0second");
+    }
+
+    @Test
     void anExistingServiceMovesToTheNewTaskDefinitionAndKeepsItsDesiredCount() {
         fake.answer(json("ecs", "DescribeServices"), jsonOk(service("ACTIVE", 0, 0, 0, TASK_ARN.replace(":3", ":2"))));
         fake.answer(json("ecs", "UpdateService"), jsonOk("{\"service\":" + serviceJson("ACTIVE", 0, 0, 0, TASK_ARN) + "}"));

@@ -141,6 +141,153 @@ class AwsEmulatorSharedNetworkIntegrationTests {
     }
 
     @Test
+    void aNetworkOfTwoZonesHasAPublicSubnetPerZoneAndEachEnvironmentAPrivateSubnetPerZoneWhichItsVpcLinkSpans() {
+        // given a network of two zones (one NAT instance for both) and an environment provisioned into it
+        SharedNetworkSpec twoZones = new SharedNetworkSpec("10.40.0.0/16", "10.40.0.0/24", null, "10.40.1.0/24");
+        SharedNetwork shared = cloud.ensureSharedNetwork(network, twoZones, NatSpec.defaults());
+        Network alpha = cloud.joinSharedNetwork(a, shared, "10.40.2.0/24", "10.40.3.0/24", 8080);
+
+        // then the network has a public subnet in each of two zones, both routed to its internet gateway
+        assertThat(shared.secondAvailabilityZone()).isNotNull().isNotEqualTo(shared.availabilityZone());
+        Subnet firstPublic = subnet(shared.publicSubnetId()).orElseThrow();
+        Subnet secondPublic = subnet(shared.secondPublicSubnetId()).orElseThrow();
+        assertThat(firstPublic.availabilityZone()).isEqualTo(shared.availabilityZone());
+        assertThat(secondPublic.availabilityZone()).isEqualTo(shared.secondAvailabilityZone());
+        assertThat(secondPublic.cidrBlock()).isEqualTo("10.40.1.0/24");
+        RouteTable publicRoutes = ec2.describeRouteTables(r -> r.routeTableIds(shared.publicRouteTableId()))
+                .routeTables().get(0);
+        assertThat(publicRoutes.associations()).extracting(association -> association.subnetId())
+                .contains(shared.publicSubnetId(), shared.secondPublicSubnetId());
+        assertThat(liveInstances(networkTag())).as("one NAT instance serves both zones").hasSize(1);
+
+        // and the environment a private subnet in each zone, in the ranges the portal gave, both routed to the NAT
+        assertThat(alpha.privateSubnetIds()).hasSize(2).startsWith(alpha.privateSubnetId());
+        Subnet inFirst = subnet(alpha.privateSubnetIds().get(0)).orElseThrow();
+        Subnet inSecond = subnet(alpha.privateSubnetIds().get(1)).orElseThrow();
+        assertThat(List.of(inFirst.availabilityZone(), inSecond.availabilityZone()))
+                .containsExactly(shared.availabilityZone(), shared.secondAvailabilityZone());
+        assertThat(List.of(inFirst.cidrBlock(), inSecond.cidrBlock())).containsExactly("10.40.2.0/24", "10.40.3.0/24");
+        RouteTable routes = ec2.describeRouteTables(r -> r.routeTableIds(alpha.privateRouteTableId())).routeTables()
+                .get(0);
+        assertThat(routes.associations()).filteredOn(association -> association.subnetId() != null)
+                .extracting(association -> association.subnetId())
+                .containsExactlyInAnyOrderElementsOf(alpha.privateSubnetIds());
+        assertThat(routes.routes()).filteredOn(route -> "0.0.0.0/0".equals(route.destinationCidrBlock()))
+                .singleElement().satisfies(route -> assertThat(route.networkInterfaceId())
+                        .isEqualTo(shared.nat().networkInterfaceId()));
+        // and a retried provision finds what is there
+        assertThat(cloud.ensureSharedNetwork(network, twoZones, NatSpec.defaults())).usingRecursiveComparison()
+                .ignoringFields("nat.state").isEqualTo(shared);
+        assertThat(cloud.joinSharedNetwork(a, shared, "10.40.2.0/24", "10.40.3.0/24", 8080)).isEqualTo(alpha);
+
+        // when its ingress is made, then its VPC link spans both private subnets
+        com.mcpportal.portal.cloud.Ingress ingress = cloud.ensureIngress(a, alpha, cloud.ensureServiceDiscovery(a,
+                alpha));
+        assertThat(moto.clients(REGION).apiGateway().getVpcLink(r -> r.vpcLinkId(ingress.vpcLinkId())).subnetIds())
+                .containsExactlyInAnyOrderElementsOf(alpha.privateSubnetIds());
+
+        // and when it is deprovisioned and the network deleted, nothing tagged with either remains
+        cloud.deleteIngress(a);
+        cloud.deleteServiceDiscovery(a);
+        cloud.deleteNetwork(a);
+        assertThat(cloud.remainingResources(a)).isEmpty();
+        cloud.deleteSharedNetwork(network);
+        assertThat(cloud.remainingNetworkResources(network)).isEmpty();
+    }
+
+    @Test
+    void aNetworkOfTwoZonesWithANatPerZoneRunsOneInEachPublicSubnetAndRoutesEachZoneToItsOwn() {
+        // given a network of two zones asked for a NAT instance per zone, and an environment provisioned into it
+        SharedNetworkSpec perZone = new SharedNetworkSpec("10.40.0.0/16", "10.40.0.0/24", null, "10.40.1.0/24", true);
+        SharedNetwork shared = cloud.ensureSharedNetwork(network, perZone, NatSpec.defaults());
+        Network alpha = cloud.joinSharedNetwork(a, shared, "10.40.2.0/24", "10.40.3.0/24", 8080);
+
+        // then two NAT instances run, tagged with the network and each with its zone, one in each public subnet
+        assertThat(shared.secondNat()).isNotNull();
+        assertThat(shared.secondNat().instanceId()).isNotEqualTo(shared.nat().instanceId());
+        List<Instance> nats = liveInstances(networkTag());
+        assertThat(nats).extracting(Instance::instanceId)
+                .containsExactlyInAnyOrder(shared.nat().instanceId(), shared.secondNat().instanceId());
+        Instance inFirst = nats.stream().filter(i -> i.instanceId().equals(shared.nat().instanceId())).findFirst()
+                .orElseThrow();
+        Instance inSecond = nats.stream().filter(i -> i.instanceId().equals(shared.secondNat().instanceId()))
+                .findFirst().orElseThrow();
+        assertThat(inFirst.subnetId()).isEqualTo(shared.publicSubnetId());
+        assertThat(inSecond.subnetId()).isEqualTo(shared.secondPublicSubnetId());
+        assertThat(inFirst.tags()).anySatisfy(tag -> {
+            assertThat(tag.key()).isEqualTo(SharedNetworkResources.TAG_ZONE);
+            assertThat(tag.value()).isEqualTo(shared.availabilityZone());
+        });
+        assertThat(inSecond.tags()).anySatisfy(tag -> {
+            assertThat(tag.key()).isEqualTo(SharedNetworkResources.TAG_ZONE);
+            assertThat(tag.value()).isEqualTo(shared.secondAvailabilityZone());
+        });
+
+        // and the environment's first-zone subnet routes to the first NAT, its second-zone subnet to the second
+        assertThat(defaultRouteInterfaceOf(alpha.privateSubnetIds().get(0)))
+                .isEqualTo(shared.nat().networkInterfaceId());
+        assertThat(defaultRouteInterfaceOf(alpha.privateSubnetIds().get(1)))
+                .isEqualTo(shared.secondNat().networkInterfaceId());
+        // and a retried provision finds both NATs and launches no third
+        assertThat(cloud.ensureSharedNetwork(network, perZone, NatSpec.defaults())).usingRecursiveComparison()
+                .ignoringFields("nat.state", "secondNat.state").isEqualTo(shared);
+        assertThat(cloud.joinSharedNetwork(a, shared, "10.40.2.0/24", "10.40.3.0/24", 8080)).isEqualTo(alpha);
+        assertThat(liveInstances(networkTag())).hasSize(2);
+
+        // when the network's NAT is stopped and started, then both are
+        assertThat(cloud.stopSharedNat(network)).isEqualTo(NatState.STOPPED);
+        assertThat(instanceStates(shared)).containsOnly("stopped");
+        assertThat(cloud.startSharedNat(network)).isEqualTo(NatState.RUNNING);
+        assertThat(instanceStates(shared)).containsOnly("running");
+
+        // and when the environment is deprovisioned and the network deleted, both NATs and all else are gone
+        cloud.deleteNetwork(a);
+        assertThat(cloud.remainingResources(a)).isEmpty();
+        cloud.deleteSharedNetwork(network);
+        assertThat(liveInstances(networkTag())).isEmpty();
+        assertThat(cloud.remainingNetworkResources(network)).isEmpty();
+    }
+
+    @Test
+    void anEnvironmentJoinedWhileOneNatServedBothZonesMovesItsSecondSubnetToTheSecondNatOnItsNextProvision() {
+        // given an environment in a network of two zones that runs one NAT for both (as built before a NAT per zone)
+        SharedNetwork one = cloud.ensureSharedNetwork(network, new SharedNetworkSpec("10.40.0.0/16", "10.40.0.0/24",
+                null, "10.40.1.0/24"), NatSpec.defaults());
+        Network before = cloud.joinSharedNetwork(a, one, "10.40.2.0/24", "10.40.3.0/24", 8080);
+        assertThat(defaultRouteInterfaceOf(before.privateSubnetIds().get(1))).isEqualTo(one.nat().networkInterfaceId());
+
+        // when it is provisioned again with a NAT per zone
+        SharedNetwork perZone = cloud.ensureSharedNetwork(network, new SharedNetworkSpec("10.40.0.0/16",
+                "10.40.0.0/24", null, "10.40.1.0/24", true), NatSpec.defaults());
+        Network after = cloud.joinSharedNetwork(a, perZone, "10.40.2.0/24", "10.40.3.0/24", 8080);
+
+        // then the first NAT is kept, a second one runs, and each subnet routes to its own zone's NAT
+        assertThat(perZone.nat().instanceId()).isEqualTo(one.nat().instanceId());
+        assertThat(liveInstances(networkTag())).hasSize(2);
+        assertThat(after.privateSubnetIds()).isEqualTo(before.privateSubnetIds());
+        assertThat(defaultRouteInterfaceOf(after.privateSubnetIds().get(0))).isEqualTo(one.nat().networkInterfaceId());
+        assertThat(defaultRouteInterfaceOf(after.privateSubnetIds().get(1)))
+                .isEqualTo(perZone.secondNat().networkInterfaceId());
+
+        cloud.deleteNetwork(a);
+        cloud.deleteSharedNetwork(network);
+        assertThat(cloud.remainingNetworkResources(network)).isEmpty();
+    }
+
+    private String defaultRouteInterfaceOf(String subnetId) {
+        RouteTable table = ec2.describeRouteTables(r -> r.filters(Filter.builder().name("association.subnet-id")
+                .values(subnetId).build())).routeTables().stream().findFirst().orElseThrow();
+        return table.routes().stream().filter(route -> "0.0.0.0/0".equals(route.destinationCidrBlock()))
+                .findFirst().orElseThrow().networkInterfaceId();
+    }
+
+    private List<String> instanceStates(SharedNetwork shared) {
+        return ec2.describeInstances(r -> r.instanceIds(shared.nat().instanceId(), shared.secondNat().instanceId()))
+                .reservations().stream().flatMap(reservation -> reservation.instances().stream())
+                .map(instance -> instance.state().nameAsString()).toList();
+    }
+
+    @Test
     void aNetworkWithAnEnvironmentInItIsNotDeletedAndItsNatKeepsRunning() {
         // given a network with one environment in it
         SharedNetwork shared = cloud.ensureSharedNetwork(network, SPEC, NatSpec.defaults());

@@ -177,5 +177,15 @@ class AwsEmulatorSharedNetworkStepsIntegrationTests {
         public <T> T exclusively(long networkId, Supplier<T> body) {
             return body.get();
         }
+
+        @Override
+        public boolean natStopFailed(long networkId, java.time.Instant at, String error, java.time.Instant retryAt) {
+            return true;
+        }
+
+        @Override
+        public boolean natStopSettled(long networkId) {
+            return false;
+        }
     }
 }

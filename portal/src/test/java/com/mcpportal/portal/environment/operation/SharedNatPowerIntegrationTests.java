@@ -2,6 +2,8 @@ package com.mcpportal.portal.environment.operation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.mcpportal.portal.audit.AuditSentences;
 import com.mcpportal.portal.environment.Environment;
 import com.mcpportal.portal.environment.EnvironmentNetworks;
 import com.mcpportal.portal.environment.EnvironmentState;
@@ -36,6 +39,7 @@ import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The union schedule of a shared network's NAT instance, through the real Start and Stop operations in the simulated
@@ -71,6 +75,9 @@ class SharedNatPowerIntegrationTests {
 
     @Autowired
     SharedNatStops natStops;
+
+    @Autowired
+    MockMvc mvc;
 
     @AfterEach
     void stopObserving() {
@@ -117,6 +124,66 @@ class SharedNatPowerIntegrationTests {
         assertThat(natWhenScaling).containsEntry("scale-up", "RUNNING");
         assertThat(natState(pair.network())).isEqualTo("RUNNING");
         assertThat(runningTasks(pair.alpha())).isEqualTo(1);
+    }
+
+    @Test
+    void aNetworkWithANatPerZoneRoutesEachZoneToItsOwnAndStopsAndStartsBothWithTheUnionSchedule() throws Exception {
+        // Given a network of two zones with a NAT instance per zone, and two environments provisioned into it
+        Pair pair = twoOnInOneNetwork("perzone", "10.47.0.0/16", 2, true);
+        Environments environments = pair.environments();
+
+        // Then it runs two NAT instances, one in each zone's public subnet
+        Map<String, Object> vpc = jdbc.queryForMap("SELECT attributes->>'publicSubnet' AS first, attributes->>"
+                + "'secondPublicSubnet' AS second FROM simulated_resource WHERE environment_id = ? AND component ="
+                + " 'network'", "network-" + pair.network().id());
+        assertThat(natAttribute(pair.network(), "nat-instance", "subnet")).isEqualTo(vpc.get("first"));
+        assertThat(natAttribute(pair.network(), "nat-instance-2", "subnet")).isEqualTo(vpc.get("second"));
+        assertThat(natAttribute(pair.network(), "nat-instance-2", "zone")).isEqualTo("eu-central-1b");
+        // and each environment's first-zone subnet routes to the first NAT, its second-zone subnet to the second
+        String firstEni = natAttribute(pair.network(), "nat-instance", "eni");
+        String secondEni = natAttribute(pair.network(), "nat-instance-2", "eni");
+        assertThat(secondEni).isNotEqualTo(firstEni);
+        for (Environment environment : List.of(pair.alpha(), pair.beta())) {
+            assertThat(jdbc.queryForMap("SELECT attributes->>'natInterface' AS first, attributes->>"
+                    + "'secondNatInterface' AS second FROM simulated_resource WHERE environment_id = ? AND component"
+                    + " = 'network'", environment.getCloudId())).containsEntry("first", firstEni)
+                    .containsEntry("second", secondEni);
+        }
+        // and the network is priced for both
+        assertThat(pair.network().natInstances()).isEqualTo(2);
+
+        // When both stop and the union schedule's lag is over, then both NAT instances are stopped
+        stop(pair.alpha());
+        stop(pair.beta());
+        assertThat(natStates(pair.network())).containsOnly("RUNNING");
+        firePendingNatStop(pair.network());
+        await().atMost(Duration.ofSeconds(30)).until(() -> natStates(pair.network()).equals(List.of("STOPPED",
+                "STOPPED")));
+
+        // When one starts again, then both run before its service scales up
+        Map<String, List<String>> natsWhenScaling = new ConcurrentHashMap<>();
+        runner.observeWith(new StepObserver() {
+            @Override
+            public void beforeStep(long operationId, String step) {
+                if (step.equals("scale-up")) {
+                    natsWhenScaling.put(step, natStates(pair.network()));
+                }
+            }
+        });
+        Environments.enqueued(environments.operations().requestStart(pair.alpha().getId(), Actor.user("admin")));
+        environments.awaitState(pair.alpha().getId(), EnvironmentState.READY);
+        assertThat(natsWhenScaling).containsEntry("scale-up", List.of("RUNNING", "RUNNING"));
+    }
+
+    private String natAttribute(Network network, String component, String key) {
+        return jdbc.queryForObject("SELECT attributes->>? FROM simulated_resource WHERE environment_id = ? AND"
+                + " component = ?", String.class, key, "network-" + network.id(), component);
+    }
+
+    /** The states of the network's NAT instances, the first zone's first. */
+    private List<String> natStates(Network network) {
+        return jdbc.queryForList("SELECT state FROM simulated_resource WHERE environment_id = ? AND component IN"
+                + " ('nat-instance', 'nat-instance-2') ORDER BY component", String.class, "network-" + network.id());
     }
 
     @Test
@@ -289,6 +356,60 @@ class SharedNatPowerIntegrationTests {
         assertThat(runningTasks(pair.alpha())).isEqualTo(1);
     }
 
+    @Test
+    void aNatStopThatFailsForGoodIsShownOnTheNetworksPageAuditedOnceAndTriedAgainUntilItStops() throws Exception {
+        Pair pair = twoOnInOneNetwork("stopfail", "10.46.0.0/16");
+        stop(pair.alpha());
+        stop(pair.beta());
+        assertThat(pendingNatStop(pair.network())).isNotNull();
+
+        // Given the NAT instance terminated by hand: no live NAT carries the network's tag, an error asking again at
+        // once cannot cure (the AWS adapter answers INVALID_REQUEST, as the simulated cloud does here)
+        setNatState(pair.network(), "TERMINATED");
+
+        // When the deferred stop comes due, then it fails, is audited, and is stored again for an hour later
+        natStops.stopIfUnneeded(pair.network().id(), pair.beta().getId());
+        assertThat(natState(pair.network())).isEqualTo("TERMINATED");
+        assertThat(pendingNatStop(pair.network())).as("the stop is tried again")
+                .isAfter(Instant.now().plus(Duration.ofMinutes(50)));
+        assertThat(stopAudits(pair.network(), "FAILURE")).singleElement().asString()
+                .contains("has no NAT instance").contains("tries again in 60 min");
+        // and the network's page says the NAT still runs, why, and when the portal tries again
+        String page = mvc.perform(get("/admin/networks/{n}", pair.network().id())
+                .with(user(TestData.principal(data.admin())))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"nat-stop-failure\"").contains("could not be stopped")
+                .contains("has no NAT instance").contains("id=\"nat-stop-retry\"");
+
+        // When it fails again, then it is tried again but not audited twice
+        natStops.stopIfUnneeded(pair.network().id(), pair.beta().getId());
+        assertThat(pendingNatStop(pair.network())).isNotNull();
+        assertThat(stopAudits(pair.network(), "FAILURE")).hasSize(1);
+
+        // When the network has a NAT instance again (as the next provision into it would launch) and the retry comes
+        // due, then the NAT stops, the page no longer shows the failure, and the stop is audited as a later attempt
+        setNatState(pair.network(), "RUNNING");
+        firePendingNatStop(pair.network());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !stopAudits(pair.network(), "SUCCESS").isEmpty());
+        assertThat(stopAudits(pair.network(), "SUCCESS")).singleElement().asString()
+                .contains("on a later attempt");
+        assertThat(mvc.perform(get("/admin/networks/{n}", pair.network().id())
+                .with(user(TestData.principal(data.admin())))).andReturn().getResponse().getContentAsString())
+                .doesNotContain("nat-stop-failure");
+    }
+
+    /** The audit log's sentences of the network's shared NAT stops with the outcome, in order. */
+    private List<String> stopAudits(Network network, String outcome) {
+        return jdbc.query("SELECT actor, outcome, target_type, target_id, details::text FROM audit_event WHERE action"
+                        + " = 'environment.shared-nat.stopped' AND outcome = ? AND details->>'network' = ? ORDER BY id",
+                (rs, row) -> AuditSentences.of("environment.shared-nat.stopped", rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5)), outcome, network.name());
+    }
+
+    private void setNatState(Network network, String state) {
+        jdbc.update("UPDATE simulated_resource SET state = ? WHERE environment_id = ? AND component = 'nat-instance'",
+                state, "network-" + network.id());
+    }
+
     private Instant pendingNatStop(Network network) throws SchedulerException {
         Trigger trigger = scheduler.getTrigger(natStopTrigger(network));
         return trigger == null ? null : trigger.getNextFireTime().toInstant();
@@ -311,10 +432,14 @@ class SharedNatPowerIntegrationTests {
     }
 
     private Pair twoOnInOneNetwork(String name, String cidr) {
+        return twoOnInOneNetwork(name, cidr, 1, false);
+    }
+
+    private Pair twoOnInOneNetwork(String name, String cidr, int zones, boolean natPerZone) {
         Team team = data.team("Nat " + name, data.user(name + "-owner"));
         Environments environments = new Environments(context);
         Network network = networks.createForTeam(team.getId(), new NetworkInput(name,
-                environments.simulatedAccountId(), "eu-central-1", cidr, 1, false, List.of()));
+                environments.simulatedAccountId(), "eu-central-1", cidr, zones, natPerZone, List.of()));
         Environment alpha = environments.draft(team.getId(), "alpha");
         Environment beta = environments.draft(team.getId(), "beta");
         networks.addEnvironment(team.getId(), network.id(), alpha.getId());
