@@ -22,6 +22,7 @@ import com.mcpportal.portal.user.UserAccount;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.TimeoutException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -108,10 +109,12 @@ class EveryPageBrowserIntegrationTests extends BrowserTestSupport {
                 .awaitText(".swagger-ui .info .title", "MCP Portal API");
         checkAtBothWidths(softly, axe, new Page("API documentation", "/swagger-ui/index.html", false, false));
         // One click per task: all in one script made the renderer draw every operation before answering,
-        // more than chromedriver's 60 s on a busy machine (load 20, two test JVMs).
+        // more than chromedriver's 60 s on a busy machine (load 20, two test JVMs). At load 30 a look at the page
+        // could still wait that long behind the clicks: such a look counts as "not yet", and the next one follows.
         browser.script("document.querySelectorAll('.opblock-summary-control')"
                 + ".forEach((b, i) => setTimeout(() => b.click(), i))");
-        await().atMost(Duration.ofMinutes(2)).until(() -> browser.script("""
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptionsInstanceOf(TimeoutException.class).until(() -> browser.script("""
                 var all = document.querySelectorAll('.opblock').length;
                 return all > 0 && all === document.querySelectorAll('.opblock.is-open .opblock-body').length;"""),
                 Boolean.TRUE::equals);
