@@ -7,9 +7,10 @@ SIGTERM when the build is done.
 Every 0.5 s, for each Surefire/Failsafe test JVM whose command line names that path (surefirebooter), it looks at
 the JVM and every process it started (chromedriver and Chromium, moto, a portal under test, scripts): is any of
 their threads runnable or in disk wait (R, D)? A sample where none is counts as waiting: for a timer, a socket
-or a process outside the tree. It does not depend on the machine's load: a thread that waits for a core is R.
+or a process outside the tree. A thread that waits for a core is R, so the seconds spent waiting hardly depend on
+the machine's load (the share does: under load the rest takes longer).
 The embedded PostgreSQL runs detached, so a JVM waiting on a query counts as waiting too. OUT.txt gets one line per
-JVM: samples, the share spent waiting, and the CPU seconds of the tree (with children the JVM has reaped).
+JVM: seconds sampled, seconds and share spent waiting, and the CPU seconds of the tree (with children the JVM has reaped).
 """
 import os
 import signal
@@ -82,5 +83,6 @@ while not stopped:
     time.sleep(0.5)
 with open(out, "w") as f:
     for jvm, (samples, waiting, cpu) in sorted(stats.items()):
-        f.write(f"test JVM {jvm}: {samples / 2:.0f} s sampled, waiting {waiting / samples * 100:.0f}% of it, "
+        f.write(f"test JVM {jvm}: {samples / 2:.0f} s sampled, waiting {waiting / 2:.0f} s "
+                f"({waiting / samples * 100:.0f}%), "
                 f"{cpu / ticks:.0f} s of CPU\n")
