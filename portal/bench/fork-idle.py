@@ -74,7 +74,8 @@ signal.signal(signal.SIGTERM, stop)
 while not stopped:
     parents, commands = processes()
     for jvm, command in commands.items():
-        if "surefirebooter" in command and root in command:
+        # the JVM itself, not the shell Surefire starts it with (whose tree holds the same processes)
+        if "surefirebooter" in command and root in command and command.split(" ", 1)[0].endswith("java"):
             working, cpu = sample(jvm, tree(jvm, parents))
             row = stats.setdefault(jvm, [0, 0, 0])
             row[0] += 1
