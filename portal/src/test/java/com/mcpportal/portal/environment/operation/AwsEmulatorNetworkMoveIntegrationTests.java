@@ -168,6 +168,65 @@ class AwsEmulatorNetworkMoveIntegrationTests {
         assertThat(cloud.remainingNetworkResources(network)).isEmpty();
     }
 
+    @Test
+    void intoANetworkOfTwoZonesWithANatPerZoneTheMovedServiceAndItsLinkSpanBothZonesEachRoutedToItsOwnNat() {
+        AwsCloudProvider cloud = moto.provider(moto.settings(Duration.ofSeconds(2)), ImageSettings.defaults());
+        AwsClients aws = moto.clients(REGION);
+        CloudTarget target = CloudTarget.defaultCredentials("moto", REGION);
+        long id = System.nanoTime() % 1_000_000_000L;
+        SharedNetworkPlacement inNetwork = new SharedNetworkPlacement(id, "two-zones", "10.45.0.0/16",
+                "10.45.0.0/24", "10.45.2.0/24", "10.45.1.0/24", "10.45.3.0/24", true);
+        Member gamma = new Member(cloud, new EnvironmentRef(target, "mvz" + id, "team-c", "gamma"), inNetwork);
+
+        // Given an environment with its service and endpoint in a network of two zones that runs a NAT per zone
+        gamma.run(OperationKind.PROVISION, null, "network", "nat-instance", "cluster", "task-definition",
+                "service-discovery", "service", "ingress");
+        String sharedVpc = gamma.resources.network().vpcId();
+        assertThat(gamma.resources.network().privateSubnetIds()).hasSize(2);
+        List<Instance> nats = liveInstances(aws, networkTag(id));
+        assertThat(nats).hasSize(2);
+
+        // When it moves out into a network of its own (one zone) and back in, with its recorded ranges
+        gamma.run(OperationKind.MOVE_NETWORK, NetworkMoveDirection.OUT_OF, names());
+        assertThat(gamma.resources.network().privateSubnetIds()).hasSize(1);
+        List<AwsCallLog.Call> in = AwsCallLog.during(() -> gamma.run(OperationKind.MOVE_NETWORK,
+                NetworkMoveDirection.INTO, names()));
+
+        // Then it has a private subnet in each zone of the shared VPC again, nothing in a VPC of its own
+        Network back = gamma.resources.network();
+        assertThat(subnets(aws, tag(gamma.ref))).extracting(Subnet::vpcId).containsOnly(sharedVpc);
+        assertThat(subnets(aws, tag(gamma.ref))).extracting(Subnet::cidrBlock)
+                .containsExactlyInAnyOrder("10.45.2.0/24", "10.45.3.0/24");
+        assertThat(subnets(aws, tag(gamma.ref))).extracting(Subnet::availabilityZone).doesNotHaveDuplicates();
+        assertThat(back.privateSubnetIds()).hasSize(2);
+        // and each zone's subnet routes to the NAT instance in its own zone
+        assertThat(back.privateSubnetIds()).map(subnet -> defaultRouteInterface(aws, subnet))
+                .containsExactlyInAnyOrderElementsOf(nats.stream().map(Instance::networkInterfaces)
+                        .map(interfaces -> interfaces.get(0).networkInterfaceId()).toList());
+        // and the service was moved onto both subnets in one update, and its VPC link spans both
+        assertThat(in).filteredOn(call -> call.name().equals("ecs:UpdateService")).singleElement()
+                .satisfies(call -> assertThat(call.request(UpdateServiceRequest.class).networkConfiguration()
+                        .awsvpcConfiguration().subnets()).containsExactlyElementsOf(back.privateSubnetIds()));
+        assertThat(vpcLinks(aws, gamma.ref)).singleElement().satisfies(link -> assertThat(link.subnetIds())
+                .containsExactlyInAnyOrderElementsOf(back.privateSubnetIds()));
+
+        // When it is deprovisioned and the network deleted, nothing of either remains
+        gamma.run(OperationKind.DEPROVISION, null, "delete-ingress", "delete-service", "delete-service-discovery",
+                "delete-cluster", "delete-nat-instance", "delete-network", "check-remaining");
+        assertThat(cloud.remainingResources(gamma.ref)).isEmpty();
+        SharedNetworkRef network = inNetwork.ref(target);
+        cloud.deleteSharedNetwork(network);
+        assertThat(cloud.remainingNetworkResources(network)).isEmpty();
+    }
+
+    private static String defaultRouteInterface(AwsClients aws, String subnetId) {
+        return aws.ec2().describeRouteTables(r -> r.filters(Filter.builder().name("association.subnet-id")
+                        .values(subnetId).build())).routeTables().stream()
+                .flatMap(table -> table.routes().stream())
+                .filter(route -> "0.0.0.0/0".equals(route.destinationCidrBlock()))
+                .map(route -> route.networkInterfaceId()).findFirst().orElse("none");
+    }
+
     private static String[] names() {
         return OperationPlans.steps(OperationKind.MOVE_NETWORK).stream().map(CloudStep::name).toArray(String[]::new);
     }
@@ -269,6 +328,16 @@ class AwsEmulatorNetworkMoveIntegrationTests {
         @Override
         public void completeMove(long environmentId) {
             member.completedMoves++;
+        }
+
+        @Override
+        public boolean natStopFailed(long networkId, java.time.Instant at, String error, java.time.Instant retryAt) {
+            return true;
+        }
+
+        @Override
+        public boolean natStopSettled(long networkId) {
+            return false;
         }
     }
 }
