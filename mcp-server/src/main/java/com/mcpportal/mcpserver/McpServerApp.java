@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
 
 /** The HTTP server with its tools and keys, started from validated configuration. */
 public final class McpServerApp implements AutoCloseable {
@@ -91,7 +92,7 @@ public final class McpServerApp implements AutoCloseable {
         keys.close();
     }
 
-    private static Long sinceJvmStart() {
+    private static @Nullable Long sinceJvmStart() {
         return ProcessHandle.current().info().startInstant()
                 .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(null);
     }

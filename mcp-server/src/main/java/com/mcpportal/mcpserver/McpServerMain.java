@@ -11,6 +11,7 @@ import java.io.FileOutputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -55,9 +56,10 @@ public final class McpServerMain {
             McpEndpoints.serveStdio(tools.join());
             return;
         }
-        McpServerApp running = app;
+        McpServerApp running = Objects.requireNonNull(app, "started unless --stdio");
         if (flags.contains("--warmup")) {
-            int status = Warmup.exercise(running.port(), vars.get("MCP_SERVER_API_KEY"));
+            // Warmup.prepare set the key.
+            int status = Warmup.exercise(running.port(), Objects.requireNonNull(vars.get("MCP_SERVER_API_KEY")));
             running.close();
             System.exit(status);
         }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A training run for the class-data-sharing archive or AOT cache: starts on a free port with a throwaway key,
@@ -62,7 +63,7 @@ final class Warmup {
     /** One HTTP/1.1 exchange on its own connection ({@code Connection: close}), read to the end. */
     private record Answer(int status, String text) {
 
-        String session() {
+        @Nullable String session() {
             for (String line : text.split("\r\n")) {
                 if (line.isEmpty()) {
                     break;
@@ -75,8 +76,8 @@ final class Warmup {
         }
     }
 
-    private static Answer send(int port, String method, String path, String key, String session, String body)
-            throws IOException {
+    private static Answer send(int port, String method, String path, @Nullable String key, @Nullable String session,
+            @Nullable String body) throws IOException {
         byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder request = new StringBuilder(method).append(' ').append(path)
                 .append(" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");

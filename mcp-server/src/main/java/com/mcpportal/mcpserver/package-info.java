@@ -3,4 +3,7 @@
  * ({@code Env}), start-up and warm-up, and the application that wires HTTP, keys and tools together. No Spring: a
  * small jar that starts fast in a Fargate task.
  */
+@NullMarked
 package com.mcpportal.mcpserver;
+
+import org.jspecify.annotations.NullMarked;

@@ -49,7 +49,7 @@ public record AcceptedKey(String id, byte[] sha256, @Nullable Instant expiresAt,
         return expiresAt != null && !now.isBefore(expiresAt);
     }
 
-    boolean validFor(String environmentId) {
+    boolean validFor(@Nullable String environmentId) {
         return environments == null || (environmentId != null && environments.contains(environmentId));
     }
 }

@@ -28,16 +28,16 @@ public final class ApiKeyAuthenticator {
     }
 
     private final KeyRegistry registry;
-    private final String environmentId;
+    private final @Nullable String environmentId;
     private final Clock clock;
 
-    public ApiKeyAuthenticator(KeyRegistry registry, String environmentId, Clock clock) {
+    public ApiKeyAuthenticator(KeyRegistry registry, @Nullable String environmentId, Clock clock) {
         this.registry = registry;
         this.environmentId = environmentId;
         this.clock = clock;
     }
 
-    public Decision authenticate(String presentedKey) {
+    public Decision authenticate(@Nullable String presentedKey) {
         if (presentedKey == null || presentedKey.isBlank()) {
             return Decision.refuse("An API key is required: send \"Authorization: Bearer <key>\" or \"X-API-Key: <key>\"");
         }

@@ -1,5 +1,6 @@
 package com.mcpportal.mcpserver.elevenlabs;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
@@ -18,8 +19,8 @@ public final class ApiRequest {
     private final String method;
     private final String path;
     private final List<Map.Entry<String, String>> query = new ArrayList<>();
-    private JsonNode json;
-    private Multipart multipart;
+    private @Nullable JsonNode json;
+    private @Nullable Multipart multipart;
     private boolean retriesOnServerError;
 
     private ApiRequest(String method, String path, boolean retriesOnServerError) {
@@ -47,7 +48,7 @@ public final class ApiRequest {
     }
 
     /** Adds a query parameter; null values are left out. */
-    public ApiRequest query(String name, Object value) {
+    public ApiRequest query(String name, @Nullable Object value) {
         if (value != null) {
             query.add(Map.entry(name, value.toString()));
         }
@@ -72,11 +73,11 @@ public final class ApiRequest {
         return retriesOnServerError;
     }
 
-    JsonNode jsonBody() {
+    @Nullable JsonNode jsonBody() {
         return json;
     }
 
-    Multipart multipartBody() {
+    @Nullable Multipart multipartBody() {
         return multipart;
     }
 

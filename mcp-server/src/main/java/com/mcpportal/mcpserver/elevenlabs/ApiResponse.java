@@ -1,5 +1,6 @@
 package com.mcpportal.mcpserver.elevenlabs;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -15,7 +16,7 @@ public record ApiResponse(int status, HttpHeaders headers, byte[] body) {
         return (semicolon < 0 ? value : value.substring(0, semicolon)).strip().toLowerCase();
     }
 
-    public String header(String name) {
+    public @Nullable String header(String name) {
         return headers.firstValue(name).orElse(null);
     }
 

@@ -1,5 +1,6 @@
 package com.mcpportal.mcpserver.elevenlabs;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -40,7 +41,7 @@ public final class ElevenLabsClient {
     private final ElevenLabsSettings settings;
     private final Sleeper sleeper;
     private final String origin;
-    private volatile HttpClient http;
+    private volatile @Nullable HttpClient http;
 
     public ElevenLabsClient(ElevenLabsSettings settings) {
         this(settings, Sleeper.REAL);
@@ -153,7 +154,7 @@ public final class ElevenLabsClient {
      * How long to wait before the next attempt: {@code Retry-After} (seconds or HTTP date) when
      * given, else exponential backoff with jitter; null when the wait would exceed the cap.
      */
-    Duration retryDelay(String retryAfter, int attempt) {
+    @Nullable Duration retryDelay(@Nullable String retryAfter, int attempt) {
         Duration max = settings.maxRetryDelay();
         if (retryAfter != null) {
             Duration asked = parseRetryAfter(retryAfter.strip());
@@ -170,7 +171,7 @@ public final class ElevenLabsClient {
         return Duration.ofMillis(Math.min(jittered, settings.maxRetryDelay().toMillis()));
     }
 
-    private static Duration parseRetryAfter(String value) {
+    private static @Nullable Duration parseRetryAfter(String value) {
         try {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
         } catch (NumberFormatException notSeconds) {

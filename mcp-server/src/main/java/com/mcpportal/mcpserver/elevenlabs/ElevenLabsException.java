@@ -1,5 +1,7 @@
 package com.mcpportal.mcpserver.elevenlabs;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * ElevenLabs answered with an error, or could not be reached. Carries ElevenLabs' own status
  * code (e.g. {@code voice_not_found}, {@code quota_exceeded}) and message for the tool result.
@@ -7,9 +9,9 @@ package com.mcpportal.mcpserver.elevenlabs;
 public final class ElevenLabsException extends RuntimeException {
 
     private final int httpStatus;
-    private final String code;
+    private final @Nullable String code;
 
-    public ElevenLabsException(int httpStatus, String code, String message) {
+    public ElevenLabsException(int httpStatus, @Nullable String code, String message) {
         super(message);
         this.httpStatus = httpStatus;
         this.code = code;
@@ -27,7 +29,7 @@ public final class ElevenLabsException extends RuntimeException {
     }
 
     /** ElevenLabs' machine-readable status such as {@code voice_not_found}, or null. */
-    public String code() {
+    public @Nullable String code() {
         return code;
     }
 

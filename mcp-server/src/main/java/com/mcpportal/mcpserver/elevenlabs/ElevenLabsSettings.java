@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.mcpportal.mcpserver.Env;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the server talks to ElevenLabs and where it may read and write audio, from the
@@ -31,7 +32,7 @@ import com.mcpportal.mcpserver.Env;
 public record ElevenLabsSettings(
         String apiKey,
         URI baseUrl,
-        String apiResidency,
+        @Nullable String apiResidency,
         String defaultVoiceId,
         OutputMode outputMode,
         Path basePath,
@@ -73,7 +74,7 @@ public record ElevenLabsSettings(
     }
 
     /** The six settings the environment always names, with defaults for timeouts, retries and caps. */
-    public ElevenLabsSettings(String apiKey, URI baseUrl, String apiResidency, String defaultVoiceId,
+    public ElevenLabsSettings(String apiKey, URI baseUrl, @Nullable String apiResidency, String defaultVoiceId,
                               OutputMode outputMode, Path basePath) {
         this(apiKey, baseUrl, apiResidency, defaultVoiceId, outputMode, basePath,
                 DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_RETRIES,
@@ -113,11 +114,11 @@ public record ElevenLabsSettings(
                 + ", basePath=" + basePath + ", apiKey=***]";
     }
 
-    private static String value(Env env, String name) {
+    private static @Nullable String value(Env env, String name) {
         return env.text(name).orElse(null);
     }
 
-    private static String residency(String value) {
+    private static @Nullable String residency(@Nullable String value) {
         if (value == null) {
             return null;
         }
@@ -129,7 +130,7 @@ public record ElevenLabsSettings(
         return residency;
     }
 
-    private static URI baseUrl(String value, String residency) {
+    private static URI baseUrl(@Nullable String value, @Nullable String residency) {
         if (value == null) {
             return URI.create(RESIDENCY_ORIGINS.getOrDefault(residency == null ? "us" : residency,
                     RESIDENCY_ORIGINS.get("us")));
@@ -149,7 +150,7 @@ public record ElevenLabsSettings(
         }
     }
 
-    private static String voiceId(String value) {
+    private static String voiceId(@Nullable String value) {
         if (value == null) {
             return DEFAULT_VOICE_ID;
         }
@@ -160,7 +161,7 @@ public record ElevenLabsSettings(
         return value;
     }
 
-    private static OutputMode outputMode(String value) {
+    private static OutputMode outputMode(@Nullable String value) {
         if (value == null) {
             // The official server defaults to files; a remote server's clients share no disk with it.
             return OutputMode.RESOURCES;
@@ -173,7 +174,7 @@ public record ElevenLabsSettings(
         }
     }
 
-    private static Path basePath(String value, Map<String, String> env) {
+    private static Path basePath(@Nullable String value, Map<String, String> env) {
         String home = env.getOrDefault("HOME", System.getProperty("user.home"));
         if (value == null) {
             // Same default as the official server.

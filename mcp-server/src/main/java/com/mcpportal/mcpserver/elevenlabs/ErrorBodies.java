@@ -1,5 +1,6 @@
 package com.mcpportal.mcpserver.elevenlabs;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -43,7 +44,7 @@ final class ErrorBodies {
         return new ElevenLabsException(status, null, readable ? clip(text) : defaultMessage(status));
     }
 
-    private static JsonNode parse(byte[] body) {
+    private static @Nullable JsonNode parse(byte[] body) {
         if (body.length == 0 || body[0] != '{') {
             return null;
         }
@@ -65,11 +66,11 @@ final class ErrorBodies {
         return clip(problems.isEmpty() ? "request was rejected as invalid" : String.join("; ", problems));
     }
 
-    private static String first(String a, String b) {
+    private static @Nullable String first(@Nullable String a, @Nullable String b) {
         return a != null ? a : b;
     }
 
-    private static String orDefault(String message, int status) {
+    private static String orDefault(@Nullable String message, int status) {
         return message == null ? defaultMessage(status) : clip(message);
     }
 

@@ -1,5 +1,6 @@
 package com.mcpportal.mcpserver.elevenlabs;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Jackson's mapper and tree helpers; the tree model keeps reflection off the hot path. The mapper is Jackson's
@@ -52,7 +54,7 @@ public final class Json {
     }
 
     /** A field's string value, or null when it is absent, null or not a scalar. */
-    public static String text(JsonNode node, String field) {
+    public static @Nullable String text(@Nullable JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         if (value == null || value.isNull() || value.isContainer()) {
             return null;
@@ -60,8 +62,14 @@ public final class Json {
         return value.asString();
     }
 
+    /** An object node as a plain map (see {@link #plain}); anything else as an empty map. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> plainObject(JsonNode node) {
+        return node.isObject() ? (Map<String, Object>) Objects.requireNonNull(plain(node)) : Map.of();
+    }
+
     /** Converts a tree into plain maps, lists and scalars, as MCP structured content wants them. */
-    public static Object plain(JsonNode node) {
+    public static @Nullable Object plain(@Nullable JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A {@code multipart/form-data} body: text fields and files, kept as parts to avoid copying audio. */
 public final class Multipart {
@@ -12,7 +13,7 @@ public final class Multipart {
     private final List<byte[]> parts = new ArrayList<>();
 
     /** Adds a text field; null values are left out, as an unset optional parameter. */
-    public Multipart field(String name, Object value) {
+    public Multipart field(String name, @Nullable Object value) {
         if (value != null) {
             parts.add(ascii("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + quote(name)
                     + "\"\r\n\r\n"));

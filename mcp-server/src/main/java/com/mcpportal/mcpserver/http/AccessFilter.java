@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who may reach the MCP endpoints: address allowlist (403), failure throttling (429), then the
@@ -29,7 +31,7 @@ final class AccessFilter implements Filter {
     private final ClientAddresses addresses;
     private final List<Cidr> allowedCidrs;
     private final FailureThrottle throttle;
-    private final ApiKeyAuthenticator authenticator;
+    private final @Nullable ApiKeyAuthenticator authenticator;
     private final String retryAfterReload;
 
     /**
@@ -37,7 +39,7 @@ final class AccessFilter implements Filter {
      * @param reloadPeriod  how often the key set is re-read: when to try again while it is stale
      */
     AccessFilter(ClientAddresses addresses, List<Cidr> allowedCidrs, FailureThrottle throttle,
-            ApiKeyAuthenticator authenticator, Duration reloadPeriod) {
+            @Nullable ApiKeyAuthenticator authenticator, Duration reloadPeriod) {
         this.addresses = addresses;
         this.allowedCidrs = List.copyOf(allowedCidrs);
         this.throttle = throttle;
@@ -81,21 +83,26 @@ final class AccessFilter implements Filter {
         if (decision.unavailable()) {
             // The key set is stale: the server's failure (503, counted in Errors), not the client's.
             response.setHeader("Retry-After", retryAfterReload);
-            JsonErrors.write(response, 503, JsonErrors.SERVER_ERROR, decision.problem(), null);
+            JsonErrors.write(response, 503, JsonErrors.SERVER_ERROR, refusal(decision), null);
             return;
         }
         if (!decision.accepted()) {
             throttle.recordFailure(client);
             response.setHeader("WWW-Authenticate", presented == null ? REALM
                     : REALM + ", error=\"invalid_token\"");
-            JsonErrors.write(response, 401, JsonErrors.SERVER_ERROR, decision.problem(), null);
+            JsonErrors.write(response, 401, JsonErrors.SERVER_ERROR, refusal(decision), null);
             return;
         }
         record.keyId = decision.keyId();
         chain.doFilter(req, res);
     }
 
-    private static String presentedKey(HttpServletRequest request) {
+    /** A refused decision always says why. */
+    private static String refusal(ApiKeyAuthenticator.Decision decision) {
+        return Objects.requireNonNull(decision.problem(), "a refusal without a problem");
+    }
+
+    private static @Nullable String presentedKey(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return authorization.substring(7).trim();

@@ -3,6 +3,7 @@ package com.mcpportal.mcpserver.http;
 import com.mcpportal.mcpserver.log.JsonText;
 
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Metrics in CloudWatch Embedded Metric Format: an {@code _aws} block and the metric values added
@@ -28,7 +29,7 @@ public final class EmfMetrics {
     private final String untimedDirective;
     private final String dimensionValue;
 
-    private EmfMetrics(String environmentId) {
+    private EmfMetrics(@Nullable String environmentId) {
         String id = environmentId == null || environmentId.isBlank() ? STANDALONE : environmentId;
         // Fixed per process: built once, appended as is on every request.
         this.timedDirective = directive(true);
@@ -37,12 +38,12 @@ public final class EmfMetrics {
     }
 
     /** @param environmentId {@code MCP_SERVER_ENVIRONMENT_ID}, or {@code null} ({@value #STANDALONE}) */
-    public static EmfMetrics forEnvironment(String environmentId) {
+    public static EmfMetrics forEnvironment(@Nullable String environmentId) {
         return new EmfMetrics(environmentId);
     }
 
     /** @param endpoint the endpoint a request was routed to, whatever its spelling ({@code null}: none) */
-    boolean covers(String endpoint) {
+    boolean covers(@Nullable String endpoint) {
         return endpoint != null && PATHS.contains(endpoint);
     }
 

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The embedded Tomcat that serves MCP over HTTP: filters for logging, access and body checks in
@@ -86,7 +87,7 @@ public final class HttpServer {
      * @param mcpServlet the SDK servlet for {@code /mcp} (Streamable HTTP, stateful or stateless)
      * @param sseServlet the SDK servlet for {@code /sse} and {@code /message}
      */
-    public static HttpServer start(HttpSettings settings, AuthSettings auth, KeyRegistry registry, EmfMetrics metrics,
+    public static HttpServer start(HttpSettings settings, AuthSettings auth, KeyRegistry registry, @Nullable EmfMetrics metrics,
             Clock clock, HttpServlet mcpServlet, HttpServlet sseServlet) {
         HttpServer server = new HttpServer(settings);
         StandardContext context = server.newContext();

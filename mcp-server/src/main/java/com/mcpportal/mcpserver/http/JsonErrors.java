@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Error bodies in the JSON-RPC shape MCP clients already parse
@@ -21,7 +22,7 @@ final class JsonErrors {
     private JsonErrors() {
     }
 
-    static String body(int code, String message, String rawId) {
+    static String body(int code, String message, @Nullable String rawId) {
         StringBuilder out = new StringBuilder(96 + message.length());
         out.append("{\"jsonrpc\":\"2.0\",\"id\":").append(rawId == null ? "null" : rawId)
                 .append(",\"error\":{\"code\":").append(code).append(",\"message\":");
@@ -29,7 +30,7 @@ final class JsonErrors {
     }
 
     /** Writes the status and body to an uncommitted response; the caller sets any extra headers. */
-    static void write(HttpServletResponse response, int status, int code, String message, String rawId)
+    static void write(HttpServletResponse response, int status, int code, String message, @Nullable String rawId)
             throws IOException {
         if (response instanceof SafeErrorResponse safe) {
             // Our own errors are already safe: write past the wrapper that rewrites the SDK's.

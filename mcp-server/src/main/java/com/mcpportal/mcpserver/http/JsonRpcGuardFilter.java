@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Caps request bodies and reads a POSTed JSON-RPC body once, before the SDK sees it: a body declared
@@ -92,7 +93,7 @@ final class JsonRpcGuardFilter implements Filter {
     }
 
     /** The whole body, or {@code null} once it passes the cap. */
-    private byte[] readUpTo(InputStream in) throws IOException {
+    private byte @Nullable [] readUpTo(InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, 8192));
         byte[] buffer = new byte[8192];
         int total = 0;

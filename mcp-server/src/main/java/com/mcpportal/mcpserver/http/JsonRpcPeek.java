@@ -1,5 +1,6 @@
 package com.mcpportal.mcpserver.http;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -15,7 +16,7 @@ import tools.jackson.core.json.JsonFactory;
  * @param rawId  the id as JSON text ({@code 7} or {@code "a"}), or {@code null}
  * @param tool   {@code params.name} of a {@code tools/call}, or {@code null}
  */
-record JsonRpcPeek(boolean object, String method, String rawId, String tool) {
+record JsonRpcPeek(boolean object, @Nullable String method, @Nullable String rawId, @Nullable String tool) {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -57,7 +58,7 @@ record JsonRpcPeek(boolean object, String method, String rawId, String tool) {
         }
     }
 
-    private static String idText(JsonParser parser, JsonToken value) {
+    private static @Nullable String idText(JsonParser parser, JsonToken value) {
         if (value == JsonToken.VALUE_NUMBER_INT) {
             return parser.getString();
         }
@@ -68,7 +69,7 @@ record JsonRpcPeek(boolean object, String method, String rawId, String tool) {
         return null;
     }
 
-    private static String nameInside(JsonParser parser, JsonToken value) {
+    private static @Nullable String nameInside(JsonParser parser, JsonToken value) {
         if (value != JsonToken.START_OBJECT) {
             parser.skipChildren();
             return null;

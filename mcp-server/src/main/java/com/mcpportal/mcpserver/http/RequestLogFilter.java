@@ -12,6 +12,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Outermost filter: times the request, counts it as in flight (for graceful shutdown), makes every
@@ -20,10 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RequestLogFilter implements Filter {
 
     private final AtomicInteger inFlight;
-    private final EmfMetrics metrics;
+    private final @Nullable EmfMetrics metrics;
 
     /** @param metrics the per-request metrics to add to each line, or {@code null} when they are off */
-    RequestLogFilter(AtomicInteger inFlight, EmfMetrics metrics) {
+    RequestLogFilter(AtomicInteger inFlight, @Nullable EmfMetrics metrics) {
         this.inFlight = inFlight;
         this.metrics = metrics;
     }

@@ -3,6 +3,7 @@ package com.mcpportal.mcpserver.http;
 import com.mcpportal.mcpserver.log.JsonLog;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one HTTP request did, filled in as it passes the filters, the tool adapter and the JSON
@@ -18,19 +19,19 @@ public final class RequestRecord {
     final String httpMethod;
     /** The path as routed (decoded, normalized); {@link #rawPath} is what the client sent, when it differs. */
     final String path;
-    final String rawPath;
+    final @Nullable String rawPath;
     /** The endpoint it reached ({@code /mcp} …), or {@code null} for an unknown path. */
-    final String endpoint;
-    String client;
-    String keyId;
-    String rpcMethod;
-    String rpcId;
-    String tool;
-    volatile Boolean toolError;
-    volatile Integer rpcError;
+    final @Nullable String endpoint;
+    @Nullable String client;
+    @Nullable String keyId;
+    @Nullable String rpcMethod;
+    @Nullable String rpcId;
+    @Nullable String tool;
+    volatile @Nullable Boolean toolError;
+    volatile @Nullable Integer rpcError;
     int status;
 
-    RequestRecord(String httpMethod, String path, String rawPath, String endpoint) {
+    RequestRecord(String httpMethod, String path, String rawPath, @Nullable String endpoint) {
         this.httpMethod = httpMethod;
         this.path = path;
         this.rawPath = path.equals(rawPath) ? null : rawPath;
@@ -72,7 +73,7 @@ public final class RequestRecord {
      * Writes the request line when the log level lets it through (with the metrics when
      * {@code metrics} is set), or a short {@code request_metrics} line with only the metrics.
      */
-    void write(long durationNanos, EmfMetrics metrics) {
+    void write(long durationNanos, @Nullable EmfMetrics metrics) {
         JsonLog.Level level = status >= 500 ? JsonLog.Level.ERROR : JsonLog.Level.INFO;
         boolean logged = JsonLog.enabled(level);
         boolean metered = metrics != null && metrics.covers(endpoint);
@@ -95,7 +96,7 @@ public final class RequestRecord {
             JsonLog.field(line, "key_id", keyId);
             JsonLog.field(line, "client", client);
         }
-        if (metered) {
+        if (metered && metrics != null) {
             metrics.append(line, now.toEpochMilli(), failed(), "GET".equals(httpMethod) ? -1 : durationMillis);
         }
         JsonLog.end(line);

@@ -13,6 +13,7 @@ import jakarta.servlet.http.MappingMatch;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lets a request through only on the one plain spelling of its path and with a method its endpoint
@@ -66,7 +67,7 @@ final class RouteFilter implements Filter {
      * The endpoint the request was routed to ({@code /mcp}, {@code /sse}, {@code /message},
      * {@code /health}), whatever its spelling; {@code null} for an unknown path.
      */
-    static String endpoint(HttpServletRequest request) {
+    static @Nullable String endpoint(HttpServletRequest request) {
         HttpServletMapping mapping = request.getHttpServletMapping();
         return mapping != null && mapping.getMappingMatch() == MappingMatch.EXACT ? mapping.getPattern() : null;
     }

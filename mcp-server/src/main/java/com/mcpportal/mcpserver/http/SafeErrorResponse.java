@@ -4,6 +4,7 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
@@ -32,9 +33,9 @@ final class SafeErrorResponse extends HttpServletResponseWrapper {
             "Invalid Host header", "Server is shutting down", "Unknown message type");
 
     private final RequestRecord record;
-    private ByteArrayOutputStream captured;
-    private PrintWriter capturedWriter;
-    private PrintWriter utf8Writer;
+    private @Nullable ByteArrayOutputStream captured;
+    private @Nullable PrintWriter capturedWriter;
+    private @Nullable PrintWriter utf8Writer;
     private boolean errorWritten;
 
     SafeErrorResponse(HttpServletResponse response, RequestRecord record) {
@@ -48,7 +49,7 @@ final class SafeErrorResponse extends HttpServletResponseWrapper {
     }
 
     @Override
-    public void sendError(int status, String message) throws IOException {
+    public void sendError(int status, @Nullable String message) throws IOException {
         if (isCommitted()) {
             return;
         }
@@ -143,14 +144,14 @@ final class SafeErrorResponse extends HttpServletResponseWrapper {
         }
     }
 
-    private void writeError(int status, Integer code, String rawMessage) throws IOException {
+    private void writeError(int status, @Nullable Integer code, @Nullable String rawMessage) throws IOException {
         errorWritten = true;
         HttpServletResponse response = (HttpServletResponse) getResponse();
         int rpcCode = code != null && status < 500 ? code : JsonErrors.codeFor(status);
         JsonErrors.write(response, status, rpcCode, safeMessage(status, rawMessage), record.rpcId);
     }
 
-    static String safeMessage(int status, String message) {
+    static String safeMessage(int status, @Nullable String message) {
         if (status < 500 && message != null) {
             if (message.startsWith("Invalid message format")) {
                 return "Invalid JSON-RPC message";

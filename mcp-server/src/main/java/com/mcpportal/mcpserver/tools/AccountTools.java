@@ -71,10 +71,7 @@ final class AccountTools {
                         + "slots. Use it to measure the usage of the API. Free.",
                 new Params(), Tools.Effect.READS, schema, args -> {
                     JsonNode subscription = ctx.api().json(ApiRequest.get("/v1/user/subscription"));
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> data = subscription.isObject()
-                            ? (Map<String, Object>) Json.plain(subscription) : Map.of();
-                    return Results.structured(Json.pretty(subscription), data);
+                    return Results.structured(Json.pretty(subscription), Json.plainObject(subscription));
                 });
     }
 }

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which addresses the server may fetch an {@code audio_url} from: public unicast only, so that
@@ -44,7 +45,7 @@ final class AddressPolicy {
     }
 
     /** Why the address is refused, or null when it may be fetched. */
-    String refusal(InetAddress address) {
+    @Nullable String refusal(InetAddress address) {
         if (exceptions.contains(address)) {
             return null;
         }
@@ -61,7 +62,7 @@ final class AddressPolicy {
         return "unknown address type";
     }
 
-    private static byte[] embeddedIpv4(byte[] v6) {
+    private static byte @Nullable [] embeddedIpv4(byte[] v6) {
         boolean firstTenZero = true;
         for (int i = 0; i < 10; i++) {
             firstTenZero &= v6[i] == 0;
@@ -79,7 +80,7 @@ final class AddressPolicy {
         return null;
     }
 
-    private static String blockedBy(List<Block> blocks, byte[] address) {
+    private static @Nullable String blockedBy(List<Block> blocks, byte[] address) {
         for (Block block : blocks) {
             if (block.contains(address)) {
                 return block.reason;

@@ -102,8 +102,8 @@ final class AgentTools {
         if (given > 1) {
             throw new ToolInputException("Must provide exactly one of: URL, file, or text");
         }
-        String name = args.string("knowledge_base_name");
-        String agentId = args.string("agent_id");
+        String name = args.require("knowledge_base_name");
+        String agentId = args.require("agent_id");
         JsonNode document;
         if (args.has("url")) {
             document = ctx.api().json(ApiRequest.create("/v1/convai/knowledge-base/url")
@@ -111,8 +111,8 @@ final class AgentTools {
         } else {
             InputFiles.InputFile file = args.has("text")
                     ? new InputFiles.InputFile("text.txt", "text/plain",
-                    args.string("text").getBytes(StandardCharsets.UTF_8))
-                    : ctx.inputs().file("input_file_path", args.string("input_file_path"), InputFiles.Kind.DOCUMENT);
+                    args.require("text").getBytes(StandardCharsets.UTF_8))
+                    : ctx.inputs().file("input_file_path", args.require("input_file_path"), InputFiles.Kind.DOCUMENT);
             document = ctx.api().json(ApiRequest.create("/v1/convai/knowledge-base/file")
                     .multipart(new Multipart().file("file", file.fileName(), file.contentType(), file.data())
                             .field("name", name)));
@@ -166,7 +166,7 @@ final class AgentTools {
         return Tools.define("get_agent", "Get agent", "Get details about a specific conversational AI agent. Free.",
                 new Params().requiredString("agent_id", "The ID of the agent to retrieve."), Tools.Effect.READS,
                 schema, args -> {
-                    JsonNode agent = ctx.api().json(ApiRequest.get("/v1/convai/agents/{}", args.string("agent_id")));
+                    JsonNode agent = ctx.api().json(ApiRequest.get("/v1/convai/agents/{}", args.require("agent_id")));
                     JsonNode config = agent.path("conversation_config");
                     JsonNode created = agent.path("metadata").path("created_at_unix_secs");
                     Map<String, Object> data = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package com.mcpportal.mcpserver.tools;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A tool call's arguments after {@link Params#read}: types checked, defaults filled in. */
 final class Arguments {
@@ -17,15 +18,34 @@ final class Arguments {
     }
 
     /** The string, or null when the caller gave none and there is no default. */
-    String string(String name) {
+    @Nullable String string(String name) {
         return (String) values.get(name);
     }
 
-    Double number(String name) {
+    /**
+     * The string of a required parameter or one with a default, which {@link Params#read} always fills in;
+     * a missing one is the caller's mistake, said as such.
+     */
+    String require(String name) {
+        if (values.get(name) instanceof String text) {
+            return text;
+        }
+        throw new ToolInputException("Missing required argument '" + name + "'.");
+    }
+
+    @Nullable Double number(String name) {
         return (Double) values.get(name);
     }
 
-    Long integer(String name) {
+    /** The integer of a parameter with a default, which {@link Params#read} always fills in. */
+    long requireInteger(String name) {
+        if (values.get(name) instanceof Long number) {
+            return number;
+        }
+        throw new ToolInputException("Missing required argument '" + name + "'.");
+    }
+
+    @Nullable Long integer(String name) {
         return (Long) values.get(name);
     }
 
@@ -39,7 +59,7 @@ final class Arguments {
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> object(String name) {
+    @Nullable Map<String, Object> object(String name) {
         return (Map<String, Object>) values.get(name);
     }
 

@@ -2,6 +2,7 @@ package com.mcpportal.mcpserver.tools;
 
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** What a piece of audio is: its MIME type and the file extension it is saved with. */
 record AudioFormat(String mimeType, String extension) {
@@ -36,7 +37,7 @@ record AudioFormat(String mimeType, String extension) {
     }
 
     /** The format of an upstream answer from its Content-Type, or MP3 (ElevenLabs' default). */
-    static AudioFormat ofContentType(String contentType) {
+    static AudioFormat ofContentType(@Nullable String contentType) {
         return switch (contentType == null ? "" : contentType.toLowerCase(Locale.ROOT)) {
             case "audio/wav", "audio/x-wav", "audio/wave" -> new AudioFormat("audio/wav", "wav");
             case "audio/ogg", "audio/opus" -> new AudioFormat("audio/ogg", "ogg");
@@ -71,7 +72,7 @@ record AudioFormat(String mimeType, String extension) {
     }
 
     /** Recognises common audio and video containers from their first bytes; null when unknown. */
-    static AudioFormat sniff(byte[] data) {
+    static @Nullable AudioFormat sniff(byte[] data) {
         if (starts(data, 0, "ID3") || data.length > 1 && (data[0] & 0xff) == 0xff && (data[1] & 0xe0) == 0xe0) {
             return MP3;
         }

@@ -3,6 +3,8 @@ package com.mcpportal.mcpserver.tools;
 import com.mcpportal.mcpserver.elevenlabs.ApiRequest;
 import com.mcpportal.mcpserver.elevenlabs.Json;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -53,7 +55,7 @@ final class ConversationTools {
 
     private McpSchema.CallToolResult getConversation(Arguments args) {
         JsonNode conversation = ctx.api().json(ApiRequest.get("/v1/convai/conversations/{}",
-                args.string("conversation_id")));
+                args.require("conversation_id")));
         List<Object> turns = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         for (JsonNode turn : conversation.path("transcript").values()) {
@@ -148,7 +150,7 @@ final class ConversationTools {
         String pagination = "Showing " + conversations.size() + " conversations"
                 + (hasMore ? " (more available, next cursor: " + nextCursor + ")" : "");
         String text = pagination + "\n\n" + String.join("\n\n", blocks);
-        long maxLength = args.integer("max_length");
+        long maxLength = args.requireInteger("max_length");
         if (text.length() > maxLength) {
             text = text.substring(0, (int) maxLength) + "\n... (cut at max_length=" + maxLength
                     + "; ask for a smaller page_size or use the cursor)";
@@ -203,14 +205,14 @@ final class ConversationTools {
         }
         body.put("new_turns_limit", args.integer("max_turns"));
         JsonNode response = ctx.api().json(ApiRequest.post("/v1/convai/agents/{}/simulate-conversation",
-                args.string("agent_id")).json(body));
+                args.require("agent_id")).json(body));
         return Results.text(simulationReport(response));
     }
 
     static String simulationReport(JsonNode response) {
         List<String> lines = new ArrayList<>(List.of("## Simulated Conversation\n"));
         for (JsonNode turn : response.path("simulated_conversation").values()) {
-            String role = Json.text(turn, "role") == null ? "unknown" : Json.text(turn, "role");
+            String role = Objects.requireNonNullElse(Json.text(turn, "role"), "unknown");
             String message = Json.text(turn, "message");
             if (message != null) {
                 lines.add("**" + role.substring(0, 1).toUpperCase(Locale.ROOT) + role.substring(1) + ":** " + message);
@@ -237,7 +239,7 @@ final class ConversationTools {
         return String.join("\n", lines);
     }
 
-    private static Long number(JsonNode node, String field) {
+    private static @Nullable Long number(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isNumber() ? value.asLong() : null;
     }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP/1.1 GET on a socket that is already connected to a vetted address. Small on purpose:
@@ -33,7 +34,7 @@ final class HttpExchange {
                     && location() != null;
         }
 
-        String location() {
+        @Nullable String location() {
             return headers.get("location");
         }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Input audio, video or documents for a tool, from one of three places: a file in the base path
@@ -44,7 +45,7 @@ final class InputFiles {
                     + (given.isEmpty() ? "." : " (got " + String.join(", ", given) + ")."));
         }
         String name = given.get(0);
-        String value = args.string(name);
+        String value = args.require(name);
         if (name.equals(pathParam)) {
             return file(pathParam, value, kind);
         }
@@ -135,7 +136,7 @@ final class InputFiles {
                 download.data());
     }
 
-    private static String contentType(String fileName, byte[] data, String served, Kind kind) {
+    private static String contentType(String fileName, byte[] data, @Nullable String served, Kind kind) {
         AudioFormat sniffed = AudioFormat.sniff(data);
         if (sniffed != null) {
             return sniffed.mimeType();

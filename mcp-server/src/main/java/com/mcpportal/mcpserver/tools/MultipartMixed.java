@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Splits a {@code multipart/mixed} answer (music with details: JSON metadata, then audio) into parts. */
 final class MultipartMixed {
@@ -21,7 +22,7 @@ final class MultipartMixed {
     private MultipartMixed() {
     }
 
-    static List<Part> parse(String contentTypeHeader, byte[] body) {
+    static List<Part> parse(@Nullable String contentTypeHeader, byte[] body) {
         String boundary = boundary(contentTypeHeader);
         byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         List<Part> parts = new ArrayList<>();
@@ -60,7 +61,10 @@ final class MultipartMixed {
         return new Part(headers, Arrays.copyOfRange(raw, split + gap, raw.length));
     }
 
-    private static String boundary(String contentType) {
+    private static String boundary(@Nullable String contentType) {
+        if (contentType == null) {
+            throw new IllegalArgumentException("multipart answer without a boundary");
+        }
         for (String parameter : contentType.split(";")) {
             String p = parameter.strip();
             if (p.toLowerCase(Locale.ROOT).startsWith("boundary=")) {

@@ -6,6 +6,8 @@ import com.mcpportal.mcpserver.elevenlabs.ElevenLabsException;
 import com.mcpportal.mcpserver.elevenlabs.Json;
 import com.mcpportal.mcpserver.elevenlabs.Multipart;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -74,7 +76,7 @@ final class MusicTools {
         if (hasPrompt) {
             body.put("prompt", args.string("prompt"));
         } else {
-            body.set("composition_plan", Json.tree(args.object("composition_plan")));
+            body.set("composition_plan", Json.tree(Objects.requireNonNull(args.object("composition_plan"))));
         }
         if (args.integer("music_length_ms") != null) {
             body.put("music_length_ms", args.integer("music_length_ms"));
@@ -134,9 +136,7 @@ final class MusicTools {
                     }
                     body.put("model_id", args.string("model_id"));
                     JsonNode plan = ctx.api().json(ApiRequest.post("/v1/music/plan").json(body));
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> data = plan.isObject() ? (Map<String, Object>) Json.plain(plan) : Map.of();
-                    return Results.structured(Json.pretty(plan), data);
+                    return Results.structured(Json.pretty(plan), Json.plainObject(plan));
                 });
     }
 
@@ -200,7 +200,7 @@ final class MusicTools {
                 });
     }
 
-    private static String songId(byte[] json) {
+    private static @Nullable String songId(byte[] json) {
         try {
             JsonNode metadata = Json.parse(json);
             String id = Json.text(metadata, "song_id");

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hands generated audio and text back as {@code ELEVENLABS_MCP_OUTPUT_MODE} says: in-band MCP
@@ -34,7 +35,7 @@ final class Outputs {
     }
 
     /** A file name like the official server's: {@code tts_Hello_20250403_164949.mp3}. */
-    static String fileName(String prefix, String hint, String extension) {
+    static String fileName(String prefix, @Nullable String hint, String extension) {
         String safe = hint == null ? "" : hint.replaceAll("[^A-Za-z0-9_-]", "_");
         return prefix + (safe.isEmpty() ? "" : "_" + safe) + "_" + LocalDateTime.now().format(STAMP) + "."
                 + extension;
@@ -60,12 +61,12 @@ final class Outputs {
     }
 
     /** One clip; {@code note} adds facts the model should know (e.g. the voice used). */
-    McpSchema.CallToolResult audio(Clip clip, String outputDirectory, String note) {
+    McpSchema.CallToolResult audio(Clip clip, @Nullable String outputDirectory, @Nullable String note) {
         return audios(List.of(clip), outputDirectory, note);
     }
 
     /** Several clips (voice previews); in files mode one line lists every saved path. */
-    McpSchema.CallToolResult audios(List<Clip> clips, String outputDirectory, String note) {
+    McpSchema.CallToolResult audios(List<Clip> clips, @Nullable String outputDirectory, @Nullable String note) {
         List<String> saved = new ArrayList<>();
         if (mode != OutputMode.RESOURCES) {
             Path directory = workspace.outputDirectory(outputDirectory);
@@ -83,7 +84,8 @@ final class Outputs {
     }
 
     /** A text document (a transcript): an embedded text resource, a file, or both. */
-    McpSchema.CallToolResult textFile(String fileName, String text, String outputDirectory, String note) {
+    McpSchema.CallToolResult textFile(String fileName, String text, @Nullable String outputDirectory,
+            @Nullable String note) {
         List<McpSchema.Content> contents = new ArrayList<>();
         String path = null;
         if (mode != OutputMode.RESOURCES) {
@@ -102,7 +104,7 @@ final class Outputs {
         return Results.contents(contents);
     }
 
-    private String summary(List<Clip> clips, List<String> saved, String note) {
+    private String summary(List<Clip> clips, List<String> saved, @Nullable String note) {
         StringBuilder text = new StringBuilder("Success. ");
         if (saved.size() == 1) {
             text.append("File saved as: ").append(saved.get(0)).append(". ");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tool's parameters, declared once: they give the JSON input schema the client sees and the
@@ -22,19 +23,19 @@ final class Params {
         return string(name, description, null);
     }
 
-    Params string(String name, String description, String defaultValue) {
+    Params string(String name, String description, @Nullable String defaultValue) {
         return add(new Param(name, Param.Kind.STRING, description, false, defaultValue, null, null, null, null));
     }
 
-    Params choice(String name, String description, String defaultValue, List<String> choices) {
+    Params choice(String name, String description, @Nullable String defaultValue, List<String> choices) {
         return add(new Param(name, Param.Kind.STRING, description, false, defaultValue, null, null, choices, null));
     }
 
-    Params number(String name, String description, Double defaultValue, double min, double max) {
+    Params number(String name, String description, @Nullable Double defaultValue, double min, double max) {
         return add(new Param(name, Param.Kind.NUMBER, description, false, defaultValue, min, max, null, null));
     }
 
-    Params integer(String name, String description, Long defaultValue, long min, long max) {
+    Params integer(String name, String description, @Nullable Long defaultValue, long min, long max) {
         return add(new Param(name, Param.Kind.INTEGER, description, false, defaultValue,
                 (double) min, (double) max, null, null));
     }
@@ -84,9 +85,11 @@ final class Params {
             if (p.defaultValue() != null) {
                 property.put("default", p.defaultValue());
             }
-            if (p.min() != null) {
-                property.put("minimum", p.kind() == Param.Kind.INTEGER ? (Object) p.min().longValue() : p.min());
-                property.put("maximum", p.kind() == Param.Kind.INTEGER ? (Object) p.max().longValue() : p.max());
+            Double min = p.min();
+            Double max = p.max();
+            if (min != null && max != null) {
+                property.put("minimum", p.kind() == Param.Kind.INTEGER ? (Object) min.longValue() : min);
+                property.put("maximum", p.kind() == Param.Kind.INTEGER ? (Object) max.longValue() : max);
             }
             if (p.kind() == Param.Kind.STRING_LIST) {
                 property.put("items", Map.of("type", "string"));
@@ -215,9 +218,11 @@ final class Params {
     }
 
     private static void inRange(Param p, double number) {
-        if (number < p.min() || number > p.max()) {
-            throw new ToolInputException("Argument '" + p.name() + "' must be between " + format(p.min())
-                    + " and " + format(p.max()) + " (was " + format(number) + ").");
+        Double min = p.min();
+        Double max = p.max();
+        if (min != null && max != null && (number < min || number > max)) {
+            throw new ToolInputException("Argument '" + p.name() + "' must be between " + format(min)
+                    + " and " + format(max) + " (was " + format(number) + ").");
         }
     }
 

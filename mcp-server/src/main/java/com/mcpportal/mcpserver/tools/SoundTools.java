@@ -37,8 +37,8 @@ final class SoundTools {
                         + ctx.outputs().describe() + ".\n\nDuration must be between 0.5 and 5 seconds."
                         + COST_WARNING,
                 params, Tools.Effect.READS, args -> {
-                    String text = args.string("text");
-                    String outputFormat = args.string("output_format");
+                    String text = args.require("text");
+                    String outputFormat = args.require("output_format");
                     ApiResponse audio = ctx.api().send(ApiRequest.post("/v1/sound-generation")
                             .query("output_format", outputFormat)
                             .json(Json.object().put("text", text)

@@ -5,6 +5,7 @@ import com.mcpportal.mcpserver.elevenlabs.ApiResponse;
 import com.mcpportal.mcpserver.elevenlabs.Json;
 import com.mcpportal.mcpserver.elevenlabs.Multipart;
 import io.modelcontextprotocol.spec.McpSchema;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -67,8 +68,8 @@ final class SpeechTools {
         if (voiceId != null && voiceName != null) {
             throw new ToolInputException("voice_id and voice_name cannot both be provided.");
         }
-        String text = args.string("text");
-        String outputFormat = args.string("output_format");
+        String text = args.require("text");
+        String outputFormat = args.require("output_format");
         String modelId = args.string("model_id") != null ? args.string("model_id")
                 : FLASH_LANGUAGES.contains(args.string("language")) ? "eleven_flash_v2_5" : "eleven_multilingual_v2";
         Voices.Voice voice = voiceId != null ? voices.byId(voiceId)
@@ -100,7 +101,7 @@ final class SpeechTools {
                         + COST_WARNING,
                 params, Tools.Effect.READS, args -> {
                     InputFiles.InputFile input = input(args);
-                    Voices.Voice voice = voices.byName(args.string("voice_name"));
+                    Voices.Voice voice = voices.byName(args.require("voice_name"));
                     ApiResponse audio = ctx.api().send(ApiRequest.post("/v1/speech-to-speech/{}", voice.id())
                             .multipart(new Multipart()
                                     .file("audio", input.fileName(), input.contentType(), input.data())
@@ -155,7 +156,7 @@ final class SpeechTools {
     }
 
     /** Speaker-labelled paragraphs from the words' speaker ids, as the official server formats them. */
-    static String diarized(JsonNode transcription) {
+    static @Nullable String diarized(JsonNode transcription) {
         List<String> paragraphs = new ArrayList<>();
         String speaker = null;
         List<String> words = new ArrayList<>();

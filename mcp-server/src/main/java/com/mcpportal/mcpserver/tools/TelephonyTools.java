@@ -47,12 +47,12 @@ final class TelephonyTools {
     }
 
     private McpSchema.CallToolResult makeOutboundCall(Arguments args) {
-        String toNumber = args.string("to_number").replaceAll("[\\s()-]", "");
+        String toNumber = args.require("to_number").replaceAll("[\\s()-]", "");
         if (!E164.matcher(toNumber).matches()) {
             throw new ToolInputException("to_number must be in E.164 format, like +14155550123 (was "
                     + args.string("to_number") + ").");
         }
-        String phoneNumberId = args.string("agent_phone_number_id");
+        String phoneNumberId = args.require("agent_phone_number_id");
         JsonNode phone = null;
         for (JsonNode candidate : ctx.api().json(ApiRequest.get("/v1/convai/phone-numbers")).values()) {
             if (phoneNumberId.equals(Json.text(candidate, "phone_number_id"))) {

@@ -2,6 +2,7 @@ package com.mcpportal.mcpserver.tools;
 
 import com.mcpportal.mcpserver.elevenlabs.ElevenLabsException;
 import io.modelcontextprotocol.spec.McpSchema;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,7 @@ final class Tools {
     }
 
     static ToolDefinition define(String name, String title, String description, Params params, Effect effect,
-                                 Map<String, Object> outputSchema,
+                                 @Nullable Map<String, Object> outputSchema,
                                  Function<Arguments, McpSchema.CallToolResult> body) {
         McpSchema.Tool tool = McpSchema.Tool.builder()
                 .name(name)

@@ -69,7 +69,7 @@ final class VoiceTools {
         return Tools.define("get_voice", "Get voice", "Get details of a specific voice: name, category and "
                         + "fine-tuning status. Free: does not generate audio.",
                 params, Tools.Effect.READS, VOICE, args -> {
-                    JsonNode voice = ctx.api().json(ApiRequest.get("/v1/voices/{}", args.string("voice_id")));
+                    JsonNode voice = ctx.api().json(ApiRequest.get("/v1/voices/{}", args.require("voice_id")));
                     Map<String, Object> data = voice(voice, true);
                     return Results.structured("Voice " + data.get("name") + " (ID: " + data.get("id")
                             + ", category: " + data.get("category") + ", fine-tuning: "
@@ -94,7 +94,7 @@ final class VoiceTools {
     private McpSchema.CallToolResult voiceClone(Arguments args) {
         List<InputFiles.InputFile> samples = ctx.inputs().many(args, "files", "audio_base64", "audio_urls",
                 InputFiles.Kind.AUDIO, 1, 25);
-        Multipart form = new Multipart().field("name", args.string("name"))
+        Multipart form = new Multipart().field("name", args.require("name"))
                 .field("description", args.string("description"));
         samples.forEach(sample -> form.file("files", sample.fileName(), sample.contentType(), sample.data()));
         JsonNode created = ctx.api().json(ApiRequest.create("/v1/voices/add").multipart(form));
@@ -178,7 +178,7 @@ final class VoiceTools {
             }
         }
         List<String> languages = new ArrayList<>();
-        for (Object language : (List<Object>) voice.get("languages")) {
+        for (Object language : (List<Object>) voice.getOrDefault("languages", List.of())) {
             Map<String, Object> l = (Map<String, Object>) language;
             languages.add(l.get("language") + (l.get("accent") == null ? "" : " (" + l.get("accent") + ")"));
         }

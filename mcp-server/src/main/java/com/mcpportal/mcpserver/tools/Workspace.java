@@ -7,6 +7,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one directory ({@code ELEVENLABS_MCP_BASE_PATH}) that tools may read input files from and
@@ -42,7 +43,7 @@ final class Workspace {
      * one level at a time, each only after the level above it proved to lead inside the base, so a
      * symbolic link on the way is refused before anything is created where it points.
      */
-    Path outputDirectory(String userDirectory) {
+    Path outputDirectory(@Nullable String userDirectory) {
         Path directory = userDirectory == null || userDirectory.isBlank() ? base
                 : inside("output_directory", userDirectory);
         Path current = base;

@@ -1,5 +1,7 @@
 package com.mcpportal.portal.audit.chain;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Result of walking the audit chain.
  *
@@ -17,9 +19,10 @@ package com.mcpportal.portal.audit.chain;
  * @param checkpointId   the walk started after this pruned event (its hash from the checkpoint), or null when
  *                       it started at the beginning of the log
  */
-public record AuditChainReport(boolean intact, long checked, Long firstId, Long lastIntactId, String lastIntactHash,
-                               Long brokenAtId, String problem, String field, String expectedHash,
-                               String storedHash, Long checkpointId) {
+public record AuditChainReport(boolean intact, long checked, @Nullable Long firstId, @Nullable Long lastIntactId,
+                               @Nullable String lastIntactHash, @Nullable Long brokenAtId, @Nullable String problem,
+                               @Nullable String field, @Nullable String expectedHash, @Nullable String storedHash,
+                               @Nullable Long checkpointId) {
 
     /** One line for people: "Intact through event 42 (42 events checked)." or "Broken at event 17: ...". */
     public String summary() {

@@ -1,9 +1,11 @@
 package com.mcpportal.portal.audit.chain;
 
+import java.util.Objects;
 import java.util.Optional;
 
 import com.mcpportal.portal.audit.AuditRows;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -20,7 +22,8 @@ public class AuditChainVerifier {
 
     public AuditChainVerifier(JdbcTemplate jdbc) {
         // A separate template so the fetch size (streaming instead of loading every row) stays local to us.
-        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+        this.jdbc = new JdbcTemplate(
+                Objects.requireNonNull(jdbc.getDataSource(), "a JdbcTemplate without a DataSource"));
         this.jdbc.setFetchSize(1000);
     }
 
@@ -35,7 +38,7 @@ public class AuditChainVerifier {
      * unchanged. Runs in one snapshot, so the checkpoint and the events agree even while pruning commits.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public AuditChainReport verify(ChainAnchor anchor) {
+    public AuditChainReport verify(@Nullable ChainAnchor anchor) {
         return walk(new ChainWalker(latestCheckpoint().orElse(null), anchor), Long.MAX_VALUE, true);
     }
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.mcpportal.portal.audit.AuditCriteria;
@@ -13,6 +14,7 @@ import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.audit.AuditOutcome;
 import com.mcpportal.portal.audit.RequestMetadata;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -47,14 +49,14 @@ public class AuditVerifications {
      *
      * @param actor who asked: null for the signed-in user, or {@link AuditEntry#SCHEDULER} for the job
      */
-    public AuditVerificationRun run(String actor) {
+    public AuditVerificationRun run(@Nullable String actor) {
         String triggeredBy = actor != null ? actor : AuditLog.currentActor();
         Instant started = clock.instant();
         // The walk runs in its own read-only transaction and holds no lock: the log keeps growing meanwhile.
         AuditChainReport report = verifier.verify(lastAnchor().orElse(null));
         Instant finished = clock.instant();
         return transaction.execute(status -> {
-            Long id = jdbc.queryForObject("""
+            long id = Objects.requireNonNull(jdbc.queryForObject("""
                     INSERT INTO audit_verification (started_at, finished_at, triggered_by, intact, checked, first_id,
                         last_intact_id, last_intact_hash, broken_at_id, problem, changed_field, expected_hash,
                         stored_hash, checkpoint_id)
@@ -62,7 +64,8 @@ public class AuditVerifications {
                     """, Long.class, AuditCriteria.timestamp(started), AuditCriteria.timestamp(finished), triggeredBy,
                     report.intact(), report.checked(), report.firstId(), report.lastIntactId(), report.lastIntactHash(),
                     report.brokenAtId(), RequestMetadata.truncate(report.problem(), MAX_PROBLEM), report.field(),
-                    report.expectedHash(), report.storedHash(), report.checkpointId());
+                    report.expectedHash(), report.storedHash(), report.checkpointId()),
+                    "INSERT … RETURNING id gave no id");
             auditLog.record(AuditEntry.success("audit.chain.verified").actor(triggeredBy)
                     .outcome(report.intact() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE)
                     .target("audit-verification", id).detail("checked", report.checked())

@@ -4,6 +4,7 @@ import com.mcpportal.portal.audit.AuditHasher;
 import com.mcpportal.portal.audit.AuditOutcome;
 import com.mcpportal.portal.audit.ChainedEvent;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,26 +17,29 @@ final class ChainWalker {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final ChainCheckpoint checkpoint;
-    private final ChainAnchor anchor;
+    private final @Nullable ChainCheckpoint checkpoint;
+    private final @Nullable ChainAnchor anchor;
     private String expectedPrev;
     private long checked;
-    private Long firstId;
-    private Long lastIntactId;
-    private String lastIntactHash;
-    private Long beforeLastId;
-    private String beforeLastHash;
+    private @Nullable Long firstId;
+    private @Nullable Long lastIntactId;
+    private @Nullable String lastIntactHash;
+    private @Nullable Long beforeLastId;
+    private @Nullable String beforeLastHash;
     private boolean anchorSeen;
     private boolean checkpointAttested;
-    private ChainedEvent suspect;
-    private String suspectHash;
-    private AuditChainReport broken;
+    private @Nullable Suspect suspect;
+    private @Nullable AuditChainReport broken;
+
+    /** An event that does not fit where it stands, with the hash its content gives; judged once the next is read. */
+    private record Suspect(ChainedEvent event, String computed) {
+    }
 
     /**
      * @param checkpoint where the chain continues after pruning, or null to start at the genesis hash
      * @param anchor     an event an earlier run found intact, or null
      */
-    ChainWalker(ChainCheckpoint checkpoint, ChainAnchor anchor) {
+    ChainWalker(@Nullable ChainCheckpoint checkpoint, @Nullable ChainAnchor anchor) {
         this.checkpoint = checkpoint;
         this.anchor = anchor;
         this.expectedPrev = startHash();
@@ -47,7 +51,7 @@ final class ChainWalker {
             return false;
         }
         if (suspect != null) {
-            broken = classify(suspect, suspectHash, event);
+            broken = classify(suspect.event(), suspect.computed(), event);
             return false;
         }
         checked++;
@@ -61,8 +65,7 @@ final class ChainWalker {
         }
         String computed = AuditHasher.hash(event);
         if (!expectedPrev.equals(event.prevHash()) || !computed.equals(event.hash())) {
-            suspect = event;
-            suspectHash = computed;
+            suspect = new Suspect(event, computed);
             return true;
         }
         if (anchor != null && anchor.eventId() == event.id()) {
@@ -73,7 +76,7 @@ final class ChainWalker {
                 return false;
             }
         }
-        if ("audit.pruned".equals(event.action()) && checkpoint != null && attests(event.details())) {
+        if ("audit.pruned".equals(event.action()) && checkpoint != null && attests(event.details(), checkpoint)) {
             checkpointAttested = true;
         }
         beforeLastId = lastIntactId;
@@ -92,7 +95,7 @@ final class ChainWalker {
      */
     AuditChainReport finish(boolean wholeLog) {
         if (broken == null && suspect != null) {
-            broken = classify(suspect, suspectHash, null);
+            broken = classify(suspect.event(), suspect.computed(), null);
         }
         if (broken != null) {
             return broken;
@@ -111,10 +114,9 @@ final class ChainWalker {
                 checkpointId());
     }
 
-    private AuditChainReport classify(ChainedEvent event, String computed, ChainedEvent next) {
+    private AuditChainReport classify(ChainedEvent event, String computed, @Nullable ChainedEvent next) {
         boolean linked = expectedPrev.equals(event.prevHash());
         boolean selfConsistent = computed.equals(event.hash());
-        boolean nextSkipsIt = next != null && expectedPrev.equals(next.prevHash());
         String predecessor = lastIntactId == null ? (checkpoint == null ? "the start of the log"
                 : "the checkpoint after pruned event " + checkpoint.throughId()) : "event " + lastIntactId;
         if (!linked && lastIntactId != null && event.prevHash().equals(
@@ -125,7 +127,8 @@ final class ChainWalker {
                     "it was inserted: event " + event.id() + " links to " + before + " as if it were not there", null,
                     event.prevHash(), lastIntactHash, checkpointId());
         }
-        if (nextSkipsIt) {
+        if (next != null && expectedPrev.equals(next.prevHash())) {
+            // The next event links to the predecessor: this one sits where none should.
             return report(event, "it was inserted: event " + next.id() + " links to " + predecessor
                     + " as if it were not there", null, expectedPrev, event.prevHash());
         }
@@ -153,7 +156,7 @@ final class ChainWalker {
     }
 
     /** The outcome is the one field with few enough values to try: if another value matches, that was it. */
-    private static String alteredOutcome(ChainedEvent event) {
+    private static @Nullable String alteredOutcome(ChainedEvent event) {
         for (AuditOutcome candidate : AuditOutcome.values()) {
             if (candidate != event.outcome() && AuditHasher.hash(withOutcome(event, candidate)).equals(event.hash())) {
                 return candidate.name();
@@ -162,7 +165,7 @@ final class ChainWalker {
         return null;
     }
 
-    private boolean attests(String details) {
+    private static boolean attests(String details, ChainCheckpoint checkpoint) {
         try {
             JsonNode facts = JSON.readTree(details);
             return facts.path("throughId").asLong() == checkpoint.throughId()
@@ -173,7 +176,8 @@ final class ChainWalker {
         }
     }
 
-    private AuditChainReport report(ChainedEvent event, String problem, String field, String expected, String stored) {
+    private AuditChainReport report(ChainedEvent event, String problem, @Nullable String field,
+            @Nullable String expected, @Nullable String stored) {
         return new AuditChainReport(false, checked, firstId, lastIntactId, lastIntactHash, event.id(), problem, field,
                 expected, stored, checkpointId());
     }
@@ -182,7 +186,7 @@ final class ChainWalker {
         return checkpoint == null ? AuditHasher.GENESIS : checkpoint.throughHash();
     }
 
-    private Long checkpointId() {
+    private @Nullable Long checkpointId() {
         return checkpoint == null ? null : checkpoint.throughId();
     }
 

@@ -3,4 +3,7 @@
  * into {@code portal.secret-key-file}, default {@code data/secret-key}, with the embedded database). Features use
  * {@link com.mcpportal.portal.cloud.secret.SecretCipher}.
  */
+@NullMarked
 package com.mcpportal.portal.cloud.secret;
+
+import org.jspecify.annotations.NullMarked;

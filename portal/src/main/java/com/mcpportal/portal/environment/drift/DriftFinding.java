@@ -1,6 +1,7 @@
 package com.mcpportal.portal.environment.drift;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The latest drift check of an environment: what the portal expects (from its power state), what the cloud
@@ -10,5 +11,5 @@ import java.time.Instant;
  * @param since   when the current drift was first seen; null without drift
  */
 public record DriftFinding(long environmentId, Instant checkedAt, String expected, String actual, boolean drifted,
-        String message, Instant since) {
+        @Nullable String message, @Nullable Instant since) {
 }

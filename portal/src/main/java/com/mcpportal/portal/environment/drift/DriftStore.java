@@ -3,6 +3,7 @@ package com.mcpportal.portal.environment.drift;
 import java.sql.Timestamp;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +40,7 @@ class DriftStore {
         jdbc.update("DELETE FROM environment_drift WHERE environment_id = ?", environmentId);
     }
 
-    private static String truncate(String text, int max) {
+    private static @Nullable String truncate(@Nullable String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -1,6 +1,7 @@
 package com.mcpportal.portal.environment.drift;
 
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -160,8 +161,9 @@ public class NatImageCheck implements DisposableBean {
         afterOperations.shutdown();
     }
 
+    /** Called only for a finding that needs a patch, which always says what differs. */
     private static String reason(NatImageFinding finding) {
         return finding.outdated() ? "Amazon Linux AMI " + finding.latest().describe() + " replaces the NAT's "
-                + finding.current().imageId() : finding.difference();
+                + finding.current().imageId() : Objects.requireNonNull(finding.difference());
     }
 }

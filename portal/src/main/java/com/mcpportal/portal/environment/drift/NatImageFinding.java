@@ -3,6 +3,7 @@ package com.mcpportal.portal.environment.drift;
 import java.time.Instant;
 
 import com.mcpportal.portal.cloud.MachineImage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The latest NAT image check of an environment: the AMI its NAT instance runs against the latest one Amazon published
@@ -25,7 +26,7 @@ public record NatImageFinding(long environmentId, Instant checkedAt, String inst
     }
 
     /** What differs, as the drift finding says it; null when nothing does. */
-    public String difference() {
+    public @Nullable String difference() {
         if (outdated()) {
             return "the NAT instance runs AMI " + current.describe() + ", not the latest " + latest.describe();
         }

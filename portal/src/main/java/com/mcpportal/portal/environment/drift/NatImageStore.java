@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import com.mcpportal.portal.cloud.MachineImage;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -62,11 +63,11 @@ class NatImageStore {
         return image.name() == null || image.name().length() <= 200 ? image.name() : image.name().substring(0, 200);
     }
 
-    private static Timestamp timestamp(Instant instant) {
+    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    private static Instant instant(Timestamp timestamp) {
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 }
