@@ -120,7 +120,8 @@ public class ApiKeyService {
     public List<ExpiringKey> expiredWithin(Duration lookback) {
         Instant now = clock.instant();
         return keys.findExpiringBy(now.minus(lookback), now).stream().map(key -> new ExpiringKey(key.getId(),
-                key.getTeamId(), key.getPublicId(), key.getName(), key.getExpiresAt())).toList();
+                key.getTeamId(), key.getPublicId(), key.getName(),
+                Objects.requireNonNull(key.getExpiresAt(), "a key found by its expiry has one"))).toList();
     }
 
     /** The id of the key a request token issued, if any (after {@link AlreadyIssuedException} without one). */
