@@ -41,16 +41,7 @@ final class IngressResources {
 
     Ingress ensure(ApiGatewayV2Client apis, EnvironmentRef env, Network network, ServiceDiscovery discovery) {
         String name = env.resourceName();
-        VpcLink link = vpcLinks(apis, env, false).stream().findFirst().orElse(null);
-        String linkId = AwsAnswers.required(link != null ? link.vpcLinkId()
-                : apis.createVpcLink(r -> r.name(name).subnetIds(network.privateSubnetIds())
-                        .securityGroupIds(network.serviceSecurityGroupId()).tags(env.tags(VPC_LINK))).vpcLinkId(),
-                "apigateway", "the VPC link's id");
-        if (link == null || !"AVAILABLE".equals(link.vpcLinkStatusAsString())) {
-            waiter.until("VPC link " + linkId + " available",
-                    () -> apis.getVpcLink(r -> r.vpcLinkId(linkId)).vpcLinkStatusAsString(),
-                    "AVAILABLE"::equals, status -> status);
-        }
+        String linkId = availableLink(apis, env, network, vpcLinks(apis, env, false).stream().findFirst().orElse(null));
 
         Optional<Api> existing = apisOf(apis, env).stream().findFirst();
         Api api = existing.orElseGet(() -> {
@@ -97,17 +88,8 @@ final class IngressResources {
                 CloudErrorKind.INVALID_REQUEST, null, "apigateway", "NotFoundException", "Environment "
                         + env.environmentId() + " has no HTTP API to move; provision it first", null));
         List<VpcLink> links = vpcLinks(apis, env, false);
-        VpcLink link = links.stream().filter(l -> l.subnetIds().contains(network.privateSubnetId())).findFirst()
-                .orElse(null);
-        String linkId = AwsAnswers.required(link != null ? link.vpcLinkId()
-                : apis.createVpcLink(r -> r.name(env.resourceName()).subnetIds(network.privateSubnetIds())
-                        .securityGroupIds(network.serviceSecurityGroupId()).tags(env.tags(VPC_LINK))).vpcLinkId(),
-                "apigateway", "the VPC link's id");
-        if (link == null || !"AVAILABLE".equals(link.vpcLinkStatusAsString())) {
-            waiter.until("VPC link " + linkId + " available",
-                    () -> apis.getVpcLink(r -> r.vpcLinkId(linkId)).vpcLinkStatusAsString(),
-                    "AVAILABLE"::equals, status -> status);
-        }
+        String linkId = availableLink(apis, env, network, links.stream()
+                .filter(l -> l.subnetIds().contains(network.privateSubnetId())).findFirst().orElse(null));
         String apiId = api.apiId();
         Integration integration = apis.getIntegrations(r -> r.apiId(apiId)).items().stream()
                 .filter(i -> discovery.serviceArn().equals(i.integrationUri())).findFirst()
@@ -120,6 +102,20 @@ final class IngressResources {
         }
         deleteLinks(apis, vpcLinks(apis, env, true).stream().filter(l -> !linkId.equals(l.vpcLinkId())).toList());
         return new Ingress(apiId, linkId, integration.integrationId(), api.apiEndpoint());
+    }
+
+    /** The found link's id, or a new link's in the network's private subnets and service group; once available. */
+    private String availableLink(ApiGatewayV2Client apis, EnvironmentRef env, Network network, VpcLink link) {
+        String linkId = AwsAnswers.required(link != null ? link.vpcLinkId()
+                : apis.createVpcLink(r -> r.name(env.resourceName()).subnetIds(network.privateSubnetIds())
+                        .securityGroupIds(network.serviceSecurityGroupId()).tags(env.tags(VPC_LINK))).vpcLinkId(),
+                "apigateway", "the VPC link's id");
+        if (link == null || !"AVAILABLE".equals(link.vpcLinkStatusAsString())) {
+            waiter.until("VPC link " + linkId + " available",
+                    () -> apis.getVpcLink(r -> r.vpcLinkId(linkId)).vpcLinkStatusAsString(),
+                    "AVAILABLE"::equals, status -> status);
+        }
+        return linkId;
     }
 
     void delete(ApiGatewayV2Client apis, EnvironmentRef env) {

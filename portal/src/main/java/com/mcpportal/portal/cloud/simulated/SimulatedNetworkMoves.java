@@ -47,17 +47,7 @@ final class SimulatedNetworkMoves implements NetworkMove {
 
     @Override
     public Network ownNetwork(EnvironmentRef env, NetworkSpec spec) {
-        SimulatedResource vpc = next(env, () -> {
-            String vpcId = ec2("vpc");
-            String zone = spec.availabilityZone() != null ? spec.availabilityZone() : env.target().region() + "a";
-            return new SimulatedResource(NEXT, vpcId, arn(env, "ec2", "vpc/" + vpcId), "available", attributes(
-                    "cidr", spec.vpcCidr(), "zone", zone, "publicSubnet", ec2("subnet"), "privateSubnet",
-                    ec2("subnet"), "internetGateway", ec2("igw"), "publicRouteTable", ec2("rtb"),
-                    "privateRouteTable", ec2("rtb"), "serviceSecurityGroup", ec2("sg"), "port", spec.containerPort()));
-        });
-        return new Network(vpc.resourceId(), vpc.text("cidr"), vpc.text("zone"), vpc.text("publicSubnet"),
-                vpc.text("privateSubnet"), vpc.text("internetGateway"), vpc.text("publicRouteTable"),
-                vpc.text("privateRouteTable"), vpc.text("serviceSecurityGroup"), vpc.number("port"));
+        return SimulatedProvisioning.ownNetwork(next(env, () -> SimulatedProvisioning.newVpc(env, spec, NEXT)));
     }
 
     @Override

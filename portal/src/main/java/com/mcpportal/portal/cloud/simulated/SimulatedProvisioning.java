@@ -59,14 +59,21 @@ final class SimulatedProvisioning {
     }
 
     Network network(EnvironmentRef env, NetworkSpec spec) {
-        SimulatedResource vpc = ensure(env, NETWORK, () -> {
-            String vpcId = ec2("vpc");
-            String zone = spec.availabilityZone() != null ? spec.availabilityZone() : env.target().region() + "a";
-            return new SimulatedResource(NETWORK, vpcId, arn(env, "ec2", "vpc/" + vpcId), "available", attributes(
-                    "cidr", spec.vpcCidr(), "zone", zone, "publicSubnet", ec2("subnet"), "privateSubnet",
-                    ec2("subnet"), "internetGateway", ec2("igw"), "publicRouteTable", ec2("rtb"),
-                    "privateRouteTable", ec2("rtb"), "serviceSecurityGroup", ec2("sg"), "port", spec.containerPort()));
-        });
+        return ownNetwork(ensure(env, NETWORK, () -> newVpc(env, spec, NETWORK)));
+    }
+
+    /** A new row for the environment's own VPC, as {@code component} (its network, or the one a move makes next). */
+    static SimulatedResource newVpc(EnvironmentRef env, NetworkSpec spec, String component) {
+        String vpcId = ec2("vpc");
+        String zone = spec.availabilityZone() != null ? spec.availabilityZone() : env.target().region() + "a";
+        return new SimulatedResource(component, vpcId, arn(env, "ec2", "vpc/" + vpcId), "available", attributes(
+                "cidr", spec.vpcCidr(), "zone", zone, "publicSubnet", ec2("subnet"), "privateSubnet",
+                ec2("subnet"), "internetGateway", ec2("igw"), "publicRouteTable", ec2("rtb"),
+                "privateRouteTable", ec2("rtb"), "serviceSecurityGroup", ec2("sg"), "port", spec.containerPort()));
+    }
+
+    /** The environment's own network as a row of {@link #newVpc} describes it. */
+    static Network ownNetwork(SimulatedResource vpc) {
         return new Network(vpc.resourceId(), vpc.text("cidr"), vpc.text("zone"), vpc.text("publicSubnet"),
                 vpc.text("privateSubnet"), vpc.text("internetGateway"), vpc.text("publicRouteTable"),
                 vpc.text("privateRouteTable"), vpc.text("serviceSecurityGroup"), vpc.number("port"));
