@@ -3,15 +3,14 @@ package com.mcpportal.portal.notification;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
+import com.mcpportal.portal.user.EmailAddresses;
 import com.mcpportal.portal.web.InvalidInputException;
 
 /** What a channel form must say, each refusal with the field it belongs beside. Pure: no database. */
 final class ChannelRules {
 
     static final int MAX_RECIPIENTS = 20;
-    private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>\",;]+@[^@\\s<>\",;]+\\.[^@\\s<>\",;]+");
 
     private ChannelRules() {
     }
@@ -47,7 +46,7 @@ final class ChannelRules {
             throw new InvalidInputException("recipients", "Enter at most " + MAX_RECIPIENTS + " addresses; for more,"
                     + " use a mailing list's address.");
         }
-        addresses.stream().filter(address -> address.length() > 254 || !ADDRESS.matcher(address).matches()).findFirst()
+        addresses.stream().filter(address -> !EmailAddresses.valid(address)).findFirst()
                 .ifPresent(bad -> {
                     throw new InvalidInputException("recipients", "\"" + bad + "\" is not an e-mail address.");
                 });

@@ -35,8 +35,9 @@ class EmailSender {
     }
 
     void send(Channel channel, Delivery delivery) throws DeliveryFailure {
-        JavaMailSender sender = mail.sender().orElseThrow(() -> new DeliveryFailure("No SMTP server is set up (the"
-                + " administrators' E-mail page, or spring.mail.host)."));
+        MailServers.Outgoing outgoing = mail.outgoing().orElseThrow(() -> new DeliveryFailure("No SMTP server is set"
+                + " up (the administrators' E-mail page, or spring.mail.host)."));
+        JavaMailSender sender = outgoing.sender();
         List<String> to = recipients(channel);
         if (to.isEmpty()) {
             throw new DeliveryFailure("None of the team's owners has an e-mail address: each owner sets one on their"
@@ -45,7 +46,7 @@ class EmailSender {
         try {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-            helper.setFrom(mail.from());
+            helper.setFrom(outgoing.from());
             helper.setTo(to.toArray(String[]::new));
             helper.setSubject(SUBJECT_PREFIX + delivery.headline());
             helper.setText(text(channel, delivery));

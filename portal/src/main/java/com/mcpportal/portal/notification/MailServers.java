@@ -12,6 +12,7 @@ import com.mcpportal.portal.audit.AuditEntry;
 import com.mcpportal.portal.audit.AuditLog;
 import com.mcpportal.portal.cloud.secret.SecretCipher;
 import com.mcpportal.portal.security.CurrentUser;
+import com.mcpportal.portal.user.EmailAddresses;
 import com.mcpportal.portal.web.InvalidInputException;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 class MailServers {
 
     private static final String PASSWORD_CONTEXT = "notification-mail-server:password";
-    private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>\",;]+@[^@\\s<>\",;]+\\.[^@\\s<>\",;]+");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\[\\]-]{1,255}");
 
     private final MailServerStore store;
@@ -70,23 +70,26 @@ class MailServers {
         return configured.getIfAvailable() != null;
     }
 
-    /** The From address: the stored one, else {@code portal.notifications.mail-from}. */
-    String from() {
-        return store.find().map(MailServer::from).orElse(settings.mailFrom());
+    /** The server to send through now and the From address to send with (one read of the stored settings). */
+    record Outgoing(JavaMailSender sender, String from) {
     }
 
-    /** The sender to use now; empty when no SMTP server is set up. */
-    Optional<JavaMailSender> sender() throws DeliveryFailure {
+    /**
+     * The stored server with its From, else {@code spring.mail.*} with {@code portal.notifications.mail-from}; empty
+     * when no SMTP server is set up.
+     */
+    Optional<Outgoing> outgoing() throws DeliveryFailure {
         Optional<MailServer> server = store.find();
         if (server.isEmpty()) {
-            return Optional.ofNullable(configured.getIfAvailable());
+            return Optional.ofNullable(configured.getIfAvailable()).map(sender -> new Outgoing(sender,
+                    settings.mailFrom()));
         }
         Built current = built;
         if (current == null || !current.updatedAt().equals(server.get().updatedAt())) {
             current = new Built(server.get().updatedAt(), build(server.get()));
             built = current;
         }
-        return Optional.of(current.sender());
+        return Optional.of(new Outgoing(current.sender(), server.get().from()));
     }
 
     private JavaMailSender build(MailServer server) throws DeliveryFailure {
@@ -153,10 +156,11 @@ class MailServers {
         String address = address("to", to);
         String result;
         try {
-            JavaMailSender sender = sender().orElseThrow(() -> new DeliveryFailure("No SMTP server is set up."));
+            Outgoing outgoing = outgoing().orElseThrow(() -> new DeliveryFailure("No SMTP server is set up."));
+            JavaMailSender sender = outgoing.sender();
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-            helper.setFrom(from());
+            helper.setFrom(outgoing.from());
             helper.setTo(address);
             helper.setSubject(EmailSender.SUBJECT_PREFIX + "Test e-mail");
             helper.setText("This is a test e-mail from the MCP Portal, sent by " + CurrentUser.name()
@@ -191,7 +195,7 @@ class MailServers {
 
     private static String address(String field, String typed) {
         String address = typed == null ? "" : typed.strip();
-        if (address.length() > 254 || !ADDRESS.matcher(address).matches()) {
+        if (!EmailAddresses.valid(address)) {
             throw new InvalidInputException(field, "Enter an e-mail address such as portal@example.com.");
         }
         return address;

@@ -120,9 +120,6 @@ public class UserAccountService {
         return oneTimePassword;
     }
 
-    private static final java.util.regex.Pattern EMAIL =
-            java.util.regex.Pattern.compile("[^@\\s<>\",;]+@[^@\\s<>\",;]+\\.[^@\\s<>\",;]+");
-
     /**
      * The signed-in user sets (or, blank, removes) the e-mail address the portal writes to: the notifications of the
      * teams they own (an e-mail channel sent to "the team's owners"). Audited with the old and new address.
@@ -131,7 +128,7 @@ public class UserAccountService {
     public UserAccount changeOwnEmail(long userId, @Nullable String email) {
         UserAccount user = get(userId);
         String address = email == null || email.isBlank() ? null : email.strip();
-        if (address != null && (address.length() > 254 || !EMAIL.matcher(address).matches())) {
+        if (address != null && !EmailAddresses.valid(address)) {
             throw new InvalidInputException("email", "Enter an e-mail address such as alice@example.com, or leave it"
                     + " blank.");
         }
